@@ -1,0 +1,24 @@
+// uriage token create: a register API token (printed once; only its hash is stored).
+import { parseArgs } from 'node:util';
+import { createRegisterToken } from '../../../app/auth/login.js';
+import { AppError } from '../../../app/errors.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../command.js';
+
+export const tokenCommand: Command = {
+  name: 'token',
+  summary: '端末用APIトークンの発行 (issue a register API token)',
+  usage: 'uriage token create --company C --store S --register R [--label TEXT]',
+  run: async (ctx, argv) => {
+    const [sub, ...rest] = argv;
+    if (sub !== 'create') throw new UsageError(`unknown subcommand: ${sub ?? '(none)'}`);
+    const { values } = parseArgs({ args: rest, options: { company: { type: 'string' }, store: { type: 'string' }, register: { type: 'string' }, label: { type: 'string' } } });
+    if (!values.company || !values.store || !values.register) throw new UsageError('--company, --store and --register are required');
+    const services = await ctx.services();
+    const company = await services.tenancy.read.findCompanyByCode(values.company);
+    if (!company) throw new AppError('not_found', 'company_not_found', `企業コード ${values.company} の企業が見つかりません。`);
+    const token = await createRegisterToken(services, { companyId: company.id, storeCode: values.store, registerCode: values.register, ...(values.label ? { label: values.label } : {}) });
+    ctx.out(token);
+    return 0;
+  },
+};

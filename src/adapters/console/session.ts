@@ -1,0 +1,31 @@
+// Console helpers: the logged-in staff or a redirect to /login; form parsing with CSRF check.
+import type { Context } from 'hono';
+import { AppError } from '../../app/errors.js';
+import { csrfOk } from '../http/auth-middleware.js';
+import type { AppEnv, Principal } from '../http/context.js';
+
+export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+
+export function consoleStaff(c: Context<AppEnv>): StaffPrincipal | null {
+  const principal = c.get('principal');
+  return principal?.kind === 'staff' ? principal : null;
+}
+
+export async function readForm(c: Context<AppEnv>, principal: StaffPrincipal): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const form: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
+  if (!csrfOk(c, principal, form._csrf)) throw new AppError('forbidden', 'csrf_failed', '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。');
+  return form;
+}
+
+export function errorsByPath(error: unknown): { message: string; fields: Record<string, string> } | null {
+  if (!(error instanceof AppError)) return null;
+  const fields: Record<string, string> = {};
+  for (const f of error.fields) fields[f.path] ??= f.message;
+  return { message: error.userMessage, fields };
+}
+
+export function canAdmin(principal: StaffPrincipal): boolean {
+  return principal.staff.role === 'admin';
+}

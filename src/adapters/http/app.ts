@@ -1,0 +1,51 @@
+// The one HTTP application: API, OpenAPI document, console (管理画面) and static files.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { consoleRoutes } from '../console/routes.js';
+import { createApi, type ApiRouteModule } from './api.js';
+import { loadPrincipal } from './auth-middleware.js';
+import type { AppEnv, Services } from './context.js';
+import { errorBody, respondError } from './errors.js';
+
+const require = createRequire(import.meta.url);
+const htmxSource = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8');
+
+export interface HttpAppOptions {
+  apiRoutes?: readonly ApiRouteModule[];
+  /** Extra apps mounted at a path (e.g. the freee sandbox at /sandbox/freee). */
+  mounts?: readonly { path: string; app: Hono }[];
+}
+
+export function createHttpApp(services: Services, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError((error, c) => respondError(c, error));
+  app.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません。'), 404));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  for (const mount of options.mounts ?? []) app.route(mount.path, mount.app);
+  app.get('/static/htmx.min.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(htmxSource);
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('/api/v1/*', loadPrincipal);
+  const api = createApi(options.apiRoutes ?? []);
+  app.route('/api/v1', api);
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Uriage API', version: '1', description: 'Uriage (売上): register ledger, 日報, freee連携 and 消込' },
+        servers: [{ url: '/api/v1' }],
+      }),
+    ),
+  );
+  app.use('/*', loadPrincipal);
+  consoleRoutes(app);
+  return app;
+}

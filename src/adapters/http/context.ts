@@ -1,0 +1,29 @@
+// What HTTP handlers can reach: the wired services and the authenticated principal.
+import type { Clock } from '../../app/clock.js';
+import type { AccessStore } from '../../app/auth/ports.js';
+import type { StaffMember } from '../../app/tenancy/model.js';
+import type { PasswordHasher, TenancyUnitOfWork } from '../../app/tenancy/ports.js';
+import type { Pool } from '../db/pool.js';
+import type { Logger } from '../log/logger.js';
+
+export interface Services {
+  pool: Pool;
+  clock: Clock;
+  logger: Logger;
+  hasher: PasswordHasher;
+  tenancy: TenancyUnitOfWork;
+  access: AccessStore;
+  /** Secure cookies (set when served behind https). */
+  secureCookies: boolean;
+}
+
+export type Principal =
+  | { kind: 'staff'; companyId: string; staff: StaffMember; csrfToken: string }
+  | { kind: 'register'; companyId: string; storeCode: string; registerCode: string };
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    principal: Principal | undefined;
+  };
+}

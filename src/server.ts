@@ -1,0 +1,47 @@
+// Starts the whole service in this process: database (+ migrations), demo data, HTTP.
+import { serve, type ServerType } from '@hono/node-server';
+import type { Clock } from './app/clock.js';
+import { ensureDemoCompany, type DemoLogin } from './app/tenancy/demo.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './adapters/db/database.js';
+import { runMigrations } from './adapters/db/migrate.js';
+import { createHttpApp } from './adapters/http/app.js';
+import type { Services } from './adapters/http/context.js';
+import type { Logger } from './adapters/log/logger.js';
+import { buildServices } from './wiring.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  services: Services;
+  demoLogin: DemoLogin | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { config: Config; clock: Clock; logger: Logger; demo: boolean }): Promise<RunningServer> {
+  const { config, clock, logger } = options;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 10 });
+  try {
+    await runMigrations(database.pool);
+    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://') });
+    const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
+    const app = createHttpApp(services);
+    const { server, port } = await listen(app.fetch, config.port);
+    const close = async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    };
+    return { url: `http://localhost:${port}`, port, database, services, demoLogin, close };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, (info) => resolve({ server, port: info.port }));
+    server.once('error', reject);
+  });
+}
