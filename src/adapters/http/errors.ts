@@ -1,6 +1,7 @@
 // The one place where errors become HTTP responses:
 // { "error": { "code", "message" (Japanese), "fields": [{ "path", "message" }] } }. No stack traces.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type AppErrorKind, type FieldError } from '../../app/errors.js';
 import type { AppEnv } from './context.js';
@@ -26,6 +27,11 @@ export function errorBody(code: string, message: string, fields: FieldError[] = 
 export function respondError(c: Context<AppEnv>, error: unknown): Response {
   if (error instanceof AppError) {
     return c.json(errorBody(error.code, error.userMessage, error.fields), statusByKind[error.kind]);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const malformed = /json/i.test(error.message);
+    const message = malformed ? 'リクエストの JSON を読み取れません。' : 'リクエストが正しくありません。';
+    return c.json(errorBody(malformed ? 'invalid_json' : 'bad_request', message, [{ path: '', message }]), error.status as ContentfulStatusCode);
   }
   if (error instanceof SyntaxError) {
     return c.json(errorBody('invalid_json', 'リクエストの JSON を読み取れません。', [{ path: '', message: 'JSON の形式が正しくありません。' }]), 400);
