@@ -5,7 +5,9 @@ import { ensureDemoCompany, type DemoLogin } from './app/tenancy/demo.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './adapters/db/database.js';
 import { runMigrations } from './adapters/db/migrate.js';
+import { allMigrationSets } from './migration-sets.js';
 import { createHttpApp } from './adapters/http/app.js';
+import { createSandboxApp, faultPlanFromEnv } from './adapters/sandbox/index.js';
 import type { Services } from './adapters/http/context.js';
 import type { Logger } from './adapters/log/logger.js';
 import { buildServices } from './wiring.js';
@@ -23,10 +25,11 @@ export async function startServer(options: { config: Config; clock: Clock; logge
   const { config, clock, logger } = options;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 10 });
   try {
-    await runMigrations(database.pool);
+    await runMigrations(database.pool, allMigrationSets);
     const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://') });
     const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
-    const app = createHttpApp(services);
+    const sandbox = createSandboxApp({ pool: database.pool, clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: `${config.publicUrl}/sandbox/freee` });
+    const app = createHttpApp(services, { mounts: [{ path: '/sandbox/freee', app: sandbox }] });
     const { server, port } = await listen(app.fetch, config.port);
     const close = async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,7 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, exists
 import { join } from 'node:path';
 import pg from 'pg';
 import { dumpEmbedded, startEmbedded } from '../../src/adapters/db/embedded.js';
-import { mainMigrations, runMigrations, type MigrationSet } from '../../src/adapters/db/migrate.js';
+import { runMigrations, type MigrationSet } from '../../src/adapters/db/migrate.js';
+import { allMigrationSets } from '../../src/migration-sets.js';
 import { createPool, type Pool } from '../../src/adapters/db/pool.js';
 
 export interface TestDatabase {
@@ -28,7 +29,7 @@ export function registerTestMigrations(set: MigrationSet): void {
   if (!extraSets.some((s) => s.folder === set.folder)) extraSets = [...extraSets, set];
 }
 function defaultMigrationSets(): MigrationSet[] {
-  return [mainMigrations, ...extraSets];
+  return [...allMigrationSets, ...extraSets];
 }
 
 async function openServerDatabase(serverUrl: string, sets: readonly MigrationSet[]): Promise<TestDatabase> {

@@ -1,0 +1,57 @@
+// Bearer tokens on /api/1 and the company check every call makes (company_id must be one of the
+// token user's 事業所; writes need a role that may write).
+import { and, eq } from 'drizzle-orm';
+import type { Context, MiddlewareHandler } from 'hono';
+import { members } from '../db/schema.js';
+import { findAccessGrant } from '../oauth/tokens.js';
+import type { SandboxRole } from '../seed/company.js';
+import type { SandboxDeps, SandboxEnv } from './env.js';
+import { badRequest, noPermission, SandboxHttpError, unauthorized } from './errors.js';
+
+export function bearerToken(c: Context): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
+  return match?.[1] ?? null;
+}
+
+export function bearerAuth(deps: SandboxDeps): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c);
+    const grant = token ? await findAccessGrant(deps.db, deps.clock, token) : null;
+    if (!grant) throw new SandboxHttpError(401, unauthorized.expiredAccessToken);
+    c.set('auth', grant);
+    await next();
+  };
+}
+
+const writers: readonly string[] = ['admin', 'simple_accounting', 'self_only'] satisfies SandboxRole[];
+
+export interface Membership {
+  companyId: number;
+  role: SandboxRole;
+}
+
+/** company_id as sent (query text or JSON number) → a positive integer, or freee's 400. */
+export function companyIdOf(value: unknown): number {
+  if (value === undefined || value === null || value === '') throw badRequest('company_id は必須です。');
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw badRequest('company_id は1以上の整数で指定してください。');
+  return n;
+}
+
+export async function findMembership(deps: SandboxDeps, userId: number, companyId: number): Promise<Membership | null> {
+  const rows = await deps.db
+    .select({ role: members.role })
+    .from(members)
+    .where(and(eq(members.userId, userId), eq(members.companyId, companyId)))
+    .limit(1);
+  const row = rows[0];
+  return row ? { companyId, role: row.role as SandboxRole } : null;
+}
+
+export async function requireCompany(c: Context<SandboxEnv>, deps: SandboxDeps, companyIdValue: unknown, access: 'read' | 'write'): Promise<Membership> {
+  const companyId = companyIdOf(companyIdValue);
+  const membership = await findMembership(deps, c.get('auth').userId, companyId);
+  if (!membership) throw badRequest('存在しない事業所のidです。');
+  if (access === 'write' && !writers.includes(membership.role)) throw noPermission();
+  return membership;
+}

@@ -1,0 +1,28 @@
+// Spec §2 steps 1–2: line amount g = quantity × unitPrice − discount, summed per tax category G[c].
+import { assertYen, type Yen } from '../money/yen.js';
+import { taxCategories, type CheckoutLine, type TaxCategory } from './types.js';
+
+export type ByTaxCategory = Record<TaxCategory, Yen>;
+
+export function zeroByTaxCategory(): ByTaxCategory {
+  return { standard10: 0, reduced8: 0, exempt: 0, nonSales: 0 };
+}
+
+export function lineAmountYen(line: CheckoutLine): Yen {
+  return assertYen(line.quantity * line.unitPrice - (line.discount ?? 0), 'lineAmountYen');
+}
+
+/** G[c]: the line amounts summed per tax category (every category present, zero when unused). */
+export function grossByTaxCategory(lines: readonly CheckoutLine[]): ByTaxCategory {
+  const grossYen = zeroByTaxCategory();
+  for (const line of lines) {
+    grossYen[line.taxCategory] = assertYen(grossYen[line.taxCategory] + lineAmountYen(line), 'grossYen');
+  }
+  return grossYen;
+}
+
+export function sumOverCategories(amountsYen: ByTaxCategory, categories: readonly TaxCategory[] = taxCategories): Yen {
+  let totalYen = 0;
+  for (const category of categories) totalYen += amountsYen[category];
+  return assertYen(totalYen, 'categorySumYen');
+}

@@ -1,0 +1,38 @@
+// A checkout of the day with its maths, as the 日報 helpers consume it.
+import { assertYen, type Yen } from '../money/yen.js';
+import type { CheckoutMath } from '../register/checkout-math.js';
+import type { CheckoutTotals } from '../register/checkout-totals.js';
+import type { Checkout } from '../register/types.js';
+import type { CountAmount } from './types.js';
+
+/** A completed checkout: every step of spec §2 computed. */
+export interface CompletedCheckout {
+  checkout: Checkout;
+  math: CheckoutMath;
+}
+
+/** Any checkout priced by steps 1–5 (enough for the Σ T rows). */
+export interface PricedCheckout {
+  checkout: Checkout;
+  totals: CheckoutTotals;
+}
+
+export class CountAmountAccumulator {
+  count = 0;
+  amountYen: Yen = 0;
+
+  add(amountYen: Yen): void {
+    this.count += 1;
+    this.amountYen = assertYen(this.amountYen + amountYen);
+  }
+
+  result(): CountAmount {
+    return { count: this.count, amount: this.amountYen };
+  }
+}
+
+export function sumBy<T>(items: readonly T[], valueOf: (item: T) => number): number {
+  let total = 0;
+  for (const item of items) total += valueOf(item);
+  return total;
+}
