@@ -1,5 +1,7 @@
 // Every benchmark `npm run bench` runs, in order.
 import type { Bench } from './run.js';
+import { ingestBench } from './ingest.bench.js';
+import { reportBench } from './report.bench.js';
 import { startupBench } from './startup.bench.js';
 
-export const benches: Bench[] = [startupBench];
+export const benches: Bench[] = [startupBench, ingestBench, reportBench];

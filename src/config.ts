@@ -6,6 +6,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   secretKey: string | undefined;
+  /** Older keys that still decrypt after a rotation (URIAGE_SECRET_KEYS_PREVIOUS, comma-separated). */
+  previousSecretKeys: string[];
   logLevel: string;
   publicUrl: string;
   sandboxFaults: string | undefined;
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.URIAGE_DATA_DIR ?? './data'),
     secretKey: env.URIAGE_SECRET_KEY || undefined,
+    previousSecretKeys: (env.URIAGE_SECRET_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.URIAGE_PUBLIC_URL ?? `http://localhost:${port}`,
     sandboxFaults: env.URIAGE_SANDBOX_FAULTS || undefined,

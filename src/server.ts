@@ -8,8 +8,11 @@ import { runMigrations } from './adapters/db/migrate.js';
 import { allMigrationSets } from './migration-sets.js';
 import { createHttpApp } from './adapters/http/app.js';
 import { createSandboxApp, faultPlanFromEnv } from './adapters/sandbox/index.js';
+import { wireFreee } from './adapters/freee/wire.js';
 import type { Services } from './adapters/http/context.js';
 import type { Logger } from './adapters/log/logger.js';
+import { startJobRuntime } from './adapters/jobs/runtime.js';
+import { jobModules } from './jobs.js';
 import { buildServices } from './wiring.js';
 
 export interface RunningServer {
@@ -26,13 +29,17 @@ export async function startServer(options: { config: Config; clock: Clock; logge
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 10 });
   try {
     await runMigrations(database.pool, allMigrationSets);
-    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://') });
+    const jobs = await startJobRuntime({ connectionString: database.connectionString, pool: database.pool, clock, logger, modules: jobModules });
+    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://'), jobs: jobs.queue });
+    await jobs.startWorkers(services);
     const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
     const sandbox = createSandboxApp({ pool: database.pool, clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: `${config.publicUrl}/sandbox/freee` });
+    await wireFreee({ services, config, sandboxApp: sandbox, demo: options.demo });
     const app = createHttpApp(services, { mounts: [{ path: '/sandbox/freee', app: sandbox }] });
     const { server, port } = await listen(app.fetch, config.port);
     const close = async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs.stop();
       await database.close();
     };
     return { url: `http://localhost:${port}`, port, database, services, demoLogin, close };

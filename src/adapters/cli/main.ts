@@ -4,17 +4,25 @@ import { AppError } from '../../app/errors.js';
 import { readConfig } from '../../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { runMigrations } from '../db/migrate.js';
+import { allMigrationSets } from '../../migration-sets.js';
 import type { Services } from '../http/context.js';
 import { createLogger } from '../log/logger.js';
 import { buildServices } from '../../wiring.js';
 import type { CliContext, Command } from './command.js';
 import { UsageError } from './command.js';
+import { closeCommand } from './commands/close.js';
 import { companyCommand } from './commands/company.js';
+import { connectCommand } from './commands/connect.js';
+import { connectionsCommand } from './commands/connections.js';
+import { rekeyCommand } from './commands/rekey.js';
+import { importCommand } from './commands/import.js';
 import { migrateCommand } from './commands/migrate.js';
+import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
+import { workerCommand } from './commands/worker.js';
 
-export const commands: Command[] = [serveCommand, migrateCommand, companyCommand, tokenCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, companyCommand, tokenCommand, importCommand, closeCommand, connectCommand, connectionsCommand, rekeyCommand, reportCommand];
 
 export function registerCommand(command: Command): void {
   if (!commands.some((c) => c.name === command.name)) commands.push(command);
@@ -72,7 +80,7 @@ function createContext(clock: Clock, env: NodeJS.ProcessEnv): CliContext & { clo
   let services: Services | null = null;
   const open = () => {
     database ??= openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 4 }).then(async (db) => {
-      await runMigrations(db.pool);
+      await runMigrations(db.pool, allMigrationSets);
       return db;
     });
     return database;

@@ -1,7 +1,13 @@
 // All console (管理画面) pages. Console errors render as a Japanese page, not JSON.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
+import { freeeChooseRoutes } from './pages/freee-choose.js';
+import { freeeSettingsRoutes } from './pages/freee-settings.js';
+import { integrationsRoutes } from './pages/integrations.js';
+import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
+import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
+import { reportPageRoutes } from './pages/report.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
 import { settingsPaymentMethodRoutes } from './pages/settings-payment-methods.js';
@@ -12,7 +18,7 @@ import { topRoutes } from './pages/top.js';
 export type ConsolePageModule = (app: Hono<AppEnv>) => void;
 
 export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModule[] = []): void {
-  for (const register of [loginRoutes, topRoutes, settingsIndexRoutes, settingsCompanyRoutes, settingsStoreRoutes, settingsPaymentMethodRoutes, settingsStaffRoutes, ...extra]) {
+  for (const register of [loginRoutes, topRoutes, settingsIndexRoutes, settingsCompanyRoutes, settingsStoreRoutes, settingsPaymentMethodRoutes, settingsStaffRoutes, ledgerCheckoutRoutes, ledgerCloseRoutes, freeeSettingsRoutes, freeeChooseRoutes, integrationsRoutes, reportPageRoutes, ...extra]) {
     register(app);
   }
 }

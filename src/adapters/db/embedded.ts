@@ -1,7 +1,7 @@
 // Embedded PostgreSQL: PGlite in this process, served over the PostgreSQL wire protocol by
-// pglite-socket on 127.0.0.1 so the app, the jobs, migrations and the CLI all speak plain `pg`.
+// our pglite-socket server (pglite-socket-server.ts) on 127.0.0.1 so the app, the jobs, migrations and the CLI all speak plain `pg`.
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { startPgliteWireServer } from './pglite-socket-server.js';
 
 export interface EmbeddedServer {
   connectionString: string;
@@ -21,11 +21,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.connectionsMax ?? 32 });
-  await server.start();
-  const address = server.getServerConn();
+  const server = await startPgliteWireServer(db, { connectionsMax: options.connectionsMax ?? 32 });
   return {
-    connectionString: `postgres://postgres@${address}/postgres?sslmode=disable`,
+    connectionString: `postgres://postgres@${server.address}/postgres?sslmode=disable`,
     stop: async () => {
       await server.stop();
       try {
@@ -40,10 +38,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 /** Dumps a database (embedded only) so tests can start from a migrated template. */
 export async function dumpEmbedded(dataDir: string | undefined, setup: (connectionString: string) => Promise<void>): Promise<Blob> {
   const db = await PGlite.create(dataDir ? { dataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
-  await server.start();
+  const server = await startPgliteWireServer(db, { connectionsMax: 8 });
   try {
-    await setup(`postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`);
+    await setup(`postgres://postgres@${server.address}/postgres?sslmode=disable`);
   } finally {
     await server.stop();
   }

@@ -6,7 +6,10 @@ import type { AppEnv } from './context.js';
 import { fieldErrorsFromIssues } from './errors.js';
 import { idempotency } from './idempotency.js';
 import { companyRoutes } from './routes/company.js';
+import { ledgerDayRoutes } from './routes/ledger-days.js';
+import { ledgerWriteRoutes } from './routes/ledger-writes.js';
 import { staffRoutes } from './routes/staff.js';
+import { reportRoutes } from './routes/report.js';
 import { storeRoutes } from './routes/stores.js';
 
 export type ApiRouteModule = (api: OpenAPIHono<AppEnv>) => void;
@@ -22,6 +25,6 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
   });
   api.use('*', requireApiPrincipal);
   api.use('*', idempotency);
-  for (const register of [companyRoutes, storeRoutes, staffRoutes, ...extraRoutes]) register(api);
+  for (const register of [companyRoutes, storeRoutes, staffRoutes, ledgerWriteRoutes, ledgerDayRoutes, reportRoutes, ...extraRoutes]) register(api);
   return api;
 }

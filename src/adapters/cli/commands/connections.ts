@@ -1,0 +1,44 @@
+// uriage connections --company C [--json]: freee連携 status per store (0: 未連携 … 3: エラー).
+import { parseArgs } from 'node:util';
+import { listStoreStatuses } from '../../../app/freee/connect.js';
+import { storeStatusText, type StoreConnectionView } from '../../../app/freee/model.js';
+import type { Command } from '../command.js';
+import { UsageError } from '../command.js';
+import { companyByCode, openCliFreee } from './freee-runtime.js';
+
+export function storeStatusLines(rows: readonly StoreConnectionView[]): string[] {
+  return rows.map((row) => {
+    const target = row.connection && row.status !== 'unconnected' ? `  ${row.connection.freeeCompanyName} (事業所ID ${row.connection.freeeCompanyId}, ${row.connection.provider})` : '';
+    return `${row.storeCode}  ${row.storeName}  ${storeStatusText(row.status)}${target}${row.message ? `  ${row.message}` : ''}`;
+  });
+}
+
+export function storeStatusJson(rows: readonly StoreConnectionView[]) {
+  return rows.map((row) => ({
+    store: row.storeCode,
+    name: row.storeName,
+    status: storeStatusText(row.status),
+    message: row.message,
+    freeeCompany: row.connection && row.status !== 'unconnected' ? { id: row.connection.freeeCompanyId, name: row.connection.freeeCompanyName, provider: row.connection.provider } : null,
+  }));
+}
+
+export const connectionsCommand: Command = {
+  name: 'connections',
+  summary: 'freee連携の状態を店舗ごとに表示する (freee connection status per store)',
+  usage: 'uriage connections --company C [--json]',
+  run: async (ctx, argv) => {
+    const { values } = parseArgs({ args: argv, options: { company: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    if (!values.company) throw new UsageError('--company is required');
+    const company = await companyByCode(ctx, values.company);
+    const freee = await openCliFreee(ctx, { sandbox: false });
+    try {
+      const rows = await listStoreStatuses(freee.runtime.connectDeps, company.id);
+      if (values.json) ctx.out(JSON.stringify(storeStatusJson(rows), null, 2));
+      else for (const line of storeStatusLines(rows)) ctx.out(line);
+      return 0;
+    } finally {
+      await freee.close();
+    }
+  },
+};

@@ -1,0 +1,35 @@
+// Background work (printing at the close, posting to freee, master sync): a Postgres-backed queue.
+// Implemented by src/adapters/jobs/pg-boss-queue.ts; handlers are registered by name at start.
+
+export interface EnqueueOptions {
+  /** At most one queued-or-active job per key (e.g. `post:<storeId>:<date>`). */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+  /** Retries after a failure, with exponential back-off. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface JobContext {
+  id: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+}
+
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
+
+export interface JobQueue {
+  enqueue<T extends object>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Registers the handler for `name` in this process (a worker). */
+  work<T extends object>(name: string, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface QueueDefinition {
+  name: string;
+  /** `stately`: at most one queued and one active job per singletonKey; `singleton`: one active. */
+  policy: 'standard' | 'stately' | 'singleton';
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInSeconds: number;
+}

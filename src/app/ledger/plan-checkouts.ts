@@ -1,0 +1,97 @@
+// Idempotency by id + revision, decided over the locked current heads (pure; docs/ledger.md):
+// - an id never seen: accepted, whatever its status;
+// - the same revision: the same content is `unchanged`; other content is `revision_conflict`;
+// - a lower revision: `unchanged` when it matches the kept history (or was never seen: a higher one
+//   already replaced it); other content than the history's is `revision_conflict`;
+// - a higher revision: accepted when its status is reachable from the stored one, else rejected.
+// Items of one batch apply in order, so a batch may carry several revisions of one id.
+import type { CheckoutHead, CheckoutWrite, ItemRejection } from './model.js';
+import type { PreparedCheckout } from './prepare-checkout.js';
+import { statusChangeError } from './status-reach.js';
+import { prefixed } from './field-errors.js';
+
+export type Decision =
+  | { index: number; outcome: 'accepted' }
+  | { index: number; outcome: 'unchanged'; reason: 'same' | 'superseded' }
+  | { index: number; outcome: 'rejected'; rejection: ItemRejection };
+
+export interface CheckoutPlan {
+  decisions: Decision[];
+  inserts: CheckoutWrite[];
+  replaces: CheckoutWrite[];
+  /** Stored rows to copy into the history before they are replaced. */
+  archiveIds: string[];
+  /** Revisions accepted and superseded within this batch. */
+  history: CheckoutWrite[];
+}
+
+interface Current {
+  revision: number;
+  status: CheckoutHead['status'];
+  contentHash: string;
+  /** Set when this batch wrote it (not yet stored). */
+  write: CheckoutWrite | null;
+}
+
+export const revisionKey = (checkoutId: string, revision: number) => `${checkoutId}\u0000${revision}`;
+
+/** (id, revision) pairs whose kept hash the plan needs: items below the stored revision. */
+export function historyKeysNeeded(items: readonly PreparedCheckout[], heads: ReadonlyMap<string, CheckoutHead>): { checkoutId: string; revision: number }[] {
+  return items.flatMap(({ write }) => {
+    const head = heads.get(write.checkoutId);
+    return head && write.revision < head.revision ? [{ checkoutId: write.checkoutId, revision: write.revision }] : [];
+  });
+}
+
+function conflict(item: PreparedCheckout): ItemRejection {
+  const message = `会計「${item.write.checkoutId}」の版 ${item.write.revision} は既に別の内容で受け付けています。内容を変えるときは版(revision)を上げてください。`;
+  return { kind: 'conflict', code: 'revision_conflict', message, fields: [{ path: prefixed(item.path, 'revision'), code: 'revision_conflict', message }] };
+}
+
+export function planCheckouts(
+  items: readonly PreparedCheckout[],
+  heads: ReadonlyMap<string, CheckoutHead>,
+  keptHashes: ReadonlyMap<string, string>,
+): CheckoutPlan {
+  const current = new Map<string, Current>();
+  for (const [id, head] of heads) current.set(id, { revision: head.revision, status: head.status, contentHash: head.contentHash, write: null });
+  const superseded = new Map(keptHashes);
+  const plan: CheckoutPlan = { decisions: [], inserts: [], replaces: [], archiveIds: [], history: [] };
+  const archived = new Set<string>();
+  for (const item of items) {
+    const { write } = item;
+    const stored = current.get(write.checkoutId);
+    if (!stored) {
+      current.set(write.checkoutId, { revision: write.revision, status: write.status, contentHash: write.contentHash, write });
+      plan.decisions.push({ index: item.index, outcome: 'accepted' });
+      continue;
+    }
+    if (write.revision <= stored.revision) {
+      const keptHash = write.revision === stored.revision ? stored.contentHash : superseded.get(revisionKey(write.checkoutId, write.revision));
+      if (keptHash === undefined) plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'superseded' });
+      else if (keptHash === write.contentHash) plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'same' });
+      else plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: conflict(item) });
+      continue;
+    }
+    const statusError = statusChangeError(stored.status, write.status);
+    if (statusError) {
+      const field = { path: prefixed(item.path, statusError.path), code: statusError.code, message: statusError.message };
+      plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: { kind: 'conflict', code: statusError.code, message: statusError.message, fields: [field] } });
+      continue;
+    }
+    if (stored.write) plan.history.push(stored.write);
+    else archived.add(write.checkoutId);
+    superseded.set(revisionKey(write.checkoutId, stored.revision), stored.contentHash);
+    current.set(write.checkoutId, { revision: write.revision, status: write.status, contentHash: write.contentHash, write });
+    plan.decisions.push({ index: item.index, outcome: 'accepted' });
+  }
+  for (const [id, state] of current) {
+    if (!state.write) continue;
+    (heads.has(id) ? plan.replaces : plan.inserts).push(state.write);
+  }
+  const byId = (a: CheckoutWrite, b: CheckoutWrite) => (a.checkoutId < b.checkoutId ? -1 : a.checkoutId > b.checkoutId ? 1 : 0);
+  plan.inserts.sort(byId);
+  plan.replaces.sort(byId);
+  plan.archiveIds = [...archived].sort();
+  return plan;
+}
