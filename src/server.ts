@@ -9,6 +9,8 @@ import { allMigrationSets } from './migration-sets.js';
 import { createHttpApp } from './adapters/http/app.js';
 import { createSandboxApp, faultPlanFromEnv } from './adapters/sandbox/index.js';
 import { wireFreee } from './adapters/freee/wire.js';
+import { ledgerDepsOver } from './adapters/http/routes/ledger-deps.js';
+import { previousBusinessDates, seedDemoDays } from './app/demo/seed-demo-days.js';
 import type { Services } from './adapters/http/context.js';
 import type { Logger } from './adapters/log/logger.js';
 import { startJobRuntime } from './adapters/jobs/runtime.js';
@@ -35,6 +37,7 @@ export async function startServer(options: { config: Config; clock: Clock; logge
     const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
     const sandbox = createSandboxApp({ pool: database.pool, clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: `${config.publicUrl}/sandbox/freee` });
     await wireFreee({ services, config, sandboxApp: sandbox, demo: options.demo });
+    if (demoLogin) await seedDemoDays(ledgerDepsOver(database.pool, clock), demoLogin.companyId, previousBusinessDates(clock, 3));
     const app = createHttpApp(services, { mounts: [{ path: '/sandbox/freee', app: sandbox }] });
     const { server, port } = await listen(app.fetch, config.port);
     const close = async () => {

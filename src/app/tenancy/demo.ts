@@ -13,6 +13,7 @@ export const demoPaymentMethods: PaymentMethod[] = [
 ];
 
 export interface DemoLogin {
+  companyId: string;
   companyCode: string;
   staffCode: string;
   password: string;
@@ -21,7 +22,7 @@ export interface DemoLogin {
 export async function ensureDemoCompany(deps: TenancyDeps): Promise<DemoLogin | null> {
   if (await deps.uow.read.findCompanyByCode('demo')) return null;
   const password = `demo-${randomBytes(6).toString('base64url')}`;
-  await saveCompany(deps, {
+  const { company } = await saveCompany(deps, {
     code: 'demo',
     name: 'デモ企業',
     roundingMode: 'floor',
@@ -29,5 +30,5 @@ export async function ensureDemoCompany(deps: TenancyDeps): Promise<DemoLogin | 
     stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
     admin: { code: 'admin', name: '管理者', password },
   });
-  return { companyCode: 'demo', staffCode: 'admin', password };
+  return { companyId: company.id, companyCode: 'demo', staffCode: 'admin', password };
 }
