@@ -5,14 +5,22 @@ import { assertYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../register/payment-methods.js';
 import { isCalendarDate } from '../register/status-rules.js';
 import type { Checkout, DayClose, DrawerEvent, PaymentMethod, RoundingMode } from '../register/types.js';
-import { makeBusinessHourOf, ReportInputError } from './business-hour.js';
+import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { sumBy } from './day-checkout.js';
-import { dayCounters, itemCountOf, lastCompletedAt, statusRow } from './day-counters.js';
+import {
+  dayCountersOf,
+  dayHourlyRows,
+  dayLastCompletedAt,
+  dayPaymentMethodRows,
+  dayRefunds,
+  daySalesRows,
+  dayStatusRow,
+  daySum,
+  dayTaxRatePaymentRows,
+  priceDay,
+} from './day-figures.js';
 import { latestRevisions, priceCheckouts } from './day-selection.js';
-import { hourlyRows } from './hourly.js';
-import { paymentMethodRows, refundFigures } from './payment-breakdown.js';
-import { taxRatePaymentRows, taxRateSalesRows } from './tax-breakdown.js';
 import type { DailyReport, ReportSettings } from './types.js';
 import { unsentSummary } from './unsent.js';
 
@@ -53,13 +61,15 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
   const methods = indexPaymentMethods(input.paymentMethods);
   const ofDay = (item: { storeCode: string; businessDate: string }): boolean =>
     item.storeCode === input.store.code && item.businessDate === input.businessDate;
-  const { priced, completed } = priceCheckouts(latestRevisions(input.checkouts, ofDay), methods, input.roundingMode);
-  const salesRows = taxRateSalesRows(completed);
+  // Every checkout validated and priced once (day-figures.ts); each figure below is one loop over
+  // the flat results, in the order and with the guards of the per-row helpers.
+  const day = priceDay(latestRevisions(input.checkouts, ofDay), methods, input.roundingMode);
+  const salesRows = daySalesRows(day);
   const netSales = assertYen(sumBy(salesRows, (row) => row.netSales));
   const tax = assertYen(sumBy(salesRows, (row) => row.tax));
   const sales = assertYen(netSales + tax);
-  const nonSalesIncome = assertYen(sumBy(completed, ({ math }) => math.totals.nonSalesYen));
-  const paymentMethods = paymentMethodRows(completed, methods);
+  const nonSalesIncome = assertYen(daySum(day, day.nonSalesYen));
+  const paymentMethods = dayPaymentMethodRows(day);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
   const cashMethodTotalYen = paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
   const report: DailyReport = {
@@ -74,18 +84,18 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
     tax,
     nonSalesIncome,
     ...drawer,
-    checkoutCount: completed.length,
-    customerCount: sumBy(completed, ({ checkout }) => checkout.customerCount),
-    itemCount: itemCountOf(completed),
+    checkoutCount: day.completedCount,
+    customerCount: daySum(day, day.customerCount),
+    itemCount: daySum(day, day.itemCount),
     paymentMethods,
-    ...dayCounters(completed),
-    cancelled: statusRow(priced, 'cancelled'),
-    redone: statusRow(priced, 'redone'),
-    aborted: statusRow(priced, 'aborted'),
-    refunds: refundFigures(completed),
-    lastCheckoutAt: lastCompletedAt(completed),
-    hourly: hourlyRows(completed, makeBusinessHourOf(input.store.timeZone, input.businessDate), input.settings.hourly),
-    byTaxRate: { sales: salesRows, paymentMethods: taxRatePaymentRows(completed, methods) },
+    ...dayCountersOf(day),
+    cancelled: dayStatusRow(day, 'cancelled'),
+    redone: dayStatusRow(day, 'redone'),
+    aborted: dayStatusRow(day, 'aborted'),
+    refunds: dayRefunds(day),
+    lastCheckoutAt: dayLastCompletedAt(day),
+    hourly: dayHourlyRows(day, makeBusinessHourOfEpoch(input.store.timeZone, input.businessDate), input.settings.hourly),
+    byTaxRate: { sales: salesRows, paymentMethods: dayTaxRatePaymentRows(day) },
     cash: cashSummary(checkedClose(input), cashMethodTotalYen, drawer),
   };
   if (input.unsent !== undefined && input.unsent !== null) {

@@ -1,0 +1,320 @@
+// The day's checkouts priced ONCE into flat typed arrays (no per-checkout objects), and the 日報
+// figures read from them. The figures are those of the per-row helpers (tax-breakdown.ts,
+// payment-breakdown.ts, day-counters.ts, hourly.ts), with the same order of accumulation and the
+// same integer guards, so the report is identical (property-tested against a report composed of
+// those helpers in test/domain/report). Phase 1 (`priceDay`) validates and prices every checkout
+// (the first invalid one in id order throws, as before); phase 2 is one small loop per figure.
+import { assertYen } from '../money/yen.js';
+import { computeCheckoutMath } from '../register/checkout-math.js';
+import { computeCheckoutTotals } from '../register/checkout-totals.js';
+import {
+  CheckoutFigures,
+  computeCheckoutFigures,
+  figuresFromMath,
+  figuresFromTotals,
+  figuresMethodIndex,
+  statusCode,
+} from '../register/checkout-figures.js';
+import type { PaymentMethodIndex } from '../register/payment-methods.js';
+import { validateCheckout } from '../register/tender-rules.js';
+import { salesTaxCategories, type Checkout, type CheckoutStatus, type RoundingMode } from '../register/types.js';
+import type { BusinessHourOfEpoch } from './business-hour.js';
+import { CountAmountAccumulator } from './day-checkout.js';
+import type { DayCounters } from './day-counters.js';
+import { InvalidCheckoutError } from './day-selection.js';
+import { hourlyWindow } from './hourly.js';
+import type { CountAmount, DailyReport, HourlyRow, PaymentMethodTotal, ReportSettings, TaxRatePaymentRow, TaxRateSalesRow } from './types.js';
+
+/** Every checkout of the day (`status`, `totalYen`) and, for the completed ones, their figures. */
+export interface DayFigures {
+  readonly methods: PaymentMethodIndex;
+  /** All checkouts, in the order given (latest revisions sorted by id). */
+  readonly pricedCount: number;
+  readonly status: Uint8Array;
+  readonly totalYen: Float64Array;
+  /** Completed checkouts, in the same order; per-category arrays hold 3 values each. */
+  readonly completedCount: number;
+  readonly completed: readonly Checkout[];
+  readonly completedMs: Float64Array;
+  readonly completedTotalYen: Float64Array;
+  readonly salesYen: Float64Array;
+  readonly taxYen: Float64Array;
+  readonly netYen: Float64Array;
+  readonly nonSalesYen: Float64Array;
+  readonly shortYen: Float64Array;
+  readonly voucherChangeYen: Float64Array;
+  readonly customerCount: Float64Array;
+  readonly itemCount: Float64Array;
+  readonly lineDiscountCount: Float64Array;
+  readonly lineDiscountYen: Float64Array;
+  readonly returnLineCount: Float64Array;
+  readonly returnItemCount: Float64Array;
+  readonly returnAmountYen: Float64Array;
+  /** Method rows of completed checkout i: methodStart[i] … methodStart[i + 1] − 1. */
+  readonly methodStart: Int32Array;
+  readonly methodPosition: readonly number[];
+  readonly methodTenderCount: readonly number[];
+  readonly methodTotalYen: readonly number[];
+  /** Matrix rows of completed checkout i: matrixStart[i] … matrixStart[i + 1] − 1; 4 columns each. */
+  readonly matrixStart: Int32Array;
+  readonly matrixPosition: readonly number[];
+  readonly matrixYen: readonly number[];
+}
+
+/**
+ * Validates and prices every checkout (any status): the fast single pass of checkout-figures.ts,
+ * or the reference path where it cannot prove its result. Throws InvalidCheckoutError for the
+ * first invalid checkout, in the order given.
+ */
+export function priceDay(checkouts: readonly Checkout[], methods: PaymentMethodIndex, roundingMode: RoundingMode): DayFigures {
+  const index = figuresMethodIndex(methods);
+  const out = new CheckoutFigures();
+  const count = checkouts.length;
+  const status = new Uint8Array(count);
+  const totalYen = new Float64Array(count);
+  const completed: Checkout[] = [];
+  const completedMs = new Float64Array(count);
+  const completedTotalYen = new Float64Array(count);
+  const salesYen = new Float64Array(count * 3);
+  const taxYen = new Float64Array(count * 3);
+  const netYen = new Float64Array(count * 3);
+  const nonSalesYen = new Float64Array(count);
+  const shortYen = new Float64Array(count);
+  const voucherChangeYen = new Float64Array(count);
+  const customerCount = new Float64Array(count);
+  const itemCount = new Float64Array(count);
+  const lineDiscountCount = new Float64Array(count);
+  const lineDiscountYen = new Float64Array(count);
+  const returnLineCount = new Float64Array(count);
+  const returnItemCount = new Float64Array(count);
+  const returnAmountYen = new Float64Array(count);
+  const methodStart = new Int32Array(count + 1);
+  const methodPosition: number[] = [];
+  const methodTenderCount: number[] = [];
+  const methodTotalYen: number[] = [];
+  const matrixStart = new Int32Array(count + 1);
+  const matrixPosition: number[] = [];
+  const matrixYen: number[] = [];
+  for (let position = 0; position < count; position += 1) {
+    const checkout = checkouts[position] as Checkout;
+    if (!computeCheckoutFigures(checkout, index, roundingMode, out)) {
+      const errors = validateCheckout(checkout, methods, roundingMode);
+      if (errors.length > 0) throw new InvalidCheckoutError(checkout.id, errors);
+      if (checkout.status === 'completed') figuresFromMath(checkout, computeCheckoutMath(checkout, methods, roundingMode), index, out);
+      else figuresFromTotals(checkout, computeCheckoutTotals(checkout, roundingMode), out);
+    }
+    status[position] = out.status;
+    totalYen[position] = out.totalYen;
+    if (out.status !== statusCode.completed) continue;
+    const c = completed.length;
+    completed.push(checkout);
+    completedMs[c] = out.completedMs;
+    completedTotalYen[c] = out.totalYen;
+    for (let category = 0; category < 3; category += 1) {
+      salesYen[c * 3 + category] = out.salesYen[category] ?? 0;
+      taxYen[c * 3 + category] = out.taxYen[category] ?? 0;
+      netYen[c * 3 + category] = out.netYen[category] ?? 0;
+    }
+    nonSalesYen[c] = out.nonSalesYen;
+    shortYen[c] = out.shortYen;
+    voucherChangeYen[c] = out.voucherChangeYen;
+    customerCount[c] = checkout.customerCount;
+    itemCount[c] = out.itemCount;
+    lineDiscountCount[c] = out.lineDiscountCount;
+    lineDiscountYen[c] = out.lineDiscountYen;
+    returnLineCount[c] = out.returnLineCount;
+    returnItemCount[c] = out.returnItemCount;
+    returnAmountYen[c] = out.returnAmountYen;
+    for (let row = 0; row < out.methodCount; row += 1) {
+      methodPosition.push(out.methodPosition[row] ?? -1);
+      methodTenderCount.push(out.methodTenderCount[row] ?? 0);
+      methodTotalYen.push(out.methodTotalYen[row] ?? 0);
+    }
+    methodStart[c + 1] = methodPosition.length;
+    for (let row = 0; row < out.matrixCount; row += 1) {
+      matrixPosition.push(out.matrixPosition[row] ?? -1);
+      for (let column = 0; column < 4; column += 1) matrixYen.push(out.matrixYen[row * 4 + column] ?? 0);
+    }
+    matrixStart[c + 1] = matrixPosition.length;
+  }
+  return {
+    methods,
+    pricedCount: count,
+    status,
+    totalYen,
+    completedCount: completed.length,
+    completed,
+    completedMs,
+    completedTotalYen,
+    salesYen,
+    taxYen,
+    netYen,
+    nonSalesYen,
+    shortYen,
+    voucherChangeYen,
+    customerCount,
+    itemCount,
+    lineDiscountCount,
+    lineDiscountYen,
+    returnLineCount,
+    returnItemCount,
+    returnAmountYen,
+    methodStart,
+    methodPosition,
+    methodTenderCount,
+    methodTotalYen,
+    matrixStart,
+    matrixPosition,
+    matrixYen,
+  };
+}
+
+/** taxRateSalesRows. */
+export function daySalesRows(day: DayFigures): TaxRateSalesRow[] {
+  return salesTaxCategories.map((taxCategory, category) => {
+    const row: TaxRateSalesRow = { taxCategory, sales: 0, tax: 0, netSales: 0 };
+    for (let c = 0; c < day.completedCount; c += 1) {
+      row.sales = assertYen(row.sales + (day.salesYen[c * 3 + category] ?? 0));
+      row.tax = assertYen(row.tax + (day.taxYen[c * 3 + category] ?? 0));
+      row.netSales = assertYen(row.netSales + (day.netYen[c * 3 + category] ?? 0));
+    }
+    return row;
+  });
+}
+
+/** sumBy over the completed checkouts (no guard per step, as sumBy). */
+export function daySum(day: DayFigures, values: Float64Array): number {
+  let total = 0;
+  for (let c = 0; c < day.completedCount; c += 1) total += values[c] ?? 0;
+  return total;
+}
+
+/** paymentMethodRows. */
+export function dayPaymentMethodRows(day: DayFigures): PaymentMethodTotal[] {
+  const rows = day.methods.methods.map((method): PaymentMethodTotal => ({ code: method.code, name: method.name, count: 0, amount: 0 }));
+  const end = day.methodStart[day.completedCount] ?? 0;
+  for (let row = 0; row < end; row += 1) {
+    const target = rows[day.methodPosition[row] ?? -1] as PaymentMethodTotal;
+    target.count += day.methodTenderCount[row] ?? 0;
+    target.amount = assertYen(target.amount + (day.methodTotalYen[row] ?? 0));
+  }
+  return rows;
+}
+
+/** dayCounters. */
+export function dayCountersOf(day: DayFigures): DayCounters {
+  const voucherShortfall = new CountAmountAccumulator();
+  const voucherChange = new CountAmountAccumulator();
+  const lineDiscounts = new CountAmountAccumulator();
+  const orderDiscounts = new CountAmountAccumulator();
+  const returns = { checkoutCount: 0, itemCount: 0, amount: 0 };
+  for (let c = 0; c < day.completedCount; c += 1) {
+    const shortYen = day.shortYen[c] ?? 0;
+    const voucherChangeYen = day.voucherChangeYen[c] ?? 0;
+    const orderDiscount = day.completed[c]?.orderDiscount ?? 0;
+    if (shortYen > 0) voucherShortfall.add(shortYen);
+    if (voucherChangeYen > 0) voucherChange.add(voucherChangeYen);
+    if (orderDiscount > 0) orderDiscounts.add(orderDiscount);
+    const discountLines = day.lineDiscountCount[c] ?? 0;
+    if (discountLines > 0) {
+      lineDiscounts.count += discountLines;
+      lineDiscounts.amountYen = assertYen(lineDiscounts.amountYen + (day.lineDiscountYen[c] ?? 0));
+    }
+    if ((day.returnLineCount[c] ?? 0) > 0) {
+      returns.checkoutCount += 1;
+      returns.itemCount += day.returnItemCount[c] ?? 0;
+      returns.amount = assertYen(returns.amount + (day.returnAmountYen[c] ?? 0));
+    }
+  }
+  return {
+    voucherShortfall: voucherShortfall.result(),
+    voucherChange: voucherChange.result(),
+    lineDiscounts: lineDiscounts.result(),
+    orderDiscounts: orderDiscounts.result(),
+    returns,
+  };
+}
+
+/** statusRow: count and Σ T of the checkouts in `status`. */
+export function dayStatusRow(day: DayFigures, status: CheckoutStatus): CountAmount {
+  const code = statusCode[status];
+  const row = new CountAmountAccumulator();
+  for (let position = 0; position < day.pricedCount; position += 1) {
+    if (day.status[position] === code) row.add(day.totalYen[position] ?? 0);
+  }
+  return row.result();
+}
+
+/** refundFigures. */
+export function dayRefunds(day: DayFigures): DailyReport['refunds'] {
+  const refunds = { checkoutCount: 0, paymentCount: 0, amount: 0 };
+  for (let c = 0; c < day.completedCount; c += 1) {
+    if ((day.completedTotalYen[c] ?? 0) >= 0) continue;
+    refunds.checkoutCount += 1;
+    const end = day.methodStart[c + 1] ?? 0;
+    for (let row = day.methodStart[c] ?? 0; row < end; row += 1) {
+      const totalYen = day.methodTotalYen[row] ?? 0;
+      if (totalYen >= 0) continue;
+      refunds.paymentCount += 1;
+      refunds.amount = assertYen(refunds.amount - totalYen);
+    }
+  }
+  return refunds;
+}
+
+/** lastCompletedAt: the latest completedAt (ties: the greater text), as written. */
+export function dayLastCompletedAt(day: DayFigures): string | null {
+  let latestMs = Number.NEGATIVE_INFINITY;
+  let latestText: string | null = null;
+  for (let c = 0; c < day.completedCount; c += 1) {
+    const text = day.completed[c]?.completedAt ?? null;
+    const epochMs = day.completedMs[c] ?? Number.NaN;
+    if (text === null || Number.isNaN(epochMs)) continue;
+    if (latestText === null || epochMs > latestMs || (epochMs === latestMs && text > latestText)) {
+      latestMs = epochMs;
+      latestText = text;
+    }
+  }
+  return latestText;
+}
+
+/** hourlyRows. */
+export function dayHourlyRows(day: DayFigures, hourOf: BusinessHourOfEpoch, settings: ReportSettings['hourly']): HourlyRow[] {
+  const window = hourlyWindow(settings);
+  const rows = new Map<number, HourlyRow>();
+  const emptyRow = (hour: number): HourlyRow => ({ hour, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 });
+  for (let hour = window.startHour; hour <= window.endHour; hour += 1) rows.set(hour, emptyRow(hour));
+  for (let c = 0; c < day.completedCount; c += 1) {
+    const epochMs = day.completedMs[c] ?? Number.NaN;
+    if (Number.isNaN(epochMs)) continue;
+    const hour = hourOf(epochMs);
+    let row = rows.get(hour);
+    if (row === undefined) {
+      row = emptyRow(hour);
+      rows.set(hour, row);
+    }
+    row.salesTotal = assertYen(row.salesTotal + (day.completedTotalYen[c] ?? 0));
+    row.checkoutCount += 1;
+    row.customerCount += day.customerCount[c] ?? 0;
+    row.itemCount += day.itemCount[c] ?? 0;
+  }
+  return [...rows.values()].sort((left, right) => left.hour - right.hour);
+}
+
+/** taxRatePaymentRows. */
+export function dayTaxRatePaymentRows(day: DayFigures): TaxRatePaymentRow[] {
+  const rows = day.methods.methods.map((method): TaxRatePaymentRow => ({
+    code: method.code,
+    byTaxCategory: { standard10: 0, reduced8: 0, exempt: 0, nonSales: 0 },
+  }));
+  const end = day.matrixStart[day.completedCount] ?? 0;
+  for (let row = 0; row < end; row += 1) {
+    const target = (rows[day.matrixPosition[row] ?? -1] as TaxRatePaymentRow).byTaxCategory;
+    const at = row * 4;
+    target.standard10 = assertYen(target.standard10 + (day.matrixYen[at] ?? 0));
+    target.reduced8 = assertYen(target.reduced8 + (day.matrixYen[at + 1] ?? 0));
+    target.exempt = assertYen(target.exempt + (day.matrixYen[at + 2] ?? 0));
+    target.nonSales = assertYen(target.nonSales + (day.matrixYen[at + 3] ?? 0));
+  }
+  return rows;
+}
