@@ -3,5 +3,6 @@ import type { Bench } from './run.js';
 import { ingestBench } from './ingest.bench.js';
 import { reportBench } from './report.bench.js';
 import { startupBench } from './startup.bench.js';
+import { postingBench } from './posting.bench.js';
 
-export const benches: Bench[] = [startupBench, ingestBench, reportBench];
+export const benches: Bench[] = [startupBench, ingestBench, reportBench, postingBench];

@@ -11,6 +11,16 @@ export interface Config {
   logLevel: string;
   publicUrl: string;
   sandboxFaults: string | undefined;
+  /** A freee sandbox served elsewhere (e.g. `uriage worker` next to a fault-run sandbox); unset = mounted in-process. */
+  sandboxUrl: string | undefined;
+  /** How long one freee request may take before it counts as unanswered. */
+  freeeRequestTimeoutMs: number;
+  /** Shrinks posting's waits (throttle, settle, lease…) for fault runs and tests; 1 in production. */
+  postingTimeScale: number;
+  /** Concurrent posting jobs per process. */
+  postingConcurrency: number;
+  /** pg-boss maintenance (expires jobs of killed workers) every this many seconds. */
+  jobMaintenanceIntervalSeconds: number;
   freee: { clientId: string; clientSecret: string; redirectUrl: string } | null;
 }
 
@@ -30,6 +40,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.URIAGE_PUBLIC_URL ?? `http://localhost:${port}`,
     sandboxFaults: env.URIAGE_SANDBOX_FAULTS || undefined,
+    sandboxUrl: env.URIAGE_SANDBOX_URL || undefined,
+    freeeRequestTimeoutMs: integerIn('URIAGE_FREEE_TIMEOUT_MS', env.URIAGE_FREEE_TIMEOUT_MS, 30_000, 100, 300_000),
+    postingTimeScale: scaleOf(env.URIAGE_POSTING_TIME_SCALE),
+    postingConcurrency: integerIn('URIAGE_POSTING_CONCURRENCY', env.URIAGE_POSTING_CONCURRENCY, 4, 1, 8),
+    jobMaintenanceIntervalSeconds: integerIn('URIAGE_JOB_MAINTENANCE_SECONDS', env.URIAGE_JOB_MAINTENANCE_SECONDS, 120, 1, 3600),
     freee,
   };
+}
+
+function integerIn(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer ${min}–${max}, got ${text}`);
+  return value;
+}
+
+function scaleOf(text: string | undefined): number {
+  if (text === undefined || text === '') return 1;
+  const value = Number(text);
+  if (!(value > 0 && value <= 1)) throw new Error(`URIAGE_POSTING_TIME_SCALE must be a number in (0, 1], got ${text}`);
+  return value;
 }

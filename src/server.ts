@@ -14,7 +14,7 @@ import { previousBusinessDates, seedDemoDays } from './app/demo/seed-demo-days.j
 import type { Services } from './adapters/http/context.js';
 import type { Logger } from './adapters/log/logger.js';
 import { startJobRuntime } from './adapters/jobs/runtime.js';
-import { jobModules } from './jobs.js';
+import { jobModulesFor, postingTimingsOf } from './jobs.js';
 import { buildServices } from './wiring.js';
 
 export interface RunningServer {
@@ -31,8 +31,8 @@ export async function startServer(options: { config: Config; clock: Clock; logge
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 10 });
   try {
     await runMigrations(database.pool, allMigrationSets);
-    const jobs = await startJobRuntime({ connectionString: database.connectionString, pool: database.pool, clock, logger, modules: jobModules });
-    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://'), jobs: jobs.queue });
+    const jobs = await startJobRuntime({ connectionString: database.connectionString, pool: database.pool, clock, logger, modules: jobModulesFor(config), maintenanceIntervalSeconds: config.jobMaintenanceIntervalSeconds });
+    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://'), jobs: jobs.queue, postingTimings: postingTimingsOf(config) });
     await jobs.startWorkers(services);
     const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
     const sandbox = createSandboxApp({ pool: database.pool, clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: `${config.publicUrl}/sandbox/freee` });

@@ -21,8 +21,10 @@ import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { tokenCommand } from './commands/token.js';
 import { workerCommand } from './commands/worker.js';
+import { postCommand } from './commands/post.js';
+import { dealsCommand } from './commands/deals.js';
 
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, companyCommand, tokenCommand, importCommand, closeCommand, connectCommand, connectionsCommand, rekeyCommand, reportCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, companyCommand, tokenCommand, importCommand, closeCommand, connectCommand, connectionsCommand, rekeyCommand, reportCommand, postCommand, dealsCommand];
 
 export function registerCommand(command: Command): void {
   if (!commands.some((c) => c.name === command.name)) commands.push(command);

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/context.js';
 import { freeeChooseRoutes } from './pages/freee-choose.js';
 import { freeeSettingsRoutes } from './pages/freee-settings.js';
 import { integrationsRoutes } from './pages/integrations.js';
+import { postingSettingsRoutes } from './pages/posting-settings.js';
 import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
@@ -18,7 +19,7 @@ import { topRoutes } from './pages/top.js';
 export type ConsolePageModule = (app: Hono<AppEnv>) => void;
 
 export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModule[] = []): void {
-  for (const register of [loginRoutes, topRoutes, settingsIndexRoutes, settingsCompanyRoutes, settingsStoreRoutes, settingsPaymentMethodRoutes, settingsStaffRoutes, ledgerCheckoutRoutes, ledgerCloseRoutes, freeeSettingsRoutes, freeeChooseRoutes, integrationsRoutes, reportPageRoutes, ...extra]) {
+  for (const register of [loginRoutes, topRoutes, settingsIndexRoutes, settingsCompanyRoutes, settingsStoreRoutes, settingsPaymentMethodRoutes, settingsStaffRoutes, ledgerCheckoutRoutes, ledgerCloseRoutes, freeeSettingsRoutes, freeeChooseRoutes, postingSettingsRoutes, integrationsRoutes, reportPageRoutes, ...extra]) {
     register(app);
   }
 }

@@ -5,7 +5,8 @@ import type { Config } from '../../config.js';
 import { listStoreStatuses } from '../../app/freee/connect.js';
 import { loadSecretBox } from '../crypto/secret-key.js';
 import type { Services } from '../http/context.js';
-import { inProcessFetch, type FetchableApp } from './endpoints.js';
+import { createSandboxApp, faultPlanFromEnv } from '../sandbox/index.js';
+import { inProcessFetch, type FetchableApp, type FetchLike } from './endpoints.js';
 import { createFreeeRuntime, type FreeeRuntime } from './runtime.js';
 import { connectToNewSandboxCompany } from './sandbox-connect.js';
 
@@ -23,17 +24,38 @@ export interface WireFreeeInput {
 
 export async function wireFreee(input: WireFreeeInput): Promise<FreeeRuntime> {
   const { services, config } = input;
+  const sandboxBaseUrl = `${config.publicUrl.replace(/\/+$/, '')}${sandboxMountPath}`;
+  const runtime = runtimeFor(services, config, { baseUrl: sandboxBaseUrl, fetch: inProcessFetch(input.sandboxApp, sandboxBaseUrl) });
+  services.freee = runtime;
+  if (input.demo) await connectDemoCompanyToFreee(services, runtime);
+  return runtime;
+}
+
+function runtimeFor(services: Services, config: Config, sandbox: { baseUrl: string; fetch?: FetchLike }): FreeeRuntime {
   const secrets = loadSecretBox({ secretKey: config.secretKey, previousSecretKeys: config.previousSecretKeys, dataDir: config.dataDir });
   if (secrets.source === 'file') {
     services.logger.warn({ keyId: secrets.box.currentKeyId, keyFile: secrets.path }, 'URIAGE_SECRET_KEY is not set: freee tokens are encrypted with the key file in the data directory');
   }
-  const sandboxBaseUrl = `${config.publicUrl.replace(/\/+$/, '')}${sandboxMountPath}`;
-  const runtime = createFreeeRuntime({
+  return createFreeeRuntime({
     pool: services.pool, clock: services.clock, logger: services.logger, secretBox: secrets.box, publicUrl: config.publicUrl, freee: config.freee,
-    sandbox: { baseUrl: sandboxBaseUrl, fetch: inProcessFetch(input.sandboxApp, sandboxBaseUrl) },
+    sandbox, requestTimeoutMs: config.freeeRequestTimeoutMs,
   });
+}
+
+/**
+ * freee for `uriage worker`: the sandbox at URIAGE_SANDBOX_URL when set (over HTTP), else a sandbox
+ * app mounted in this process over the same database (as the server does; its state is in the
+ * database, so any process can serve it). Real freee connections need nothing more.
+ */
+export function wireWorkerFreee(services: Services, config: Config): FreeeRuntime {
+  const runtime = config.sandboxUrl
+    ? runtimeFor(services, config, { baseUrl: config.sandboxUrl })
+    : (() => {
+        const sandboxBaseUrl = `${config.publicUrl.replace(/\/+$/, '')}${sandboxMountPath}`;
+        const app = createSandboxApp({ pool: services.pool, clock: services.clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: sandboxBaseUrl });
+        return runtimeFor(services, config, { baseUrl: sandboxBaseUrl, fetch: inProcessFetch(app, sandboxBaseUrl) });
+      })();
   services.freee = runtime;
-  if (input.demo) await connectDemoCompanyToFreee(services, runtime);
   return runtime;
 }
 

@@ -10,6 +10,7 @@ import { ledgerDayRoutes } from './routes/ledger-days.js';
 import { ledgerWriteRoutes } from './routes/ledger-writes.js';
 import { staffRoutes } from './routes/staff.js';
 import { reportRoutes } from './routes/report.js';
+import { postingRoutes } from './routes/posting.js';
 import { storeRoutes } from './routes/stores.js';
 
 export type ApiRouteModule = (api: OpenAPIHono<AppEnv>) => void;
@@ -25,6 +26,6 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
   });
   api.use('*', requireApiPrincipal);
   api.use('*', idempotency);
-  for (const register of [companyRoutes, storeRoutes, staffRoutes, ledgerWriteRoutes, ledgerDayRoutes, reportRoutes, ...extraRoutes]) register(api);
+  for (const register of [companyRoutes, storeRoutes, staffRoutes, ledgerWriteRoutes, ledgerDayRoutes, reportRoutes, postingRoutes, ...extraRoutes]) register(api);
   return api;
 }

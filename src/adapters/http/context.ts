@@ -6,6 +6,7 @@ import type { StaffMember } from '../../app/tenancy/model.js';
 import type { PasswordHasher, TenancyUnitOfWork } from '../../app/tenancy/ports.js';
 import type { Pool } from '../db/pool.js';
 import type { FreeeRuntime } from '../freee/runtime.js';
+import type { PostingTimings } from '../../app/posting/timings.js';
 import type { Logger } from '../log/logger.js';
 
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   secureCookies: boolean;
   /** freee連携 (set by wireFreee in the server, by the CLI and tests); absent = not available here. */
   freee?: FreeeRuntime;
+  /** Posting's waits (config URIAGE_POSTING_TIME_SCALE, URIAGE_FREEE_TIMEOUT_MS); absent = production defaults. */
+  postingTimings?: PostingTimings;
 }
 
 export type Principal =

@@ -10,6 +10,8 @@ export interface PgBossQueueOptions {
   queues: readonly QueueDefinition[];
   pollingIntervalSeconds?: number;
   connectionsMax?: number;
+  /** pg-boss maintenance (expiring the jobs of dead workers) interval; default 120. */
+  maintenanceIntervalSeconds?: number;
 }
 
 export class UnknownQueueError extends Error {
@@ -26,6 +28,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
     schema: 'pgboss',
     supervise: true,
     schedule: true,
+    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
   });
   boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
@@ -42,6 +45,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
         ...(enqueueOptions.startAfterSeconds ? { startAfter: enqueueOptions.startAfterSeconds } : {}),
         ...(enqueueOptions.retryLimit !== undefined ? { retryLimit: enqueueOptions.retryLimit } : {}),
         ...(enqueueOptions.retryDelaySeconds !== undefined ? { retryDelay: enqueueOptions.retryDelaySeconds } : {}),
+        ...(enqueueOptions.expireInSeconds !== undefined ? { expireInSeconds: enqueueOptions.expireInSeconds } : {}),
       });
     },
     work: async <T extends object>(name: string, handler: JobHandler<T>, workOptions: { concurrency?: number } = {}) => {

@@ -26,11 +26,12 @@ export interface JobRuntimeOptions<S> {
   modules: readonly JobModule<S>[];
   dispatchIntervalMs?: number;
   pollingIntervalSeconds?: number;
+  maintenanceIntervalSeconds?: number;
 }
 
 export async function startJobRuntime<S>(options: JobRuntimeOptions<S>): Promise<JobRuntime<S>> {
   const queues = options.modules.flatMap((m) => m.queues);
-  const queue = await startPgBossQueue({ connectionString: options.connectionString, logger: options.logger, queues, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 });
+  const queue = await startPgBossQueue({ connectionString: options.connectionString, logger: options.logger, queues, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}) });
   const consumers = options.modules.flatMap((m) => m.consumers);
   const store = outboxStoreOver(options.pool);
   let running: Promise<number> | null = null;

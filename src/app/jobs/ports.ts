@@ -8,6 +8,8 @@ export interface EnqueueOptions {
   /** Retries after a failure, with exponential back-off. */
   retryLimit?: number;
   retryDelaySeconds?: number;
+  /** A job active longer than this is failed (and retried): how long a killed worker holds it. */
+  expireInSeconds?: number;
 }
 
 export interface JobContext {

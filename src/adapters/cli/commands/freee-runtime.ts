@@ -1,5 +1,6 @@
 // freee連携 for a CLI run: the secret key as the server finds it, and the sandbox served in this
-// process on 127.0.0.1:0 over the same database (whether or not the server runs).
+// process on 127.0.0.1:0 over the same database (whether or not the server runs), or the one at
+// URIAGE_SANDBOX_URL when set.
 import type { Company } from '../../../app/tenancy/model.js';
 import { AppError } from '../../../app/errors.js';
 import { loadSecretBox } from '../../crypto/secret-key.js';
@@ -16,10 +17,11 @@ export async function openCliFreee(ctx: CliContext, options: { sandbox: boolean 
   const services = await ctx.services();
   const secrets = loadSecretBox({ secretKey: ctx.config.secretKey, previousSecretKeys: ctx.config.previousSecretKeys, dataDir: ctx.config.dataDir });
   let sandbox: SandboxServer | null = null;
-  if (options.sandbox) sandbox = await startSandboxServer({ pool: services.pool, clock: ctx.clock, port: 0 });
+  if (options.sandbox && !ctx.config.sandboxUrl) sandbox = await startSandboxServer({ pool: services.pool, clock: ctx.clock, port: 0 });
+  const sandboxUrl = sandbox?.url ?? (options.sandbox ? ctx.config.sandboxUrl : undefined);
   const runtime = createFreeeRuntime({
     pool: services.pool, clock: ctx.clock, logger: services.logger, secretBox: secrets.box, publicUrl: ctx.config.publicUrl,
-    freee: ctx.config.freee, sandbox: sandbox ? { baseUrl: sandbox.url } : null,
+    freee: ctx.config.freee, sandbox: sandboxUrl ? { baseUrl: sandboxUrl } : null, requestTimeoutMs: ctx.config.freeeRequestTimeoutMs,
   });
   return { runtime, close: async () => sandbox?.close() };
 }

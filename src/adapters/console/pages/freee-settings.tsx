@@ -8,6 +8,7 @@ import type { AppEnv } from '../../http/context.js';
 import { callbackPath } from '../../freee/runtime.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, type StaffPrincipal } from '../session.js';
+import { postingSettingsPath } from './posting-settings.js';
 import { freeeRuntimeOf, freeeSettingsPath, providerLabels, readMultiForm, requireConnectionManager, StoreStatusTable } from './freee-shared.js';
 
 const notices: Record<string, string> = {
@@ -48,6 +49,7 @@ function SettingsPage(props: { principal: StaffPrincipal; rows: readonly StoreCo
           <CsrfField principal={props.principal} />
           <button type="submit" id="freee-start">連携開始</button> <span>接続先: {props.providerLabel}</span>
         </form>
+        <p><a href={postingSettingsPath}>取引の送信設定(勘定科目・品目・取引先・入金サイクル)</a> ・ <a href="/integrations">連携結果</a></p>
       </div>
       {props.connections.filter((c) => c.status !== 'disconnected').map((c) => <ConnectionCard principal={props.principal} connection={c} stores={props.rows} />)}
     </Layout>

@@ -4,3 +4,4 @@ export * from './ledger.js';
 export * from './jobs.js';
 export * from './report.js';
 export * from './freee.js';
+export * from './posting.js';

@@ -1,0 +1,117 @@
+// Issue 6: posting 1,000 closed store-days to the freee sandbox over HTTP (PostgreSQL server:
+// DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a fresh database, dropped after).
+// 10 stores × 100 days of random checkouts (test/support/fault-run/days.ts), each store on its own
+// sandbox 事業所. The run is the job's use case (postStoreDay: lease, masters, plan, record, intent
+// before each write), `concurrency` store-days at a time. Figures:
+//   - time to post the 1,000 store-days (target ≤ 60 s), against a baseline measured in the same
+//     run: raw POST /api/1/deals of the same deal bodies through the same client and concurrency;
+//   - freee calls per store-day (target ≤ payment methods used + 2), against the methods used + 2.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { systemClock } from '../src/app/clock.js';
+import type { PostingOutcome } from '../src/app/posting/model.js';
+import { postStoreDay } from '../src/app/posting/post-day.js';
+import { postingTimings } from '../src/app/posting/timings.js';
+import { createSecretBox, generateSecretKeyText, parseSecretKey } from '../src/adapters/crypto/secret-box.js';
+import { runMigrations } from '../src/adapters/db/migrate.js';
+import { createPool } from '../src/adapters/db/pool.js';
+import { createFreeeRuntime } from '../src/adapters/freee/runtime.js';
+import { silentLogger } from '../src/adapters/log/logger.js';
+import { postingDepsOf } from '../src/adapters/posting/deps.js';
+import { startSandboxServer } from '../src/adapters/sandbox/index.js';
+import type { DealContent } from '../src/domain/posting/deal-types.js';
+import { allMigrationSets } from '../src/migration-sets.js';
+import { buildServices } from '../src/wiring.js';
+import { datesBefore, storeDays } from '../test/support/fault-run/days.js';
+import { closeAll, createWorld, faultRunPublicUrl } from '../test/support/fault-run/setup.js';
+import type { Bench } from './run.js';
+
+const storeCount = 10;
+const dayCount = 100;
+const concurrency = 8;
+const targetMs = 60_000;
+
+async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `uriage_bench_posting_${createHash('sha256').update(`${process.pid}-${performance.now()}`).digest('hex').slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+/** Runs `work` over `items`, `width` at a time; returns the elapsed ms. */
+async function timedPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await work(item);
+    }
+  }));
+  return performance.now() - started;
+}
+
+export const postingBench: Bench = {
+  name: 'posting',
+  run: async () => {
+    const database = await createDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const pool = createPool(database.url, 20);
+    const sandbox = await startSandboxServer({ pool, clock: systemClock, port: 0 });
+    try {
+      await runMigrations(pool, allMigrationSets);
+      const keyText = generateSecretKeyText();
+      const world = await createWorld(pool, keyText, storeCount);
+      const days = storeDays(20250110, world.stores.map((s) => s.storeCode), datesBefore(new Date().toISOString().slice(0, 10), dayCount));
+      await closeAll(pool, world.companyId, days);
+      const services = buildServices({ pool, clock: systemClock, logger: silentLogger, postingTimings: postingTimings() });
+      services.freee = createFreeeRuntime({
+        pool, clock: systemClock, logger: silentLogger, secretBox: createSecretBox(parseSecretKey(keyText)), publicUrl: faultRunPublicUrl, freee: null, sandbox: { baseUrl: sandbox.url },
+      });
+      const deps = postingDepsOf(services);
+      const outcomes: PostingOutcome[] = [];
+      const postMs = await timedPool(days, concurrency, async (day) => {
+        const outcome = await postStoreDay(deps, { companyId: world.companyId, storeCode: day.storeCode, businessDate: day.businessDate });
+        if (outcome.status !== 'posted') throw new Error(`${day.storeCode} ${day.businessDate}: ${outcome.status} ${outcome.message ?? ''}`);
+        outcomes.push(outcome);
+      });
+      const { rows } = await pool.query<{ store_id: string; content: DealContent; n: number }>(
+        `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n from posted_deals d where d.company_id = $1`, [world.companyId]);
+      const clients = new Map<string, Awaited<ReturnType<NonNullable<typeof services.freee>['clientForStore']>>>();
+      for (const store of world.stores) clients.set(store.storeId, await services.freee.clientForStore(world.companyId, store.storeId));
+      const rawMs = await timedPool(rows, concurrency, async (row) => {
+        const client = clients.get(row.store_id);
+        if (!client) throw new Error('no client');
+        const result = await client.call('deals.create', (api) => api.POST('/api/1/deals', { body: { ...row.content, ref_number: `RAW-${row.content.ref_number}` } as never }));
+        if (!result.ok) throw new Error(`raw POST failed: ${result.failure.kind}`);
+      });
+      const methodsUsed = rows.length;
+      const calls = outcomes.reduce((sum, o) => sum + o.calls, 0);
+      const writes = outcomes.reduce((sum, o) => sum + o.writes, 0);
+      const mastersCreated = writes - methodsUsed;
+      const callsPerDay = calls / days.length;
+      const allowedPerDay = (methodsUsed + 2 * days.length) / days.length;
+      process.stdout.write(`posted ${days.length} store-days: ${methodsUsed} deals, ${calls} freee calls (${writes} writes, of which ${mastersCreated} 品目/取引先 created once per 事業所), concurrency ${concurrency}\n`);
+      return [
+        { name: `post ${days.length} store-days (use case, ${concurrency} at a time)`, value: postMs, unit: 'ms', baselineName: 'raw POST /deals of the same bodies', baselineValue: rawMs, target: `≤ ${targetMs} ms`, met: postMs <= targetMs },
+        { name: 'freee calls per store-day', value: callsPerDay, unit: 'calls', baselineName: 'payment methods used + 2', baselineValue: allowedPerDay, target: '≤ methods used + 2', met: calls - mastersCreated <= methodsUsed + 2 * days.length },
+      ];
+    } finally {
+      await sandbox.close();
+      await pool.end();
+      await database.drop();
+    }
+  },
+};

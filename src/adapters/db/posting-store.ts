@@ -1,0 +1,264 @@
+// PostingStore and PostingSources over PostgreSQL (schema/posting.ts; day_closes, stores,
+// payment_methods). Every method is ONE statement (autocommit): no transaction is ever open while
+// freee is called, and none needs a second connection. Writes of a run are fenced by its lease: the
+// statement that records an intent or an answer also checks (and extends) the lease in a CTE, so a
+// run that lost the store-day writes nothing.
+import { createHash } from 'node:crypto';
+import type { DealContent } from '../../domain/posting/deal-types.js';
+import type { PaymentMethod } from '../../domain/register/types.js';
+import type { DailyReport } from '../../domain/report/types.js';
+import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from '../../app/posting/model.js';
+import type { DayListFilter, PostedDealView, PostingSources, PostingStore, RecordWrite } from '../../app/posting/ports.js';
+import type { Pool } from './pool.js';
+import { tenancyUnitOfWork } from './tenancy-store.js';
+
+interface DayRow {
+  company_id: string;
+  store_id: string;
+  store_code: string;
+  business_date: string;
+  status: PostingStatus;
+  reason_code: string | null;
+  message: string | null;
+  freee_messages: string[];
+  close_version: number | null;
+  posted_version: number | null;
+  auto_retries: number;
+  next_attempt_at: Date | null;
+  last_calls: number;
+  last_writes: number;
+  lease_until: Date | null;
+  requested_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Date;
+}
+
+interface EntryRow {
+  store_id: string;
+  business_date: string;
+  freee_company_id: number;
+  entry_key: string;
+  provider: 'freee' | 'sandbox';
+  method_code: string;
+  item_name: string;
+  ref_number: string;
+  deal_id: number | null;
+  content: DealContent | null;
+  amount_yen: number | null;
+  deal_type: string | null;
+  has_payments: boolean;
+  intent: IntentOp | null;
+  intent_content: DealContent | null;
+  intent_at: Date | null;
+}
+
+const dayColumns = `d.company_id, d.store_id, s.code as store_code, d.business_date::text as business_date, d.status, d.reason_code, d.message,
+  d.freee_messages, d.close_version, d.posted_version, d.auto_retries, d.next_attempt_at, d.last_calls, d.last_writes, d.lease_until,
+  d.requested_at, d.started_at, d.finished_at, d.updated_at`;
+
+const entryColumns = `e.store_id, e.business_date::text as business_date, e.freee_company_id, e.entry_key, e.provider, e.method_code, e.item_name,
+  e.ref_number, e.deal_id, e.content, e.amount_yen, e.deal_type, e.has_payments, e.intent, e.intent_content, e.intent_at`;
+
+const toDay = (r: DayRow): PostingDayRecord => ({
+  companyId: r.company_id,
+  storeId: r.store_id,
+  storeCode: r.store_code,
+  businessDate: r.business_date,
+  status: r.status,
+  reasonCode: r.reason_code,
+  message: r.message,
+  freeeMessages: Array.isArray(r.freee_messages) ? r.freee_messages : [],
+  closeVersion: r.close_version,
+  postedVersion: r.posted_version,
+  autoRetries: r.auto_retries,
+  nextAttemptAt: r.next_attempt_at,
+  lastCalls: r.last_calls,
+  lastWrites: r.last_writes,
+  leaseUntil: r.lease_until,
+  requestedAt: r.requested_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
+  updatedAt: r.updated_at,
+});
+
+const toEntry = (r: EntryRow): EntryRecord => ({
+  key: r.entry_key,
+  methodCode: r.method_code,
+  itemName: r.item_name,
+  refNumber: r.ref_number,
+  dealId: r.deal_id,
+  content: r.content,
+  hasPayments: r.has_payments,
+  intent: r.intent === null ? null : { op: r.intent, content: r.intent_content, at: r.intent_at ?? new Date(0) },
+});
+
+/** JSON with sorted keys: the same content always hashes the same. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, each]) => each !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(content: DealContent | null): string | null {
+  return content === null ? null : createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+const amountOf = (content: DealContent | null): number | null => (content === null ? null : content.details.reduce((sum, line) => sum + line.amount, 0));
+
+export function postingStoreOver(pool: Pool): PostingStore {
+  const fenceCte = `lease as (
+      update posting_days set lease_until = $4::timestamptz, updated_at = $5::timestamptz
+       where store_id = $1::uuid and business_date = $2::date and lease_id = $3::uuid
+      returning company_id)`;
+  return {
+    readSettings: async (companyId) => {
+      const { rows } = await pool.query<{ settings: unknown }>('select settings from posting_settings where company_id = $1', [companyId]);
+      return rows[0]?.settings ?? null;
+    },
+    saveSettings: async (companyId, settings, updatedBy, now) => {
+      await pool.query(
+        `insert into posting_settings (company_id, settings, updated_by, updated_at) values ($1, $2::jsonb, $3, $4)
+         on conflict (company_id) do update set settings = excluded.settings, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        [companyId, JSON.stringify(settings), updatedBy, now],
+      );
+    },
+    claimDay: async ({ companyId, storeId, businessDate, leaseId, now, until }) => {
+      const { rows } = await pool.query<{ auto_retries: number }>(
+        `insert into posting_days (store_id, business_date, company_id, status, lease_id, lease_until, started_at, updated_at)
+         values ($1, $2::date, $3, 'sending', $4, $5, $6, $6)
+         on conflict (store_id, business_date) do update set status = 'sending', lease_id = excluded.lease_id, lease_until = excluded.lease_until,
+           started_at = excluded.started_at, updated_at = excluded.updated_at
+         where posting_days.lease_until is null or posting_days.lease_until <= $6
+         returning auto_retries`,
+        [storeId, businessDate, companyId, leaseId, until, now],
+      );
+      if (rows[0]) return { claimed: true, autoRetries: rows[0].auto_retries };
+      const held = await pool.query<{ lease_until: Date | null }>('select lease_until from posting_days where store_id = $1 and business_date = $2::date', [storeId, businessDate]);
+      return { claimed: false, leaseUntil: held.rows[0]?.lease_until ?? now };
+    },
+    renewLease: async (lease, now, until) => {
+      const { rowCount } = await pool.query('update posting_days set lease_until = $4, updated_at = $5 where store_id = $1 and business_date = $2::date and lease_id = $3', [lease.storeId, lease.businessDate, lease.leaseId, until, now]);
+      return (rowCount ?? 0) > 0;
+    },
+    finishDay: async (lease, finish, now) => {
+      await pool.query(
+        `update posting_days set status = $4, reason_code = $5, message = $6, freee_messages = $7::jsonb,
+           close_version = coalesce($8, close_version), posted_version = coalesce($9, posted_version), next_attempt_at = $10,
+           auto_retries = case $11 when 'reset' then 0 when 'increment' then auto_retries + 1 else auto_retries end,
+           last_calls = $12, last_writes = $13, lease_id = null, lease_until = null, finished_at = $14, updated_at = $14
+         where store_id = $1 and business_date = $2::date and lease_id = $3`,
+        [lease.storeId, lease.businessDate, lease.leaseId, finish.status, finish.reasonCode, finish.message?.slice(0, 2000) ?? null,
+          JSON.stringify(finish.freeeMessages.slice(0, 50)), finish.closeVersion, finish.postedVersion, finish.nextAttemptAt, finish.autoRetries,
+          finish.calls, finish.writes, now],
+      );
+    },
+    markRequested: async ({ companyId, storeId, businessDate, manual, now }) => {
+      await pool.query(
+        `insert into posting_days (store_id, business_date, company_id, status, requested_at, updated_at) values ($1, $2::date, $3, 'queued', $4, $4)
+         on conflict (store_id, business_date) do update set
+           status = case when posting_days.lease_until > $4 or posting_days.status = 'retry_wait' then posting_days.status else 'queued' end,
+           reason_code = case when posting_days.lease_until > $4 or posting_days.status = 'retry_wait' then posting_days.reason_code else null end,
+           requested_at = $4, updated_at = $4, auto_retries = case when $5::boolean then 0 else posting_days.auto_retries end`,
+        [storeId, businessDate, companyId, now, manual],
+      );
+    },
+    getDay: async (companyId, storeId, businessDate) => {
+      const { rows } = await pool.query<DayRow>(`select ${dayColumns} from posting_days d join stores s on s.id = d.store_id where d.company_id = $1 and d.store_id = $2 and d.business_date = $3::date`, [companyId, storeId, businessDate]);
+      return rows[0] ? toDay(rows[0]) : null;
+    },
+    listDays: async (companyId, filter: DayListFilter) => {
+      const { rows } = await pool.query<DayRow>(
+        `select ${dayColumns} from posting_days d join stores s on s.id = d.store_id
+          where d.company_id = $1 and ($2::uuid is null or d.store_id = $2::uuid) and d.business_date between $3::date and $4::date
+          order by d.business_date desc, s.code limit $5`,
+        [companyId, filter.storeId, filter.from, filter.to, filter.rowsMax],
+      );
+      return rows.map(toDay);
+    },
+    listEntries: async (storeId, businessDate, freeeCompanyId) => {
+      const { rows } = await pool.query<EntryRow>(
+        `select ${entryColumns} from posted_deals e where e.store_id = $1 and e.business_date = $2::date and e.freee_company_id = $3 order by e.entry_key`,
+        [storeId, businessDate, freeeCompanyId],
+      );
+      return rows.map(toEntry);
+    },
+    writeEntry: async (lease, write: RecordWrite, now, leaseUntil) => {
+      const intentContent = write.intent?.content ?? null;
+      const { rows } = await pool.query(
+        `with ${fenceCte}
+         insert into posted_deals (store_id, business_date, freee_company_id, entry_key, company_id, provider, method_code, item_name, ref_number,
+           deal_id, content, content_hash, amount_yen, deal_type, has_payments, intent, intent_content, intent_hash, intent_at, posted_at, updated_at)
+         select $1::uuid, $2::date, $6::bigint, $7::text, lease.company_id, $8::text, $9::text, $10::text, $11::text, $12::bigint, $13::jsonb, $14::text,
+           $15::bigint, $16::text, $17::boolean, $18::text, $19::jsonb, $20::text, $21::timestamptz, $22::timestamptz, $5::timestamptz from lease
+         on conflict (store_id, business_date, freee_company_id, entry_key) do update set
+           provider = excluded.provider, method_code = excluded.method_code, item_name = excluded.item_name, ref_number = excluded.ref_number,
+           deal_id = excluded.deal_id, content = excluded.content, content_hash = excluded.content_hash, amount_yen = excluded.amount_yen,
+           deal_type = excluded.deal_type, has_payments = excluded.has_payments, intent = excluded.intent, intent_content = excluded.intent_content,
+           intent_hash = excluded.intent_hash, intent_at = excluded.intent_at, posted_at = coalesce(excluded.posted_at, posted_deals.posted_at),
+           updated_at = excluded.updated_at
+         returning entry_key`,
+        [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, write.freeeCompanyId, write.key, write.provider, write.methodCode,
+          write.itemName, write.refNumber, write.dealId, write.content === null ? null : JSON.stringify(write.content), contentHash(write.content),
+          amountOf(write.content), write.content?.type ?? null, write.hasPayments, write.intent?.op ?? null,
+          intentContent === null ? null : JSON.stringify(intentContent), contentHash(intentContent), write.intent ? now : null,
+          write.intent === null && write.dealId !== null ? now : null],
+      );
+      return rows.length > 0;
+    },
+    removeEntry: async (lease, freeeCompanyId, key, now, leaseUntil) => {
+      const { rows } = await pool.query<{ leased: number }>(
+        `with ${fenceCte},
+         gone as (delete from posted_deals where store_id = $1 and business_date = $2::date and freee_company_id = $6 and entry_key = $7
+                    and exists (select 1 from lease) returning 1)
+         select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as removed`,
+        [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, freeeCompanyId, key],
+      );
+      return (rows[0]?.leased ?? 0) > 0;
+    },
+    listPostedDeals: async (companyId, filter: DayListFilter) => {
+      const { rows } = await pool.query<EntryRow>(
+        `select ${entryColumns} from posted_deals e
+          where e.company_id = $1 and ($2::uuid is null or e.store_id = $2::uuid) and e.business_date between $3::date and $4::date
+          order by e.business_date desc, e.entry_key limit $5`,
+        [companyId, filter.storeId, filter.from, filter.to, filter.rowsMax * 20],
+      );
+      return rows.map((r): PostedDealView => ({ ...toEntry(r), storeId: r.store_id, businessDate: r.business_date, freeeCompanyId: r.freee_company_id, provider: r.provider, amountYen: r.amount_yen, dealType: r.deal_type }));
+    },
+  };
+}
+
+export function postingSourcesOver(pool: Pool): PostingSources {
+  const tenancy = tenancyUnitOfWork(pool).read;
+  return {
+    findStore: async (companyId, storeCode) => {
+      const { rows } = await pool.query<{ id: string; code: string; name: string }>('select id, code, name from stores where company_id = $1 and code = $2', [companyId, storeCode]);
+      return rows[0] ?? null;
+    },
+    listStores: async (companyId) => {
+      const { rows } = await pool.query<{ id: string; code: string; name: string }>('select id, code, name from stores where company_id = $1 order by code', [companyId]);
+      return rows;
+    },
+    paymentMethods: async (companyId) =>
+      (await tenancy.listPaymentMethods(companyId)).map((m): PaymentMethod => ({ code: m.code, name: m.name, kind: m.kind, givesChange: m.givesChange, settlement: m.settlement })),
+    latestClose: async (storeId, businessDate) => {
+      const { rows } = await pool.query<{ version: number; report: DailyReport }>(
+        'select version, report from day_closes where store_id = $1 and business_date = $2::date order by version desc limit 1',
+        [storeId, businessDate],
+      );
+      return rows[0] ?? null;
+    },
+    closedDates: async (companyId, storeId, from, to, rowsMax) => {
+      const { rows } = await pool.query<{ store_id: string; business_date: string; version: number }>(
+        `select store_id, business_date::text as business_date, max(version)::int as version from day_closes
+          where company_id = $1 and ($2::uuid is null or store_id = $2::uuid) and business_date between $3::date and $4::date
+          group by store_id, business_date order by business_date desc limit $5`,
+        [companyId, storeId, from, to, rowsMax],
+      );
+      return rows.map((r) => ({ storeId: r.store_id, businessDate: r.business_date, version: r.version }));
+    },
+  };
+}

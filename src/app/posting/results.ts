@@ -1,0 +1,114 @@
+// 連携結果: per store and business day, the posting status (未送信 / 送信中 / 送信済 / 再送待ち / 失敗 /
+// guards) with its reason and freee's messages, and the deals the books hold for it (amount, type,
+// 管理番号, a link to freee). Closed days that posting never touched show 未送信. The 品目 filter
+// keeps the deals whose 品目 contains the text (e.g. `POS Reg`, seed 000 §3) and the days that have one.
+import { validationError } from '../errors.js';
+import { postingStatusLabels, postingStatuses, type PostingStatus } from './model.js';
+import type { PostedDealView, PostingSources, PostingStore } from './ports.js';
+import { checkRange } from './requests.js';
+
+export const resultsRowsMax = 2_000;
+
+export interface ResultsQuery {
+  companyId: string;
+  storeCode: string | null;
+  from: string;
+  to: string;
+  status: PostingStatus | null;
+  /** Keep deals whose 品目 contains this (NFKC, case-insensitive), and only days with such a deal. */
+  item: string | null;
+}
+
+export interface ResultDeal {
+  key: string;
+  methodCode: string;
+  itemName: string;
+  refNumber: string;
+  dealId: number | null;
+  amountYen: number | null;
+  type: string | null;
+  /** A write whose answer is not recorded yet. */
+  pending: boolean;
+  url: string | null;
+}
+
+export interface ResultDay {
+  storeCode: string;
+  storeName: string;
+  businessDate: string;
+  status: PostingStatus;
+  statusLabel: string;
+  reasonCode: string | null;
+  message: string | null;
+  freeeMessages: string[];
+  closeVersion: number | null;
+  postedVersion: number | null;
+  nextAttemptAt: Date | null;
+  updatedAt: Date | null;
+  deals: ResultDeal[];
+}
+
+export interface ResultsDeps {
+  store: PostingStore;
+  sources: PostingSources;
+  /** Where a user sees the deal: freee's web screen, or the sandbox's API URL. */
+  dealUrl(provider: 'freee' | 'sandbox', freeeCompanyId: number, dealId: number): string | null;
+}
+
+const normalized = (text: string) => text.normalize('NFKC').toLowerCase();
+
+function dealView(deps: ResultsDeps, deal: PostedDealView): ResultDeal {
+  return {
+    key: deal.key,
+    methodCode: deal.methodCode,
+    itemName: deal.itemName,
+    refNumber: deal.refNumber,
+    dealId: deal.dealId,
+    amountYen: deal.amountYen,
+    type: deal.dealType,
+    pending: deal.intent !== null,
+    url: deal.dealId === null ? null : deps.dealUrl(deal.provider, deal.freeeCompanyId, deal.dealId),
+  };
+}
+
+export function parseStatus(value: string | undefined | null): PostingStatus | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (!(postingStatuses as readonly string[]).includes(value)) throw validationError([{ path: 'status', code: 'invalid_status', message: '状態の指定が正しくありません。' }]);
+  return value as PostingStatus;
+}
+
+export async function listPostingResults(deps: ResultsDeps, query: ResultsQuery): Promise<ResultDay[]> {
+  checkRange(query.from, query.to);
+  const stores = await deps.sources.listStores(query.companyId);
+  const store = query.storeCode === null ? null : stores.find((s) => s.code === query.storeCode);
+  if (query.storeCode !== null && !store) throw validationError([{ path: 'store', code: 'store_not_found', message: `店舗コード「${query.storeCode}」の店舗が見つかりません。` }]);
+  const filter = { storeId: store?.id ?? null, from: query.from, to: query.to, rowsMax: resultsRowsMax };
+  const closed = await deps.sources.closedDates(query.companyId, filter.storeId, query.from, query.to, resultsRowsMax);
+  const days = await deps.store.listDays(query.companyId, filter);
+  const deals = await deps.store.listPostedDeals(query.companyId, filter);
+  const keyOf = (storeId: string, date: string) => `${storeId}|${date}`;
+  const rows = new Map<string, ResultDay>();
+  const storeById = new Map(stores.map((s) => [s.id, s]));
+  for (const row of closed) {
+    const s = storeById.get(row.storeId);
+    if (!s) continue;
+    rows.set(keyOf(row.storeId, row.businessDate), {
+      storeCode: s.code, storeName: s.name, businessDate: row.businessDate, status: 'queued', statusLabel: postingStatusLabels.queued,
+      reasonCode: 'never_sent', message: null, freeeMessages: [], closeVersion: row.version, postedVersion: null, nextAttemptAt: null, updatedAt: null, deals: [],
+    });
+  }
+  for (const day of days) {
+    rows.set(keyOf(day.storeId, day.businessDate), {
+      storeCode: day.storeCode, storeName: storeById.get(day.storeId)?.name ?? day.storeCode, businessDate: day.businessDate, status: day.status,
+      statusLabel: postingStatusLabels[day.status], reasonCode: day.reasonCode, message: day.message, freeeMessages: day.freeeMessages,
+      closeVersion: rows.get(keyOf(day.storeId, day.businessDate))?.closeVersion ?? day.closeVersion, postedVersion: day.postedVersion,
+      nextAttemptAt: day.nextAttemptAt, updatedAt: day.updatedAt, deals: [],
+    });
+  }
+  for (const deal of deals) rows.get(keyOf(deal.storeId, deal.businessDate))?.deals.push(dealView(deps, deal));
+  const item = query.item === null || query.item.trim() === '' ? null : normalized(query.item.trim());
+  return [...rows.values()]
+    .map((row) => (item === null ? row : { ...row, deals: row.deals.filter((deal) => normalized(deal.itemName).includes(item)) }))
+    .filter((row) => (item === null || row.deals.length > 0) && (query.status === null || row.status === query.status))
+    .sort((left, right) => (left.businessDate === right.businessDate ? left.storeCode.localeCompare(right.storeCode) : right.businessDate.localeCompare(left.businessDate)));
+}
