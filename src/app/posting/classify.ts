@@ -1,5 +1,6 @@
 // freee's failures → how a posting run ends (posting.md "Guards and errors"):
-//   expired / refresh rejected            → 期限切れ (reconnect), not retried
+//   refresh rejected (invalid_grant)       → 期限切れ (reconnect), not retried
+//   401 expired_access_token after renewal → 再送待ち (the connection is not dead)
 //   user_do_not_have_permission           → エラー with the 管理者 hint, not retried
 //   throttled (403 lock-out)              → 再送待ち, ≥ 10 minutes later
 //   maintenance (503), 429                → 再送待ち
@@ -43,9 +44,12 @@ const retryable = (input: ClassifyInput, reason: string, message: string, waitMs
 export function classifyFailure(input: ClassifyInput): PostingOutcome {
   const { failure, timings, counts } = input;
   switch (failure.kind) {
-    case 'expired_access_token':
     case 'invalid_grant':
       return outcome('expired', failure.kind, postingMessages.tokenExpired, counts, { freeeMessages: failure.messages });
+    case 'expired_access_token':
+      // The client already renewed the token once for this call: a second 401 is freee's hiccup, not a dead
+      // connection (a dead refresh token surfaces as invalid_grant / connection_unusable).
+      return retryable(input, 'token_rejected', postingMessages.unreachable, retryWaitMs(timings, input.autoRetries));
     case 'user_do_not_have_permission':
       return outcome('error', failure.kind, freeeMessages.userLacksPermission, counts, { freeeMessages: failure.messages });
     case 'connection_unusable':

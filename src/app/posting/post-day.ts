@@ -17,7 +17,7 @@ import type { PostingMappings } from '../../domain/posting/mappings.js';
 import type { PaymentMethod } from '../../domain/register/types.js';
 import type { Clock } from '../clock.js';
 import { notFound } from '../errors.js';
-import { classifyFailure, outcome, type RunCounts } from './classify.js';
+import { classifyFailure, isAmbiguous, outcome, type RunCounts } from './classify.js';
 import { domainFailure } from './domain-failure.js';
 import { postingMessages, type EntryRecord, type PostingOutcome } from './model.js';
 import type { FreeeCompanyInfo, Lease, PostingConnections, PostingGateway, PostingSources, PostingStore } from './ports.js';
@@ -31,6 +31,8 @@ import { applyAction, PostingLeaseLostError, type WriteDeps } from './write-acti
 export const postingRoundsMax = 3;
 /** A store-day never needs more writes than this (≤ 10 methods × parts, delete + create). */
 export const postingActionsMax = 200;
+/** The masters are read again after a 品目 / 取引先 creation was refused, once. */
+export const mastersReadingsMax = 2;
 
 export interface PostingLog {
   info(fields: object, message: string): void;
@@ -84,7 +86,8 @@ export async function postStoreDay(deps: PostingDeps, request: PostingRequest): 
   } catch (error) {
     if (error instanceof PostingLeaseLostError) {
       deps.log.warn({ posting: { ...request } }, 'posting lease lost; another run owns the store-day');
-      return outcome('busy', 'lease_lost', postingMessages.busy, countsOf(run));
+      // Whoever took the day over finishes it; if nobody did, this retry does (then `busy` or a no-op).
+      return outcome('busy', 'lease_lost', postingMessages.busy, countsOf(run), { retryAt: new Date(deps.clock.now().getTime() + deps.timings.leaseMs) });
     }
     const known = domainFailure(error, countsOf(run));
     if (!known) {
@@ -128,18 +131,26 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
   if (freee.kind === 'unconnected') return outcome('unsent', 'not_connected', postingMessages.notConnected, countsOf(run));
   if (freee.kind === 'unusable') return outcome(freee.status, `connection_${freee.status}`, freee.status === 'expired' ? postingMessages.tokenExpired : freee.message, countsOf(run));
   run.gateway = freee.gateway;
-  const info = await freee.gateway.companyInfo();
-  if (!info.ok) return failed(run, info.failure, false);
   const methods = await deps.sources.paymentMethods(request.companyId);
   const stores = await deps.sources.listStores(request.companyId);
   const settings = await loadEffectiveSettings(deps, request.companyId, methods, stores.map((s) => s.code));
-  const guard = fiscalGuard(info.value.fiscalYears, request.businessDate);
-  const resolution = await resolveDayMappings({ gateway: freee.gateway, info: info.value, settings, methods, report: close.report, mayWrite: guard.kind === 'open' });
-  if (resolution.kind === 'failed') return failed(run, resolution.failure, false);
-  if (resolution.kind === 'mappingError') return outcome('failed', 'mapping', resolution.messageJa, countsOf(run));
-  if (resolution.kind === 'needsWrites') return guarded(run, guard);
-  const plan = buildDayPosting(close.report, resolution.mappings, { paymentMethods: methods });
-  return postPlan(run, { plan, mappings: resolution.mappings, itemNames: resolution.itemNames, methods, info: info.value, guard });
+  for (let reading = 1; reading <= mastersReadingsMax; reading++) {
+    const info = await freee.gateway.companyInfo();
+    if (!info.ok) return failed(run, info.failure, false);
+    const guard = fiscalGuard(info.value.fiscalYears, request.businessDate);
+    const resolution = await resolveDayMappings({ gateway: freee.gateway, info: info.value, settings, methods, report: close.report, mayWrite: guard.kind === 'open' });
+    if (resolution.kind === 'failed') {
+      // A 品目 / 取引先 refused (400, e.g. created meanwhile by an earlier run whose answer was lost): read the
+      // masters again, once. One created without an answer may still land: wait the settle time first.
+      if (resolution.failure.kind === 'validation' && reading < mastersReadingsMax) continue;
+      return failed(run, resolution.failure, isAmbiguous(resolution.failure));
+    }
+    if (resolution.kind === 'mappingError') return outcome('failed', 'mapping', resolution.messageJa, countsOf(run));
+    if (resolution.kind === 'needsWrites') return guarded(run, guard);
+    const plan = buildDayPosting(close.report, resolution.mappings, { paymentMethods: methods });
+    return postPlan(run, { plan, mappings: resolution.mappings, itemNames: resolution.itemNames, methods, info: info.value, guard });
+  }
+  return outcome('failed', 'masters_changing', 'freeeの品目・取引先を作成できませんでした。時間をおいて再実行してください。', countsOf(run));
 }
 
 function failed(run: Run, failure: Parameters<typeof classifyFailure>[0]['failure'], ambiguousWrite: boolean): PostingOutcome {

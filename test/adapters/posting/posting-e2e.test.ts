@@ -173,3 +173,28 @@ describe('exactly once when answers are lost (invariant 7)', () => {
     assert.equal(deals.length, 2);
   });
 });
+
+describe('a 品目 created without an answer (reset_after_write on POST items)', () => {
+  const localFaults = createFaultPlan();
+  let local: PostingHarness;
+  before(async () => {
+    local = await startPostingHarness({ faults: localFaults, code: 'itm' });
+  });
+  after(async () => local.close());
+
+  it('waits the settle time, then finds the 品目 in the masters: one 品目, no 400, the day posted', async () => {
+    const date = '2025-01-10';
+    await ingest(local, [checkout('i1', '0001', date, [item(1100, 'standard10')], [pay('cash', 1100)])]);
+    const { report } = await closeOf(local, '0001', date, 0, 1100);
+    localFaults.next('reset_after_write');
+    const first = await post(local, '0001', date);
+    assert.equal(first.status, 'retry_wait');
+    assert.equal(first.reasonCode, 'ambiguous_write');
+    local.app.clock.advanceMs((local.app.services.postingTimings?.settleMs ?? 0) + 1);
+    const second = await post(local, '0001', date);
+    assert.equal(second.status, 'posted', JSON.stringify(second));
+    const { rows } = await local.app.freeePool.query<{ n: number }>(`select count(*)::int as n from freee_sandbox.items where company_id = $1 and name = '【POS Reg】現金'`, [local.connected.sandbox.companyId]);
+    assert.equal(rows[0]?.n, 1);
+    assert.deepEqual((await booksViolations(local, report)).violations, []);
+  });
+});

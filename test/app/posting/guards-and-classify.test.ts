@@ -59,8 +59,9 @@ describe('classifyFailure', () => {
     assert.deepEqual(o.freeeMessages, ['details[0].amount は整数で指定してください。']);
     assert.equal(o.retryAt, null);
   });
-  it('invalid_grant / expired token → 期限切れ; permission → エラー with 管理者', () => {
+  it('invalid_grant / an expired connection → 期限切れ; a second 401 after renewal → 再送待ち; permission → エラー with 管理者', () => {
     assert.equal(run(failure('invalid_grant')).status, 'expired');
+    assert.equal(run(failure('expired_access_token')).status, 'retry_wait');
     assert.equal(run(failure('connection_unusable', { code: 'freee_connection_expired' })).status, 'expired');
     const permission = run(failure('user_do_not_have_permission'));
     assert.equal(permission.status, 'error');
