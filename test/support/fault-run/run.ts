@@ -47,6 +47,8 @@ export interface FaultRunResult extends BooksCheck {
   reconnects: number;
   reRuns: number;
   reRunReasons: Record<string, number>;
+  /** Share of the monitor's ticks (every 500 ms) at which the posting queue was head-of-line blocked. */
+  queueBlockedTicks: string;
   faultsFired: Record<string, number>;
   sandboxDealWrites: Record<string, number>;
   elapsedMs: number;
@@ -142,6 +144,16 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
   };
 }
 
+/** pg-boss `stately` head-of-line block: the oldest due posting job's store-day has a job active (every fetch of the queue then fails). */
+async function headOfLineBlocked(pool: Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ blocked: boolean }>(
+    `select exists (select 1 from pgboss.job a where a.name = h.name and a.state = 'active' and a.singleton_key = h.singleton_key) as blocked
+       from (select name, singleton_key from pgboss.job where name = 'post-store-day' and state < 'active' and start_after < now()
+              order by priority desc, created_on, id limit 1) h`,
+  );
+  return rows[0]?.blocked ?? false;
+}
+
 async function progress(pool: Pool, companyId: string): Promise<{ posted: number; byStatus: Record<string, number> }> {
   const { rows } = await pool.query<{ status: string; n: number; current: number }>(
     `select coalesce(p.status, 'none') as status, count(*)::int as n, count(*) filter (where p.posted_version = c.v)::int as current
@@ -159,6 +171,8 @@ interface Care {
   reRuns: number;
   /** Why days were re-run: `<status>:<reason>` → count (a reconnect's days, failed days, stuck days). */
   reRunReasons: Record<string, number>;
+  ticks: number;
+  blockedTicks: number;
 }
 
 /** What a shop would do: reconnect a dead connection, re-run its days; re-run failed or stuck days. */
@@ -214,7 +228,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const workers = startWorkers(options.workers, env, logFile);
   const prng = createPrng(options.seed ^ 0x5eed);
   const killAt = Array.from({ length: options.kills }, (_, n) => Math.floor(((n + prng.next()) / (options.kills + 1)) * days.length)).sort((a, b) => a - b);
-  const care: Care = { reconnects: 0, reRuns: 0, reRunReasons: {} };
+  const care: Care = { reconnects: 0, reRuns: 0, reRunReasons: {}, ticks: 0, blockedTicks: 0 };
   let kills = 0;
   let lastLog = 0;
   try {
@@ -230,6 +244,8 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
         log(`SIGKILL worker #${kills} at ${posted} posted`);
       }
       if (posted >= days.length) break;
+      if (await headOfLineBlocked(options.pool)) care.blockedTicks += 1;
+      care.ticks += 1;
       await lookAfter(world, options.pool, queue, care, log);
       await new Promise((resolve) => setTimeout(resolve, monitorEveryMs));
     }
@@ -240,5 +256,5 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   await new Promise((resolve) => setTimeout(resolve, faultRunSandboxHoldMs + 500));
   await sandbox.close();
   const books = await verifyBooks(world, options.pool, days.map((d) => ({ storeCode: d.storeCode, businessDate: d.businessDate })));
-  return { ...books, storeDays: days.length, workerKills: kills, reconnects: care.reconnects, reRuns: care.reRuns, reRunReasons: care.reRunReasons, faultsFired: sandbox.faults, sandboxDealWrites: sandbox.writes, elapsedMs: Math.round(performance.now() - started), logFile };
+  return { ...books, storeDays: days.length, workerKills: kills, reconnects: care.reconnects, reRuns: care.reRuns, reRunReasons: care.reRunReasons, queueBlockedTicks: `${care.blockedTicks}/${care.ticks}`, faultsFired: sandbox.faults, sandboxDealWrites: sandbox.writes, elapsedMs: Math.round(performance.now() - started), logFile };
 }
