@@ -4,7 +4,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/adapters/sandbox/db/schema.ts',
+  schema: './src/sandbox/db/schema.ts',
   out: './drizzle-sandbox',
   schemaFilter: ['freee_sandbox'],
 });

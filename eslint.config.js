@@ -22,6 +22,7 @@ export default tseslint.config(
   {
     // The domain is pure: no I/O, no clock, no adapters.
     files: ['src/domain/**/*.ts', 'src/domain/**/*.tsx'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -42,7 +43,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'test/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js'],
+    files: ['test/**/*.ts', 'test/**/*.tsx', 'src/**/*.test.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

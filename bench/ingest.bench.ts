@@ -24,8 +24,8 @@ import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
 import { createHttpApp } from '../src/adapters/http/app.js';
 import { silentLogger } from '../src/adapters/log/logger.js';
-import { computeCheckoutTotals } from '../src/domain/register/checkout-totals.js';
-import type { Checkout, CheckoutLine, Payment } from '../src/domain/register/types.js';
+import { computeCheckoutTotals } from '../src/domain/ledger/checkout-totals.js';
+import type { Checkout, CheckoutLine, Payment } from '../src/domain/ledger/types.js';
 import { buildServices } from '../src/wiring.js';
 import type { Bench, BenchFigure } from './run.js';
 

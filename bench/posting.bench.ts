@@ -18,7 +18,7 @@ import { createPool } from '../src/adapters/db/pool.js';
 import { createFreeeRuntime } from '../src/adapters/freee/runtime.js';
 import { silentLogger } from '../src/adapters/log/logger.js';
 import { postingDepsOf } from '../src/adapters/posting/deps.js';
-import { startSandboxServer } from '../src/adapters/sandbox/index.js';
+import { startSandboxServer } from '../src/sandbox/index.js';
 import type { DealContent } from '../src/domain/posting/deal-types.js';
 import { allMigrationSets } from '../src/migration-sets.js';
 import { buildServices } from '../src/wiring.js';

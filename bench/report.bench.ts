@@ -26,8 +26,8 @@ import { createPool } from '../src/adapters/db/pool.js';
 import { reportSourceOver } from '../src/adapters/db/report-source.js';
 import { argon2Hasher } from '../src/adapters/crypto/argon2-hasher.js';
 import { tenancyUnitOfWork } from '../src/adapters/db/tenancy-store.js';
-import { computeCheckoutTotals } from '../src/domain/register/checkout-totals.js';
-import type { Checkout, CheckoutLine, CheckoutStatus, Payment } from '../src/domain/register/types.js';
+import { computeCheckoutTotals } from '../src/domain/ledger/checkout-totals.js';
+import type { Checkout, CheckoutLine, CheckoutStatus, Payment } from '../src/domain/ledger/types.js';
 import type { DailyReport } from '../src/domain/report/types.js';
 import type { Bench } from './run.js';
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test file under test/ with node's test runner (Node 20 does not expand globs itself).
+// Runs every test file under src/ (unit tests beside their code) and test/ with node's test runner (Node 20 does not expand globs itself).
 // Usage: npm test [-- <path-filter>]. DATABASE_URL set → tests use that PostgreSQL server
 // (a fresh database per test file); unset → embedded PGlite.
 import { readdirSync, statSync } from 'node:fs';
@@ -19,7 +19,7 @@ function collect(dir, out) {
 const testTimeoutMs = 180_000;
 const suiteTimeoutMs = 35 * 60_000;
 const filter = process.argv[2];
-const files = collect('test', []).filter((f) => !filter || f.includes(filter));
+const files = [...collect('src', []), ...collect('test', [])].filter((f) => !filter || f.includes(filter));
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);

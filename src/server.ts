@@ -7,7 +7,7 @@ import { openDatabase, type Database } from './adapters/db/database.js';
 import { runMigrations } from './adapters/db/migrate.js';
 import { allMigrationSets } from './migration-sets.js';
 import { createHttpApp } from './adapters/http/app.js';
-import { createSandboxApp, faultPlanFromEnv } from './adapters/sandbox/index.js';
+import { createSandboxApp, faultPlanFromEnv } from './sandbox/index.js';
 import { wireFreee } from './adapters/freee/wire.js';
 import { ledgerDepsOver } from './adapters/http/routes/ledger-deps.js';
 import { previousBusinessDates, seedDemoDays } from './app/demo/seed-demo-days.js';

@@ -9,7 +9,7 @@ import type { FreeeClient } from '../../src/adapters/freee/client.js';
 import type { BooksDeal } from '../../src/domain/posting/books.js';
 import type { PostingMappings, WalletableType } from '../../src/domain/posting/mappings.js';
 import type { SettlementSchedule } from '../../src/domain/posting/settlement-schedule.js';
-import type { PaymentKind } from '../../src/domain/register/types.js';
+import type { PaymentKind } from '../../src/domain/ledger/types.js';
 
 export interface HeldDeal extends BooksDeal {
   id: number;

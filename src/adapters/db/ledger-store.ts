@@ -1,6 +1,6 @@
 // LedgerStore over PostgreSQL. Batch writes are ONE statement each: the rows travel as one jsonb
 // array expanded by jsonb_to_recordset (no per-row round trips, no named prepared statements).
-import type { CheckoutStatus, Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/register/types.js';
+import type { CheckoutStatus, Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { CheckoutHead, CheckoutWrite, CompanyLedgerContext, DayCloseRecord, LedgerStoreRef, StoredCheckout } from '../../app/ledger/model.js';
 import { RetryableConflictError, type DayCheckoutFilter, type LedgerReads, type LedgerTransaction, type LedgerUnitOfWork, type NewDayClose } from '../../app/ledger/ports.js';

@@ -5,7 +5,7 @@
 // run that lost the store-day writes nothing.
 import { createHash } from 'node:crypto';
 import type { DealContent } from '../../domain/posting/deal-types.js';
-import type { PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from '../../app/posting/model.js';
 import type { DayListFilter, PostedDealView, PostingSources, PostingStore, RecordWrite } from '../../app/posting/ports.js';

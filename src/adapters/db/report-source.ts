@@ -10,7 +10,7 @@
 // still converting the next ones. One json_agg value is built whole, then sent, then parsed (~10 ms
 // slower), and text parsed after the last row arrives does not overlap (~5 ms slower). Trimming the documents server-side (only the fields the engine reads) costs the
 // server more than the bytes it saves, so the stored documents are sent as they are.
-import type { Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/register/types.js';
+import type { Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { PrinterSetting } from '../../app/tenancy/model.js';
 import { StoreDayTooLargeError, type ReportCompanyRecord, type ReportSource, type ReportStoreRecord, type StoreDay, type StoreDayClose } from '../../app/report/ports.js';

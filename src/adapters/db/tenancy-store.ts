@@ -1,6 +1,6 @@
 // TenancyStore over PostgreSQL (drizzle).
 import { and, asc, eq } from 'drizzle-orm';
-import type { PaymentMethod, RoundingMode } from '../../domain/register/types.js';
+import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 import type { Company, CompanyPaymentMethod, PrinterSetting, StaffMember, StaffRole, StaffWithHash, Store } from '../../app/tenancy/model.js';
 import type { StaffInput, StoreInput, TenancyStore, TenancyUnitOfWork } from '../../app/tenancy/ports.js';

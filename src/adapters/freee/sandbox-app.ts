@@ -9,7 +9,7 @@ import { secretPurposes } from '../db/freee-store.js';
 import type { Pool } from '../db/pool.js';
 import { freeeSandboxApps } from '../db/schema/index.js';
 import { drizzleOver } from '../db/unit-of-work.js';
-import { createSandboxClient } from '../sandbox/index.js';
+import { createSandboxClient } from '../../sandbox/index.js';
 
 export interface SandboxAppCredentials {
   clientId: string;

@@ -5,7 +5,7 @@ import { completeAuthorization, registerAuthorization, startAuthorization } from
 import type { FreeeConnection } from '../../app/freee/model.js';
 import { AppError } from '../../app/errors.js';
 import type { Pool } from '../db/pool.js';
-import { createSandboxCompany, type SandboxCompany } from '../sandbox/index.js';
+import { createSandboxCompany, type SandboxCompany } from '../../sandbox/index.js';
 import { sandboxEndpoints } from './endpoints.js';
 import type { FreeeRuntime } from './runtime.js';
 

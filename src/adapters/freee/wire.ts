@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import { listStoreStatuses } from '../../app/freee/connect.js';
 import { loadSecretBox } from '../crypto/secret-key.js';
 import type { Services } from '../http/context.js';
-import { createSandboxApp, faultPlanFromEnv } from '../sandbox/index.js';
+import { createSandboxApp, faultPlanFromEnv } from '../../sandbox/index.js';
 import { inProcessFetch, type FetchableApp, type FetchLike } from './endpoints.js';
 import { createFreeeRuntime, type FreeeRuntime } from './runtime.js';
 import { connectToNewSandboxCompany } from './sandbox-connect.js';

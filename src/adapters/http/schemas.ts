@@ -1,6 +1,6 @@
 // Request/response schemas shared by the API routes; the same objects generate /api/openapi.json.
 import { z } from '@hono/zod-openapi';
-import { paymentKinds, roundingModes } from '../../domain/register/types.js';
+import { paymentKinds, roundingModes } from '../../domain/ledger/types.js';
 
 export const Code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).openapi({ example: '0001' });
 

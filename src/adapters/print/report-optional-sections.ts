@@ -3,7 +3,7 @@
 import { escapeText, formatCount, formatYen } from './receiptline-text.js';
 import { countThenAmount, fullWidth, heading, label, pairWidths, rule, yenRow, type Layout } from './report-layout.js';
 import type { CashSummary, DailyReport, HourlyRow, ReportSettings, UnsentSummary } from '../../domain/report/types.js';
-import { taxCategories, type TaxCategory } from '../../domain/register/types.js';
+import { taxCategories, type TaxCategory } from '../../domain/ledger/types.js';
 
 export const taxCategoryLabels: Record<TaxCategory, string> = {
   standard10: '10%対象',

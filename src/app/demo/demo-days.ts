@@ -1,8 +1,8 @@
 // Demo data for `npm start`: a few closed business days of a small café (store 0001 of the demo
 // company) as a day file, so the 日報, the close history and freee連携 have something to show.
 // Deterministic (seeded generator), valid by construction (tenders computed from the totals).
-import { computeCheckoutTotals } from '../../domain/register/checkout-totals.js';
-import type { Checkout, CheckoutLine, DrawerEvent, Payment } from '../../domain/register/types.js';
+import { computeCheckoutTotals } from '../../domain/ledger/checkout-totals.js';
+import type { Checkout, CheckoutLine, DrawerEvent, Payment } from '../../domain/ledger/types.js';
 
 interface MenuItem {
   sku: string;

@@ -7,7 +7,7 @@
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { defaultReportSettings, type DailyReport } from '../../domain/report/types.js';
-import type { Checkout, DrawerEvent } from '../../domain/register/types.js';
+import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
 import { AppError, validationError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { CloseContract } from './contract.js';

@@ -3,7 +3,7 @@
 // the close and the day file of daily-report.md §1 and §6. The HTTP adapter documents the API with
 // these same objects; the use cases validate every item with them before any business rule.
 import { z } from 'zod';
-import { checkoutStatuses, paymentKinds, roundingModes, taxCategories } from '../../domain/register/types.js';
+import { checkoutStatuses, paymentKinds, roundingModes, taxCategories } from '../../domain/ledger/types.js';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });

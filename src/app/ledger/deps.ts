@@ -1,10 +1,10 @@
 // Dependencies of the ledger use cases, and the company context every one of them starts from.
-import { indexPaymentMethods, PaymentMethodConfigError } from '../../domain/register/payment-methods.js';
+import { indexPaymentMethods, PaymentMethodConfigError } from '../../domain/ledger/payment-methods.js';
 import type { Clock } from '../clock.js';
 import { AppError, forbidden, notFound, validationError } from '../errors.js';
 import type { CompanyLedgerContext, LedgerActor, LedgerStoreRef } from './model.js';
 import type { LedgerUnitOfWork } from './ports.js';
-import { isCalendarDate } from '../../domain/register/status-rules.js';
+import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 
 export interface LedgerDeps {
   uow: LedgerUnitOfWork;

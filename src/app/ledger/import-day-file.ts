@@ -4,8 +4,8 @@
 // checkouts and drawer events go through the same ingest as the API, in batches, and each close is
 // made (an identical re-close returns the existing version). Every step is idempotent, so running
 // the same file twice leaves the same state.
-import type { PaymentMethod } from '../../domain/register/types.js';
-import { isCalendarDate } from '../../domain/register/status-rules.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
+import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 import { validationError, type FieldError } from '../errors.js';
 import { checkCompanyInput, saveCompany, type CompanyInput, type TenancyDeps } from '../tenancy/service.js';
 import { closeDay } from './close-day.js';

@@ -1,7 +1,7 @@
 // What the ledger use cases need from storage. Implemented by src/adapters/db/ledger-store.ts.
 // Every method of a transaction runs on that transaction's one connection.
-import type { Checkout, DrawerEvent } from '../../domain/register/types.js';
-import type { CheckoutStatus } from '../../domain/register/types.js';
+import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
+import type { CheckoutStatus } from '../../domain/ledger/types.js';
 import type { CheckoutHead, CheckoutWrite, CompanyLedgerContext, DayCloseRecord, DrawerEventWrite, StoredCheckout } from './model.js';
 
 export interface DayCheckoutFilter {

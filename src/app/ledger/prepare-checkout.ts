@@ -1,9 +1,9 @@
 // One incoming checkout → a write, or a rejection naming every wrong field. Pure over the company's
 // context: the contract's shape (zod), who may send it, store and register, then the domain's rules
 // (validateCheckout: statuses, times, content, spec §2 step 6 tenders, known payment methods).
-import { computeCheckoutTotals } from '../../domain/register/checkout-totals.js';
-import { validateCheckout } from '../../domain/register/tender-rules.js';
-import type { Checkout } from '../../domain/register/types.js';
+import { computeCheckoutTotals } from '../../domain/ledger/checkout-totals.js';
+import { validateCheckout } from '../../domain/ledger/tender-rules.js';
+import type { Checkout } from '../../domain/ledger/types.js';
 import type { FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { CheckoutContract } from './contract.js';

@@ -1,6 +1,6 @@
 // Reads of a store-day: its checkouts (latest revisions, optionally one status, keyset pages) and
 // the versions of its close.
-import { checkoutStatuses, type CheckoutStatus } from '../../domain/register/types.js';
+import { checkoutStatuses, type CheckoutStatus } from '../../domain/ledger/types.js';
 import { validationError } from '../errors.js';
 import { loadContext, storeOfDay, type LedgerDeps } from './deps.js';
 import type { DayCloseRecord, LedgerActor, StoredCheckout } from './model.js';

@@ -1,7 +1,7 @@
 // レジ入金 / レジ出金 (issue 3 §2), one or a batch, idempotent by id: the same id with the same
 // content again is `unchanged`; the same id with other content is refused (`drawer_event_conflict`).
 // An event is a fact, not a document with revisions: a wrong one is corrected by a new event.
-import { isCalendarDate } from '../../domain/register/status-rules.js';
+import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { DrawerEventContract } from './contract.js';

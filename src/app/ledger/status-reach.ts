@@ -4,9 +4,9 @@
 // (pending rev 1, then cancelled rev 3: it was completed at rev 2). The ingest therefore allows a
 // status that is REACHABLE by those steps; this is also what makes the arrival order irrelevant
 // (see docs/ledger.md). This file composes the domain's steps; it defines no step of its own.
-import type { RuleError } from '../../domain/register/rule-error.js';
-import { statusTransitionError } from '../../domain/register/status-rules.js';
-import { checkoutStatuses, type CheckoutStatus } from '../../domain/register/types.js';
+import type { RuleError } from '../../domain/ledger/rule-error.js';
+import { statusTransitionError } from '../../domain/ledger/status-rules.js';
+import { checkoutStatuses, type CheckoutStatus } from '../../domain/ledger/types.js';
 
 function reachable(from: CheckoutStatus, to: CheckoutStatus): boolean {
   const seen = new Set<CheckoutStatus>([from]);

@@ -3,7 +3,7 @@
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import type { FiscalYearFacts } from '../../domain/posting/fiscal-guard.js';
 import type { HeldDeal } from '../../domain/posting/held-deals.js';
-import type { PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from './model.js';
 

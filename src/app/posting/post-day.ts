@@ -14,7 +14,7 @@ import { keyOfRefNumber, parseEntryKey, refNumberOf } from '../../domain/posting
 import { fiscalGuard } from '../../domain/posting/fiscal-guard.js';
 import type { HeldDeal } from '../../domain/posting/held-deals.js';
 import type { PostingMappings } from '../../domain/posting/mappings.js';
-import type { PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { Clock } from '../clock.js';
 import { notFound } from '../errors.js';
 import { classifyFailure, isAmbiguous, outcome, type RunCounts } from './classify.js';

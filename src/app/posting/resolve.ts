@@ -6,7 +6,7 @@ import { PostingMappingError } from '../../domain/posting/errors.js';
 import type { PostingMappings, PostingSettings, WalletableRef, WalletableType } from '../../domain/posting/mappings.js';
 import { methodCodesToPost } from '../../domain/posting/methods-to-post.js';
 import { resolvePostingMappings } from '../../domain/posting/resolve-mappings.js';
-import type { PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type { FreeeCallFailure, FreeeCompanyInfo, NamedMaster, PostingGateway } from './ports.js';
 import { methodSettingsOf, type PostingSettingsDocument } from './settings.js';

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { accountRoles, defaultAccountNames, defaultTaxCodeNames, itemNameFor, itemNameLengthMax, taxRoles, type AccountRole, type TaxRole } from '../../domain/posting/mappings.js';
 import { monthlyCyclesMax, paymentMonthOffsetMax, settlementScheduleProblems, weekdays, weeksAfterMax, type SettlementSchedule } from '../../domain/posting/settlement-schedule.js';
-import type { PaymentKind, PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentKind, PaymentMethod } from '../../domain/ledger/types.js';
 import type { Clock } from '../clock.js';
 import { validationError, type FieldError } from '../errors.js';
 import type { PostingSources, PostingStore } from './ports.js';

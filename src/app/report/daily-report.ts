@@ -4,8 +4,8 @@
 // store's offset. A range (from–to) gives one report per day, at most `reportRangeDaysMax` days.
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
-import { PaymentMethodConfigError } from '../../domain/register/payment-methods.js';
-import { isCalendarDate } from '../../domain/register/status-rules.js';
+import { PaymentMethodConfigError } from '../../domain/ledger/payment-methods.js';
+import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { Clock } from '../clock.js';
 import { AppError, forbidden, notFound, validationError } from '../errors.js';

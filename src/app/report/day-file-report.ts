@@ -4,7 +4,7 @@
 // `checkouts[3].lines[0].quantity`); the store's settings are the defaults (a day file carries none).
 import { DayFileContract, CheckoutContract, DrawerEventContract } from '../ledger/contract.js';
 import { fieldErrorsOf } from '../ledger/field-errors.js';
-import type { Checkout, DrawerEvent } from '../../domain/register/types.js';
+import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
 import { validationError, type FieldError } from '../errors.js';
 import { checkBusinessDate, reportOfDay, storeNotFound, type ReportView } from './daily-report.js';
 import type { StoreDay } from './ports.js';

@@ -1,7 +1,7 @@
 // The demo company created (once) on the first `npm start`: company `demo`, store 0001 and the
 // payment methods of issue 2. Returns the admin login when it was created now.
 import { randomBytes } from 'node:crypto';
-import type { PaymentMethod } from '../../domain/register/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
 import { saveCompany, type TenancyDeps } from './service.js';
 
 export const demoPaymentMethods: PaymentMethod[] = [

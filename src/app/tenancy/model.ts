@@ -1,5 +1,5 @@
 // The tenancy records as use cases see them.
-import type { PaymentMethod, RoundingMode } from '../../domain/register/types.js';
+import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 
 export type StaffRole = 'admin' | 'manager' | 'staff';

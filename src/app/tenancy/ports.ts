@@ -1,5 +1,5 @@
 // What tenancy use cases need from storage. Implemented by src/adapters/db/tenancy-store.ts.
-import type { PaymentMethod, RoundingMode } from '../../domain/register/types.js';
+import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 import type { Company, CompanyPaymentMethod, PrinterSetting, StaffMember, StaffRole, StaffWithHash, Store } from './model.js';
 

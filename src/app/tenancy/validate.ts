@@ -1,5 +1,5 @@
 // Business validation of tenancy input; each error names its field, in Japanese.
-import { paymentKinds, roundingModes, type PaymentMethod } from '../../domain/register/types.js';
+import { paymentKinds, roundingModes, type PaymentMethod } from '../../domain/ledger/types.js';
 import type { FieldError } from '../errors.js';
 import { staffRoles } from './model.js';
 

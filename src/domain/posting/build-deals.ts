@@ -8,8 +8,8 @@
 // Every line carries the method's 品目 and the store's 部門. Deterministic: the same 日報 and mappings
 // always give the same entries, byte for byte.
 import { sumYen, type Yen } from '../money/yen.js';
-import { indexPaymentMethods, paymentMethodOf, tenderClassOf, type PaymentMethodIndex } from '../register/payment-methods.js';
-import type { PaymentMethod } from '../register/types.js';
+import { indexPaymentMethods, paymentMethodOf, tenderClassOf, type PaymentMethodIndex } from '../ledger/payment-methods.js';
+import type { PaymentMethod } from '../ledger/types.js';
 import type { CashSummary, DailyReport, TaxRatePaymentRow } from '../report/types.js';
 import type { PlannedEntry, PlannedPosting } from './deal-types.js';
 import { toDealContent, type DraftEntry, type DraftSettlement } from './draft-deal.js';

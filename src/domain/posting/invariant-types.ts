@@ -1,5 +1,5 @@
 // Shared vocabulary of the invariant checkers (invariants.ts, invariant-receivables.ts).
-import type { PaymentMethod } from '../register/types.js';
+import type { PaymentMethod } from '../ledger/types.js';
 import type { PostingMappings } from './mappings.js';
 
 export interface InvariantViolation {

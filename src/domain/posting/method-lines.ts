@@ -9,8 +9,8 @@
 //   cash only: レジ入金 (+), レジ出金 (−) and the close's difference (雑収入 when over, 雑損失 when short),
 //   so the cash deal totals countedCash − float.
 import { assertYen, sumYen, type Yen } from '../money/yen.js';
-import { tenderClassOf } from '../register/payment-methods.js';
-import type { PaymentMethod } from '../register/types.js';
+import { tenderClassOf } from '../ledger/payment-methods.js';
+import type { PaymentMethod } from '../ledger/types.js';
 import type { CashSummary, DailyReport, TaxRatePaymentRow } from '../report/types.js';
 import type { AccountRole, TaxRole } from './mappings.js';
 import type { TaxedCategory } from './vat-shares.js';

@@ -1,7 +1,7 @@
 // Which payment methods of a closed 日報 get a deal: exactly those buildDayPosting makes an entry
 // for. Found by building the day once with stand-in ids, so that the rule lives in one place
 // (build-deals.ts) and the caller resolves (or creates) 品目 and 取引先 only for methods it posts.
-import type { PaymentMethod } from '../register/types.js';
+import type { PaymentMethod } from '../ledger/types.js';
 import type { DailyReport } from '../report/types.js';
 import { buildDayPosting } from './build-deals.js';
 import type { MethodPostingMapping, PostingMappings } from './mappings.js';

@@ -2,7 +2,7 @@
 // masters the caller fetched (GET account_items, taxes/companies, items). Pure: what is missing is
 // returned, not created. Missing 品目 are the caller's to create (POST /api/1/items) before it
 // resolves again; a missing account item or tax code is a mapping error for the user to fix.
-import type { PaymentMethod } from '../register/types.js';
+import type { PaymentMethod } from '../ledger/types.js';
 import { PostingMappingError } from './errors.js';
 import {
   accountRoles,

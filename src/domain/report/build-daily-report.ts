@@ -2,9 +2,9 @@
 // yen. The input checkouts are in any order and any status (latest revisions); the result does not
 // depend on their order. Decisions are listed in docs/decisions/daily-report.md.
 import { assertYen } from '../money/yen.js';
-import { indexPaymentMethods } from '../register/payment-methods.js';
-import { isCalendarDate } from '../register/status-rules.js';
-import type { Checkout, DayClose, DrawerEvent, PaymentMethod, RoundingMode } from '../register/types.js';
+import { indexPaymentMethods } from '../ledger/payment-methods.js';
+import { isCalendarDate } from '../ledger/status-rules.js';
+import type { Checkout, DayClose, DrawerEvent, PaymentMethod, RoundingMode } from '../ledger/types.js';
 import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { sumBy } from './day-checkout.js';

@@ -13,7 +13,7 @@
 // instant. The one assumption: a zone never has two transitions less than an hour apart that undo
 // each other (the time-zone database has none: transitions are months apart). Property-tested
 // against `businessHourByIntl` over DST zones and every transition hour (test/domain/report).
-import { instantMs } from '../register/status-rules.js';
+import { instantMs } from '../ledger/status-rules.js';
 
 export class ReportInputError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 // レジ入金 / レジ出金 and 現金差異 (spec §3 `cashIn`, `cashOut`, `cash`):
 // expected = float + cash method total + Σ cashIn − Σ cashOut; difference = counted − expected.
 import { assertYen, type Yen } from '../money/yen.js';
-import type { DayClose, DrawerEvent } from '../register/types.js';
+import type { DayClose, DrawerEvent } from '../ledger/types.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { CashSummary, CountAmount } from './types.js';
 

@@ -1,8 +1,8 @@
 // A checkout of the day with its maths, as the 日報 helpers consume it.
 import { assertYen, type Yen } from '../money/yen.js';
-import type { CheckoutMath } from '../register/checkout-math.js';
-import type { CheckoutTotals } from '../register/checkout-totals.js';
-import type { Checkout } from '../register/types.js';
+import type { CheckoutMath } from '../ledger/checkout-math.js';
+import type { CheckoutTotals } from '../ledger/checkout-totals.js';
+import type { Checkout } from '../ledger/types.js';
 import type { CountAmount } from './types.js';
 
 /** A completed checkout: every step of spec §2 computed. */

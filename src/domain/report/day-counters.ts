@@ -2,8 +2,8 @@
 // 金券等差額, 金券等釣り, 値引き, 全体割引, 返品, 会計数, 客数, 商品数 and 最終会計時刻, and the
 // status rows (取り消された / やり直した / 入力中断した会計) over the other checkouts.
 import { assertYen } from '../money/yen.js';
-import { instantMs } from '../register/status-rules.js';
-import type { CheckoutStatus } from '../register/types.js';
+import { instantMs } from '../ledger/status-rules.js';
+import type { CheckoutStatus } from '../ledger/types.js';
 import { CountAmountAccumulator, type CompletedCheckout, type PricedCheckout } from './day-checkout.js';
 import type { CountAmount, DailyReport } from './types.js';
 

@@ -5,8 +5,8 @@
 // those helpers in test/domain/report). Phase 1 (`priceDay`) validates and prices every checkout
 // (the first invalid one in id order throws, as before); phase 2 is one small loop per figure.
 import { assertYen } from '../money/yen.js';
-import { computeCheckoutMath } from '../register/checkout-math.js';
-import { computeCheckoutTotals } from '../register/checkout-totals.js';
+import { computeCheckoutMath } from '../ledger/checkout-math.js';
+import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
 import {
   CheckoutFigures,
   computeCheckoutFigures,
@@ -14,10 +14,10 @@ import {
   figuresFromTotals,
   figuresMethodIndex,
   statusCode,
-} from '../register/checkout-figures.js';
-import type { PaymentMethodIndex } from '../register/payment-methods.js';
-import { validateCheckout } from '../register/tender-rules.js';
-import { salesTaxCategories, type Checkout, type CheckoutStatus, type RoundingMode } from '../register/types.js';
+} from '../ledger/checkout-figures.js';
+import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
+import { validateCheckout } from '../ledger/tender-rules.js';
+import { salesTaxCategories, type Checkout, type CheckoutStatus, type RoundingMode } from '../ledger/types.js';
 import type { BusinessHourOfEpoch } from './business-hour.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { DayCounters } from './day-counters.js';

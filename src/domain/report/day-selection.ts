@@ -6,13 +6,13 @@
 //   pick), so the result never depends on the order of the input;
 // - every checkout must pass `validateCheckout`; one that does not is a programmer error upstream
 //   (the ingest rejects them) and throws InvalidCheckoutError rather than print a wrong figure.
-import type { CheckoutMath } from '../register/checkout-math.js';
-import { computeCheckoutMath } from '../register/checkout-math.js';
-import type { PaymentMethodIndex } from '../register/payment-methods.js';
-import type { RuleError } from '../register/rule-error.js';
-import { validateCheckout } from '../register/tender-rules.js';
-import type { Checkout, RoundingMode } from '../register/types.js';
-import { computeCheckoutTotals } from '../register/checkout-totals.js';
+import type { CheckoutMath } from '../ledger/checkout-math.js';
+import { computeCheckoutMath } from '../ledger/checkout-math.js';
+import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
+import type { RuleError } from '../ledger/rule-error.js';
+import { validateCheckout } from '../ledger/tender-rules.js';
+import type { Checkout, RoundingMode } from '../ledger/types.js';
+import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
 import type { CompletedCheckout, PricedCheckout } from './day-checkout.js';
 
 export const dayCheckoutsMax = 500_000;

@@ -6,7 +6,7 @@
 // Refunds: completed checkouts with T < 0; in them, the methods whose total is negative (one per
 // method per checkout), and Σ |those totals|.
 import { assertYen } from '../money/yen.js';
-import type { PaymentMethodIndex } from '../register/payment-methods.js';
+import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import type { CompletedCheckout } from './day-checkout.js';
 import type { DailyReport, PaymentMethodTotal } from './types.js';
 

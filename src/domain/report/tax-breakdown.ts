@@ -4,9 +4,9 @@
 // - paymentMethods: per configured method, in the company's order, zero rows included:
 //   Σ A[m][c] per category, nonSales column included.
 import { assertYen } from '../money/yen.js';
-import { zeroByTaxCategory } from '../register/line-amounts.js';
-import type { PaymentMethodIndex } from '../register/payment-methods.js';
-import { salesTaxCategories, taxCategories } from '../register/types.js';
+import { zeroByTaxCategory } from '../ledger/line-amounts.js';
+import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
+import { salesTaxCategories, taxCategories } from '../ledger/types.js';
 import type { CompletedCheckout } from './day-checkout.js';
 import type { TaxRatePaymentRow, TaxRateSalesRow } from './types.js';
 

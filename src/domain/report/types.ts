@@ -1,7 +1,7 @@
 // The daily report (日報), field names exactly as in shared/spec/daily-report.md §3.
 // The JSON keeps every figure; report settings only shape printed and console output.
 import type { Yen } from '../money/yen.js';
-import type { CheckoutStatus, TaxCategory } from '../register/types.js';
+import type { CheckoutStatus, TaxCategory } from '../ledger/types.js';
 
 export interface CountAmount {
   count: number;

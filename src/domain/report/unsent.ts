@@ -1,7 +1,7 @@
 // 未送信の会計 (spec §3 `unsent`): only when a register supplies the checkouts it has not sent yet:
 // count and Σ T per status. Decision: they are taken as given (not filtered by business date: the
 // register prints what it holds), and the caller leaves out checkouts the server already has.
-import { checkoutStatuses } from '../register/types.js';
+import { checkoutStatuses } from '../ledger/types.js';
 import type { PricedCheckout } from './day-checkout.js';
 import { statusRow } from './day-counters.js';
 import type { UnsentSummary } from './types.js';

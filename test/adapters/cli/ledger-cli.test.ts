@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
-import { exampleDay, exampleDayPath } from '../../app/ledger/fixtures.js';
+import { exampleDay, exampleDayPath } from '../../support/ledger-fixtures.js';
 
 const run = promisify(execFile);
 let dataDir: string;

@@ -9,7 +9,7 @@ import { ingestCheckouts } from '../../../src/app/ledger/ingest-checkouts.js';
 import { recordDrawerEvents } from '../../../src/app/ledger/record-drawer-events.js';
 import { launchBrowser } from '../../support/browser.js';
 import { createTestCompany, startTestApp, type TestApp, type TestCompany } from '../../support/app.js';
-import { checkout, countRows, exampleDay, ledgerOf, staffActor } from '../../app/ledger/fixtures.js';
+import { checkout, countRows, exampleDay, ledgerOf, staffActor } from '../../support/ledger-fixtures.js';
 
 let app: TestApp;
 let company: TestCompany;

@@ -12,7 +12,7 @@ import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
 import { FreeeCompanyIdError, FreeePagingLimitError, throttleWaitMs, type FreeeResult } from '../../../src/adapters/freee/failures.js';
 import { walkPages } from '../../../src/adapters/freee/paging.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { createFaultPlan, type FaultKind } from '../../../src/adapters/sandbox/index.js';
+import { createFaultPlan, type FaultKind } from '../../../src/sandbox/index.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';
 import { connectedCompany, sixHoursMs, type Connected } from './support/connect.js';
 

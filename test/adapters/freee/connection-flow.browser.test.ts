@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { createSandboxCompany, createSandboxUser } from '../../../src/adapters/sandbox/index.js';
+import { createSandboxCompany, createSandboxUser } from '../../../src/sandbox/index.js';
 import { launchBrowser } from '../../support/browser.js';
 import { createTestCompany, type TestCompany } from '../../support/app.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';

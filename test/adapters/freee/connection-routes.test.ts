@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createStaff } from '../../../src/app/tenancy/service.js';
 import { listStoreStatuses } from '../../../src/app/freee/connect.js';
 import { answerSandboxConsent } from '../../../src/adapters/freee/sandbox-connect.js';
-import { createSandboxCompany, type SandboxCompany } from '../../../src/adapters/sandbox/index.js';
+import { createSandboxCompany, type SandboxCompany } from '../../../src/sandbox/index.js';
 import { apiSession, createTestCompany, type ApiSession, type TestCompany } from '../../support/app.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';
 

@@ -15,7 +15,7 @@ import { createPool, type Pool } from '../../../src/adapters/db/pool.js';
 import { connectDemoCompanyToFreee, wireFreee } from '../../../src/adapters/freee/wire.js';
 import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { createSandboxApp } from '../../../src/adapters/sandbox/index.js';
+import { createSandboxApp } from '../../../src/sandbox/index.js';
 import { buildServices } from '../../../src/wiring.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { testSecretBox } from './support/freee-app.js';

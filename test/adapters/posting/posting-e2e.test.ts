@@ -5,7 +5,7 @@
 // the real ingest and close, the use case the job runs, then GET /api/1/deals from the sandbox.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createFaultPlan } from '../../../src/adapters/sandbox/index.js';
+import { createFaultPlan } from '../../../src/sandbox/index.js';
 import { booksViolations, checkout, closeOf, dealCount, dealsOn, drawer, ingest, item, ofStore, post, postWith, startPostingHarness, type PostingHarness } from './support.js';
 
 let h: PostingHarness;

@@ -9,7 +9,7 @@ import { freeeMessages } from '../../../src/app/freee/model.js';
 import { getPostingSettings, savePostingSettings } from '../../../src/app/posting/settings.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
 import { postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
-import { closeSandboxPeriod, createFaultPlan, setSandboxMember } from '../../../src/adapters/sandbox/index.js';
+import { closeSandboxPeriod, createFaultPlan, setSandboxMember } from '../../../src/sandbox/index.js';
 import { booksViolations, checkout, closeOf, dealCount, ingest, item, post, startPostingHarness, type PostingHarness } from './support.js';
 
 const pay = (method: string, amount: number) => ({ method, amount });

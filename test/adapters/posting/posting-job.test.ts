@@ -12,7 +12,7 @@ import type { Services } from '../../../src/adapters/http/context.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingRequestDepsOf } from '../../../src/adapters/posting/deps.js';
 import { postingJobModuleWith } from '../../../src/adapters/posting/posting-job-module.js';
-import { createFaultPlan } from '../../../src/adapters/sandbox/index.js';
+import { createFaultPlan } from '../../../src/sandbox/index.js';
 import { booksViolations, checkout, closeOf, ingest, item, ofStore, dealsOn, startPostingHarness, type PostingHarness } from './support.js';
 
 const faults = createFaultPlan();

@@ -15,7 +15,7 @@ import { getPostingSettings, savePostingSettings } from '../../../src/app/postin
 import { postingTimings } from '../../../src/app/posting/timings.js';
 import { postingDepsOf, postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
 import { checkPostingInvariants, type InvariantViolation } from '../../../src/domain/posting/invariants.js';
-import type { Checkout } from '../../../src/domain/register/types.js';
+import type { Checkout } from '../../../src/domain/ledger/types.js';
 import type { DailyReport } from '../../../src/domain/report/types.js';
 import { connectedCompany, type Connected } from '../freee/support/connect.js';
 import { heldDealsOn, invariantSetup, ofStore, type HeldDeal } from '../../support/posting-books.js';

@@ -10,8 +10,8 @@ import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js
 import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
 import type { TestApp } from '../../support/app.js';
-import { testPaymentMethods } from '../../domain/fixtures.js';
-import { handWorkedCheckouts, handWorkedClose, handWorkedDrawer, handWorkedInput } from '../../domain/report/hand-worked-day.js';
+import { testPaymentMethods } from '../../support/domain/fixtures.js';
+import { handWorkedCheckouts, handWorkedClose, handWorkedDrawer, handWorkedInput } from '../../support/domain/hand-worked-day.js';
 
 export const knownStore = '0001';
 export const knownDate = '2025-01-10';

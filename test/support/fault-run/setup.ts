@@ -22,7 +22,7 @@ import { answerSandboxConsent, connectToNewSandboxCompany } from '../../../src/a
 import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
-import { createSandboxApp } from '../../../src/adapters/sandbox/index.js';
+import { createSandboxApp } from '../../../src/sandbox/index.js';
 import { buildServices } from '../../../src/wiring.js';
 import type { StoreDayData } from './days.js';
 

@@ -5,7 +5,7 @@ import type { Company } from '../../../app/tenancy/model.js';
 import { AppError } from '../../../app/errors.js';
 import { loadSecretBox } from '../../crypto/secret-key.js';
 import { createFreeeRuntime, type FreeeRuntime } from '../../freee/runtime.js';
-import { startSandboxServer, type SandboxServer } from '../../sandbox/index.js';
+import { startSandboxServer, type SandboxServer } from '../../../sandbox/index.js';
 import type { CliContext } from '../command.js';
 
 export interface CliFreee {

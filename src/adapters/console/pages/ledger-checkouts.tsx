@@ -1,7 +1,7 @@
 // 会計一覧: the checkouts of a store's business date (latest revisions) with status, total and
 // payments; filter by status; 1,000 per page.
 import type { Hono } from 'hono';
-import { checkoutStatuses, type Checkout, type CheckoutStatus } from '../../../domain/register/types.js';
+import { checkoutStatuses, type Checkout, type CheckoutStatus } from '../../../domain/ledger/types.js';
 import { listDayCheckouts } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { actorOf, ledgerDeps } from '../../http/routes/ledger-deps.js';

@@ -1,6 +1,6 @@
 // Shared bits of the 会計一覧 and 閉局 pages: yen, times in the store's zone, status labels, the
 // store-day picker.
-import type { CheckoutStatus } from '../../../domain/register/types.js';
+import type { CheckoutStatus } from '../../../domain/ledger/types.js';
 import type { Store } from '../../../app/tenancy/model.js';
 
 export const statusLabels: Record<CheckoutStatus, string> = {

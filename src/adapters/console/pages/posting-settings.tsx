@@ -8,7 +8,7 @@ import { forbidden } from '../../../app/errors.js';
 import { defaultScheduleFor, getPostingSettings, savePostingSettings, type PostingSettingsDocument } from '../../../app/posting/settings.js';
 import { accountRoles, itemNameFor, taxRoles, type AccountRole, type TaxRole } from '../../../domain/posting/mappings.js';
 import { weekdays, type SettlementSchedule } from '../../../domain/posting/settlement-schedule.js';
-import type { PaymentMethod } from '../../../domain/register/types.js';
+import type { PaymentMethod } from '../../../domain/ledger/types.js';
 import type { AppEnv } from '../../http/context.js';
 import { postingSettingsDepsOf } from '../../posting/deps.js';
 import { postingSourcesOver } from '../../db/posting-store.js';

@@ -3,7 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { PrintJobRecord, PrintJobStatus } from '../../../app/report/ports.js';
 import type { CountAmount, DailyReport, ReportSettings } from '../../../domain/report/types.js';
-import type { TaxCategory } from '../../../domain/register/types.js';
+import type { TaxCategory } from '../../../domain/ledger/types.js';
 
 export function yen(amount: number): string {
   return `${amount < 0 ? '-' : ''}¥${Math.abs(amount).toLocaleString('en-US')}`;

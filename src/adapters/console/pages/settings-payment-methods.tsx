@@ -1,6 +1,6 @@
 // 運用管理設定 > 支払い方法: list, create, edit. Exactly one cash method per company.
 import type { Context, Hono } from 'hono';
-import { paymentKinds, type PaymentKind, type PaymentMethod } from '../../../domain/register/types.js';
+import { paymentKinds, type PaymentKind, type PaymentMethod } from '../../../domain/ledger/types.js';
 import { forbidden } from '../../../app/errors.js';
 import { savePaymentMethod } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';

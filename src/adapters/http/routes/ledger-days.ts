@@ -3,7 +3,7 @@
 //   GET  /api/v1/stores/{code}/days/{date}/checkouts  ?status=&after=&limit=
 //   GET  /api/v1/stores/{code}/days/{date}/closes     every version, oldest first
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { checkoutStatuses } from '../../../domain/register/types.js';
+import { checkoutStatuses } from '../../../domain/ledger/types.js';
 import { closeDay } from '../../../app/ledger/close-day.js';
 import { CloseContract } from '../../../app/ledger/contract.js';
 import type { DayCloseRecord, StoredCheckout } from '../../../app/ledger/model.js';

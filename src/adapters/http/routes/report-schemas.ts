@@ -1,7 +1,7 @@
 // OpenAPI schemas of the 日報 API: the DailyReport (field names of shared/spec/daily-report.md §3)
 // and a print job. Responses are documented with them; the engine's types are the source.
 import { z } from '@hono/zod-openapi';
-import { checkoutStatuses } from '../../../domain/register/types.js';
+import { checkoutStatuses } from '../../../domain/ledger/types.js';
 import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { printJobStatuses } from '../../../app/report/ports.js';
 

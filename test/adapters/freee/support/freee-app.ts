@@ -11,7 +11,7 @@ import { createSecretBox, generateSecretKeyText, parseSecretKey, type SecretBox 
 import { createFreeeRuntime, type FreeeRuntime, type FreeeRuntimeOptions } from '../../../../src/adapters/freee/runtime.js';
 import { createLogger } from '../../../../src/adapters/log/logger.js';
 import { createPool, type Pool } from '../../../../src/adapters/db/pool.js';
-import { createSandboxApp, type FaultPlan } from '../../../../src/adapters/sandbox/index.js';
+import { createSandboxApp, type FaultPlan } from '../../../../src/sandbox/index.js';
 import { startTestApp, type TestApp } from '../../../support/app.js';
 
 export const sandboxPath = '/sandbox/freee';

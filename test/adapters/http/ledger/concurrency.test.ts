@@ -17,7 +17,7 @@ import { silentLogger } from '../../../../src/adapters/log/logger.js';
 import { buildServices } from '../../../../src/wiring.js';
 import { openTestDatabase } from '../../../support/database.js';
 import { apiSession, createTestCompany, type ApiSession, type TestApp, type TestCompany } from '../../../support/app.js';
-import { body, checkout, countRows, drawerEvent } from '../../../app/ledger/fixtures.js';
+import { body, checkout, countRows, drawerEvent } from '../../../support/ledger-fixtures.js';
 
 let app: TestApp;
 let company: TestCompany;

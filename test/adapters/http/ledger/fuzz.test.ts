@@ -9,11 +9,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { computeCheckoutTotals } from '../../../../src/domain/register/checkout-totals.js';
-import type { Checkout } from '../../../../src/domain/register/types.js';
-import { arbitraryCompletedCheckout } from '../../../domain/arbitraries.js';
+import { computeCheckoutTotals } from '../../../../src/domain/ledger/checkout-totals.js';
+import type { Checkout } from '../../../../src/domain/ledger/types.js';
+import { arbitraryCompletedCheckout } from '../../../support/domain/arbitraries.js';
 import { apiSession, createTestCompany, startTestApp, type ApiSession, type TestApp } from '../../../support/app.js';
-import { body, countRows } from '../../../app/ledger/fixtures.js';
+import { body, countRows } from '../../../support/ledger-fixtures.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20250110);
 const batchedCount = 9_600;

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiSession, createTestCompany, startTestApp, type ApiSession, type TestApp, type TestCompany } from '../../../support/app.js';
-import { bearer, body, checkout, countRows, drawerEvent, registerToken } from '../../../app/ledger/fixtures.js';
+import { bearer, body, checkout, countRows, drawerEvent, registerToken } from '../../../support/ledger-fixtures.js';
 
 let app: TestApp;
 let alpha: TestCompany;

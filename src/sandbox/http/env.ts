@@ -1,0 +1,27 @@
+// What every sandbox route gets: its dependencies and, behind bearer auth, who is calling.
+import type { HttpBindings } from '@hono/node-server';
+import type { Clock } from '../../app/clock.js';
+import type { Pool } from '../../adapters/db/pool.js';
+import type { SandboxDb } from '../db/database.js';
+import type { FaultPlan } from '../faults.js';
+
+export interface SandboxDeps {
+  pool: Pool;
+  clock: Clock;
+  db: SandboxDb;
+  faults?: FaultPlan | undefined;
+  baseUrl?: string | undefined;
+}
+
+export interface SandboxAuth {
+  tokenId: number;
+  userId: number;
+  clientId: string;
+  companyId: number;
+}
+
+export interface SandboxEnv {
+  /** Present when served by @hono/node-server; absent for app.request() in process. */
+  Bindings: Partial<HttpBindings>;
+  Variables: { auth: SandboxAuth };
+}
