@@ -8,13 +8,23 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is integer yen: never parse floats.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'Money is integer yen: never parse floats.' },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Use the injected Clock (src/app/clock.ts).' },
-        { object: 'Number', property: 'parseFloat', message: 'Money is integer yen: never parse floats.' },
+        {
+          object: 'Number',
+          property: 'parseFloat',
+          message: 'Money is integer yen: never parse floats.',
+        },
         { object: 'Math', property: 'random', message: 'Use crypto or a seeded generator.' },
       ],
     },
@@ -28,22 +38,51 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'net', 'http', 'pg', 'pg-boss', 'hono', 'hono/*'], message: 'domain/ is pure: no I/O.' },
-            { group: ['**/app/**', '**/adapters/**'], message: 'domain/ imports nothing from outer layers.' },
+            {
+              group: ['node:*', 'fs', 'net', 'http', 'pg', 'pg-boss', 'hono', 'hono/*'],
+              message: 'domain/ is pure: no I/O.',
+            },
+            {
+              group: ['**/app/**', '**/adapters/**'],
+              message: 'domain/ imports nothing from outer layers.',
+            },
           ],
         },
       ],
-      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'domain/ has no clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'domain/ has no clock.',
+        },
+      ],
     },
   },
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/**'], message: 'app/ does not import adapters; adapters are injected.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'app/ does not import adapters; adapters are injected.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
-    files: ['test/**/*.ts', 'test/**/*.tsx', 'src/**/*.test.ts', 'bench/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js'],
+    files: [
+      'test/**/*.ts',
+      'test/**/*.tsx',
+      'src/**/*.test.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.mjs',
+      'bin/**/*.js',
+    ],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

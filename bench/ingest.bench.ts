@@ -61,12 +61,26 @@ function makeCheckouts(count: number, seed = 20250110): Checkout[] {
       ...(random() < 0.2 ? { discount: 50 } : {}),
     }));
     const minute = Math.floor(random() * 600);
-    const started = new Date(Date.UTC(2025, 0, 10, 0, minute, 0)).toISOString().replace('.000Z', 'Z');
-    const completed = new Date(Date.UTC(2025, 0, 10, 0, minute, 45)).toISOString().replace('.000Z', 'Z');
+    const started = new Date(Date.UTC(2025, 0, 10, 0, minute, 0))
+      .toISOString()
+      .replace('.000Z', 'Z');
+    const completed = new Date(Date.UTC(2025, 0, 10, 0, minute, 45))
+      .toISOString()
+      .replace('.000Z', 'Z');
     const base = { lines, priceMode: 'inclusive' as const };
     const totalYen = computeCheckoutTotals(base, 'floor').totalYen;
-    const payments: Payment[] = random() < 0.5 ? [{ method: 'cash', amount: Math.ceil(totalYen / 1000) * 1000 }] : [{ method: 'credit', amount: Math.floor(totalYen / 2) }, { method: 'cash', amount: totalYen - Math.floor(totalYen / 2) + 100 }];
-    const idHex = Array.from({ length: 4 }, () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')).join('');
+    const payments: Payment[] =
+      random() < 0.5
+        ? [{ method: 'cash', amount: Math.ceil(totalYen / 1000) * 1000 }]
+        : [
+            { method: 'credit', amount: Math.floor(totalYen / 2) },
+            { method: 'cash', amount: totalYen - Math.floor(totalYen / 2) + 100 },
+          ];
+    const idHex = Array.from({ length: 4 }, () =>
+      Math.floor(random() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
     out.push({
       id: `${idHex.slice(0, 8)}-${idHex.slice(8, 12)}-4${idHex.slice(13, 16)}-8${idHex.slice(17, 20)}-${idHex.slice(20, 32)}`,
       revision: 1,
@@ -104,7 +118,11 @@ async function createDatabase(serverUrl: string): Promise<{ url: string; drop():
   };
 }
 
-async function inFlight<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inFlight<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -127,11 +145,21 @@ interface BaselineRow {
 function baselineRows(checkouts: readonly Checkout[]): BaselineRow[] {
   return checkouts.map((c) => {
     const document = canonicalJson(c);
-    return { id: c.id, total: computeCheckoutTotals(c, 'floor').totalYen, completedAt: c.completedAt ?? '', document, hash: sha256Hex(document) };
+    return {
+      id: c.id,
+      total: computeCheckoutTotals(c, 'floor').totalYen,
+      completedAt: c.completedAt ?? '',
+      document,
+      hash: sha256Hex(document),
+    };
   });
 }
 
-async function unnestInsertMs(pool: pg.Pool, place: { companyId: string; storeId: string; registerId: string }, rows: readonly BaselineRow[]): Promise<number> {
+async function unnestInsertMs(
+  pool: pg.Pool,
+  place: { companyId: string; storeId: string; registerId: string },
+  rows: readonly BaselineRow[],
+): Promise<number> {
   await pool.query('create table bench_insert_baseline (like checkouts including all)');
   const started = performance.now();
   const batches: BaselineRow[][] = [];
@@ -141,27 +169,67 @@ async function unnestInsertMs(pool: pg.Pool, place: { companyId: string; storeId
       `insert into bench_insert_baseline (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at)
        select $1, x.id, 1, $2, $3, '2025-01-10', 'completed', x.completed_at, x.total, null, x.document, x.hash, now()
          from unnest($4::text[], $5::timestamptz[], $6::bigint[], $7::jsonb[], $8::text[]) as x(id, completed_at, total, document, hash)`,
-      [place.companyId, place.storeId, place.registerId, batch.map((r) => r.id), batch.map((r) => r.completedAt), batch.map((r) => r.total), batch.map((r) => r.document), batch.map((r) => r.hash)],
+      [
+        place.companyId,
+        place.storeId,
+        place.registerId,
+        batch.map((r) => r.id),
+        batch.map((r) => r.completedAt),
+        batch.map((r) => r.total),
+        batch.map((r) => r.document),
+        batch.map((r) => r.hash),
+      ],
     );
   });
   return performance.now() - started;
 }
 
-const copyEscape = (text: string) => text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
+const copyEscape = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
 
 /** COPY FROM STDIN through psql (null when psql is missing). The file is written before timing. */
-function psqlCopyMs(databaseUrl: string, place: { companyId: string; storeId: string; registerId: string }, rows: readonly BaselineRow[]): number | null {
+function psqlCopyMs(
+  databaseUrl: string,
+  place: { companyId: string; storeId: string; registerId: string },
+  rows: readonly BaselineRow[],
+): number | null {
   if (spawnSync('psql', ['--version']).status !== 0) return null;
   const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
   try {
     const path = join(dir, 'rows.tsv');
     const now = new Date().toISOString();
-    writeFileSync(path, rows.map((r) => [place.companyId, r.id, '1', place.storeId, place.registerId, '2025-01-10', 'completed', r.completedAt, String(r.total), '\\N', copyEscape(r.document), r.hash, now].join('\t')).join('\n') + '\n');
-    const run = (sql: string) => spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { encoding: 'utf8' });
+    writeFileSync(
+      path,
+      rows
+        .map((r) =>
+          [
+            place.companyId,
+            r.id,
+            '1',
+            place.storeId,
+            place.registerId,
+            '2025-01-10',
+            'completed',
+            r.completedAt,
+            String(r.total),
+            '\\N',
+            copyEscape(r.document),
+            r.hash,
+            now,
+          ].join('\t'),
+        )
+        .join('\n') + '\n',
+    );
+    const run = (sql: string) =>
+      spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], {
+        encoding: 'utf8',
+      });
     const created = run('create table bench_copy_baseline (like checkouts including all)');
     if (created.status !== 0) throw new Error(created.stderr);
     const started = performance.now();
-    const copied = run(`\\copy bench_copy_baseline (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at) from '${path}'`);
+    const copied = run(
+      `\\copy bench_copy_baseline (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at) from '${path}'`,
+    );
     const elapsedMs = performance.now() - started;
     if (copied.status !== 0) throw new Error(copied.stderr);
     return elapsedMs;
@@ -199,30 +267,50 @@ function encodedBodies(count: number, seed: number): ArrayBuffer[] {
   const checkouts = makeCheckouts(count, seed);
   const encoder = new TextEncoder();
   const buffers: ArrayBuffer[] = [];
-  for (let i = 0; i < checkouts.length; i += batchSize) buffers.push(encoder.encode(JSON.stringify({ checkouts: checkouts.slice(i, i + batchSize) })).buffer as ArrayBuffer);
+  for (let i = 0; i < checkouts.length; i += batchSize)
+    buffers.push(
+      encoder.encode(JSON.stringify({ checkouts: checkouts.slice(i, i + batchSize) }))
+        .buffer as ArrayBuffer,
+    );
   return buffers;
 }
 
-async function httpIngestMs(url: string, token: string, count: number, seed: number): Promise<{ elapsedMs: number; accepted: number }> {
+async function httpIngestMs(
+  url: string,
+  token: string,
+  count: number,
+  seed: number,
+): Promise<{ elapsedMs: number; accepted: number }> {
   const buffers = encodedBodies(count, seed);
   const elu = performance.eventLoopUtilization();
-  const result = await new Promise<{ elapsedMs: number; accepted: number; error?: string }>((resolve, reject) => {
-    const worker = new Worker(clientSource, { eval: true, workerData: { url, token, buffers, inFlight: requestsInFlight }, transferList: buffers });
-    worker.once('message', (message: { elapsedMs: number; accepted: number; error?: string }) => {
-      void worker.terminate();
-      resolve(message);
-    });
-    worker.once('error', reject);
-  });
+  const result = await new Promise<{ elapsedMs: number; accepted: number; error?: string }>(
+    (resolve, reject) => {
+      const worker = new Worker(clientSource, {
+        eval: true,
+        workerData: { url, token, buffers, inFlight: requestsInFlight },
+        transferList: buffers,
+      });
+      worker.once('message', (message: { elapsedMs: number; accepted: number; error?: string }) => {
+        void worker.terminate();
+        resolve(message);
+      });
+      worker.once('error', reject);
+    },
+  );
   if (result.error) throw new Error(result.error);
-  if (process.env.BENCH_DEBUG) process.stderr.write(`server event loop utilisation ${performance.eventLoopUtilization(elu).utilization.toFixed(2)}\n`);
+  if (process.env.BENCH_DEBUG)
+    process.stderr.write(
+      `server event loop utilisation ${performance.eventLoopUtilization(elu).utilization.toFixed(2)}\n`,
+    );
   return result;
 }
 
 export const ingestBench: Bench = {
   name: 'checkout ingest (100,000 checkouts over HTTP into PostgreSQL)',
   run: async () => {
-    const database = await createDatabase(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+    const database = await createDatabase(
+      process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    );
     const pool = createPool(database.url, 10);
     let server: ServerType | null = null;
     try {
@@ -230,19 +318,37 @@ export const ingestBench: Bench = {
       const services = buildServices({ pool, clock: systemClock, logger: silentLogger });
       const { company } = await saveCompany(
         { uow: services.tenancy, clock: systemClock, hasher: services.hasher },
-        { code: 'bench', name: 'ベンチ', roundingMode: 'floor', paymentMethods: demoPaymentMethods, stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }] },
+        {
+          code: 'bench',
+          name: 'ベンチ',
+          roundingMode: 'floor',
+          paymentMethods: demoPaymentMethods,
+          stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
+        },
       );
-      const token = await createRegisterToken(services, { companyId: company.id, storeCode: '0001', registerCode: '01' });
-      const place = (await pool.query<{ store_id: string; register_id: string }>('select s.id as store_id, r.id as register_id from stores s join registers r on r.store_id = s.id where s.company_id = $1', [company.id])).rows[0];
+      const token = await createRegisterToken(services, {
+        companyId: company.id,
+        storeCode: '0001',
+        registerCode: '01',
+      });
+      const place = (
+        await pool.query<{ store_id: string; register_id: string }>(
+          'select s.id as store_id, r.id as register_id from stores s join registers r on r.store_id = s.id where s.company_id = $1',
+          [company.id],
+        )
+      ).rows[0];
       if (!place) throw new Error('bench store missing');
       const app = createHttpApp(services);
       const port = await new Promise<number>((resolve) => {
-        server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+        server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+          resolve(info.port),
+        );
       });
       const seed = 20250110;
       await httpIngestMs(`http://127.0.0.1:${port}`, token, 4 * batchSize, seed + 1); // JIT warm-up, other ids
       const http = await httpIngestMs(`http://127.0.0.1:${port}`, token, checkoutCount, seed);
-      if (http.accepted !== checkoutCount) throw new Error(`accepted ${http.accepted} of ${checkoutCount}`);
+      if (http.accepted !== checkoutCount)
+        throw new Error(`accepted ${http.accepted} of ${checkoutCount}`);
       const rows = baselineRows(makeCheckouts(checkoutCount, seed));
       const ids = { companyId: company.id, storeId: place.store_id, registerId: place.register_id };
       const insertMs = await unnestInsertMs(pool, ids, rows);
@@ -258,8 +364,14 @@ export const ingestBench: Bench = {
         target: `≥ ${targetPerSecond} checkouts/s and ≥ ${targetRatio}× baseline`,
         met: httpRate >= targetPerSecond && httpRate >= targetRatio * perSecond(baselineMs),
       });
-      const figures = [figure(`raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`, insertMs)];
-      if (copyMs !== null) figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
+      const figures = [
+        figure(
+          `raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`,
+          insertMs,
+        ),
+      ];
+      if (copyMs !== null)
+        figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
       return figures;
     } finally {
       const running = server as ServerType | null;

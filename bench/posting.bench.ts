@@ -12,7 +12,11 @@ import { systemClock } from '../src/app/clock.js';
 import type { PostingOutcome } from '../src/app/posting/model.js';
 import { postStoreDay } from '../src/app/posting/post-day.js';
 import { postingTimings } from '../src/app/posting/timings.js';
-import { createSecretBox, generateSecretKeyText, parseSecretKey } from '../src/adapters/crypto/secret-box.js';
+import {
+  createSecretBox,
+  generateSecretKeyText,
+  parseSecretKey,
+} from '../src/adapters/crypto/secret-box.js';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
 import { createFreeeRuntime } from '../src/adapters/freee/runtime.js';
@@ -51,50 +55,93 @@ async function createDatabase(serverUrl: string): Promise<{ url: string; drop():
 }
 
 /** Runs `work` over `items`, `width` at a time; returns the elapsed ms. */
-async function timedPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<number> {
+async function timedPool<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+): Promise<number> {
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) {
+        const item = items[next] as T;
+        next += 1;
+        await work(item);
+      }
+    }),
+  );
   return performance.now() - started;
 }
 
 export const postingBench: Bench = {
   name: 'posting',
   run: async () => {
-    const database = await createDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const database = await createDatabase(
+      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    );
     const pool = createPool(database.url, 20);
     const sandbox = await startSandboxServer({ pool, clock: systemClock, port: 0 });
     try {
       await runMigrations(pool, allMigrationSets);
       const keyText = generateSecretKeyText();
       const world = await createWorld(pool, keyText, storeCount);
-      const days = storeDays(20250110, world.stores.map((s) => s.storeCode), datesBefore(new Date().toISOString().slice(0, 10), dayCount));
+      const days = storeDays(
+        20250110,
+        world.stores.map((s) => s.storeCode),
+        datesBefore(new Date().toISOString().slice(0, 10), dayCount),
+      );
       await closeAll(pool, world.companyId, days);
-      const services = buildServices({ pool, clock: systemClock, logger: silentLogger, postingTimings: postingTimings() });
+      const services = buildServices({
+        pool,
+        clock: systemClock,
+        logger: silentLogger,
+        postingTimings: postingTimings(),
+      });
       services.freee = createFreeeRuntime({
-        pool, clock: systemClock, logger: silentLogger, secretBox: createSecretBox(parseSecretKey(keyText)), publicUrl: faultRunPublicUrl, freee: null, sandbox: { baseUrl: sandbox.url },
+        pool,
+        clock: systemClock,
+        logger: silentLogger,
+        secretBox: createSecretBox(parseSecretKey(keyText)),
+        publicUrl: faultRunPublicUrl,
+        freee: null,
+        sandbox: { baseUrl: sandbox.url },
       });
       const deps = postingDepsOf(services);
       const outcomes: PostingOutcome[] = [];
       const postMs = await timedPool(days, concurrency, async (day) => {
-        const outcome = await postStoreDay(deps, { companyId: world.companyId, storeCode: day.storeCode, businessDate: day.businessDate });
-        if (outcome.status !== 'posted') throw new Error(`${day.storeCode} ${day.businessDate}: ${outcome.status} ${outcome.message ?? ''}`);
+        const outcome = await postStoreDay(deps, {
+          companyId: world.companyId,
+          storeCode: day.storeCode,
+          businessDate: day.businessDate,
+        });
+        if (outcome.status !== 'posted')
+          throw new Error(
+            `${day.storeCode} ${day.businessDate}: ${outcome.status} ${outcome.message ?? ''}`,
+          );
         outcomes.push(outcome);
       });
       const { rows } = await pool.query<{ store_id: string; content: DealContent; n: number }>(
-        `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n from posted_deals d where d.company_id = $1`, [world.companyId]);
-      const clients = new Map<string, Awaited<ReturnType<NonNullable<typeof services.freee>['clientForStore']>>>();
-      for (const store of world.stores) clients.set(store.storeId, await services.freee.clientForStore(world.companyId, store.storeId));
+        `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n from posted_deals d where d.company_id = $1`,
+        [world.companyId],
+      );
+      const clients = new Map<
+        string,
+        Awaited<ReturnType<NonNullable<typeof services.freee>['clientForStore']>>
+      >();
+      for (const store of world.stores)
+        clients.set(
+          store.storeId,
+          await services.freee.clientForStore(world.companyId, store.storeId),
+        );
       const rawMs = await timedPool(rows, concurrency, async (row) => {
         const client = clients.get(row.store_id);
         if (!client) throw new Error('no client');
-        const result = await client.call('deals.create', (api) => api.POST('/api/1/deals', { body: { ...row.content, ref_number: `RAW-${row.content.ref_number}` } as never }));
+        const result = await client.call('deals.create', (api) =>
+          api.POST('/api/1/deals', {
+            body: { ...row.content, ref_number: `RAW-${row.content.ref_number}` } as never,
+          }),
+        );
         if (!result.ok) throw new Error(`raw POST failed: ${result.failure.kind}`);
       });
       const methodsUsed = rows.length;
@@ -103,10 +150,28 @@ export const postingBench: Bench = {
       const mastersCreated = writes - methodsUsed;
       const callsPerDay = calls / days.length;
       const allowedPerDay = (methodsUsed + 2 * days.length) / days.length;
-      process.stdout.write(`posted ${days.length} store-days: ${methodsUsed} deals, ${calls} freee calls (${writes} writes, of which ${mastersCreated} 品目/取引先 created once per 事業所), concurrency ${concurrency}\n`);
+      process.stdout.write(
+        `posted ${days.length} store-days: ${methodsUsed} deals, ${calls} freee calls (${writes} writes, of which ${mastersCreated} 品目/取引先 created once per 事業所), concurrency ${concurrency}\n`,
+      );
       return [
-        { name: `post ${days.length} store-days (use case, ${concurrency} at a time)`, value: postMs, unit: 'ms', baselineName: 'raw POST /deals of the same bodies', baselineValue: rawMs, target: `≤ ${targetMs} ms`, met: postMs <= targetMs },
-        { name: 'freee calls per store-day', value: callsPerDay, unit: 'calls', baselineName: 'payment methods used + 2', baselineValue: allowedPerDay, target: '≤ methods used + 2', met: calls - mastersCreated <= methodsUsed + 2 * days.length },
+        {
+          name: `post ${days.length} store-days (use case, ${concurrency} at a time)`,
+          value: postMs,
+          unit: 'ms',
+          baselineName: 'raw POST /deals of the same bodies',
+          baselineValue: rawMs,
+          target: `≤ ${targetMs} ms`,
+          met: postMs <= targetMs,
+        },
+        {
+          name: 'freee calls per store-day',
+          value: callsPerDay,
+          unit: 'calls',
+          baselineName: 'payment methods used + 2',
+          baselineValue: allowedPerDay,
+          target: '≤ methods used + 2',
+          met: calls - mastersCreated <= methodsUsed + 2 * days.length,
+        },
       ];
     } finally {
       await sandbox.close();

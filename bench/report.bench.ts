@@ -27,7 +27,12 @@ import { reportSourceOver } from '../src/adapters/db/report-source.js';
 import { argon2Hasher } from '../src/adapters/crypto/argon2-hasher.js';
 import { tenancyUnitOfWork } from '../src/adapters/db/tenancy-store.js';
 import { computeCheckoutTotals } from '../src/domain/ledger/checkout-totals.js';
-import type { Checkout, CheckoutLine, CheckoutStatus, Payment } from '../src/domain/ledger/types.js';
+import type {
+  Checkout,
+  CheckoutLine,
+  CheckoutStatus,
+  Payment,
+} from '../src/domain/ledger/types.js';
 import type { DailyReport } from '../src/domain/report/types.js';
 import type { Bench } from './run.js';
 
@@ -72,7 +77,8 @@ function makeCheckouts(count: number): Checkout[] {
     }));
     const status = statusOf(random());
     const minute = 9 * 60 + Math.floor(random() * 14 * 60);
-    const at = (second: number) => `2025-01-10T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}+09:00`;
+    const at = (second: number) =>
+      `2025-01-10T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:${String(second).padStart(2, '0')}+09:00`;
     const totalYen = computeCheckoutTotals({ lines, priceMode: 'inclusive' }, 'floor').totalYen;
     const roll = random();
     const payments: Payment[] =
@@ -82,7 +88,10 @@ function makeCheckouts(count: number): Checkout[] {
           ? [{ method: 'cash', amount: Math.ceil(totalYen / 1000) * 1000 }]
           : roll < 0.8
             ? [{ method: 'credit', amount: totalYen }]
-            : [{ method: 'paypay', amount: Math.floor(totalYen / 2) }, { method: 'cash', amount: totalYen - Math.floor(totalYen / 2) + 100 }];
+            : [
+                { method: 'paypay', amount: Math.floor(totalYen / 2) },
+                { method: 'cash', amount: totalYen - Math.floor(totalYen / 2) + 100 },
+              ];
     out.push({
       id: `bench-${String(i).padStart(6, '0')}-${Math.floor(random() * 1e9).toString(16)}`,
       revision: 1,
@@ -142,46 +151,120 @@ const perRateSql = `select count(*)::int as checkouts,
       from jsonb_to_recordset(k.document->'lines') as l(quantity bigint, "unitPrice" bigint, discount bigint, "taxCategory" text)) g
   where k.store_id = $1 and k.business_date = $2::date and k.status = 'completed'`;
 
-interface GroupByRow { status: string; checkouts: number; total_yen: number; customers: number }
-interface PerRateRow { checkouts: number; sales10: number; sales8: number; sales0: number; non_sales: number; tax10: number; tax8: number }
+interface GroupByRow {
+  status: string;
+  checkouts: number;
+  total_yen: number;
+  customers: number;
+}
+interface PerRateRow {
+  checkouts: number;
+  sales10: number;
+  sales8: number;
+  sales0: number;
+  non_sales: number;
+  tax10: number;
+  tax8: number;
+}
 
 /** Both baselines read the same rows as the report and reach its figures, or the bench fails. */
-function checkSameRows(report: DailyReport, groupBy: readonly GroupByRow[], perRate: PerRateRow | undefined): void {
+function checkSameRows(
+  report: DailyReport,
+  groupBy: readonly GroupByRow[],
+  perRate: PerRateRow | undefined,
+): void {
   const completed = groupBy.filter((row) => row.status === 'completed');
   const fromGroupBy = {
     checkoutCount: completed.reduce((n, row) => n + row.checkouts, 0),
     salesTotal: completed.reduce((n, row) => n + row.total_yen, 0),
     customerCount: completed.reduce((n, row) => n + row.customers, 0),
   };
-  const fromReport = { checkoutCount: report.checkoutCount, salesTotal: report.salesTotal, customerCount: report.customerCount };
-  if (JSON.stringify(fromGroupBy) !== JSON.stringify(fromReport)) throw new Error(`GROUP BY ${JSON.stringify(fromGroupBy)} ≠ report ${JSON.stringify(fromReport)}`);
-  const rate = (category: string) => report.byTaxRate.sales.find((row) => row.taxCategory === category);
-  const fromSql = perRate && [perRate.checkouts, perRate.sales10, perRate.tax10, perRate.sales8, perRate.tax8, perRate.sales0, perRate.non_sales];
-  const fromEngine = [report.checkoutCount, rate('standard10')?.sales, rate('standard10')?.tax, rate('reduced8')?.sales, rate('reduced8')?.tax, rate('exempt')?.sales, report.nonSalesIncome];
-  if (JSON.stringify(fromSql) !== JSON.stringify(fromEngine)) throw new Error(`per-rate SQL ${JSON.stringify(fromSql)} ≠ report ${JSON.stringify(fromEngine)}`);
+  const fromReport = {
+    checkoutCount: report.checkoutCount,
+    salesTotal: report.salesTotal,
+    customerCount: report.customerCount,
+  };
+  if (JSON.stringify(fromGroupBy) !== JSON.stringify(fromReport))
+    throw new Error(
+      `GROUP BY ${JSON.stringify(fromGroupBy)} ≠ report ${JSON.stringify(fromReport)}`,
+    );
+  const rate = (category: string) =>
+    report.byTaxRate.sales.find((row) => row.taxCategory === category);
+  const fromSql = perRate && [
+    perRate.checkouts,
+    perRate.sales10,
+    perRate.tax10,
+    perRate.sales8,
+    perRate.tax8,
+    perRate.sales0,
+    perRate.non_sales,
+  ];
+  const fromEngine = [
+    report.checkoutCount,
+    rate('standard10')?.sales,
+    rate('standard10')?.tax,
+    rate('reduced8')?.sales,
+    rate('reduced8')?.tax,
+    rate('exempt')?.sales,
+    report.nonSalesIncome,
+  ];
+  if (JSON.stringify(fromSql) !== JSON.stringify(fromEngine))
+    throw new Error(
+      `per-rate SQL ${JSON.stringify(fromSql)} ≠ report ${JSON.stringify(fromEngine)}`,
+    );
 }
 
 export const reportBench: Bench = {
   name: `report (PostgreSQL server, ${checkoutCount.toLocaleString('en-US')} checkouts in one store-day)`,
   run: async () => {
-    const database = await createDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    const database = await createDatabase(
+      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    );
     const pool = createPool(database.url, 4);
     try {
       await runMigrations(pool);
       const clock = fixedClock('2025-01-11T01:00:00+09:00');
       const dayFile = {
-        company: { code: 'bench', name: 'ベンチ', roundingMode: 'floor', paymentMethods: demoPaymentMethods, stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }] },
+        company: {
+          code: 'bench',
+          name: 'ベンチ',
+          roundingMode: 'floor',
+          paymentMethods: demoPaymentMethods,
+          stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
+        },
         checkouts: makeCheckouts(checkoutCount),
-        drawer: [{ id: 'in-1', type: 'cashIn', storeCode: '0001', registerCode: '01', businessDate, at: '2025-01-10T09:00:00+09:00', amount: 5000 }],
+        drawer: [
+          {
+            id: 'in-1',
+            type: 'cashIn',
+            storeCode: '0001',
+            registerCode: '01',
+            businessDate,
+            at: '2025-01-10T09:00:00+09:00',
+            amount: 5000,
+          },
+        ],
         closes: [],
       };
-      await importDayFile({ tenancy: { uow: tenancyUnitOfWork(pool), clock, hasher: argon2Hasher }, ledger: ledgerDepsOver(pool, clock) }, dayFile);
-      const { rows } = await pool.query<{ id: string; company_id: string }>(`select s.id, s.company_id from stores s join companies c on c.id = s.company_id where c.code = 'bench'`);
+      await importDayFile(
+        {
+          tenancy: { uow: tenancyUnitOfWork(pool), clock, hasher: argon2Hasher },
+          ledger: ledgerDepsOver(pool, clock),
+        },
+        dayFile,
+      );
+      const { rows } = await pool.query<{ id: string; company_id: string }>(
+        `select s.id, s.company_id from stores s join companies c on c.id = s.company_id where c.code = 'bench'`,
+      );
       const store = rows[0];
       if (!store) throw new Error('bench store missing');
       await pool.query('analyze');
-      const stored = await pool.query<{ n: number }>('select count(*)::int as n from checkouts where store_id = $1 and business_date = $2::date', [store.id, businessDate]);
-      if (stored.rows[0]?.n !== checkoutCount) throw new Error(`expected ${checkoutCount} stored checkouts, found ${stored.rows[0]?.n}`);
+      const stored = await pool.query<{ n: number }>(
+        'select count(*)::int as n from checkouts where store_id = $1 and business_date = $2::date',
+        [store.id, businessDate],
+      );
+      if (stored.rows[0]?.n !== checkoutCount)
+        throw new Error(`expected ${checkoutCount} stored checkouts, found ${stored.rows[0]?.n}`);
 
       const source = reportSourceOver(pool);
       let lastLoadMs = Number.NaN;
@@ -203,7 +286,13 @@ export const reportBench: Bench = {
       const perRateCheck = await pool.query<PerRateRow>(perRateSql, [store.id, businessDate]);
       checkSameRows(check.report, groupByCheck.rows, perRateCheck.rows[0]);
 
-      const samples = { total: [] as number[], load: [] as number[], engine: [] as number[], groupBy: [] as number[], perRate: [] as number[] };
+      const samples = {
+        total: [] as number[],
+        load: [] as number[],
+        engine: [] as number[],
+        groupBy: [] as number[],
+        perRate: [] as number[],
+      };
       const steps: (() => Promise<void>)[] = [
         async () => {
           const started = performance.now();
@@ -226,7 +315,8 @@ export const reportBench: Bench = {
       ];
       for (let round = 0; round < warmupRounds + timedRounds; round += 1) {
         if (round === warmupRounds) for (const series of Object.values(samples)) series.length = 0;
-        for (let step = 0; step < steps.length; step += 1) await steps[(round + step) % steps.length]?.();
+        for (let step = 0; step < steps.length; step += 1)
+          await steps[(round + step) % steps.length]?.();
       }
       const totalMs = median(samples.total);
       const loadMs = median(samples.load);
@@ -255,13 +345,30 @@ export const reportBench: Bench = {
           name: 'GET report, the same runs, against the fairer baseline',
           value: totalMs,
           unit: 'ms',
-          baselineName: 'per-rate SQL: per checkout G[c] over jsonb_to_recordset(lines) and tax per receipt, Σ per rate',
+          baselineName:
+            'per-rate SQL: per checkout G[c] over jsonb_to_recordset(lines) and tax per receipt, Σ per rate',
           baselineValue: perRateMs,
           target: `≤ ${targetMs} ms and ≤ ${targetRatio}×`,
           met: totalMs <= targetMs && totalMs / perRateMs <= targetRatio,
         },
-        { name: 'of which the load (loadStoreDay: one statement, a row per document)', value: loadMs, unit: 'ms', baselineName: groupByName, baselineValue: groupByMs, target: 'information', met: true },
-        { name: 'of which the engine (buildDailyReport and the rest of getDailyReport)', value: engineMs, unit: 'ms', baselineName: groupByName, baselineValue: groupByMs, target: 'information', met: true },
+        {
+          name: 'of which the load (loadStoreDay: one statement, a row per document)',
+          value: loadMs,
+          unit: 'ms',
+          baselineName: groupByName,
+          baselineValue: groupByMs,
+          target: 'information',
+          met: true,
+        },
+        {
+          name: 'of which the engine (buildDailyReport and the rest of getDailyReport)',
+          value: engineMs,
+          unit: 'ms',
+          baselineName: groupByName,
+          baselineValue: groupByMs,
+          target: 'information',
+          met: true,
+        },
       ];
     } finally {
       await pool.end();

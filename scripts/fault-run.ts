@@ -14,7 +14,8 @@ import { allMigrationSets } from '../src/migration-sets.js';
 import { runFaultRun } from '../test/support/fault-run/run.js';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const number = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const number = (name: string, fallback: number) =>
+  process.env[name] ? Number(process.env[name]) : fallback;
 
 const name = `uriage_fault_${createHash('sha256').update(`${process.pid}-${performance.now()}`).digest('hex').slice(0, 8)}`;
 const admin = new pg.Client({ connectionString: serverUrl });
@@ -28,18 +29,36 @@ let failed: boolean;
 try {
   await runMigrations(pool, allMigrationSets);
   const result = await runFaultRun({
-    pool, connectionString: url.toString(),
-    storeDays: number('FAULT_RUN_STORE_DAYS', 1000), stores: number('FAULT_RUN_STORES', 20), kills: number('FAULT_RUN_KILLS', 20),
-    workers: number('FAULT_RUN_WORKERS', 4), rate: number('FAULT_RUN_RATE', 0.3), seed: number('FAULT_RUN_SEED', 7),
+    pool,
+    connectionString: url.toString(),
+    storeDays: number('FAULT_RUN_STORE_DAYS', 1000),
+    stores: number('FAULT_RUN_STORES', 20),
+    kills: number('FAULT_RUN_KILLS', 20),
+    workers: number('FAULT_RUN_WORKERS', 4),
+    rate: number('FAULT_RUN_RATE', 0.3),
+    seed: number('FAULT_RUN_SEED', 7),
     deadlineMs: number('FAULT_RUN_DEADLINE_MIN', 60) * 60_000,
     log: (line) => process.stdout.write(`${line}\n`),
   });
   const { notPosted, violations, ...counts } = result;
-  process.stdout.write(`\n${JSON.stringify({ ...counts, notPosted: notPosted.length }, null, 2)}\n`);
-  if (notPosted.length > 0) process.stdout.write(`not posted: ${JSON.stringify(notPosted.slice(0, 20))}\n`);
+  process.stdout.write(
+    `\n${JSON.stringify({ ...counts, notPosted: notPosted.length }, null, 2)}\n`,
+  );
+  if (notPosted.length > 0)
+    process.stdout.write(`not posted: ${JSON.stringify(notPosted.slice(0, 20))}\n`);
   for (const line of violations) process.stdout.write(`violation: ${line}\n`);
-  failed = notPosted.length + result.duplicateDeals + result.missingDeals + result.unexpectedDeals + result.daysWithViolations > 0;
-  process.stdout.write(failed ? 'FAULT RUN FAILED\n' : 'FAULT RUN OK: every store-day posted exactly once, invariants hold\n');
+  failed =
+    notPosted.length +
+      result.duplicateDeals +
+      result.missingDeals +
+      result.unexpectedDeals +
+      result.daysWithViolations >
+    0;
+  process.stdout.write(
+    failed
+      ? 'FAULT RUN FAILED\n'
+      : 'FAULT RUN OK: every store-day posted exactly once, invariants hold\n',
+  );
 } finally {
   await pool.end();
   if (!process.env.FAULT_RUN_KEEP_DB) {

@@ -19,16 +19,31 @@ function collect(dir, out) {
 const testTimeoutMs = 180_000;
 const suiteTimeoutMs = 35 * 60_000;
 const filter = process.argv[2];
-const files = [...collect('src', []), ...collect('test', [])].filter((f) => !filter || f.includes(filter));
+const files = [...collect('src', []), ...collect('test', [])].filter(
+  (f) => !filter || f.includes(filter),
+);
 if (files.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '2'}`, `--test-timeout=${testTimeoutMs}`, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? '2'}`,
+    `--test-timeout=${testTimeoutMs}`,
+    ...files,
+  ],
   // A file that never exits (a handle left open) fails the run instead of hanging CI.
-  { stdio: 'inherit', env: { ...process.env, TZ: process.env.TZ ?? 'UTC' }, timeout: suiteTimeoutMs, killSignal: 'SIGKILL' },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+    timeout: suiteTimeoutMs,
+    killSignal: 'SIGKILL',
+  },
 );
 if (result.error) console.error(`test run stopped: ${result.error.message}`);
 process.exit(result.status ?? 1);

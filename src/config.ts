@@ -26,39 +26,73 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? '3000');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0–65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be an integer 0–65535, got ${env.PORT}`);
   const freee =
     env.FREEE_CLIENT_ID && env.FREEE_CLIENT_SECRET
-      ? { clientId: env.FREEE_CLIENT_ID, clientSecret: env.FREEE_CLIENT_SECRET, redirectUrl: env.FREEE_REDIRECT_URL ?? '' }
+      ? {
+          clientId: env.FREEE_CLIENT_ID,
+          clientSecret: env.FREEE_CLIENT_SECRET,
+          redirectUrl: env.FREEE_REDIRECT_URL ?? '',
+        }
       : null;
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.URIAGE_DATA_DIR ?? './data'),
     secretKey: env.URIAGE_SECRET_KEY || undefined,
-    previousSecretKeys: (env.URIAGE_SECRET_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== ''),
+    previousSecretKeys: (env.URIAGE_SECRET_KEYS_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.URIAGE_PUBLIC_URL ?? `http://localhost:${port}`,
     sandboxFaults: env.URIAGE_SANDBOX_FAULTS || undefined,
     sandboxUrl: env.URIAGE_SANDBOX_URL || undefined,
-    freeeRequestTimeoutMs: integerIn('URIAGE_FREEE_TIMEOUT_MS', env.URIAGE_FREEE_TIMEOUT_MS, 30_000, 100, 300_000),
+    freeeRequestTimeoutMs: integerIn(
+      'URIAGE_FREEE_TIMEOUT_MS',
+      env.URIAGE_FREEE_TIMEOUT_MS,
+      30_000,
+      100,
+      300_000,
+    ),
     postingTimeScale: scaleOf(env.URIAGE_POSTING_TIME_SCALE),
-    postingConcurrency: integerIn('URIAGE_POSTING_CONCURRENCY', env.URIAGE_POSTING_CONCURRENCY, 4, 1, 8),
-    jobMaintenanceIntervalSeconds: integerIn('URIAGE_JOB_MAINTENANCE_SECONDS', env.URIAGE_JOB_MAINTENANCE_SECONDS, 120, 1, 3600),
+    postingConcurrency: integerIn(
+      'URIAGE_POSTING_CONCURRENCY',
+      env.URIAGE_POSTING_CONCURRENCY,
+      4,
+      1,
+      8,
+    ),
+    jobMaintenanceIntervalSeconds: integerIn(
+      'URIAGE_JOB_MAINTENANCE_SECONDS',
+      env.URIAGE_JOB_MAINTENANCE_SECONDS,
+      120,
+      1,
+      3600,
+    ),
     freee,
   };
 }
 
-function integerIn(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
+function integerIn(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer ${min}–${max}, got ${text}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be an integer ${min}–${max}, got ${text}`);
   return value;
 }
 
 function scaleOf(text: string | undefined): number {
   if (text === undefined || text === '') return 1;
   const value = Number(text);
-  if (!(value > 0 && value <= 1)) throw new Error(`URIAGE_POSTING_TIME_SCALE must be a number in (0, 1], got ${text}`);
+  if (!(value > 0 && value <= 1))
+    throw new Error(`URIAGE_POSTING_TIME_SCALE must be a number in (0, 1], got ${text}`);
   return value;
 }

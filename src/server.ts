@@ -26,18 +26,54 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { config: Config; clock: Clock; logger: Logger; demo: boolean }): Promise<RunningServer> {
+export async function startServer(options: {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  demo: boolean;
+}): Promise<RunningServer> {
   const { config, clock, logger } = options;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 10 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    startedAt: clock.now().toISOString(),
+    connectionsMax: 10,
+  });
   try {
     await runMigrations(database.pool, allMigrationSets);
-    const jobs = await startJobRuntime({ connectionString: database.connectionString, pool: database.pool, clock, logger, modules: jobModulesFor(config), maintenanceIntervalSeconds: config.jobMaintenanceIntervalSeconds });
-    const services = buildServices({ pool: database.pool, clock, logger, secureCookies: config.publicUrl.startsWith('https://'), jobs: jobs.queue, postingTimings: postingTimingsOf(config) });
+    const jobs = await startJobRuntime({
+      connectionString: database.connectionString,
+      pool: database.pool,
+      clock,
+      logger,
+      modules: jobModulesFor(config),
+      maintenanceIntervalSeconds: config.jobMaintenanceIntervalSeconds,
+    });
+    const services = buildServices({
+      pool: database.pool,
+      clock,
+      logger,
+      secureCookies: config.publicUrl.startsWith('https://'),
+      jobs: jobs.queue,
+      postingTimings: postingTimingsOf(config),
+    });
     await jobs.startWorkers(services);
-    const demoLogin = options.demo ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher }) : null;
-    const sandbox = createSandboxApp({ pool: database.pool, clock, faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }), baseUrl: `${config.publicUrl}/sandbox/freee` });
+    const demoLogin = options.demo
+      ? await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher })
+      : null;
+    const sandbox = createSandboxApp({
+      pool: database.pool,
+      clock,
+      faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }),
+      baseUrl: `${config.publicUrl}/sandbox/freee`,
+    });
     await wireFreee({ services, config, sandboxApp: sandbox, demo: options.demo });
-    if (demoLogin) await seedDemoDays(ledgerDepsOver(database.pool, clock), demoLogin.companyId, previousBusinessDates(clock, 3));
+    if (demoLogin)
+      await seedDemoDays(
+        ledgerDepsOver(database.pool, clock),
+        demoLogin.companyId,
+        previousBusinessDates(clock, 3),
+      );
     const app = createHttpApp(services, { mounts: [{ path: '/sandbox/freee', app: sandbox }] });
     const { server, port } = await listen(app.fetch, config.port);
     const close = async () => {
@@ -52,9 +88,14 @@ export async function startServer(options: { config: Config; clock: Clock; logge
   }
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], port: number): Promise<{ server: ServerType; port: number }> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname: '0.0.0.0' }, (info) => resolve({ server, port: info.port }));
+    const server = serve({ fetch, port, hostname: '0.0.0.0' }, (info) =>
+      resolve({ server, port: info.port }),
+    );
     server.once('error', reject);
   });
 }

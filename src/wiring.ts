@@ -9,7 +9,14 @@ import { tenancyUnitOfWork } from './adapters/db/tenancy-store.js';
 import type { Services } from './adapters/http/context.js';
 import type { Logger } from './adapters/log/logger.js';
 
-export function buildServices(deps: { pool: Pool; clock: Clock; logger: Logger; secureCookies?: boolean; jobs?: JobQueue | null; postingTimings?: PostingTimings }): Services {
+export function buildServices(deps: {
+  pool: Pool;
+  clock: Clock;
+  logger: Logger;
+  secureCookies?: boolean;
+  jobs?: JobQueue | null;
+  postingTimings?: PostingTimings;
+}): Services {
   return {
     pool: deps.pool,
     clock: deps.clock,

@@ -7,7 +7,9 @@ export const systemClock: Clock = {
   now: () => new Date(),
 };
 
-export function fixedClock(iso: string): Clock & { set(iso: string): void; advanceMs(ms: number): void } {
+export function fixedClock(
+  iso: string,
+): Clock & { set(iso: string): void; advanceMs(ms: number): void } {
   let current = new Date(iso);
   return {
     now: () => new Date(current.getTime()),

@@ -8,7 +8,14 @@ export interface FieldError {
   code?: string;
 }
 
-export type AppErrorKind = 'validation' | 'not_found' | 'forbidden' | 'unauthorized' | 'conflict' | 'too_many_requests' | 'unavailable';
+export type AppErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'unavailable';
 
 export class AppError extends Error {
   constructor(
@@ -26,12 +33,22 @@ export class AppError extends Error {
 }
 
 export const validationError = (fields: FieldError[], message = '入力内容に誤りがあります。') =>
-  new AppError('validation', 'validation_failed', message, fields, `validation failed: ${fields.map((f) => f.path).join(', ')}`);
+  new AppError(
+    'validation',
+    'validation_failed',
+    message,
+    fields,
+    `validation failed: ${fields.map((f) => f.path).join(', ')}`,
+  );
 
-export const notFound = (what: string, userMessage: string) => new AppError('not_found', 'not_found', userMessage, [], `${what} not found`);
+export const notFound = (what: string, userMessage: string) =>
+  new AppError('not_found', 'not_found', userMessage, [], `${what} not found`);
 
-export const conflict = (code: string, userMessage: string, fields: FieldError[] = []) => new AppError('conflict', code, userMessage, fields, code);
+export const conflict = (code: string, userMessage: string, fields: FieldError[] = []) =>
+  new AppError('conflict', code, userMessage, fields, code);
 
-export const forbidden = (userMessage = 'この操作を行う権限がありません。') => new AppError('forbidden', 'forbidden', userMessage);
+export const forbidden = (userMessage = 'この操作を行う権限がありません。') =>
+  new AppError('forbidden', 'forbidden', userMessage);
 
-export const unauthorized = (userMessage = 'ログインしてください。') => new AppError('unauthorized', 'unauthorized', userMessage);
+export const unauthorized = (userMessage = 'ログインしてください。') =>
+  new AppError('unauthorized', 'unauthorized', userMessage);

@@ -44,8 +44,21 @@ function apiRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>();
   api.onError(onError);
   api.use('*', bearerAuth(deps));
-  const resources = [usersRoutes, companiesRoutes, accountItemsRoutes, taxesRoutes, itemsRoutes, partnersRoutes, tagsRoutes,
-    sectionsRoutes, segmentsRoutes, walletablesRoutes, walletTxnsRoutes, dealsRoutes, dealPaymentsRoutes];
+  const resources = [
+    usersRoutes,
+    companiesRoutes,
+    accountItemsRoutes,
+    taxesRoutes,
+    itemsRoutes,
+    partnersRoutes,
+    tagsRoutes,
+    sectionsRoutes,
+    segmentsRoutes,
+    walletablesRoutes,
+    walletTxnsRoutes,
+    dealsRoutes,
+    dealPaymentsRoutes,
+  ];
   for (const routes of resources) api.route('/', routes(deps));
   api.notFound((c) => c.json(errorBody(404), 404));
   return api;

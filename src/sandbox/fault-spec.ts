@@ -47,9 +47,13 @@ export function isFaultKind(text: string): text is FaultKind {
 }
 
 function parseKinds(text: string): FaultKind[] {
-  const kinds = text.split('|').map((k) => k.trim()).filter((k) => k !== '');
+  const kinds = text
+    .split('|')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   const unknown = kinds.filter((k) => !isFaultKind(k));
-  if (unknown.length > 0) throw new FaultSpecError(`unknown kind ${unknown.join(', ')} (known: ${faultKinds.join('|')})`);
+  if (unknown.length > 0)
+    throw new FaultSpecError(`unknown kind ${unknown.join(', ')} (known: ${faultKinds.join('|')})`);
   if (kinds.length === 0) throw new FaultSpecError('kinds is empty');
   return [...new Set(kinds)] as FaultKind[];
 }
@@ -57,26 +61,35 @@ function parseKinds(text: string): FaultKind[] {
 function parseInteger(key: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text)) throw new FaultSpecError(`${key} must be an integer, got "${text}"`);
   const value = Number(text);
-  if (value < min || value > max) throw new FaultSpecError(`${key} must be within ${min}..${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new FaultSpecError(`${key} must be within ${min}..${max}, got ${value}`);
   return value;
 }
 
 function parseRate(text: string): number {
-  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text)) throw new FaultSpecError(`rate must be a number in [0, 1], got "${text}"`);
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text))
+    throw new FaultSpecError(`rate must be a number in [0, 1], got "${text}"`);
   return Number(text);
 }
 
 export function parseFaultSpec(text: string): FaultConfig {
   const config: FaultConfig = { ...defaultFaultConfig };
-  for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [key, value, extra] = part.split('=').map((s) => s.trim());
-    if (!key || value === undefined || extra !== undefined) throw new FaultSpecError(`expected key=value, got "${part}"`);
+    if (!key || value === undefined || extra !== undefined)
+      throw new FaultSpecError(`expected key=value, got "${part}"`);
     if (key === 'rate') config.rate = parseRate(value);
     else if (key === 'seed') config.seed = parseInteger(key, value, 0, 4_294_967_295);
     else if (key === 'kinds') config.kinds = parseKinds(value);
     else if (key === 'timeout_ms') config.timeoutMs = parseInteger(key, value, 0, timeoutMsMax);
     else if (key === 'lock_ms') config.lockMs = parseInteger(key, value, 0, 24 * 60 * 60 * 1000);
-    else throw new FaultSpecError(`unknown key "${key}" (known: rate, kinds, seed, timeout_ms, lock_ms)`);
+    else
+      throw new FaultSpecError(
+        `unknown key "${key}" (known: rate, kinds, seed, timeout_ms, lock_ms)`,
+      );
   }
   return config;
 }

@@ -1,9 +1,22 @@
 // Fault injection for the sandbox: random (seeded, reproducible) and per call (faults.next(kind)
 // or the X-Sandbox-Fault header). The HTTP side lives in http/fault-middleware.ts.
 import { createPrng, type Prng } from './prng.js';
-import { defaultFaultConfig, isFaultKind, parseFaultSpec, timeoutMsMax, type FaultConfig, type FaultKind } from './fault-spec.js';
+import {
+  defaultFaultConfig,
+  isFaultKind,
+  parseFaultSpec,
+  timeoutMsMax,
+  type FaultConfig,
+  type FaultKind,
+} from './fault-spec.js';
 
-export { faultKinds, parseFaultSpec, FaultSpecError, type FaultConfig, type FaultKind } from './fault-spec.js';
+export {
+  faultKinds,
+  parseFaultSpec,
+  FaultSpecError,
+  type FaultConfig,
+  type FaultKind,
+} from './fault-spec.js';
 
 /** What a call is, as far as faults go. */
 export type FaultTarget = 'api_read' | 'api_write' | 'token_code' | 'token_refresh';
@@ -40,7 +53,10 @@ export interface FaultPlan {
   next(kind: FaultKind): void;
   /** Drops queued faults and any throttle lock-out. */
   reset(): void;
-  decide(call: { target: FaultTarget; method: string; path: string }, headerKind?: string): FaultDecision | null;
+  decide(
+    call: { target: FaultTarget; method: string; path: string },
+    headerKind?: string,
+  ): FaultDecision | null;
   lockedUntil(): Date | null;
   lockUntil(until: Date): void;
   /** Faults that fired, oldest first (the last firedMax). */
@@ -76,11 +92,15 @@ export function createFaultPlan(overrides: Partial<FaultConfig> = {}): FaultPlan
   let locked: Date | null = null;
 
   const decide: FaultPlan['decide'] = (call, headerKind) => {
-    const header = headerKind && isFaultKind(headerKind) && faultTargets[headerKind].includes(call.target) ? headerKind : null;
+    const header =
+      headerKind && isFaultKind(headerKind) && faultTargets[headerKind].includes(call.target)
+        ? headerKind
+        : null;
     const forced = header ?? takeQueued(queue, call.target);
     const kind = forced ?? randomKind(config, prng, call.target);
     if (!kind) return null;
-    const decision: FaultDecision = kind === '5xx' ? { kind, status: prng.below(2) === 0 ? 500 : 502 } : { kind };
+    const decision: FaultDecision =
+      kind === '5xx' ? { kind, status: prng.below(2) === 0 ? 500 : 502 } : { kind };
     log.push({ ...decision, method: call.method, path: call.path, forced: forced !== null });
     if (log.length > firedMax) log.shift();
     return decision;
@@ -89,7 +109,8 @@ export function createFaultPlan(overrides: Partial<FaultConfig> = {}): FaultPlan
   return {
     config,
     next: (kind) => {
-      if (queue.length >= queuedMax) throw new Error(`more than ${queuedMax} queued sandbox faults`);
+      if (queue.length >= queuedMax)
+        throw new Error(`more than ${queuedMax} queued sandbox faults`);
       queue.push(kind);
     },
     reset: () => {
@@ -121,7 +142,9 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** The plan URIAGE_SANDBOX_FAULTS asks for; undefined when unset (faults and the header are off). */
-export function faultPlanFromEnv(env: Record<string, string | undefined> = process.env): FaultPlan | undefined {
+export function faultPlanFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): FaultPlan | undefined {
   const spec = env.URIAGE_SANDBOX_FAULTS;
   if (spec === undefined || spec.trim() === '') return undefined;
   return createFaultPlan(parseFaultSpec(spec));

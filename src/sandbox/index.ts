@@ -2,7 +2,31 @@
 export { createSandboxApp, type SandboxAppDeps } from './app.js';
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server.js';
 export { sandboxMigrations } from './migrations.js';
-export { createSandboxClient, type SandboxClient, type SandboxClientInput } from './oauth/clients.js';
-export { createSandboxCompany, createSandboxUser, type SandboxCompany, type SandboxCompanyInput, type SandboxRole } from './seed/company.js';
-export { closeSandboxPeriod, createSandboxSegmentTag, removeSandboxMember, setSandboxMember } from './admin.js';
-export { createFaultPlan, faultPlanFromEnv, faultKinds, parseFaultSpec, FaultSpecError, type FaultPlan, type FaultKind, type FaultConfig } from './faults.js';
+export {
+  createSandboxClient,
+  type SandboxClient,
+  type SandboxClientInput,
+} from './oauth/clients.js';
+export {
+  createSandboxCompany,
+  createSandboxUser,
+  type SandboxCompany,
+  type SandboxCompanyInput,
+  type SandboxRole,
+} from './seed/company.js';
+export {
+  closeSandboxPeriod,
+  createSandboxSegmentTag,
+  removeSandboxMember,
+  setSandboxMember,
+} from './admin.js';
+export {
+  createFaultPlan,
+  faultPlanFromEnv,
+  faultKinds,
+  parseFaultSpec,
+  FaultSpecError,
+  type FaultPlan,
+  type FaultKind,
+  type FaultConfig,
+} from './faults.js';

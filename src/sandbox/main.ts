@@ -12,17 +12,33 @@ import { createSandboxCompany } from './seed/company.js';
 import { startSandboxServer } from './server.js';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4010' }, seed: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      seed: { type: 'boolean', default: false },
+    },
+  });
   const clock = systemClock;
-  const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.URIAGE_DATA_DIR ?? 'data', startedAt: clock.now().toISOString() });
+  const database = await openDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.URIAGE_DATA_DIR ?? 'data',
+    startedAt: clock.now().toISOString(),
+  });
   await runMigrations(database.pool, [sandboxMigrations]);
   if (values.seed) {
     const redirectUri = process.env.URIAGE_SANDBOX_REDIRECT_URI ?? 'urn:ietf:wg:oauth:2.0:oob';
     const client = await createSandboxClient(database.pool, clock, { redirectUri });
-    const company = await createSandboxCompany(database.pool, clock, { name: 'サンドボックス商店' });
+    const company = await createSandboxCompany(database.pool, clock, {
+      name: 'サンドボックス商店',
+    });
     console.log(JSON.stringify({ client, company }, null, 2));
   }
-  const server = await startSandboxServer({ pool: database.pool, clock, port: Number(values.port), faults: faultPlanFromEnv() });
+  const server = await startSandboxServer({
+    pool: database.pool,
+    clock,
+    port: Number(values.port),
+    faults: faultPlanFromEnv(),
+  });
   console.log(`freee sandbox listening on ${server.url}`);
   const stop = async () => {
     await server.close();

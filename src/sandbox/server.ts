@@ -27,10 +27,20 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   let url = '';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve(
-      { fetch: (request, env) => (app ? app.fetch(request, env) : new Response(null, { status: 503 })), port: options.port, hostname },
+      {
+        fetch: (request, env) =>
+          app ? app.fetch(request, env) : new Response(null, { status: 503 }),
+        port: options.port,
+        hostname,
+      },
       (info) => {
         url = `http://${hostname}:${info.port}`;
-        app = createSandboxApp({ pool: options.pool, clock: options.clock, faults: options.faults, baseUrl: url });
+        app = createSandboxApp({
+          pool: options.pool,
+          clock: options.clock,
+          faults: options.faults,
+          baseUrl: url,
+        });
         resolve(started);
       },
     );

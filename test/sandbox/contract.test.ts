@@ -28,50 +28,107 @@ before(async () => {
   h = await startHarness({ company: { segmentsAvailable: 1 } });
   token = (await login(h)).accessToken;
   cid = h.company.companyId;
-  await createSandboxSegmentTag(h.db.pool, h.clock, { companyId: cid, segmentId: 1, name: '新宿店' });
+  await createSandboxSegmentTag(h.db.pool, h.clock, {
+    companyId: cid,
+    segmentId: 1,
+    name: '新宿店',
+  });
 });
 after(async () => {
   await h.close();
 });
 
 test('the validator rejects a misspelt field and a wrong null (it can fail)', () => {
-  const deal = { deal: { id: 1, company_id: 1, issue_date: '2025-06-01', amount: 1, partner_id: null, status: 'settled' } };
+  const deal = {
+    deal: {
+      id: 1,
+      company_id: 1,
+      issue_date: '2025-06-01',
+      amount: 1,
+      partner_id: null,
+      status: 'settled',
+    },
+  };
   assert.doesNotThrow(() => assertMatchesSchema('/api/1/deals', 'post', 201, deal));
-  assert.throws(() => assertMatchesSchema('/api/1/deals', 'post', 201, { deal: { ...deal.deal, statuss: 'settled' } }));
-  assert.throws(() => assertMatchesSchema('/api/1/deals', 'post', 201, { deal: { ...deal.deal, amount: null } }));
+  assert.throws(() =>
+    assertMatchesSchema('/api/1/deals', 'post', 201, {
+      deal: { ...deal.deal, statuss: 'settled' },
+    }),
+  );
+  assert.throws(() =>
+    assertMatchesSchema('/api/1/deals', 'post', 201, { deal: { ...deal.deal, amount: null } }),
+  );
 });
 
 test('users, capabilities, companies', async () => {
   const me = await get('/api/1/users/me?companies=true&advisor=true', '/api/1/users/me');
-  assert.deepEqual((me.user as Rec & { companies: Rec[] }).companies.map((c) => c.id), [cid]);
+  assert.deepEqual(
+    (me.user as Rec & { companies: Rec[] }).companies.map((c) => c.id),
+    [cid],
+  );
   await get('/api/1/users/me', '/api/1/users/me');
-  const caps = await get(`/api/1/users/capabilities?company_id=${cid}`, '/api/1/users/capabilities');
+  const caps = await get(
+    `/api/1/users/capabilities?company_id=${cid}`,
+    '/api/1/users/capabilities',
+  );
   assert.equal((caps.deals as Rec).create, true);
   const list = await get('/api/1/companies', '/api/1/companies');
   assert.equal((list.companies as Rec[])[0]?.display_name, 'サンドボックス商店');
   await get(`/api/1/companies/${cid}`, '/api/1/companies/{id}');
   const detailed = await get(`/api/1/companies/${cid}?details=true`, '/api/1/companies/{id}');
   const company = detailed.company as Rec & { fiscal_years: Rec[] };
-  assert.deepEqual(company.fiscal_years.map((fy) => [fy.start_date, fy.end_date, fy.is_closed]), [
-    ['2024-04-01', '2025-03-31', false],
-    ['2025-04-01', '2026-03-31', false],
-  ]);
+  assert.deepEqual(
+    company.fiscal_years.map((fy) => [fy.start_date, fy.end_date, fy.is_closed]),
+    [
+      ['2024-04-01', '2025-03-31', false],
+      ['2025-04-01', '2026-03-31', false],
+    ],
+  );
   assert.ok(Array.isArray(company.account_items) && Array.isArray(company.walletables));
 });
 
 test('chart of accounts, tax codes and 口座 of a new 事業所', async () => {
-  const accounts = (await get(`/api/1/account_items?company_id=${cid}`, '/api/1/account_items')).account_items as Rec[];
+  const accounts = (await get(`/api/1/account_items?company_id=${cid}`, '/api/1/account_items'))
+    .account_items as Rec[];
   const byName = new Map(accounts.map((a) => [a.name, a]));
-  for (const name of ['売上高', '売掛金', '現金', '前受金', '雑収入', '雑損失', '現金過不足', '支払手数料', '仮受金', '普通預金']) assert.ok(byName.has(name), name);
+  for (const name of [
+    '売上高',
+    '売掛金',
+    '現金',
+    '前受金',
+    '雑収入',
+    '雑損失',
+    '現金過不足',
+    '支払手数料',
+    '仮受金',
+    '普通預金',
+  ])
+    assert.ok(byName.has(name), name);
   assert.equal(byName.get('現金')?.account_category_id, 36);
   assert.notEqual(byName.get('現金')?.walletable_id, null);
   assert.equal(byName.get('売上高')?.corresponding_income_name, '売掛金');
-  const taxes = (await get(`/api/1/taxes/companies/${cid}?available=true`, '/api/1/taxes/companies/{company_id}')).taxes as Rec[];
+  const taxes = (
+    await get(`/api/1/taxes/companies/${cid}?available=true`, '/api/1/taxes/companies/{company_id}')
+  ).taxes as Rec[];
   const code = (nameJa: string) => taxes.find((t) => t.name_ja === nameJa)?.code;
-  assert.deepEqual([code('課税売上10%'), code('課税売上8%（軽）'), code('非課売上'), code('対象外')], [129, 156, 23, 2]);
+  assert.deepEqual(
+    [code('課税売上10%'), code('課税売上8%（軽）'), code('非課売上'), code('対象外')],
+    [129, 156, 23, 2],
+  );
   assert.equal(taxes.find((t) => t.code === 156)?.display_category, 'tax_r8');
-  const wallets = (await get(`/api/1/walletables?company_id=${cid}&with_balance=true&with_sync_status=true&with_last_synced_at=true`, '/api/1/walletables')).walletables as Rec[];
-  assert.deepEqual(wallets.map((w) => [w.name, w.type]), [['現金', 'wallet'], ['サンドボックス銀行', 'bank_account']]);
+  const wallets = (
+    await get(
+      `/api/1/walletables?company_id=${cid}&with_balance=true&with_sync_status=true&with_last_synced_at=true`,
+      '/api/1/walletables',
+    )
+  ).walletables as Rec[];
+  assert.deepEqual(
+    wallets.map((w) => [w.name, w.type]),
+    [
+      ['現金', 'wallet'],
+      ['サンドボックス銀行', 'bank_account'],
+    ],
+  );
 });
 
 test('masters: items, partners, tags, sections, segment tags, wallet_txns', async () => {
@@ -84,27 +141,61 @@ test('masters: items, partners, tags, sections, segment tags, wallet_txns', asyn
   await post('/api/1/sections', { company_id: cid, name: '新宿店' });
   await get(`/api/1/sections?company_id=${cid}`, '/api/1/sections');
   await get(`/api/1/segments/1/tags?company_id=${cid}`, '/api/1/segments/{segment_id}/tags');
-  await post('/api/1/wallet_txns', { company_id: cid, entry_side: 'income', amount: 5000, walletable_id: h.company.bankWalletableId, walletable_type: 'bank_account', date: '2025-06-14' });
+  await post('/api/1/wallet_txns', {
+    company_id: cid,
+    entry_side: 'income',
+    amount: 5000,
+    walletable_id: h.company.bankWalletableId,
+    walletable_type: 'bank_account',
+    date: '2025-06-14',
+  });
   const txns = await get(`/api/1/wallet_txns?company_id=${cid}`, '/api/1/wallet_txns');
   assert.equal((txns.wallet_txns as Rec[]).length, 1);
 });
 
 test('deals: create, list, get, update, settle, errors', async () => {
-  const accounts = (await get(`/api/1/account_items?company_id=${cid}`, '/api/1/account_items')).account_items as Rec[];
+  const accounts = (await get(`/api/1/account_items?company_id=${cid}`, '/api/1/account_items'))
+    .account_items as Rec[];
   const sales = accounts.find((a) => a.name === '売上高')?.id as number;
   const created = await post('/api/1/deals', {
-    company_id: cid, issue_date: '2025-06-14', type: 'income', ref_number: 'pos-1',
-    details: [{ account_item_id: sales, tax_code: 129, amount: 1100 }, { account_item_id: sales, tax_code: 156, amount: 1080, description: '軽減' }],
+    company_id: cid,
+    issue_date: '2025-06-14',
+    type: 'income',
+    ref_number: 'pos-1',
+    details: [
+      { account_item_id: sales, tax_code: 129, amount: 1100 },
+      { account_item_id: sales, tax_code: 156, amount: 1080, description: '軽減' },
+    ],
   });
   const deal = created.deal as Rec & { details: Rec[] };
   const id = deal.id as number;
   await get(`/api/1/deals?company_id=${cid}&accruals=with`, '/api/1/deals');
   await get(`/api/1/deals/${id}?company_id=${cid}&accruals=with`, '/api/1/deals/{id}');
-  const put = await call(h, token, 'PUT', `/api/1/deals/${id}`, { company_id: cid, issue_date: '2025-06-14', type: 'income', details: [{ id: deal.details[0]?.id, account_item_id: sales, tax_code: 129, amount: 2200 }] });
+  const put = await call(h, token, 'PUT', `/api/1/deals/${id}`, {
+    company_id: cid,
+    issue_date: '2025-06-14',
+    type: 'income',
+    details: [{ id: deal.details[0]?.id, account_item_id: sales, tax_code: 129, amount: 2200 }],
+  });
   assert.equal(put.status, 200);
   assertMatchesSchema('/api/1/deals/{id}', 'put', 200, put.body);
-  await post(`/api/1/deals/${id}/payments`, { company_id: cid, date: '2025-06-15', from_walletable_type: 'wallet', from_walletable_id: h.company.cashWalletableId, amount: 2200 }, '/api/1/deals/{id}/payments');
-  const bad = await call(h, token, 'POST', '/api/1/deals', { company_id: cid, issue_date: '2025-13-01', type: 'income', details: [] });
+  await post(
+    `/api/1/deals/${id}/payments`,
+    {
+      company_id: cid,
+      date: '2025-06-15',
+      from_walletable_type: 'wallet',
+      from_walletable_id: h.company.cashWalletableId,
+      amount: 2200,
+    },
+    '/api/1/deals/{id}/payments',
+  );
+  const bad = await call(h, token, 'POST', '/api/1/deals', {
+    company_id: cid,
+    issue_date: '2025-13-01',
+    type: 'income',
+    details: [],
+  });
   assert.equal(bad.status, 400);
   assertMatchesSchema('/api/1/deals', 'post', 400, bad.body);
   const missing = await call(h, token, 'GET', `/api/1/deals/999?company_id=${cid}`);

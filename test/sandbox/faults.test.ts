@@ -18,7 +18,13 @@ let token: string;
 let cid: number;
 let sales: number;
 let refNo = 0;
-const dealBody = () => ({ company_id: cid, type: 'income', issue_date: '2025-06-10', ref_number: `f-${++refNo}`, details: [{ account_item_id: sales, tax_code: 129, amount: 1100 }] });
+const dealBody = () => ({
+  company_id: cid,
+  type: 'income',
+  issue_date: '2025-06-10',
+  ref_number: `f-${++refNo}`,
+  details: [{ account_item_id: sales, tax_code: 129, amount: 1100 }],
+});
 const dealRefs = async () => {
   const reply = await call(h, token, 'GET', `/api/1/deals?company_id=${cid}&limit=100`);
   assert.equal(reply.status, 200);
@@ -29,7 +35,9 @@ before(async () => {
   h = await startHarness({ faults });
   token = (await login(h)).accessToken;
   cid = h.company.companyId;
-  const accounts = (await call(h, token, 'GET', `/api/1/account_items?company_id=${cid}`)).body as { account_items: Rec[] };
+  const accounts = (await call(h, token, 'GET', `/api/1/account_items?company_id=${cid}`)).body as {
+    account_items: Rec[];
+  };
   sales = accounts.account_items.find((a) => a.name === '売上高')?.id as number;
 });
 after(async () => {
@@ -67,7 +75,12 @@ test('timeout: the client gives up, the write still lands after the delay', asyn
   faults.next('timeout');
   const body = dealBody();
   await assert.rejects(
-    fetch(`${h.url}/api/1/deals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(100) }),
+    fetch(`${h.url}/api/1/deals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(100),
+    }),
     /abort|timeout/i,
   );
   let landed = false;
@@ -82,7 +95,17 @@ test('reset_after_write: socket error for the client, yet the deal exists (queue
   for (const how of ['queued', 'header'] as const) {
     if (how === 'queued') faults.next('reset_after_write');
     const body = dealBody();
-    await assert.rejects(call(h, token, 'POST', '/api/1/deals', body, how === 'header' ? { 'X-Sandbox-Fault': 'reset_after_write' } : {}), /fetch failed|socket|ECONNRESET|terminated/i);
+    await assert.rejects(
+      call(
+        h,
+        token,
+        'POST',
+        '/api/1/deals',
+        body,
+        how === 'header' ? { 'X-Sandbox-Fault': 'reset_after_write' } : {},
+      ),
+      /fetch failed|socket|ECONNRESET|terminated/i,
+    );
     assert.ok((await dealRefs()).includes(body.ref_number), `${how}: the write was applied`);
   }
 });
@@ -99,10 +122,17 @@ test('expired_token really expires the access token; a refresh recovers', async 
   faults.next('expired_token');
   const reply = await call(h, tokens.accessToken, 'GET', '/api/1/users/me');
   assert.deepEqual([reply.status, (reply.body as Rec).code], [401, 'expired_access_token']);
-  assert.equal((await call(h, tokens.accessToken, 'GET', '/api/1/users/me')).status, 401, 'retrying the same token does not help');
+  assert.equal(
+    (await call(h, tokens.accessToken, 'GET', '/api/1/users/me')).status,
+    401,
+    'retrying the same token does not help',
+  );
   const rotated = await refresh(h, tokens.refreshToken);
   assert.equal(rotated.status, 200);
-  assert.equal((await call(h, rotated.body.access_token as string, 'GET', '/api/1/users/me')).status, 200);
+  assert.equal(
+    (await call(h, rotated.body.access_token as string, 'GET', '/api/1/users/me')).status,
+    200,
+  );
 });
 
 test('invalid_grant revokes the refresh token: only a new authorization helps', async () => {
@@ -127,7 +157,9 @@ test('permission_loss: 401 user_do_not_have_permission, nothing written', async 
 test('the X-Sandbox-Fault header is ignored when faults are off', async () => {
   const plain = await startSandboxServer({ pool: h.db.pool, clock: h.clock, port: 0 });
   try {
-    const reply = await fetch(`${plain.url}/api/1/users/me`, { headers: { authorization: `Bearer ${token}`, 'X-Sandbox-Fault': '5xx' } });
+    const reply = await fetch(`${plain.url}/api/1/users/me`, {
+      headers: { authorization: `Bearer ${token}`, 'X-Sandbox-Fault': '5xx' },
+    });
     assert.equal(reply.status, 200);
   } finally {
     await plain.close();
@@ -136,11 +168,27 @@ test('the X-Sandbox-Fault header is ignored when faults are off', async () => {
 
 test('seeded random faults are reproducible over HTTP', async () => {
   const statuses = async (seed: number) => {
-    const plan = createFaultPlan({ seed, rate: 0.5, kinds: ['5xx', 'maintenance', 'permission_loss'] });
-    const server = await startSandboxServer({ pool: h.db.pool, clock: h.clock, port: 0, faults: plan });
+    const plan = createFaultPlan({
+      seed,
+      rate: 0.5,
+      kinds: ['5xx', 'maintenance', 'permission_loss'],
+    });
+    const server = await startSandboxServer({
+      pool: h.db.pool,
+      clock: h.clock,
+      port: 0,
+      faults: plan,
+    });
     try {
       const seen: number[] = [];
-      for (let i = 0; i < 30; i++) seen.push((await fetch(`${server.url}/api/1/users/me`, { headers: { authorization: `Bearer ${token}` } })).status);
+      for (let i = 0; i < 30; i++)
+        seen.push(
+          (
+            await fetch(`${server.url}/api/1/users/me`, {
+              headers: { authorization: `Bearer ${token}` },
+            })
+          ).status,
+        );
       return { seen, fired: plan.fired().map((f) => f.kind) };
     } finally {
       await server.close();

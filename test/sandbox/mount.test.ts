@@ -20,7 +20,9 @@ before(async () => {
   parent.get('/', (c) => c.text('uriage'));
   parent.route('/sandbox/freee', createSandboxApp({ pool: h.db.pool, clock: h.clock, faults }));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: parent.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const started = serve({ fetch: parent.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(started),
+    );
   });
   const port = (server.address() as { port: number }).port;
   mounted = { ...h, url: `http://127.0.0.1:${port}/sandbox/freee` };
@@ -38,21 +40,45 @@ test('OAuth and API through the /sandbox/freee prefix', async () => {
   const tokens = await login(mounted);
   const companies = await call(mounted, tokens.accessToken, 'GET', '/api/1/companies');
   assert.equal(companies.status, 200);
-  assert.equal((companies.body as { companies: { id: number }[] }).companies[0]?.id, h.company.companyId);
+  assert.equal(
+    (companies.body as { companies: { id: number }[] }).companies[0]?.id,
+    h.company.companyId,
+  );
   assert.equal((await call(mounted, tokens.accessToken, 'GET', '/api/1/nothing-here')).status, 404);
 });
 
 test('in process, reset_after_write fails the body read but the deal is stored', async () => {
   const tokens = await login(mounted);
-  const accounts = (await call(mounted, tokens.accessToken, 'GET', `/api/1/account_items?company_id=${h.company.companyId}`)).body as { account_items: { id: number; name: string }[] };
+  const accounts = (
+    await call(
+      mounted,
+      tokens.accessToken,
+      'GET',
+      `/api/1/account_items?company_id=${h.company.companyId}`,
+    )
+  ).body as { account_items: { id: number; name: string }[] };
   const sales = accounts.account_items.find((a) => a.name === '売上高')?.id;
   faults.next('reset_after_write');
   const response = await parent.request('/sandbox/freee/api/1/deals', {
     method: 'POST',
     headers: { authorization: `Bearer ${tokens.accessToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ company_id: h.company.companyId, type: 'income', issue_date: '2025-06-10', ref_number: 'in-process', details: [{ account_item_id: sales, tax_code: 129, amount: 100 }] }),
+    body: JSON.stringify({
+      company_id: h.company.companyId,
+      type: 'income',
+      issue_date: '2025-06-10',
+      ref_number: 'in-process',
+      details: [{ account_item_id: sales, tax_code: 129, amount: 100 }],
+    }),
   });
   await assert.rejects(response.text(), /connection reset after write/);
-  const list = await call(mounted, tokens.accessToken, 'GET', `/api/1/deals?company_id=${h.company.companyId}`);
-  assert.deepEqual((list.body as { deals: { ref_number: string }[] }).deals.map((d) => d.ref_number), ['in-process']);
+  const list = await call(
+    mounted,
+    tokens.accessToken,
+    'GET',
+    `/api/1/deals?company_id=${h.company.companyId}`,
+  );
+  assert.deepEqual(
+    (list.body as { deals: { ref_number: string }[] }).deals.map((d) => d.ref_number),
+    ['in-process'],
+  );
 });

@@ -3,12 +3,22 @@
 // 6-hour access tokens by the injected clock, 10-minute codes, revoke.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorize, call, login, pkcePair, refresh, startHarness, tokenRequest, type Harness } from './support/harness.js';
+import {
+  authorize,
+  call,
+  login,
+  pkcePair,
+  refresh,
+  startHarness,
+  tokenRequest,
+  type Harness,
+} from './support/harness.js';
 import { assertMatchesSchema } from './support/freee-schema.js';
 
 const invalidGrant = {
   error: 'invalid_grant',
-  error_description: '指定された認可グラントは不正か、有効期限切れか、無効か、リダイレクトURIが異なるか、もしくは別のクライアントに適用されています。',
+  error_description:
+    '指定された認可グラントは不正か、有効期限切れか、無効か、リダイレクトURIが異なるか、もしくは別のクライアントに適用されています。',
 };
 const expired = { code: 'expired_access_token', message: 'アクセスする権限がありません' };
 
@@ -29,17 +39,32 @@ test('code + PKCE flow: consent page in Japanese, redirect with code and state, 
   assert.equal(location.searchParams.get('state'), 'xyz-42');
   const code = location.searchParams.get('code') ?? '';
   assert.ok(code.length >= 20);
-  const reply = await tokenRequest(h, { grant_type: 'authorization_code', code, redirect_uri: h.client.redirectUri, code_verifier: pkce.verifier });
+  const reply = await tokenRequest(h, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: h.client.redirectUri,
+    code_verifier: pkce.verifier,
+  });
   assert.equal(reply.status, 200);
   assert.equal(reply.body.token_type, 'bearer');
   assert.equal(reply.body.expires_in, 21600);
   assert.equal(reply.body.scope, 'read write');
   assert.equal(reply.body.company_id, String(h.company.companyId));
   assert.equal(typeof reply.body.external_cid, 'string');
-  const me = await call(h, reply.body.access_token as string, 'GET', '/api/1/users/me?companies=true');
+  const me = await call(
+    h,
+    reply.body.access_token as string,
+    'GET',
+    '/api/1/users/me?companies=true',
+  );
   assert.equal(me.status, 200);
   assertMatchesSchema('/api/1/users/me', 'get', 200, me.body);
-  const again = await tokenRequest(h, { grant_type: 'authorization_code', code, redirect_uri: h.client.redirectUri, code_verifier: pkce.verifier });
+  const again = await tokenRequest(h, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: h.client.redirectUri,
+    code_verifier: pkce.verifier,
+  });
   assert.deepEqual(again, { status: 401, body: invalidGrant }, 'a code is single use');
 });
 
@@ -48,7 +73,9 @@ test('PKCE: a wrong or missing code_verifier is invalid_grant', async () => {
     const pkce = pkcePair();
     const { location } = await authorize(h, { challenge: pkce.challenge });
     const reply = await tokenRequest(h, {
-      grant_type: 'authorization_code', code: location.searchParams.get('code') ?? '', redirect_uri: h.client.redirectUri,
+      grant_type: 'authorization_code',
+      code: location.searchParams.get('code') ?? '',
+      redirect_uri: h.client.redirectUri,
       ...(verifier ? { code_verifier: verifier } : {}),
     });
     assert.deepEqual(reply, { status: 401, body: invalidGrant });
@@ -61,14 +88,28 @@ test('codes expire after 10 minutes by the clock; client and redirect are checke
   const code = location.searchParams.get('code') ?? '';
   const wrongSecret = await fetch(`${h.url}/public_api/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: h.client.clientId, client_secret: 'nope', redirect_uri: h.client.redirectUri }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      client_id: h.client.clientId,
+      client_secret: 'nope',
+      redirect_uri: h.client.redirectUri,
+    }),
   });
   assert.equal(wrongSecret.status, 401);
   assert.equal(((await wrongSecret.json()) as { error: string }).error, 'invalid_client');
   h.clock.advanceMs(10 * 60 * 1000 + 1);
-  const late = await tokenRequest(h, { grant_type: 'authorization_code', code, redirect_uri: h.client.redirectUri, code_verifier: pkce.verifier });
+  const late = await tokenRequest(h, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: h.client.redirectUri,
+    code_verifier: pkce.verifier,
+  });
   assert.deepEqual(late, { status: 401, body: invalidGrant });
-  const badRedirect = await fetch(`${h.url}/public_api/authorize?client_id=${h.client.clientId}&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&response_type=code&state=s`, { redirect: 'manual' });
+  const badRedirect = await fetch(
+    `${h.url}/public_api/authorize?client_id=${h.client.clientId}&redirect_uri=${encodeURIComponent('http://evil.example/cb')}&response_type=code&state=s`,
+    { redirect: 'manual' },
+  );
   assert.equal(badRedirect.status, 400, 'an unregistered redirect_uri is never redirected to');
 });
 
@@ -105,7 +146,10 @@ test('access tokens expire after 6 hours by the injected clock; refresh still wo
   assert.deepEqual({ status: late.status, body: late.body }, { status: 401, body: expired });
   const rotated = await refresh(h, tokens.refreshToken);
   assert.equal(rotated.status, 200);
-  assert.equal((await call(h, rotated.body.access_token as string, 'GET', '/api/1/users/me')).status, 200);
+  assert.equal(
+    (await call(h, rotated.body.access_token as string, 'GET', '/api/1/users/me')).status,
+    200,
+  );
 });
 
 test('refresh tokens expire after 90 days', async () => {
@@ -119,7 +163,11 @@ test('revoke (either token) kills the pair; refreshing afterwards is invalid_gra
     const tokens = await login(h);
     const response = await fetch(`${h.url}/public_api/revoke`, {
       method: 'POST',
-      body: new URLSearchParams({ client_id: h.client.clientId, client_secret: h.client.clientSecret, token: tokens[which] }),
+      body: new URLSearchParams({
+        client_id: h.client.clientId,
+        client_secret: h.client.clientSecret,
+        token: tokens[which],
+      }),
     });
     assert.equal(response.status, 200);
     assert.equal((await call(h, tokens.accessToken, 'GET', '/api/1/users/me')).status, 401);

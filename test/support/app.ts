@@ -18,13 +18,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: HttpAppOptions & { now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: HttpAppOptions & { now?: string } = {},
+): Promise<TestApp> {
   const db = await openTestDatabase();
   const clock = fixedClock(options.now ?? '2025-01-10T09:00:00+09:00');
   const services = buildServices({ pool: db.pool, clock, logger: silentLogger });
   const app = createHttpApp(services, options);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server: s, port: info.port }));
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server: s, port: info.port }),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}`,
@@ -45,7 +49,11 @@ export interface TestCompany {
 }
 
 /** A company with the demo payment methods, the given stores (register 01 each) and admin `admin`. */
-export async function createTestCompany(app: TestApp, code: string, storeCodes: string[] = ['0001']): Promise<TestCompany> {
+export async function createTestCompany(
+  app: TestApp,
+  code: string,
+  storeCodes: string[] = ['0001'],
+): Promise<TestCompany> {
   const adminPassword = `pw-${code}-secret`;
   const { company } = await saveCompany(
     { uow: app.services.tenancy, clock: app.clock, hasher: app.services.hasher },
@@ -54,7 +62,12 @@ export async function createTestCompany(app: TestApp, code: string, storeCodes: 
       name: `企業${code}`,
       roundingMode: 'floor',
       paymentMethods: demoPaymentMethods,
-      stores: storeCodes.map((s) => ({ code: s, name: `店舗${s}`, timeZone: 'Asia/Tokyo', registers: ['01'] })),
+      stores: storeCodes.map((s) => ({
+        code: s,
+        name: `店舗${s}`,
+        timeZone: 'Asia/Tokyo',
+        registers: ['01'],
+      })),
       admin: { code: 'admin', name: '管理者', password: adminPassword },
     },
   );
@@ -65,12 +78,30 @@ export interface ApiSession {
   cookie: string;
   csrfToken: string;
   /** fetch with the session cookie and CSRF header; JSON bodies are encoded. */
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
 }
 
-export async function apiSession(app: TestApp, company: TestCompany, staffCode = 'admin', password = company.adminPassword): Promise<ApiSession> {
+export async function apiSession(
+  app: TestApp,
+  company: TestCompany,
+  staffCode = 'admin',
+  password = company.adminPassword,
+): Promise<ApiSession> {
   const services = app.services;
-  const result = await login({ tenancy: services.tenancy.read, access: services.access, hasher: services.hasher, clock: services.clock }, { companyCode: company.code, staffCode, password });
+  const result = await login(
+    {
+      tenancy: services.tenancy.read,
+      access: services.access,
+      hasher: services.hasher,
+      clock: services.clock,
+    },
+    { companyCode: company.code, staffCode, password },
+  );
   const cookie = `uriage_session=${result.sessionToken}`;
   const csrfToken = result.session.csrfToken;
   return {
@@ -79,7 +110,12 @@ export async function apiSession(app: TestApp, company: TestCompany, staffCode =
     request: (method, path, body, headers = {}) =>
       fetch(`${app.url}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
   };

@@ -2,7 +2,14 @@
 // dropped afterwards; unset → embedded PGlite started from a migrated template (built once per
 // migration set and cached under .test-data/, so each file starts in well under a second).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dumpEmbedded, startEmbedded } from '../../src/adapters/db/embedded.js';
@@ -17,7 +24,9 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(sets: readonly MigrationSet[] = defaultMigrationSets()): Promise<TestDatabase> {
+export async function openTestDatabase(
+  sets: readonly MigrationSet[] = defaultMigrationSets(),
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) return openServerDatabase(serverUrl, sets);
   return openEmbeddedDatabase(sets);
@@ -32,7 +41,10 @@ function defaultMigrationSets(): MigrationSet[] {
   return [...allMigrationSets, ...extraSets];
 }
 
-async function openServerDatabase(serverUrl: string, sets: readonly MigrationSet[]): Promise<TestDatabase> {
+async function openServerDatabase(
+  serverUrl: string,
+  sets: readonly MigrationSet[],
+): Promise<TestDatabase> {
   const name = `uriage_t_${process.pid}_${createHash('sha256').update(`${process.hrtime.bigint()}`).digest('hex').slice(0, 8)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -61,7 +73,8 @@ function migrationsFingerprint(sets: readonly MigrationSet[]): string {
   for (const set of sets) {
     for (const file of readdirSync(set.folder, { recursive: true }).map(String).sort()) {
       const path = join(set.folder, file);
-      if (file.endsWith('.sql') || file.endsWith('.json')) hash.update(file).update(readFileSync(path));
+      if (file.endsWith('.sql') || file.endsWith('.json'))
+        hash.update(file).update(readFileSync(path));
     }
   }
   return hash.digest('hex').slice(0, 16);

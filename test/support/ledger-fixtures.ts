@@ -36,19 +36,44 @@ export function checkout(id: string, overrides: Partial<Checkout> = {}): Checkou
   };
 }
 
-export function drawerEvent(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { id, type: 'cashIn', storeCode: '0001', registerCode: '01', businessDate: '2025-01-10', at: '2025-01-10T09:00:00+09:00', amount: 5000, reason: '両替', ...overrides };
+export function drawerEvent(
+  id: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    type: 'cashIn',
+    storeCode: '0001',
+    registerCode: '01',
+    businessDate: '2025-01-10',
+    at: '2025-01-10T09:00:00+09:00',
+    amount: 5000,
+    reason: '両替',
+    ...overrides,
+  };
 }
 
-export async function registerToken(app: TestApp, company: TestCompany, storeCode = '0001', registerCode = '01'): Promise<string> {
-  return createRegisterToken(app.services, { companyId: company.companyId, storeCode, registerCode });
+export async function registerToken(
+  app: TestApp,
+  company: TestCompany,
+  storeCode = '0001',
+  registerCode = '01',
+): Promise<string> {
+  return createRegisterToken(app.services, {
+    companyId: company.companyId,
+    storeCode,
+    registerCode,
+  });
 }
 
 export function bearer(app: TestApp, token: string) {
   return (method: string, path: string, body?: unknown) =>
     fetch(`${app.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
 }
@@ -57,10 +82,20 @@ export function ledgerOf(app: TestApp): LedgerDeps {
   return ledgerDepsOver(app.db.pool, app.clock);
 }
 
-export const staffActor = (company: TestCompany): LedgerActor => ({ companyId: company.companyId, label: 'staff:admin' });
+export const staffActor = (company: TestCompany): LedgerActor => ({
+  companyId: company.companyId,
+  label: 'staff:admin',
+});
 
-export async function countRows(app: TestApp, table: 'checkouts' | 'checkout_revisions' | 'drawer_events' | 'day_closes' | 'domain_events', companyId?: string): Promise<number> {
-  const { rows } = await app.db.pool.query<{ n: number }>(`select count(*)::int as n from ${table}${companyId ? ' where company_id = $1' : ''}`, companyId ? [companyId] : []);
+export async function countRows(
+  app: TestApp,
+  table: 'checkouts' | 'checkout_revisions' | 'drawer_events' | 'day_closes' | 'domain_events',
+  companyId?: string,
+): Promise<number> {
+  const { rows } = await app.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from ${table}${companyId ? ' where company_id = $1' : ''}`,
+    companyId ? [companyId] : [],
+  );
   return rows[0]?.n ?? -1;
 }
 

@@ -14,7 +14,13 @@ import type { PaymentKind } from '../../src/domain/ledger/types.js';
 export interface HeldDeal extends BooksDeal {
   id: number;
   amount: number;
-  payments?: { id: number; amount: number; from_walletable_type: string; from_walletable_id: number; date: string }[];
+  payments?: {
+    id: number;
+    amount: number;
+    from_walletable_type: string;
+    from_walletable_id: number;
+    date: string;
+  }[];
 }
 
 export const dealPagesMax = 50;
@@ -23,7 +29,22 @@ export const dealPagesMax = 50;
 export async function heldDealsOn(client: FreeeClient, businessDate: string): Promise<HeldDeal[]> {
   const deals: HeldDeal[] = [];
   for (let page = 0; page < dealPagesMax; page++) {
-    const result = await client.call('deals.list', (api) => api.GET('/api/1/deals', { params: { query: { company_id: client.companyId, start_issue_date: businessDate, end_issue_date: businessDate, limit: 100, offset: page * 100 } } }), { idempotent: true });
+    const result = await client.call(
+      'deals.list',
+      (api) =>
+        api.GET('/api/1/deals', {
+          params: {
+            query: {
+              company_id: client.companyId,
+              start_issue_date: businessDate,
+              end_issue_date: businessDate,
+              limit: 100,
+              offset: page * 100,
+            },
+          },
+        }),
+      { idempotent: true },
+    );
     assert.ok(result.ok, JSON.stringify(result));
     const list = result.data.deals as unknown as HeldDeal[];
     deals.push(...list);
@@ -32,12 +53,19 @@ export async function heldDealsOn(client: FreeeClient, businessDate: string): Pr
   throw new Error(`more than ${dealPagesMax * 100} deals on ${businessDate}`);
 }
 
-export const ofStore = <T extends { ref_number?: string | null }>(deals: readonly T[], storeCode: string, businessDate: string) =>
-  deals.filter((deal) => (deal.ref_number ?? '').startsWith(`URG-${storeCode}-${businessDate.replaceAll('-', '')}-`));
+export const ofStore = <T extends { ref_number?: string | null }>(
+  deals: readonly T[],
+  storeCode: string,
+  businessDate: string,
+) =>
+  deals.filter((deal) =>
+    (deal.ref_number ?? '').startsWith(`URG-${storeCode}-${businessDate.replaceAll('-', '')}-`),
+  );
 
 const defaultSchedule = (kind: PaymentKind): SettlementSchedule | null => {
   if (kind === 'cash') return null;
-  if (kind === 'card') return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 };
+  if (kind === 'card')
+    return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 };
   if (kind === 'qr' || kind === 'emoney') return { kind: 'daysAfter', bankingDays: 3 };
   return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' };
 };
@@ -50,8 +78,19 @@ interface Row {
   name_ja?: string;
 }
 
-export async function invariantSetup(client: FreeeClient, settings: PostingSettingsDocument, storeCode: string): Promise<{ mappings: PostingMappings; paymentMethods: typeof demoPaymentMethods }> {
-  const company = await client.call('companies', (api) => api.GET('/api/1/companies/{id}', { params: { path: { id: client.companyId }, query: { details: true } } }), { idempotent: true });
+export async function invariantSetup(
+  client: FreeeClient,
+  settings: PostingSettingsDocument,
+  storeCode: string,
+): Promise<{ mappings: PostingMappings; paymentMethods: typeof demoPaymentMethods }> {
+  const company = await client.call(
+    'companies',
+    (api) =>
+      api.GET('/api/1/companies/{id}', {
+        params: { path: { id: client.companyId }, query: { details: true } },
+      }),
+    { idempotent: true },
+  );
   assert.ok(company.ok);
   const c = company.data.company as unknown as Record<string, Row[]>;
   const byName = (list: string, name: string) => {
@@ -70,22 +109,48 @@ export async function invariantSetup(client: FreeeClient, settings: PostingSetti
   const methods: Record<string, PostingMappings['methods'][string]> = {};
   for (const method of demoPaymentMethods) {
     const row = settings.methods.find((m) => m.code === method.code);
-    const itemId = (c.items ?? []).find((i) => i.name === (row?.itemName ?? `【POS Reg】${method.name}`))?.id;
+    const itemId = (c.items ?? []).find(
+      (i) => i.name === (row?.itemName ?? `【POS Reg】${method.name}`),
+    )?.id;
     if (itemId === undefined) continue;
     const partnerName = method.kind === 'cash' ? null : (row?.partnerName ?? method.name);
-    const partnerId = partnerName === null ? null : ((c.partners ?? []).find((p) => p.name === partnerName)?.id ?? null);
-    methods[method.code] = { itemId, partnerId, schedule: method.kind === 'cash' ? null : (row?.schedule ?? defaultSchedule(method.kind)) };
+    const partnerId =
+      partnerName === null
+        ? null
+        : ((c.partners ?? []).find((p) => p.name === partnerName)?.id ?? null);
+    methods[method.code] = {
+      itemId,
+      partnerId,
+      schedule: method.kind === 'cash' ? null : (row?.schedule ?? defaultSchedule(method.kind)),
+    };
   }
   const a = settings.accountNames;
   const account = (name: string) => byName('account_items', name);
   return {
     mappings: {
-      store: { storeCode, companyId: client.companyId, sectionId: store?.sectionName ? byName('sections', store.sectionName) : null, cashWalletable: { type: cash.type as WalletableType, id: cash.id } },
-      accounts: {
-        sales: account(a.sales), receivable: account(a.receivable), nonSales: account(a.nonSales), cashOver: account(a.cashOver), cashShort: account(a.cashShort),
-        voucherShortfall: account(a.voucherShortfall), voucherChange: account(a.voucherChange), drawerIn: account(a.drawerIn), drawerOut: account(a.drawerOut),
+      store: {
+        storeCode,
+        companyId: client.companyId,
+        sectionId: store?.sectionName ? byName('sections', store.sectionName) : null,
+        cashWalletable: { type: cash.type as WalletableType, id: cash.id },
       },
-      taxCodes: { standard10: tax('課税売上10%'), reduced8: tax('課税売上8%（軽）'), exempt: tax('非課売上'), outOfScope: tax('対象外') },
+      accounts: {
+        sales: account(a.sales),
+        receivable: account(a.receivable),
+        nonSales: account(a.nonSales),
+        cashOver: account(a.cashOver),
+        cashShort: account(a.cashShort),
+        voucherShortfall: account(a.voucherShortfall),
+        voucherChange: account(a.voucherChange),
+        drawerIn: account(a.drawerIn),
+        drawerOut: account(a.drawerOut),
+      },
+      taxCodes: {
+        standard10: tax('課税売上10%'),
+        reduced8: tax('課税売上8%（軽）'),
+        exempt: tax('非課売上'),
+        outOfScope: tax('対象外'),
+      },
       methods,
     },
     paymentMethods: demoPaymentMethods,

@@ -24,7 +24,21 @@ import { workerCommand } from './commands/worker.js';
 import { postCommand } from './commands/post.js';
 import { dealsCommand } from './commands/deals.js';
 
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, companyCommand, tokenCommand, importCommand, closeCommand, connectCommand, connectionsCommand, rekeyCommand, reportCommand, postCommand, dealsCommand];
+export const commands: Command[] = [
+  serveCommand,
+  workerCommand,
+  migrateCommand,
+  companyCommand,
+  tokenCommand,
+  importCommand,
+  closeCommand,
+  connectCommand,
+  connectionsCommand,
+  rekeyCommand,
+  reportCommand,
+  postCommand,
+  dealsCommand,
+];
 
 export function registerCommand(command: Command): void {
   if (!commands.some((c) => c.name === command.name)) commands.push(command);
@@ -37,7 +51,11 @@ function helpText(): string {
   return lines.join('\n');
 }
 
-export async function runCli(argv: string[], clock: Clock = systemClock, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  clock: Clock = systemClock,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${helpText()}\n`);
@@ -63,7 +81,10 @@ export async function runCli(argv: string[], clock: Clock = systemClock, env: No
 }
 
 function reportError(error: unknown, command: Command): number {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`${(error as Error).message}\n\nusage: ${command.usage}\n`);
     return 2;
   }
@@ -76,12 +97,20 @@ function reportError(error: unknown, command: Command): number {
   return 1;
 }
 
-function createContext(clock: Clock, env: NodeJS.ProcessEnv): CliContext & { close(): Promise<void> } {
+function createContext(
+  clock: Clock,
+  env: NodeJS.ProcessEnv,
+): CliContext & { close(): Promise<void> } {
   const config = readConfig(env);
   let database: Promise<Database> | null = null;
   let services: Services | null = null;
   const open = () => {
-    database ??= openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, startedAt: clock.now().toISOString(), connectionsMax: 4 }).then(async (db) => {
+    database ??= openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      startedAt: clock.now().toISOString(),
+      connectionsMax: 4,
+    }).then(async (db) => {
       await runMigrations(db.pool, allMigrationSets);
       return db;
     });
@@ -91,7 +120,12 @@ function createContext(clock: Clock, env: NodeJS.ProcessEnv): CliContext & { clo
     config,
     clock,
     database: open,
-    services: async () => (services ??= buildServices({ pool: (await open()).pool, clock, logger: createLogger(env.LOG_LEVEL ?? 'warn', process.stderr) })),
+    services: async () =>
+      (services ??= buildServices({
+        pool: (await open()).pool,
+        clock,
+        logger: createLogger(env.LOG_LEVEL ?? 'warn', process.stderr),
+      })),
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     close: async () => {

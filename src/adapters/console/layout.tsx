@@ -27,7 +27,12 @@ ul.menu{list-style:none;padding:0} ul.menu li{margin:8px 0}
 
 export type Section = 'top' | 'report' | 'integration' | 'admin' | 'none';
 
-export function Layout(props: { title: string; principal?: Principal | undefined; section?: Section; children?: Child }) {
+export function Layout(props: {
+  title: string;
+  principal?: Principal | undefined;
+  section?: Section;
+  children?: Child;
+}) {
   const staff = props.principal?.kind === 'staff' ? props.principal : undefined;
   const link = (href: string, label: string, section: Section) => (
     <a href={href} class={props.section === section ? 'active' : ''}>
@@ -73,5 +78,7 @@ export function FieldErrorText(props: { errors: Record<string, string>; path: st
 }
 
 export function CsrfField(props: { principal: Principal | undefined }) {
-  return props.principal?.kind === 'staff' ? <input type="hidden" name="_csrf" value={props.principal.csrfToken} /> : null;
+  return props.principal?.kind === 'staff' ? (
+    <input type="hidden" name="_csrf" value={props.principal.csrfToken} />
+  ) : null;
 }

@@ -19,7 +19,23 @@ import { topRoutes } from './pages/top.js';
 export type ConsolePageModule = (app: Hono<AppEnv>) => void;
 
 export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModule[] = []): void {
-  for (const register of [loginRoutes, topRoutes, settingsIndexRoutes, settingsCompanyRoutes, settingsStoreRoutes, settingsPaymentMethodRoutes, settingsStaffRoutes, ledgerCheckoutRoutes, ledgerCloseRoutes, freeeSettingsRoutes, freeeChooseRoutes, postingSettingsRoutes, integrationsRoutes, reportPageRoutes, ...extra]) {
+  for (const register of [
+    loginRoutes,
+    topRoutes,
+    settingsIndexRoutes,
+    settingsCompanyRoutes,
+    settingsStoreRoutes,
+    settingsPaymentMethodRoutes,
+    settingsStaffRoutes,
+    ledgerCheckoutRoutes,
+    ledgerCloseRoutes,
+    freeeSettingsRoutes,
+    freeeChooseRoutes,
+    postingSettingsRoutes,
+    integrationsRoutes,
+    reportPageRoutes,
+    ...extra,
+  ]) {
     register(app);
   }
 }

@@ -11,15 +11,25 @@ export function consoleStaff(c: Context<AppEnv>): StaffPrincipal | null {
   return principal?.kind === 'staff' ? principal : null;
 }
 
-export async function readForm(c: Context<AppEnv>, principal: StaffPrincipal): Promise<Record<string, string>> {
+export async function readForm(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+): Promise<Record<string, string>> {
   const body = await c.req.parseBody();
   const form: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') form[key] = value;
-  if (!csrfOk(c, principal, form._csrf)) throw new AppError('forbidden', 'csrf_failed', '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。');
+  if (!csrfOk(c, principal, form._csrf))
+    throw new AppError(
+      'forbidden',
+      'csrf_failed',
+      '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。',
+    );
   return form;
 }
 
-export function errorsByPath(error: unknown): { message: string; fields: Record<string, string> } | null {
+export function errorsByPath(
+  error: unknown,
+): { message: string; fields: Record<string, string> } | null {
   if (!(error instanceof AppError)) return null;
   const fields: Record<string, string> = {};
   for (const f of error.fields) fields[f.path] ??= f.message;

@@ -40,15 +40,24 @@ export class SecretDecryptError extends Error {
 }
 
 export function keyIdOf(key: Buffer): string {
-  return createHash('sha256').update('uriage-secret-key-id:').update(key).digest('base64url').slice(0, 10);
+  return createHash('sha256')
+    .update('uriage-secret-key-id:')
+    .update(key)
+    .digest('base64url')
+    .slice(0, 10);
 }
 
 /** A base64 (or base64url) text of exactly 32 bytes → a key. */
 export function parseSecretKey(text: string, name = 'URIAGE_SECRET_KEY'): SecretKey {
   const trimmed = text.trim();
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) throw new SecretKeyError(`${name} must be base64 of 32 random bytes`);
-  const key = Buffer.from(trimmed, trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64');
-  if (key.length !== keyBytes) throw new SecretKeyError(`${name} must decode to ${keyBytes} bytes, got ${key.length}`);
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed))
+    throw new SecretKeyError(`${name} must be base64 of 32 random bytes`);
+  const key = Buffer.from(
+    trimmed,
+    trimmed.includes('-') || trimmed.includes('_') ? 'base64url' : 'base64',
+  );
+  if (key.length !== keyBytes)
+    throw new SecretKeyError(`${name} must decode to ${keyBytes} bytes, got ${key.length}`);
   return { id: keyIdOf(key), key };
 }
 
@@ -70,8 +79,12 @@ export interface SecretBox {
 }
 
 /** `current` encrypts; `current` and `previous` decrypt. */
-export function createSecretBox(current: SecretKey, previous: readonly SecretKey[] = []): SecretBox {
-  if (previous.length + 1 > keyringKeysMax) throw new SecretKeyError(`at most ${keyringKeysMax} keys in the keyring`);
+export function createSecretBox(
+  current: SecretKey,
+  previous: readonly SecretKey[] = [],
+): SecretBox {
+  if (previous.length + 1 > keyringKeysMax)
+    throw new SecretKeyError(`at most ${keyringKeysMax} keys in the keyring`);
   const keys = new Map<string, Buffer>();
   for (const k of [...previous, current]) keys.set(k.id, k.key);
   return {
@@ -82,12 +95,24 @@ export function createSecretBox(current: SecretKey, previous: readonly SecretKey
       cipher.setAAD(aadOf(binding));
       const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [formatVersion, current.id, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join(':');
+      return [
+        formatVersion,
+        current.id,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        ciphertext.toString('base64url'),
+      ].join(':');
     },
     decrypt: (sealed, binding) => {
       const parts = sealed.split(':');
       if (parts.length !== 5 || parts[0] !== formatVersion) throw new SecretDecryptError('format');
-      const [, keyId, ivText, tagText, ciphertextText] = parts as [string, string, string, string, string];
+      const [, keyId, ivText, tagText, ciphertextText] = parts as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       const key = keys.get(keyId);
       if (!key) throw new SecretDecryptError('unknown_key');
       const iv = Buffer.from(ivText, 'base64url');
@@ -97,7 +122,10 @@ export function createSecretBox(current: SecretKey, previous: readonly SecretKey
         const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
         decipher.setAAD(aadOf(binding));
         decipher.setAuthTag(tag);
-        return Buffer.concat([decipher.update(Buffer.from(ciphertextText, 'base64url')), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(Buffer.from(ciphertextText, 'base64url')),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         throw new SecretDecryptError('authentication');
       }

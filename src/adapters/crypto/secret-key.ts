@@ -4,7 +4,14 @@
 // 0600 from crypto randomness. The key is never logged; only its fingerprint (key id) is.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSecretBox, generateSecretKeyText, parseSecretKey, SecretKeyError, type SecretBox, type SecretKey } from './secret-box.js';
+import {
+  createSecretBox,
+  generateSecretKeyText,
+  parseSecretKey,
+  SecretKeyError,
+  type SecretBox,
+  type SecretKey,
+} from './secret-box.js';
 
 export const secretKeyFileName = 'secret.key';
 
@@ -34,8 +41,11 @@ export function keyFromFile(dataDir: string): SecretKey {
 }
 
 export function loadSecretBox(settings: SecretKeySettings): LoadedSecretBox {
-  const previous = (settings.previousSecretKeys ?? []).map((text, i) => parseSecretKey(text, `URIAGE_SECRET_KEYS_PREVIOUS[${i}]`));
-  if (settings.secretKey) return { box: createSecretBox(parseSecretKey(settings.secretKey), previous), source: 'env' };
+  const previous = (settings.previousSecretKeys ?? []).map((text, i) =>
+    parseSecretKey(text, `URIAGE_SECRET_KEYS_PREVIOUS[${i}]`),
+  );
+  if (settings.secretKey)
+    return { box: createSecretBox(parseSecretKey(settings.secretKey), previous), source: 'env' };
   const path = join(settings.dataDir, secretKeyFileName);
   return { box: createSecretBox(keyFromFile(settings.dataDir), previous), source: 'file', path };
 }

@@ -12,7 +12,10 @@ export interface LockInfo {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly ownerPid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
     super(`data directory ${dataDir} is held by process ${ownerPid}`);
     this.name = 'DataDirLockedError';
   }
@@ -46,14 +49,21 @@ export function readLiveLock(dataDir: string): LockInfo | null {
 }
 
 /** Takes the lock or throws DataDirLockedError; a lock left by a dead process is removed. */
-export function acquireLock(dataDir: string, startedAt: string): { publish(connectionString: string): void; release(): void } {
+export function acquireLock(
+  dataDir: string,
+  startedAt: string,
+): { publish(connectionString: string): void; release(): void } {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, lockFileName);
   const live = readLiveLock(dataDir);
   if (live && live.pid !== process.pid) throw new DataDirLockedError(dataDir, live.pid);
   rmSync(path, { force: true });
   const write = (connectionString: string, flag: 'wx' | 'w') =>
-    writeFileSync(path, JSON.stringify({ pid: process.pid, connectionString, startedAt } satisfies LockInfo), { flag });
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: process.pid, connectionString, startedAt } satisfies LockInfo),
+      { flag },
+    );
   try {
     write('', 'wx');
   } catch {

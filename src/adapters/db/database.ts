@@ -33,7 +33,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const lock = acquireLock(options.dataDir, options.startedAt);
   try {
-    const server = await startEmbedded({ dataDir: options.dataDir, connectionsMax: connectionsMax * 3 });
+    const server = await startEmbedded({
+      dataDir: options.dataDir,
+      connectionsMax: connectionsMax * 3,
+    });
     lock.publish(server.connectionString);
     const pool = createPool(server.connectionString, connectionsMax);
     const close = async () => {

@@ -36,7 +36,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 }
 
 /** Dumps a database (embedded only) so tests can start from a migrated template. */
-export async function dumpEmbedded(dataDir: string | undefined, setup: (connectionString: string) => Promise<void>): Promise<Blob> {
+export async function dumpEmbedded(
+  dataDir: string | undefined,
+  setup: (connectionString: string) => Promise<void>,
+): Promise<Blob> {
   const db = await PGlite.create(dataDir ? { dataDir } : {});
   const server = await startPgliteWireServer(db, { connectionsMax: 8 });
   try {

@@ -30,12 +30,54 @@ interface SealedColumn {
 }
 
 const columns: SealedColumn[] = [
-  { table: freeeConnections, name: 'freee_connections.access_token_sealed', key: freeeConnections.id, column: freeeConnections.accessTokenSealed, company: freeeConnections.companyId, purpose: secretPurposes.accessToken },
-  { table: freeeConnections, name: 'freee_connections.refresh_token_sealed', key: freeeConnections.id, column: freeeConnections.refreshTokenSealed, company: freeeConnections.companyId, purpose: secretPurposes.refreshToken },
-  { table: freeeAuthorizations, name: 'freee_authorizations.code_verifier_sealed', key: freeeAuthorizations.id, column: freeeAuthorizations.codeVerifierSealed, company: freeeAuthorizations.companyId, purpose: secretPurposes.codeVerifier },
-  { table: freeeAuthorizations, name: 'freee_authorizations.access_token_sealed', key: freeeAuthorizations.id, column: freeeAuthorizations.accessTokenSealed, company: freeeAuthorizations.companyId, purpose: secretPurposes.accessToken },
-  { table: freeeAuthorizations, name: 'freee_authorizations.refresh_token_sealed', key: freeeAuthorizations.id, column: freeeAuthorizations.refreshTokenSealed, company: freeeAuthorizations.companyId, purpose: secretPurposes.refreshToken },
-  { table: freeeSandboxApps, name: 'freee_sandbox_apps.client_secret_sealed', key: freeeSandboxApps.redirectUri, column: freeeSandboxApps.clientSecretSealed, company: null, purpose: secretPurposes.sandboxClientSecret },
+  {
+    table: freeeConnections,
+    name: 'freee_connections.access_token_sealed',
+    key: freeeConnections.id,
+    column: freeeConnections.accessTokenSealed,
+    company: freeeConnections.companyId,
+    purpose: secretPurposes.accessToken,
+  },
+  {
+    table: freeeConnections,
+    name: 'freee_connections.refresh_token_sealed',
+    key: freeeConnections.id,
+    column: freeeConnections.refreshTokenSealed,
+    company: freeeConnections.companyId,
+    purpose: secretPurposes.refreshToken,
+  },
+  {
+    table: freeeAuthorizations,
+    name: 'freee_authorizations.code_verifier_sealed',
+    key: freeeAuthorizations.id,
+    column: freeeAuthorizations.codeVerifierSealed,
+    company: freeeAuthorizations.companyId,
+    purpose: secretPurposes.codeVerifier,
+  },
+  {
+    table: freeeAuthorizations,
+    name: 'freee_authorizations.access_token_sealed',
+    key: freeeAuthorizations.id,
+    column: freeeAuthorizations.accessTokenSealed,
+    company: freeeAuthorizations.companyId,
+    purpose: secretPurposes.accessToken,
+  },
+  {
+    table: freeeAuthorizations,
+    name: 'freee_authorizations.refresh_token_sealed',
+    key: freeeAuthorizations.id,
+    column: freeeAuthorizations.refreshTokenSealed,
+    company: freeeAuthorizations.companyId,
+    purpose: secretPurposes.refreshToken,
+  },
+  {
+    table: freeeSandboxApps,
+    name: 'freee_sandbox_apps.client_secret_sealed',
+    key: freeeSandboxApps.redirectUri,
+    column: freeeSandboxApps.clientSecretSealed,
+    company: null,
+    purpose: secretPurposes.sandboxClientSecret,
+  },
 ];
 
 /** Returns how many values were re-sealed with the current key. */
@@ -50,7 +92,10 @@ export async function resealFreeeSecrets(pool: Pool, box: SecretBox): Promise<nu
     if (rows.length > resealRowsMax) throw new ResealLimitError(target.name);
     for (const row of rows) {
       if (!row.value || box.keyIdOfSealed(row.value) === box.currentKeyId) continue;
-      const binding = { company: target.company ? row.company : 'installation', purpose: target.purpose };
+      const binding = {
+        company: target.company ? row.company : 'installation',
+        purpose: target.purpose,
+      };
       const fresh = box.encrypt(box.decrypt(row.value, binding), binding);
       const updated = await db
         .update(target.table)

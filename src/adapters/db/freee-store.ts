@@ -2,11 +2,23 @@
 // purpose) and opened only when a use case asks for them. Every token write is one statement or
 // one short transaction; the refresh lease is a conditional UPDATE (see app/freee/access-token.ts).
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { ConnectionStatus, FreeeAuthorization, FreeeConnection, FreeeProvider, AuthorizationStatus, TokenPair } from '../../app/freee/model.js';
+import type {
+  ConnectionStatus,
+  FreeeAuthorization,
+  FreeeConnection,
+  FreeeProvider,
+  AuthorizationStatus,
+  TokenPair,
+} from '../../app/freee/model.js';
 import type { FreeeStore, SaveConnectionInput, TokenSnapshot } from '../../app/freee/ports.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Pool } from './pool.js';
-import { freeeAuthorizations, freeeConnections, freeeStoreConnections, stores } from './schema/index.js';
+import {
+  freeeAuthorizations,
+  freeeConnections,
+  freeeStoreConnections,
+  stores,
+} from './schema/index.js';
 import { drizzleOver, inTransaction, type Db } from './unit-of-work.js';
 
 type ConnectionRow = typeof freeeConnections.$inferSelect;
@@ -56,15 +68,25 @@ const isUuid = (id: string) => uuidPattern.test(id);
 
 export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
   const db = drizzleOver(pool);
-  const seal = (companyId: string, purpose: string, value: string) => box.encrypt(value, { company: companyId, purpose });
-  const open = (companyId: string, purpose: string, sealed: string) => box.decrypt(sealed, { company: companyId, purpose });
+  const seal = (companyId: string, purpose: string, value: string) =>
+    box.encrypt(value, { company: companyId, purpose });
+  const open = (companyId: string, purpose: string, sealed: string) =>
+    box.decrypt(sealed, { company: companyId, purpose });
 
   const sealedPair = (companyId: string, tokens: TokenPair) => ({
     accessTokenSealed: seal(companyId, secretPurposes.accessToken, tokens.accessToken),
     refreshTokenSealed: seal(companyId, secretPurposes.refreshToken, tokens.refreshToken),
   });
 
-  const openPair = (companyId: string, row: { accessTokenSealed: string | null; refreshTokenSealed: string | null; accessExpiresAt: Date | null }, refreshExpiresAt: Date | null): TokenPair | null => {
+  const openPair = (
+    companyId: string,
+    row: {
+      accessTokenSealed: string | null;
+      refreshTokenSealed: string | null;
+      accessExpiresAt: Date | null;
+    },
+    refreshExpiresAt: Date | null,
+  ): TokenPair | null => {
     if (!row.accessTokenSealed || !row.refreshTokenSealed || !row.accessExpiresAt) return null;
     return {
       accessToken: open(companyId, secretPurposes.accessToken, row.accessTokenSealed),
@@ -74,21 +96,44 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
     };
   };
 
-  const connectionRow = async (companyId: string, connectionId: string): Promise<ConnectionRow | null> => {
+  const connectionRow = async (
+    companyId: string,
+    connectionId: string,
+  ): Promise<ConnectionRow | null> => {
     if (!isUuid(connectionId)) return null;
-    const rows = await db.select().from(freeeConnections).where(and(eq(freeeConnections.id, connectionId), eq(freeeConnections.companyId, companyId)));
+    const rows = await db
+      .select()
+      .from(freeeConnections)
+      .where(and(eq(freeeConnections.id, connectionId), eq(freeeConnections.companyId, companyId)));
     return rows[0] ?? null;
   };
 
-  const authorizationRow = async (companyId: string, authorizationId: string): Promise<AuthorizationRow | null> => {
+  const authorizationRow = async (
+    companyId: string,
+    authorizationId: string,
+  ): Promise<AuthorizationRow | null> => {
     if (!isUuid(authorizationId)) return null;
-    const rows = await db.select().from(freeeAuthorizations).where(and(eq(freeeAuthorizations.id, authorizationId), eq(freeeAuthorizations.companyId, companyId)));
+    const rows = await db
+      .select()
+      .from(freeeAuthorizations)
+      .where(
+        and(
+          eq(freeeAuthorizations.id, authorizationId),
+          eq(freeeAuthorizations.companyId, companyId),
+        ),
+      );
     return rows[0] ?? null;
   };
 
   return {
     listConnections: async (companyId) =>
-      (await db.select().from(freeeConnections).where(eq(freeeConnections.companyId, companyId)).orderBy(asc(freeeConnections.createdAt))).map(toConnection),
+      (
+        await db
+          .select()
+          .from(freeeConnections)
+          .where(eq(freeeConnections.companyId, companyId))
+          .orderBy(asc(freeeConnections.createdAt))
+      ).map(toConnection),
 
     findConnection: async (companyId, connectionId) => {
       const row = await connectionRow(companyId, connectionId);
@@ -97,31 +142,66 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
 
     listStoreConnections: async (companyId) => {
       const rows = await db
-        .select({ storeId: stores.id, storeCode: stores.code, storeName: stores.name, connection: freeeConnections })
+        .select({
+          storeId: stores.id,
+          storeCode: stores.code,
+          storeName: stores.name,
+          connection: freeeConnections,
+        })
         .from(stores)
         .leftJoin(freeeStoreConnections, eq(freeeStoreConnections.storeId, stores.id))
         .leftJoin(freeeConnections, eq(freeeConnections.id, freeeStoreConnections.connectionId))
         .where(eq(stores.companyId, companyId))
         .orderBy(asc(stores.code));
-      return rows.map((r) => ({ storeId: r.storeId, storeCode: r.storeCode, storeName: r.storeName, connection: r.connection ? toConnection(r.connection) : null }));
+      return rows.map((r) => ({
+        storeId: r.storeId,
+        storeCode: r.storeCode,
+        storeName: r.storeName,
+        connection: r.connection ? toConnection(r.connection) : null,
+      }));
     },
 
-    saveConnection: (input, now) => inTransaction(pool, (client) => saveConnection(drizzleOver(client), input, sealedPair(input.companyId, input.tokens), now)),
+    saveConnection: (input, now) =>
+      inTransaction(pool, (client) =>
+        saveConnection(drizzleOver(client), input, sealedPair(input.companyId, input.tokens), now),
+      ),
 
     disconnect: (companyId, connectionId, now) =>
       inTransaction(pool, async (client) => {
         const tx = drizzleOver(client);
-        const rows = await tx.select().from(freeeConnections).where(and(eq(freeeConnections.id, connectionId), eq(freeeConnections.companyId, companyId))).for('update');
+        const rows = await tx
+          .select()
+          .from(freeeConnections)
+          .where(
+            and(eq(freeeConnections.id, connectionId), eq(freeeConnections.companyId, companyId)),
+          )
+          .for('update');
         const row = rows[0];
         if (!row) return null;
         const pair = openPair(companyId, row, row.refreshExpiresAt);
-        await tx.delete(freeeStoreConnections).where(and(eq(freeeStoreConnections.connectionId, connectionId), eq(freeeStoreConnections.companyId, companyId)));
+        await tx
+          .delete(freeeStoreConnections)
+          .where(
+            and(
+              eq(freeeStoreConnections.connectionId, connectionId),
+              eq(freeeStoreConnections.companyId, companyId),
+            ),
+          );
         await tx
           .update(freeeConnections)
           .set({
-            status: 'disconnected', statusCode: null, statusMessage: null, statusChangedAt: now, accessTokenSealed: null, refreshTokenSealed: null,
-            accessExpiresAt: null, refreshExpiresAt: null, refreshLeaseId: null, refreshLeaseUntil: null,
-            tokenGeneration: sql`${freeeConnections.tokenGeneration} + 1`, updatedAt: now,
+            status: 'disconnected',
+            statusCode: null,
+            statusMessage: null,
+            statusChangedAt: now,
+            accessTokenSealed: null,
+            refreshTokenSealed: null,
+            accessExpiresAt: null,
+            refreshExpiresAt: null,
+            refreshLeaseId: null,
+            refreshLeaseUntil: null,
+            tokenGeneration: sql`${freeeConnections.tokenGeneration} + 1`,
+            updatedAt: now,
           })
           .where(eq(freeeConnections.id, connectionId));
         return pair;
@@ -133,7 +213,10 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       return {
         connection: toConnection(row),
         tokens: openPair(companyId, row, row.refreshExpiresAt),
-        lease: row.refreshLeaseId && row.refreshLeaseUntil ? { id: row.refreshLeaseId, until: row.refreshLeaseUntil } : null,
+        lease:
+          row.refreshLeaseId && row.refreshLeaseUntil
+            ? { id: row.refreshLeaseId, until: row.refreshLeaseUntil }
+            : null,
       };
     },
 
@@ -146,7 +229,10 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
             eq(freeeConnections.id, connectionId),
             eq(freeeConnections.tokenGeneration, generation),
             eq(freeeConnections.status, 'connected'),
-            or(isNull(freeeConnections.refreshLeaseUntil), lte(freeeConnections.refreshLeaseUntil, now)),
+            or(
+              isNull(freeeConnections.refreshLeaseUntil),
+              lte(freeeConnections.refreshLeaseUntil, now),
+            ),
           ),
         )
         .returning({ id: freeeConnections.id });
@@ -157,10 +243,21 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       const rows = await db
         .update(freeeConnections)
         .set({
-          ...sealedPair(companyId, tokens), accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt,
-          tokenGeneration: generation + 1, refreshLeaseId: null, refreshLeaseUntil: null, updatedAt: now,
+          ...sealedPair(companyId, tokens),
+          accessExpiresAt: tokens.accessExpiresAt,
+          refreshExpiresAt: tokens.refreshExpiresAt,
+          tokenGeneration: generation + 1,
+          refreshLeaseId: null,
+          refreshLeaseUntil: null,
+          updatedAt: now,
         })
-        .where(and(eq(freeeConnections.id, connectionId), eq(freeeConnections.companyId, companyId), eq(freeeConnections.tokenGeneration, generation)))
+        .where(
+          and(
+            eq(freeeConnections.id, connectionId),
+            eq(freeeConnections.companyId, companyId),
+            eq(freeeConnections.tokenGeneration, generation),
+          ),
+        )
         .returning({ id: freeeConnections.id });
       return rows.length === 1;
     },
@@ -169,15 +266,24 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       await db
         .update(freeeConnections)
         .set({ refreshLeaseId: null, refreshLeaseUntil: null })
-        .where(and(eq(freeeConnections.id, connectionId), eq(freeeConnections.refreshLeaseId, leaseId)));
+        .where(
+          and(eq(freeeConnections.id, connectionId), eq(freeeConnections.refreshLeaseId, leaseId)),
+        );
     },
 
     markStatus: async (connectionId, input, now) => {
       const conditions = [eq(freeeConnections.id, connectionId)];
-      if (input.generation !== null) conditions.push(eq(freeeConnections.tokenGeneration, input.generation));
+      if (input.generation !== null)
+        conditions.push(eq(freeeConnections.tokenGeneration, input.generation));
       const rows = await db
         .update(freeeConnections)
-        .set({ status: input.status, statusCode: input.code, statusMessage: input.message, statusChangedAt: now, updatedAt: now })
+        .set({
+          status: input.status,
+          statusCode: input.code,
+          statusMessage: input.message,
+          statusChangedAt: now,
+          updatedAt: now,
+        })
         .where(and(...conditions))
         .returning({ id: freeeConnections.id });
       return rows.length === 1;
@@ -187,17 +293,36 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       const rows = await db
         .insert(freeeAuthorizations)
         .values({
-          stateHash: input.stateHash, companyId: input.companyId, staffId: input.staffId, provider: input.provider, redirectUri: input.redirectUri,
-          codeVerifierSealed: seal(input.companyId, secretPurposes.codeVerifier, input.codeVerifier), status: 'started', createdAt: now, expiresAt: input.expiresAt,
+          stateHash: input.stateHash,
+          companyId: input.companyId,
+          staffId: input.staffId,
+          provider: input.provider,
+          redirectUri: input.redirectUri,
+          codeVerifierSealed: seal(
+            input.companyId,
+            secretPurposes.codeVerifier,
+            input.codeVerifier,
+          ),
+          status: 'started',
+          createdAt: now,
+          expiresAt: input.expiresAt,
         })
         .returning();
       return toAuthorization(one(rows));
     },
 
     findAuthorizationByState: async (stateHash) => {
-      const row = (await db.select().from(freeeAuthorizations).where(eq(freeeAuthorizations.stateHash, stateHash)))[0];
+      const row = (
+        await db
+          .select()
+          .from(freeeAuthorizations)
+          .where(eq(freeeAuthorizations.stateHash, stateHash))
+      )[0];
       if (!row) return null;
-      return { ...toAuthorization(row), codeVerifier: open(row.companyId, secretPurposes.codeVerifier, row.codeVerifierSealed) };
+      return {
+        ...toAuthorization(row),
+        codeVerifier: open(row.companyId, secretPurposes.codeVerifier, row.codeVerifierSealed),
+      };
     },
 
     findAuthorization: async (companyId, authorizationId) => {
@@ -208,8 +333,20 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
     recordAuthorized: async (companyId, authorizationId, input) => {
       const rows = await db
         .update(freeeAuthorizations)
-        .set({ ...sealedPair(companyId, input.tokens), accessExpiresAt: input.tokens.accessExpiresAt, freeeCompanyId: input.freeeCompanyId, status: 'authorized', expiresAt: input.expiresAt })
-        .where(and(eq(freeeAuthorizations.id, authorizationId), eq(freeeAuthorizations.companyId, companyId), eq(freeeAuthorizations.status, 'started')))
+        .set({
+          ...sealedPair(companyId, input.tokens),
+          accessExpiresAt: input.tokens.accessExpiresAt,
+          freeeCompanyId: input.freeeCompanyId,
+          status: 'authorized',
+          expiresAt: input.expiresAt,
+        })
+        .where(
+          and(
+            eq(freeeAuthorizations.id, authorizationId),
+            eq(freeeAuthorizations.companyId, companyId),
+            eq(freeeAuthorizations.status, 'started'),
+          ),
+        )
         .returning({ id: freeeAuthorizations.id });
       return rows.length === 1;
     },
@@ -223,11 +360,23 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       if (!isUuid(authorizationId)) return null;
       return inTransaction(pool, async (client) => {
         const tx = drizzleOver(client);
-        const where = and(eq(freeeAuthorizations.id, authorizationId), eq(freeeAuthorizations.companyId, companyId), eq(freeeAuthorizations.status, 'authorized'));
+        const where = and(
+          eq(freeeAuthorizations.id, authorizationId),
+          eq(freeeAuthorizations.companyId, companyId),
+          eq(freeeAuthorizations.status, 'authorized'),
+        );
         const row = (await tx.select().from(freeeAuthorizations).where(where).for('update'))[0];
         if (!row) return null;
         const pair = openPair(companyId, row, null);
-        await tx.update(freeeAuthorizations).set({ status: 'registered', finishedAt: now, accessTokenSealed: null, refreshTokenSealed: null }).where(eq(freeeAuthorizations.id, row.id));
+        await tx
+          .update(freeeAuthorizations)
+          .set({
+            status: 'registered',
+            finishedAt: now,
+            accessTokenSealed: null,
+            refreshTokenSealed: null,
+          })
+          .where(eq(freeeAuthorizations.id, row.id));
         return pair;
       });
     },
@@ -236,23 +385,48 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
       if (!isUuid(authorizationId)) return;
       await db
         .update(freeeAuthorizations)
-        .set({ status: input.status, failureCode: input.failureCode, finishedAt: now, accessTokenSealed: null, refreshTokenSealed: null })
-        .where(and(eq(freeeAuthorizations.id, authorizationId), eq(freeeAuthorizations.companyId, companyId), inArray(freeeAuthorizations.status, ['started', 'authorized'])));
+        .set({
+          status: input.status,
+          failureCode: input.failureCode,
+          finishedAt: now,
+          accessTokenSealed: null,
+          refreshTokenSealed: null,
+        })
+        .where(
+          and(
+            eq(freeeAuthorizations.id, authorizationId),
+            eq(freeeAuthorizations.companyId, companyId),
+            inArray(freeeAuthorizations.status, ['started', 'authorized']),
+          ),
+        );
     },
 
     purgeAuthorizations: async (companyId, before, rowsMax) => {
       const victims = db
         .select({ id: freeeAuthorizations.id })
         .from(freeeAuthorizations)
-        .where(and(eq(freeeAuthorizations.companyId, companyId), lt(freeeAuthorizations.expiresAt, before)))
+        .where(
+          and(
+            eq(freeeAuthorizations.companyId, companyId),
+            lt(freeeAuthorizations.expiresAt, before),
+          ),
+        )
         .limit(rowsMax);
-      const rows = await db.delete(freeeAuthorizations).where(inArray(freeeAuthorizations.id, victims)).returning({ id: freeeAuthorizations.id });
+      const rows = await db
+        .delete(freeeAuthorizations)
+        .where(inArray(freeeAuthorizations.id, victims))
+        .returning({ id: freeeAuthorizations.id });
       return rows.length;
     },
   };
 }
 
-async function saveConnection(tx: Db, input: SaveConnectionInput, sealed: { accessTokenSealed: string; refreshTokenSealed: string }, now: Date): Promise<FreeeConnection> {
+async function saveConnection(
+  tx: Db,
+  input: SaveConnectionInput,
+  sealed: { accessTokenSealed: string; refreshTokenSealed: string },
+  now: Date,
+): Promise<FreeeConnection> {
   const values = {
     freeeCompanyName: input.freeeCompanyName,
     freeeUserId: input.freeeUserId,
@@ -272,9 +446,20 @@ async function saveConnection(tx: Db, input: SaveConnectionInput, sealed: { acce
   const row = one(
     await tx
       .insert(freeeConnections)
-      .values({ ...values, companyId: input.companyId, provider: input.provider, freeeCompanyId: input.freeeCompanyId, tokenGeneration: 1, createdAt: now })
+      .values({
+        ...values,
+        companyId: input.companyId,
+        provider: input.provider,
+        freeeCompanyId: input.freeeCompanyId,
+        tokenGeneration: 1,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
-        target: [freeeConnections.companyId, freeeConnections.provider, freeeConnections.freeeCompanyId],
+        target: [
+          freeeConnections.companyId,
+          freeeConnections.provider,
+          freeeConnections.freeeCompanyId,
+        ],
         set: { ...values, tokenGeneration: sql`${freeeConnections.tokenGeneration} + 1` },
       })
       .returning(),
@@ -282,13 +467,29 @@ async function saveConnection(tx: Db, input: SaveConnectionInput, sealed: { acce
   if (input.releasedStoreIds.length > 0) {
     await tx
       .delete(freeeStoreConnections)
-      .where(and(eq(freeeStoreConnections.companyId, input.companyId), eq(freeeStoreConnections.connectionId, row.id), inArray(freeeStoreConnections.storeId, [...input.releasedStoreIds])));
+      .where(
+        and(
+          eq(freeeStoreConnections.companyId, input.companyId),
+          eq(freeeStoreConnections.connectionId, row.id),
+          inArray(freeeStoreConnections.storeId, [...input.releasedStoreIds]),
+        ),
+      );
   }
   for (const storeId of input.storeIds) {
     await tx
       .insert(freeeStoreConnections)
-      .values({ storeId, companyId: input.companyId, connectionId: row.id, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: freeeStoreConnections.storeId, set: { connectionId: row.id, updatedAt: now }, setWhere: eq(freeeStoreConnections.companyId, input.companyId) });
+      .values({
+        storeId,
+        companyId: input.companyId,
+        connectionId: row.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: freeeStoreConnections.storeId,
+        set: { connectionId: row.id, updatedAt: now },
+        setWhere: eq(freeeStoreConnections.companyId, input.companyId),
+      });
   }
   return toConnection(row);
 }

@@ -1,9 +1,29 @@
 // LedgerStore over PostgreSQL. Batch writes are ONE statement each: the rows travel as one jsonb
 // array expanded by jsonb_to_recordset (no per-row round trips, no named prepared statements).
-import type { CheckoutStatus, Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type {
+  CheckoutStatus,
+  Checkout,
+  DrawerEvent,
+  PaymentMethod,
+  RoundingMode,
+} from '../../domain/ledger/types.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
-import type { CheckoutHead, CheckoutWrite, CompanyLedgerContext, DayCloseRecord, LedgerStoreRef, StoredCheckout } from '../../app/ledger/model.js';
-import { RetryableConflictError, type DayCheckoutFilter, type LedgerReads, type LedgerTransaction, type LedgerUnitOfWork, type NewDayClose } from '../../app/ledger/ports.js';
+import type {
+  CheckoutHead,
+  CheckoutWrite,
+  CompanyLedgerContext,
+  DayCloseRecord,
+  LedgerStoreRef,
+  StoredCheckout,
+} from '../../app/ledger/model.js';
+import {
+  RetryableConflictError,
+  type DayCheckoutFilter,
+  type LedgerReads,
+  type LedgerTransaction,
+  type LedgerUnitOfWork,
+  type NewDayClose,
+} from '../../app/ledger/ports.js';
 import type { Pool, PoolClient } from './pool.js';
 import { inTransaction, type Queryable } from './unit-of-work.js';
 
@@ -56,64 +76,123 @@ const toClose = (r: CloseRow): DayCloseRecord => ({
   closedBy: r.closed_by,
 });
 
-const closeColumns = 'id, business_date, version, float_yen, counted_cash_yen, expected_cash_yen, difference_yen, report, report_hash, closed_at, closed_by';
+const closeColumns =
+  'id, business_date, version, float_yen, counted_cash_yen, expected_cash_yen, difference_yen, report, report_hash, closed_at, closed_by';
 
 function readsOver(client: Queryable): LedgerReads {
   return {
     loadCompanyContext: (companyId) => loadCompanyContext(client, companyId),
-    listDayCheckouts: (storeId, businessDate, filter) => listDayCheckouts(client, storeId, businessDate, filter),
+    listDayCheckouts: (storeId, businessDate, filter) =>
+      listDayCheckouts(client, storeId, businessDate, filter),
     listCloses: async (storeId, businessDate) => {
-      const { rows } = await client.query<CloseRow>(`select ${closeColumns} from day_closes where store_id = $1 and business_date = $2 order by version`, [storeId, businessDate]);
+      const { rows } = await client.query<CloseRow>(
+        `select ${closeColumns} from day_closes where store_id = $1 and business_date = $2 order by version`,
+        [storeId, businessDate],
+      );
       return rows.map(toClose);
     },
     latestClose: async (storeId, businessDate) => {
-      const { rows } = await client.query<CloseRow>(`select ${closeColumns} from day_closes where store_id = $1 and business_date = $2 order by version desc limit 1`, [storeId, businessDate]);
+      const { rows } = await client.query<CloseRow>(
+        `select ${closeColumns} from day_closes where store_id = $1 and business_date = $2 order by version desc limit 1`,
+        [storeId, businessDate],
+      );
       return rows[0] ? toClose(rows[0]) : null;
     },
     dayCheckoutDocuments: async (storeId, businessDate, countMax) => {
-      const { rows } = await client.query<{ document: Checkout }>('select document from checkouts where store_id = $1 and business_date = $2 limit $3', [storeId, businessDate, countMax + 1]);
+      const { rows } = await client.query<{ document: Checkout }>(
+        'select document from checkouts where store_id = $1 and business_date = $2 limit $3',
+        [storeId, businessDate, countMax + 1],
+      );
       if (rows.length > countMax) throw new DayTooLargeError('checkouts', countMax);
       return rows.map((r) => r.document);
     },
     dayDrawerEvents: async (storeId, businessDate, countMax) => {
-      const { rows } = await client.query<{ document: DrawerEvent }>('select document from drawer_events where store_id = $1 and business_date = $2 limit $3', [storeId, businessDate, countMax + 1]);
+      const { rows } = await client.query<{ document: DrawerEvent }>(
+        'select document from drawer_events where store_id = $1 and business_date = $2 limit $3',
+        [storeId, businessDate, countMax + 1],
+      );
       if (rows.length > countMax) throw new DayTooLargeError('drawer events', countMax);
       return rows.map((r) => r.document);
     },
   };
 }
 
-async function loadCompanyContext(client: Queryable, companyId: string): Promise<Omit<CompanyLedgerContext, 'methodIndex'> | null> {
-  const company = await client.query<{ rounding_mode: RoundingMode }>('select rounding_mode from companies where id = $1', [companyId]);
+async function loadCompanyContext(
+  client: Queryable,
+  companyId: string,
+): Promise<Omit<CompanyLedgerContext, 'methodIndex'> | null> {
+  const company = await client.query<{ rounding_mode: RoundingMode }>(
+    'select rounding_mode from companies where id = $1',
+    [companyId],
+  );
   const row = company.rows[0];
   if (!row) return null;
-  const methods = await client.query<{ code: string; name: string; kind: PaymentMethod['kind']; gives_change: boolean; settlement: PaymentMethod['settlement'] }>(
+  const methods = await client.query<{
+    code: string;
+    name: string;
+    kind: PaymentMethod['kind'];
+    gives_change: boolean;
+    settlement: PaymentMethod['settlement'];
+  }>(
     'select code, name, kind, gives_change, settlement from payment_methods where company_id = $1 order by sort_order, code',
     [companyId],
   );
-  const places = await client.query<{ id: string; code: string; name: string; time_zone: string; report_settings: ReportSettings | null; register_id: string | null; register_code: string | null }>(
+  const places = await client.query<{
+    id: string;
+    code: string;
+    name: string;
+    time_zone: string;
+    report_settings: ReportSettings | null;
+    register_id: string | null;
+    register_code: string | null;
+  }>(
     `select s.id, s.code, s.name, s.time_zone, s.report_settings, r.id as register_id, r.code as register_code
        from stores s left join registers r on r.store_id = s.id where s.company_id = $1`,
     [companyId],
   );
   const stores = new Map<string, LedgerStoreRef & { registers: Map<string, string> }>();
   for (const p of places.rows) {
-    const store = stores.get(p.code) ?? { id: p.id, code: p.code, name: p.name, timeZone: p.time_zone, reportSettings: p.report_settings, registers: new Map<string, string>() };
+    const store = stores.get(p.code) ?? {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      timeZone: p.time_zone,
+      reportSettings: p.report_settings,
+      registers: new Map<string, string>(),
+    };
     if (p.register_id && p.register_code) store.registers.set(p.register_code, p.register_id);
     stores.set(p.code, store);
   }
-  const paymentMethods = methods.rows.map((m) => ({ code: m.code, name: m.name, kind: m.kind, givesChange: m.gives_change, settlement: m.settlement }));
+  const paymentMethods = methods.rows.map((m) => ({
+    code: m.code,
+    name: m.name,
+    kind: m.kind,
+    givesChange: m.gives_change,
+    settlement: m.settlement,
+  }));
   return { companyId, roundingMode: row.rounding_mode, paymentMethods, stores };
 }
 
-async function listDayCheckouts(client: Queryable, storeId: string, businessDate: string, filter: DayCheckoutFilter): Promise<StoredCheckout[]> {
+async function listDayCheckouts(
+  client: Queryable,
+  storeId: string,
+  businessDate: string,
+  filter: DayCheckoutFilter,
+): Promise<StoredCheckout[]> {
   const values: unknown[] = [storeId, businessDate, filter.limit];
   let where = 'c.store_id = $1 and c.business_date = $2';
   if (filter.status) where += ` and c.status = $${values.push(filter.status)}`;
   if (filter.afterId) where += ` and c.checkout_id > $${values.push(filter.afterId)}`;
   const { rows } = await client.query<{
-    checkout_id: string; revision: number; register_code: string; business_date: string; status: CheckoutStatus;
-    completed_at: Date | null; total_yen: number; document: unknown; received_at: Date;
+    checkout_id: string;
+    revision: number;
+    register_code: string;
+    business_date: string;
+    status: CheckoutStatus;
+    completed_at: Date | null;
+    total_yen: number;
+    document: unknown;
+    received_at: Date;
   }>(
     `select c.checkout_id, c.revision, r.code as register_code, c.business_date, c.status, c.completed_at, c.total_yen, c.document, c.received_at
        from checkouts c join registers r on r.id = c.register_id where ${where} order by c.checkout_id limit $3`,
@@ -136,20 +215,38 @@ function transactionOver(client: PoolClient): LedgerTransaction {
   return {
     ...readsOver(client),
     lockCheckoutHeads: async (companyId, checkoutIds) => {
-      const { rows } = await client.query<{ checkout_id: string; revision: number; status: CheckoutStatus; content_hash: string }>(
+      const { rows } = await client.query<{
+        checkout_id: string;
+        revision: number;
+        status: CheckoutStatus;
+        content_hash: string;
+      }>(
         'select checkout_id, revision, status, content_hash from checkouts where company_id = $1 and checkout_id = any($2::text[]) order by checkout_id for update',
         [companyId, checkoutIds],
       );
-      return rows.map((r): CheckoutHead => ({ checkoutId: r.checkout_id, revision: r.revision, status: r.status, contentHash: r.content_hash }));
+      return rows.map((r): CheckoutHead => ({
+        checkoutId: r.checkout_id,
+        revision: r.revision,
+        status: r.status,
+        contentHash: r.content_hash,
+      }));
     },
     findRevisionHashes: async (companyId, keys) => {
-      const { rows } = await client.query<{ checkout_id: string; revision: number; content_hash: string }>(
+      const { rows } = await client.query<{
+        checkout_id: string;
+        revision: number;
+        content_hash: string;
+      }>(
         `select h.checkout_id, h.revision, h.content_hash from checkout_revisions h
            join unnest($2::text[], $3::bigint[]) as k(checkout_id, revision) on h.checkout_id = k.checkout_id and h.revision = k.revision
           where h.company_id = $1`,
         [companyId, keys.map((k) => k.checkoutId), keys.map((k) => k.revision)],
       );
-      return rows.map((r) => ({ checkoutId: r.checkout_id, revision: r.revision, contentHash: r.content_hash }));
+      return rows.map((r) => ({
+        checkoutId: r.checkout_id,
+        revision: r.revision,
+        contentHash: r.content_hash,
+      }));
     },
     archiveCurrentRevisions: async (companyId, checkoutIds, now) => {
       await client.query(
@@ -192,7 +289,18 @@ function transactionOver(client: PoolClient): LedgerTransaction {
     },
     insertDrawerEvents: async (companyId, rows, now) => {
       const json = JSON.stringify(
-        rows.map((r) => ({ event_id: r.eventId, store_id: r.storeId, register_id: r.registerId, business_date: r.businessDate, type: r.type, at: r.at, amount_yen: r.amountYen, reason: r.reason, content_hash: r.contentHash, document: JSON.parse(r.documentJson) as unknown })),
+        rows.map((r) => ({
+          event_id: r.eventId,
+          store_id: r.storeId,
+          register_id: r.registerId,
+          business_date: r.businessDate,
+          type: r.type,
+          at: r.at,
+          amount_yen: r.amountYen,
+          reason: r.reason,
+          content_hash: r.contentHash,
+          document: JSON.parse(r.documentJson) as unknown,
+        })),
       );
       const result = await client.query<{ event_id: string }>(
         `insert into drawer_events (company_id, event_id, store_id, register_id, business_date, type, at, amount_yen, reason, document, content_hash, received_at)
@@ -206,24 +314,45 @@ function transactionOver(client: PoolClient): LedgerTransaction {
       return result.rows.map((r) => r.event_id);
     },
     findDrawerEventHashes: async (companyId, eventIds) => {
-      const { rows } = await client.query<{ event_id: string; content_hash: string }>('select event_id, content_hash from drawer_events where company_id = $1 and event_id = any($2::text[])', [companyId, eventIds]);
+      const { rows } = await client.query<{ event_id: string; content_hash: string }>(
+        'select event_id, content_hash from drawer_events where company_id = $1 and event_id = any($2::text[])',
+        [companyId, eventIds],
+      );
       return new Map(rows.map((r) => [r.event_id, r.content_hash]));
     },
     lockDay: async (storeId, businessDate) => {
-      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`uriage.close:${storeId}:${businessDate}`]);
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [
+        `uriage.close:${storeId}:${businessDate}`,
+      ]);
     },
     insertClose: async (close: NewDayClose) => {
       const { rows } = await client.query<CloseRow>(
         `insert into day_closes (company_id, store_id, business_date, version, float_yen, counted_cash_yen, expected_cash_yen, difference_yen, report, report_hash, closed_at, closed_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning ${closeColumns}`,
-        [close.companyId, close.storeId, close.businessDate, close.version, close.floatYen, close.countedCashYen, close.expectedCashYen, close.differenceYen, JSON.stringify(close.report), close.reportHash, close.closedAt, close.closedBy],
+        [
+          close.companyId,
+          close.storeId,
+          close.businessDate,
+          close.version,
+          close.floatYen,
+          close.countedCashYen,
+          close.expectedCashYen,
+          close.differenceYen,
+          JSON.stringify(close.report),
+          close.reportHash,
+          close.closedAt,
+          close.closedBy,
+        ],
       );
       const row = rows[0];
       if (!row) throw new Error('insert into day_closes returned no row');
       return toClose(row);
     },
     insertDomainEvent: async (companyId, type, payload, now) => {
-      const { rows } = await client.query<{ id: string }>('insert into domain_events (company_id, type, payload, created_at) values ($1, $2, $3, $4) returning id', [companyId, type, JSON.stringify(payload), now]);
+      const { rows } = await client.query<{ id: string }>(
+        'insert into domain_events (company_id, type, payload, created_at) values ($1, $2, $3, $4) returning id',
+        [companyId, type, JSON.stringify(payload), now],
+      );
       return rows[0]?.id ?? '';
     },
   };
@@ -238,7 +367,8 @@ export function ledgerUnitOfWork(pool: Pool): LedgerUnitOfWork {
       try {
         return await inTransaction(pool, (client) => work(transactionOver(client)));
       } catch (error) {
-        if (retryableCodes.has((error as { code?: string }).code ?? '')) throw new RetryableConflictError(error);
+        if (retryableCodes.has((error as { code?: string }).code ?? ''))
+          throw new RetryableConflictError(error);
         throw error;
       }
     },

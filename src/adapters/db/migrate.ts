@@ -15,18 +15,29 @@ export interface MigrationSet {
   schema: string;
 }
 
-export const mainMigrations: MigrationSet = { folder: mainMigrationsFolder, table: '__migrations', schema: 'drizzle' };
+export const mainMigrations: MigrationSet = {
+  folder: mainMigrationsFolder,
+  table: '__migrations',
+  schema: 'drizzle',
+};
 
 const migrationLockKey = 7_240_501;
 
-export async function runMigrations(pool: Pool, sets: readonly MigrationSet[] = [mainMigrations]): Promise<void> {
+export async function runMigrations(
+  pool: Pool,
+  sets: readonly MigrationSet[] = [mainMigrations],
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
     try {
       const db = drizzle({ client });
       for (const set of sets) {
-        await migrate(db, { migrationsFolder: set.folder, migrationsTable: set.table, migrationsSchema: set.schema });
+        await migrate(db, {
+          migrationsFolder: set.folder,
+          migrationsTable: set.table,
+          migrationsSchema: set.schema,
+        });
       }
     } finally {
       await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);

@@ -11,16 +11,30 @@ export function outboxStoreOver(client: Queryable): OutboxStore {
       const dispatched = db
         .select({ one: domainEventDispatches.eventId })
         .from(domainEventDispatches)
-        .where(and(eq(domainEventDispatches.eventId, domainEvents.id), eq(domainEventDispatches.consumer, consumer)));
+        .where(
+          and(
+            eq(domainEventDispatches.eventId, domainEvents.id),
+            eq(domainEventDispatches.consumer, consumer),
+          ),
+        );
       return db
-        .select({ id: domainEvents.id, companyId: domainEvents.companyId, type: domainEvents.type, payload: domainEvents.payload, createdAt: domainEvents.createdAt })
+        .select({
+          id: domainEvents.id,
+          companyId: domainEvents.companyId,
+          type: domainEvents.type,
+          payload: domainEvents.payload,
+          createdAt: domainEvents.createdAt,
+        })
         .from(domainEvents)
         .where(and(eq(domainEvents.type, eventType), notExists(dispatched)))
         .orderBy(asc(domainEvents.createdAt))
         .limit(limit);
     },
     markDispatched: async (eventId, consumer, jobId, now) => {
-      await db.insert(domainEventDispatches).values({ eventId, consumer, jobId, dispatchedAt: now }).onConflictDoNothing();
+      await db
+        .insert(domainEventDispatches)
+        .values({ eventId, consumer, jobId, dispatchedAt: now })
+        .onConflictDoNothing();
     },
   };
 }

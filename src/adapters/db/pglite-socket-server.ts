@@ -36,7 +36,11 @@ export class BatchAtomicQueue {
 
   constructor(private readonly db: PGlite) {}
 
-  enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
+  enqueue(
+    handlerId: number,
+    message: Uint8Array,
+    onData: (data: Uint8Array) => void,
+  ): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ handlerId, message, onData, resolve, reject });
       void this.process();
@@ -106,11 +110,19 @@ export interface PgliteWireServer {
   stop(): Promise<void>;
 }
 
-export async function startPgliteWireServer(db: PGlite, options: { connectionsMax: number }): Promise<PgliteWireServer> {
+export async function startPgliteWireServer(
+  db: PGlite,
+  options: { connectionsMax: number },
+): Promise<PgliteWireServer> {
   const queue = new BatchAtomicQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket: Socket) => {
-    const handler = new PGLiteSocketHandler({ queryQueue: queue as unknown as ConstructorParameters<typeof PGLiteSocketHandler>[0]['queryQueue'], closeOnDetach: true });
+    const handler = new PGLiteSocketHandler({
+      queryQueue: queue as unknown as ConstructorParameters<
+        typeof PGLiteSocketHandler
+      >[0]['queryQueue'],
+      closeOnDetach: true,
+    });
     handlers.add(handler);
     socket.once('close', () => handlers.delete(handler));
     handler.attach(socket).catch(() => socket.destroy());
@@ -121,7 +133,8 @@ export async function startPgliteWireServer(db: PGlite, options: { connectionsMa
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  if (address === null || typeof address !== 'object') throw new Error('embedded database server has no TCP address');
+  if (address === null || typeof address !== 'object')
+    throw new Error('embedded database server has no TCP address');
   return {
     address: `127.0.0.1:${address.port}`,
     stop: async () => {

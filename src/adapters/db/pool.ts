@@ -19,7 +19,12 @@ export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
 
 export function createPool(connectionString: string, connectionsMax: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: connectionsMax, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 15_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max: connectionsMax,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: 15_000,
+  });
   pool.on('error', () => {
     // An idle client lost its connection (server restart): the pool replaces it on next use.
   });

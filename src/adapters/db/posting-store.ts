@@ -7,8 +7,19 @@ import { createHash } from 'node:crypto';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
-import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from '../../app/posting/model.js';
-import type { DayListFilter, PostedDealView, PostingSources, PostingStore, RecordWrite } from '../../app/posting/ports.js';
+import type {
+  EntryRecord,
+  IntentOp,
+  PostingDayRecord,
+  PostingStatus,
+} from '../../app/posting/model.js';
+import type {
+  DayListFilter,
+  PostedDealView,
+  PostingSources,
+  PostingStore,
+  RecordWrite,
+} from '../../app/posting/ports.js';
 import type { Pool } from './pool.js';
 import { tenancyUnitOfWork } from './tenancy-store.js';
 
@@ -90,24 +101,32 @@ const toEntry = (r: EntryRow): EntryRecord => ({
   dealId: r.deal_id,
   content: r.content,
   hasPayments: r.has_payments,
-  intent: r.intent === null ? null : { op: r.intent, content: r.intent_content, at: r.intent_at ?? new Date(0) },
+  intent:
+    r.intent === null
+      ? null
+      : { op: r.intent, content: r.intent_content, at: r.intent_at ?? new Date(0) },
 });
 
 /** JSON with sorted keys: the same content always hashes the same. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, each]) => each !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, each]) => each !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 export function contentHash(content: DealContent | null): string | null {
-  return content === null ? null : createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return content === null
+    ? null
+    : createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
-const amountOf = (content: DealContent | null): number | null => (content === null ? null : content.details.reduce((sum, line) => sum + line.amount, 0));
+const amountOf = (content: DealContent | null): number | null =>
+  content === null ? null : content.details.reduce((sum, line) => sum + line.amount, 0);
 
 export function postingStoreOver(pool: Pool): PostingStore {
   const fenceCte = `lease as (
@@ -116,7 +135,10 @@ export function postingStoreOver(pool: Pool): PostingStore {
       returning company_id)`;
   return {
     readSettings: async (companyId) => {
-      const { rows } = await pool.query<{ settings: unknown }>('select settings from posting_settings where company_id = $1', [companyId]);
+      const { rows } = await pool.query<{ settings: unknown }>(
+        'select settings from posting_settings where company_id = $1',
+        [companyId],
+      );
       return rows[0]?.settings ?? null;
     },
     saveSettings: async (companyId, settings, updatedBy, now) => {
@@ -137,11 +159,17 @@ export function postingStoreOver(pool: Pool): PostingStore {
         [storeId, businessDate, companyId, leaseId, until, now],
       );
       if (rows[0]) return { claimed: true, autoRetries: rows[0].auto_retries };
-      const held = await pool.query<{ lease_until: Date | null }>('select lease_until from posting_days where store_id = $1 and business_date = $2::date', [storeId, businessDate]);
+      const held = await pool.query<{ lease_until: Date | null }>(
+        'select lease_until from posting_days where store_id = $1 and business_date = $2::date',
+        [storeId, businessDate],
+      );
       return { claimed: false, leaseUntil: held.rows[0]?.lease_until ?? now };
     },
     renewLease: async (lease, now, until) => {
-      const { rowCount } = await pool.query('update posting_days set lease_until = $4, updated_at = $5 where store_id = $1 and business_date = $2::date and lease_id = $3', [lease.storeId, lease.businessDate, lease.leaseId, until, now]);
+      const { rowCount } = await pool.query(
+        'update posting_days set lease_until = $4, updated_at = $5 where store_id = $1 and business_date = $2::date and lease_id = $3',
+        [lease.storeId, lease.businessDate, lease.leaseId, until, now],
+      );
       return (rowCount ?? 0) > 0;
     },
     finishDay: async (lease, finish, now) => {
@@ -151,9 +179,22 @@ export function postingStoreOver(pool: Pool): PostingStore {
            auto_retries = case $11 when 'reset' then 0 when 'increment' then auto_retries + 1 else auto_retries end,
            last_calls = $12, last_writes = $13, lease_id = null, lease_until = null, finished_at = $14, updated_at = $14
          where store_id = $1 and business_date = $2::date and lease_id = $3`,
-        [lease.storeId, lease.businessDate, lease.leaseId, finish.status, finish.reasonCode, finish.message?.slice(0, 2000) ?? null,
-          JSON.stringify(finish.freeeMessages.slice(0, 50)), finish.closeVersion, finish.postedVersion, finish.nextAttemptAt, finish.autoRetries,
-          finish.calls, finish.writes, now],
+        [
+          lease.storeId,
+          lease.businessDate,
+          lease.leaseId,
+          finish.status,
+          finish.reasonCode,
+          finish.message?.slice(0, 2000) ?? null,
+          JSON.stringify(finish.freeeMessages.slice(0, 50)),
+          finish.closeVersion,
+          finish.postedVersion,
+          finish.nextAttemptAt,
+          finish.autoRetries,
+          finish.calls,
+          finish.writes,
+          now,
+        ],
       );
     },
     markRequested: async ({ companyId, storeId, businessDate, manual, now }) => {
@@ -167,7 +208,10 @@ export function postingStoreOver(pool: Pool): PostingStore {
       );
     },
     getDay: async (companyId, storeId, businessDate) => {
-      const { rows } = await pool.query<DayRow>(`select ${dayColumns} from posting_days d join stores s on s.id = d.store_id where d.company_id = $1 and d.store_id = $2 and d.business_date = $3::date`, [companyId, storeId, businessDate]);
+      const { rows } = await pool.query<DayRow>(
+        `select ${dayColumns} from posting_days d join stores s on s.id = d.store_id where d.company_id = $1 and d.store_id = $2 and d.business_date = $3::date`,
+        [companyId, storeId, businessDate],
+      );
       return rows[0] ? toDay(rows[0]) : null;
     },
     listDays: async (companyId, filter: DayListFilter) => {
@@ -201,11 +245,30 @@ export function postingStoreOver(pool: Pool): PostingStore {
            intent_hash = excluded.intent_hash, intent_at = excluded.intent_at, posted_at = coalesce(excluded.posted_at, posted_deals.posted_at),
            updated_at = excluded.updated_at
          returning entry_key`,
-        [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, write.freeeCompanyId, write.key, write.provider, write.methodCode,
-          write.itemName, write.refNumber, write.dealId, write.content === null ? null : JSON.stringify(write.content), contentHash(write.content),
-          amountOf(write.content), write.content?.type ?? null, write.hasPayments, write.intent?.op ?? null,
-          intentContent === null ? null : JSON.stringify(intentContent), contentHash(intentContent), write.intent ? now : null,
-          write.intent === null && write.dealId !== null ? now : null],
+        [
+          lease.storeId,
+          lease.businessDate,
+          lease.leaseId,
+          leaseUntil,
+          now,
+          write.freeeCompanyId,
+          write.key,
+          write.provider,
+          write.methodCode,
+          write.itemName,
+          write.refNumber,
+          write.dealId,
+          write.content === null ? null : JSON.stringify(write.content),
+          contentHash(write.content),
+          amountOf(write.content),
+          write.content?.type ?? null,
+          write.hasPayments,
+          write.intent?.op ?? null,
+          intentContent === null ? null : JSON.stringify(intentContent),
+          contentHash(intentContent),
+          write.intent ? now : null,
+          write.intent === null && write.dealId !== null ? now : null,
+        ],
       );
       return rows.length > 0;
     },
@@ -226,7 +289,15 @@ export function postingStoreOver(pool: Pool): PostingStore {
           order by e.business_date desc, e.entry_key limit $5`,
         [companyId, filter.storeId, filter.from, filter.to, filter.rowsMax * 20],
       );
-      return rows.map((r): PostedDealView => ({ ...toEntry(r), storeId: r.store_id, businessDate: r.business_date, freeeCompanyId: r.freee_company_id, provider: r.provider, amountYen: r.amount_yen, dealType: r.deal_type }));
+      return rows.map((r): PostedDealView => ({
+        ...toEntry(r),
+        storeId: r.store_id,
+        businessDate: r.business_date,
+        freeeCompanyId: r.freee_company_id,
+        provider: r.provider,
+        amountYen: r.amount_yen,
+        dealType: r.deal_type,
+      }));
     },
   };
 }
@@ -235,15 +306,27 @@ export function postingSourcesOver(pool: Pool): PostingSources {
   const tenancy = tenancyUnitOfWork(pool).read;
   return {
     findStore: async (companyId, storeCode) => {
-      const { rows } = await pool.query<{ id: string; code: string; name: string }>('select id, code, name from stores where company_id = $1 and code = $2', [companyId, storeCode]);
+      const { rows } = await pool.query<{ id: string; code: string; name: string }>(
+        'select id, code, name from stores where company_id = $1 and code = $2',
+        [companyId, storeCode],
+      );
       return rows[0] ?? null;
     },
     listStores: async (companyId) => {
-      const { rows } = await pool.query<{ id: string; code: string; name: string }>('select id, code, name from stores where company_id = $1 order by code', [companyId]);
+      const { rows } = await pool.query<{ id: string; code: string; name: string }>(
+        'select id, code, name from stores where company_id = $1 order by code',
+        [companyId],
+      );
       return rows;
     },
     paymentMethods: async (companyId) =>
-      (await tenancy.listPaymentMethods(companyId)).map((m): PaymentMethod => ({ code: m.code, name: m.name, kind: m.kind, givesChange: m.givesChange, settlement: m.settlement })),
+      (await tenancy.listPaymentMethods(companyId)).map((m): PaymentMethod => ({
+        code: m.code,
+        name: m.name,
+        kind: m.kind,
+        givesChange: m.givesChange,
+        settlement: m.settlement,
+      })),
     latestClose: async (storeId, businessDate) => {
       const { rows } = await pool.query<{ version: number; report: DailyReport }>(
         'select version, report from day_closes where store_id = $1 and business_date = $2::date order by version desc limit 1',
@@ -252,13 +335,21 @@ export function postingSourcesOver(pool: Pool): PostingSources {
       return rows[0] ?? null;
     },
     closedDates: async (companyId, storeId, from, to, rowsMax) => {
-      const { rows } = await pool.query<{ store_id: string; business_date: string; version: number }>(
+      const { rows } = await pool.query<{
+        store_id: string;
+        business_date: string;
+        version: number;
+      }>(
         `select store_id, business_date::text as business_date, max(version)::int as version from day_closes
           where company_id = $1 and ($2::uuid is null or store_id = $2::uuid) and business_date between $3::date and $4::date
           group by store_id, business_date order by business_date desc limit $5`,
         [companyId, storeId, from, to, rowsMax],
       );
-      return rows.map((r) => ({ storeId: r.store_id, businessDate: r.business_date, version: r.version }));
+      return rows.map((r) => ({
+        storeId: r.store_id,
+        businessDate: r.business_date,
+        version: r.version,
+      }));
     },
   };
 }

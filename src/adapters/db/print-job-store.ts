@@ -1,6 +1,12 @@
 // PrintJobStore over PostgreSQL (table print_jobs, schema/report.ts). Every method is one statement;
 // none runs in a transaction, so a print never holds a connection while it talks to a printer.
-import type { NewPrintJob, PrintJobRecord, PrintJobSource, PrintJobStatus, PrintJobStore } from '../../app/report/ports.js';
+import type {
+  NewPrintJob,
+  PrintJobRecord,
+  PrintJobSource,
+  PrintJobStatus,
+  PrintJobStore,
+} from '../../app/report/ports.js';
 import type { Queryable } from './unit-of-work.js';
 
 interface PrintJobRow {
@@ -54,7 +60,10 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export function printJobStoreOver(client: Queryable): PrintJobStore {
   const one = async (where: string, values: unknown[]): Promise<PrintJobRecord | null> => {
-    const { rows } = await client.query<PrintJobRow>(`select ${columns} from print_jobs j join stores s on s.id = j.store_id where ${where} limit 1`, values);
+    const { rows } = await client.query<PrintJobRow>(
+      `select ${columns} from print_jobs j join stores s on s.id = j.store_id where ${where} limit 1`,
+      values,
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   };
   return {
@@ -63,14 +72,30 @@ export function printJobStoreOver(client: Queryable): PrintJobStore {
         `insert into print_jobs (company_id, store_id, business_date, close_version, source, requested_by, event_id, status, attempts, attempts_max, created_at, updated_at)
          values ($1, $2, $3::date, $4, $5, $6, $7, 'queued', 0, $8, $9, $9)
          on conflict (event_id) do nothing returning id`,
-        [job.companyId, job.storeId, job.businessDate, job.closeVersion, job.source, job.requestedBy, job.eventId, job.attemptsMax, job.now],
+        [
+          job.companyId,
+          job.storeId,
+          job.businessDate,
+          job.closeVersion,
+          job.source,
+          job.requestedBy,
+          job.eventId,
+          job.attemptsMax,
+          job.now,
+        ],
       );
       const insertedId = rows[0]?.id;
-      const found = insertedId ? await one('j.id = $1', [insertedId]) : await one('j.event_id = $1', [job.eventId]);
-      if (!found) throw new Error(`print job for event ${job.eventId ?? '(none)'} neither inserted nor found`);
+      const found = insertedId
+        ? await one('j.id = $1', [insertedId])
+        : await one('j.event_id = $1', [job.eventId]);
+      if (!found)
+        throw new Error(
+          `print job for event ${job.eventId ?? '(none)'} neither inserted nor found`,
+        );
       return { job: found, created: insertedId !== undefined };
     },
-    get: async (companyId, id) => (uuidPattern.test(id) ? one('j.company_id = $1 and j.id = $2', [companyId, id]) : null),
+    get: async (companyId, id) =>
+      uuidPattern.test(id) ? one('j.company_id = $1 and j.id = $2', [companyId, id]) : null,
     findPending: (storeId, businessDate, closeVersion, since) =>
       one(
         `j.store_id = $1 and j.business_date = $2::date and j.close_version is not distinct from $3::integer
@@ -86,19 +111,36 @@ export function printJobStoreOver(client: Queryable): PrintJobStore {
       return rows.map(toRecord);
     },
     setQueueJobId: async (id, queueJobId, now) => {
-      await client.query('update print_jobs set queue_job_id = $2, updated_at = $3 where id = $1', [id, queueJobId, now]);
+      await client.query('update print_jobs set queue_job_id = $2, updated_at = $3 where id = $1', [
+        id,
+        queueJobId,
+        now,
+      ]);
     },
     markPrinting: async (id, attempt, now) => {
-      await client.query(`update print_jobs set status = 'printing', attempts = greatest(attempts, $2), updated_at = $3 where id = $1 and status <> 'printed'`, [id, attempt, now]);
+      await client.query(
+        `update print_jobs set status = 'printing', attempts = greatest(attempts, $2), updated_at = $3 where id = $1 and status <> 'printed'`,
+        [id, attempt, now],
+      );
     },
     markPrinted: async (id, printerAddress, now) => {
-      await client.query(`update print_jobs set status = 'printed', reason = null, printer_address = $2, printed_at = $3, updated_at = $3 where id = $1`, [id, printerAddress, now]);
+      await client.query(
+        `update print_jobs set status = 'printed', reason = null, printer_address = $2, printed_at = $3, updated_at = $3 where id = $1`,
+        [id, printerAddress, now],
+      );
     },
     markFailed: async (id, failure, now) => {
       await client.query(
         `update print_jobs set status = $2, reason = $3, error_detail = $4, printer_address = coalesce($5, printer_address), updated_at = $6
           where id = $1 and status <> 'printed'`,
-        [id, failure.final ? 'failed' : 'retrying', failure.reason, failure.detail.slice(0, 2000), failure.printerAddress, now],
+        [
+          id,
+          failure.final ? 'failed' : 'retrying',
+          failure.reason,
+          failure.detail.slice(0, 2000),
+          failure.printerAddress,
+          now,
+        ],
       );
     },
   };

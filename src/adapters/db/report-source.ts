@@ -10,10 +10,22 @@
 // still converting the next ones. One json_agg value is built whole, then sent, then parsed (~10 ms
 // slower), and text parsed after the last row arrives does not overlap (~5 ms slower). Trimming the documents server-side (only the fields the engine reads) costs the
 // server more than the bytes it saves, so the stored documents are sent as they are.
-import type { Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type {
+  Checkout,
+  DrawerEvent,
+  PaymentMethod,
+  RoundingMode,
+} from '../../domain/ledger/types.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { PrinterSetting } from '../../app/tenancy/model.js';
-import { StoreDayTooLargeError, type ReportCompanyRecord, type ReportSource, type ReportStoreRecord, type StoreDay, type StoreDayClose } from '../../app/report/ports.js';
+import {
+  StoreDayTooLargeError,
+  type ReportCompanyRecord,
+  type ReportSource,
+  type ReportStoreRecord,
+  type StoreDay,
+  type StoreDayClose,
+} from '../../app/report/ports.js';
 import type { Queryable } from './unit-of-work.js';
 
 interface StoreRow {
@@ -32,7 +44,8 @@ const storeColumns = `s.id, s.code, s.name, s.time_zone, s.report_settings, s.pr
             order by m.sort_order, m.code), '[]'::json)
      from payment_methods m where m.company_id = s.company_id) as methods`;
 
-const storeFrom = 'from stores s join companies co on co.id = s.company_id where s.company_id = $1 and s.code = $2';
+const storeFrom =
+  'from stores s join companies co on co.id = s.company_id where s.company_id = $1 and s.code = $2';
 
 /** $3 business date, $4 / $5 the limits + 1 (one more row than allowed tells that the limit is passed). */
 const storeDaySql = `with s as (
@@ -80,21 +93,37 @@ const checkoutRowKind = 1;
 function toRecords(row: StoreRow): { company: ReportCompanyRecord; store: ReportStoreRecord } {
   return {
     company: { roundingMode: row.rounding_mode, paymentMethods: row.methods },
-    store: { id: row.id, code: row.code, name: row.name, timeZone: row.time_zone, reportSettings: row.report_settings, printer: row.printer },
+    store: {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      timeZone: row.time_zone,
+      reportSettings: row.report_settings,
+      printer: row.printer,
+    },
   };
 }
 
 export function reportSourceOver(client: Queryable): ReportSource {
   return {
     findStore: async (companyId, storeCode) => {
-      const { rows } = await client.query<StoreRow>(`select ${storeColumns} ${storeFrom}`, [companyId, storeCode]);
+      const { rows } = await client.query<StoreRow>(`select ${storeColumns} ${storeFrom}`, [
+        companyId,
+        storeCode,
+      ]);
       return rows[0] ? toRecords(rows[0]) : null;
     },
     loadStoreDay: async (companyId, storeCode, businessDate, limits): Promise<StoreDay | null> => {
       // jsonb values are parsed by pg's type parser (JSON.parse) as each row arrives.
       const { rows } = await client.query<[kind: number, doc: unknown]>({
         text: storeDaySql,
-        values: [companyId, storeCode, businessDate, limits.checkoutsMax + 1, limits.drawerEventsMax + 1],
+        values: [
+          companyId,
+          storeCode,
+          businessDate,
+          limits.checkoutsMax + 1,
+          limits.drawerEventsMax + 1,
+        ],
         rowMode: 'array',
         types: { getTypeParser: typeParserOf },
       });
@@ -107,10 +136,25 @@ export function reportSourceOver(client: Queryable): ReportSource {
         else drawerEvents.push(doc as DrawerEvent);
       }
       if (head === null) return null;
-      if (checkouts.length > limits.checkoutsMax) throw new StoreDayTooLargeError('checkouts', limits.checkoutsMax);
-      if (drawerEvents.length > limits.drawerEventsMax) throw new StoreDayTooLargeError('drawer events', limits.drawerEventsMax);
-      const store: ReportStoreRecord = { id: head.id, code: head.code, name: head.name, timeZone: head.timeZone, reportSettings: head.reportSettings, printer: head.printer };
-      return { company: { roundingMode: head.roundingMode, paymentMethods: head.methods }, store, checkouts, drawerEvents, close: head.close };
+      if (checkouts.length > limits.checkoutsMax)
+        throw new StoreDayTooLargeError('checkouts', limits.checkoutsMax);
+      if (drawerEvents.length > limits.drawerEventsMax)
+        throw new StoreDayTooLargeError('drawer events', limits.drawerEventsMax);
+      const store: ReportStoreRecord = {
+        id: head.id,
+        code: head.code,
+        name: head.name,
+        timeZone: head.timeZone,
+        reportSettings: head.reportSettings,
+        printer: head.printer,
+      };
+      return {
+        company: { roundingMode: head.roundingMode, paymentMethods: head.methods },
+        store,
+        checkouts,
+        drawerEvents,
+        close: head.close,
+      };
     },
     closeReport: async (companyId, storeCode, businessDate, version) => {
       const { rows } = await client.query<{ report: DailyReport }>(

@@ -2,8 +2,21 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { ReportSettings } from '../../domain/report/types.js';
-import type { Company, CompanyPaymentMethod, PrinterSetting, StaffMember, StaffRole, StaffWithHash, Store } from '../../app/tenancy/model.js';
-import type { StaffInput, StoreInput, TenancyStore, TenancyUnitOfWork } from '../../app/tenancy/ports.js';
+import type {
+  Company,
+  CompanyPaymentMethod,
+  PrinterSetting,
+  StaffMember,
+  StaffRole,
+  StaffWithHash,
+  Store,
+} from '../../app/tenancy/model.js';
+import type {
+  StaffInput,
+  StoreInput,
+  TenancyStore,
+  TenancyUnitOfWork,
+} from '../../app/tenancy/ports.js';
 import type { Pool } from './pool.js';
 import { companies, paymentMethods, registers, staff, stores } from './schema/index.js';
 import { drizzleOver, inTransaction, type Db, type Queryable } from './unit-of-work.js';
@@ -12,8 +25,20 @@ type CompanyRow = typeof companies.$inferSelect;
 type StaffRow = typeof staff.$inferSelect;
 type MethodRow = typeof paymentMethods.$inferSelect;
 
-const toCompany = (r: CompanyRow): Company => ({ id: r.id, code: r.code, name: r.name, roundingMode: r.roundingMode as RoundingMode });
-const toStaff = (r: StaffRow): StaffMember => ({ id: r.id, companyId: r.companyId, code: r.code, name: r.name, role: r.role as StaffRole, active: r.active });
+const toCompany = (r: CompanyRow): Company => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  roundingMode: r.roundingMode as RoundingMode,
+});
+const toStaff = (r: StaffRow): StaffMember => ({
+  id: r.id,
+  companyId: r.companyId,
+  code: r.code,
+  name: r.name,
+  role: r.role as StaffRole,
+  active: r.active,
+});
 const toMethod = (r: MethodRow): CompanyPaymentMethod => ({
   id: r.id,
   code: r.code,
@@ -27,46 +52,121 @@ const toMethod = (r: MethodRow): CompanyPaymentMethod => ({
 export function tenancyStoreOver(client: Queryable): TenancyStore {
   const db = drizzleOver(client);
   return {
-    findCompanyByCode: async (code) => first((await db.select().from(companies).where(eq(companies.code, code))).map(toCompany)),
-    findCompanyById: async (id) => first((await db.select().from(companies).where(eq(companies.id, id))).map(toCompany)),
-    listCompanies: async () => (await db.select().from(companies).orderBy(asc(companies.code))).map(toCompany),
-    insertCompany: async (input, now) => toCompany(one(await db.insert(companies).values({ ...input, createdAt: now, updatedAt: now }).returning())),
+    findCompanyByCode: async (code) =>
+      first((await db.select().from(companies).where(eq(companies.code, code))).map(toCompany)),
+    findCompanyById: async (id) =>
+      first((await db.select().from(companies).where(eq(companies.id, id))).map(toCompany)),
+    listCompanies: async () =>
+      (await db.select().from(companies).orderBy(asc(companies.code))).map(toCompany),
+    insertCompany: async (input, now) =>
+      toCompany(
+        one(
+          await db
+            .insert(companies)
+            .values({ ...input, createdAt: now, updatedAt: now })
+            .returning(),
+        ),
+      ),
     updateCompany: async (id, input, now) =>
-      toCompany(one(await db.update(companies).set({ ...input, updatedAt: now }).where(eq(companies.id, id)).returning())),
+      toCompany(
+        one(
+          await db
+            .update(companies)
+            .set({ ...input, updatedAt: now })
+            .where(eq(companies.id, id))
+            .returning(),
+        ),
+      ),
     listStores: async (companyId) => {
-      const rows = await db.select().from(stores).where(eq(stores.companyId, companyId)).orderBy(asc(stores.code));
+      const rows = await db
+        .select()
+        .from(stores)
+        .where(eq(stores.companyId, companyId))
+        .orderBy(asc(stores.code));
       return Promise.all(rows.map((row) => withRegisters(db, row)));
     },
     findStore: async (companyId, code) => {
-      const row = first(await db.select().from(stores).where(and(eq(stores.companyId, companyId), eq(stores.code, code))));
+      const row = first(
+        await db
+          .select()
+          .from(stores)
+          .where(and(eq(stores.companyId, companyId), eq(stores.code, code))),
+      );
       return row ? withRegisters(db, row) : null;
     },
     upsertStore: (companyId, input, now) => upsertStore(db, companyId, input, now),
     listPaymentMethods: async (companyId) =>
-      (await db.select().from(paymentMethods).where(eq(paymentMethods.companyId, companyId)).orderBy(asc(paymentMethods.sortOrder), asc(paymentMethods.code))).map(toMethod),
+      (
+        await db
+          .select()
+          .from(paymentMethods)
+          .where(eq(paymentMethods.companyId, companyId))
+          .orderBy(asc(paymentMethods.sortOrder), asc(paymentMethods.code))
+      ).map(toMethod),
     upsertPaymentMethod: async (companyId, input, now) => {
-      const values = { code: input.code, name: input.name, kind: input.kind, givesChange: input.givesChange, settlement: input.settlement, sortOrder: input.sortOrder };
+      const values = {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        givesChange: input.givesChange,
+        settlement: input.settlement,
+        sortOrder: input.sortOrder,
+      };
       const rows = await db
         .insert(paymentMethods)
         .values({ ...values, companyId, createdAt: now, updatedAt: now })
-        .onConflictDoUpdate({ target: [paymentMethods.companyId, paymentMethods.code], set: { ...values, updatedAt: now } })
+        .onConflictDoUpdate({
+          target: [paymentMethods.companyId, paymentMethods.code],
+          set: { ...values, updatedAt: now },
+        })
         .returning();
       return toMethod(one(rows));
     },
-    listStaff: async (companyId) => (await db.select().from(staff).where(eq(staff.companyId, companyId)).orderBy(asc(staff.code))).map(toStaff),
+    listStaff: async (companyId) =>
+      (
+        await db.select().from(staff).where(eq(staff.companyId, companyId)).orderBy(asc(staff.code))
+      ).map(toStaff),
     findStaffWithHash: async (companyId, code) => {
-      const row = first(await db.select().from(staff).where(and(eq(staff.companyId, companyId), eq(staff.code, code))));
-      return row ? ({ ...toStaff(row), passwordHash: row.passwordHash } satisfies StaffWithHash) : null;
+      const row = first(
+        await db
+          .select()
+          .from(staff)
+          .where(and(eq(staff.companyId, companyId), eq(staff.code, code))),
+      );
+      return row
+        ? ({ ...toStaff(row), passwordHash: row.passwordHash } satisfies StaffWithHash)
+        : null;
     },
-    findStaffById: async (id) => first((await db.select().from(staff).where(eq(staff.id, id))).map(toStaff)),
-    insertStaff: async (companyId, input: StaffInput, now) => toStaff(one(await db.insert(staff).values({ ...input, companyId, createdAt: now, updatedAt: now }).returning())),
+    findStaffById: async (id) =>
+      first((await db.select().from(staff).where(eq(staff.id, id))).map(toStaff)),
+    insertStaff: async (companyId, input: StaffInput, now) =>
+      toStaff(
+        one(
+          await db
+            .insert(staff)
+            .values({ ...input, companyId, createdAt: now, updatedAt: now })
+            .returning(),
+        ),
+      ),
     updateStaff: async (companyId, code, input, now) =>
-      toStaff(one(await db.update(staff).set({ ...input, updatedAt: now }).where(and(eq(staff.companyId, companyId), eq(staff.code, code))).returning())),
+      toStaff(
+        one(
+          await db
+            .update(staff)
+            .set({ ...input, updatedAt: now })
+            .where(and(eq(staff.companyId, companyId), eq(staff.code, code)))
+            .returning(),
+        ),
+      ),
   };
 }
 
 async function withRegisters(db: Db, row: typeof stores.$inferSelect): Promise<Store> {
-  const registerRows = await db.select({ code: registers.code }).from(registers).where(eq(registers.storeId, row.id)).orderBy(asc(registers.code));
+  const registerRows = await db
+    .select({ code: registers.code })
+    .from(registers)
+    .where(eq(registers.storeId, row.id))
+    .orderBy(asc(registers.code));
   return {
     id: row.id,
     companyId: row.companyId,
@@ -79,7 +179,12 @@ async function withRegisters(db: Db, row: typeof stores.$inferSelect): Promise<S
   };
 }
 
-async function upsertStore(db: Db, companyId: string, input: StoreInput, now: Date): Promise<Store> {
+async function upsertStore(
+  db: Db,
+  companyId: string,
+  input: StoreInput,
+  now: Date,
+): Promise<Store> {
   const values = {
     name: input.name,
     timeZone: input.timeZone,
@@ -90,11 +195,17 @@ async function upsertStore(db: Db, companyId: string, input: StoreInput, now: Da
     await db
       .insert(stores)
       .values({ ...values, companyId, code: input.code, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({ target: [stores.companyId, stores.code], set: { ...values, updatedAt: now } })
+      .onConflictDoUpdate({
+        target: [stores.companyId, stores.code],
+        set: { ...values, updatedAt: now },
+      })
       .returning(),
   );
   for (const code of input.registers ?? []) {
-    await db.insert(registers).values({ storeId: row.id, code, createdAt: now }).onConflictDoNothing();
+    await db
+      .insert(registers)
+      .values({ storeId: row.id, code, createdAt: now })
+      .onConflictDoNothing();
   }
   return withRegisters(db, row);
 }

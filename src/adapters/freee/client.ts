@@ -6,7 +6,12 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { Logger } from '../log/logger.js';
 import type { FetchLike } from './endpoints.js';
 import {
-  failureFromResponse, FreeeCompanyIdError, networkFailure, retryableAtOnce, type FreeeFailure, type FreeeResult,
+  failureFromResponse,
+  FreeeCompanyIdError,
+  networkFailure,
+  retryableAtOnce,
+  type FreeeFailure,
+  type FreeeResult,
 } from './failures.js';
 import type { paths } from './generated/accounting.js';
 
@@ -52,7 +57,11 @@ type Sent<T> = { data?: T; error?: unknown; response: Response };
 export interface FreeeClient {
   readonly companyId: number;
   /** One operation with retries: `send` builds the request on the typed openapi-fetch client. */
-  call<T>(operation: string, send: (api: FreeeApi) => Promise<Sent<T>>, options?: CallOptions): Promise<FreeeResult<T>>;
+  call<T>(
+    operation: string,
+    send: (api: FreeeApi) => Promise<Sent<T>>,
+    options?: CallOptions,
+  ): Promise<FreeeResult<T>>;
 }
 
 /** Calls without a company (API-NOTES §4): the user and the list of their 事業所. */
@@ -68,7 +77,10 @@ async function companyIdsOf(request: Request, apiPath: string): Promise<string[]
     if (match?.[1]) ids.push(match[1]);
   }
   if (request.body && (request.headers.get('content-type') ?? '').includes('json')) {
-    const body = (await request.clone().json().catch(() => null)) as { company_id?: unknown } | null;
+    const body = (await request
+      .clone()
+      .json()
+      .catch(() => null)) as { company_id?: unknown } | null;
     if (body && body.company_id !== undefined) ids.push(String(body.company_id));
   }
   return ids;
@@ -77,7 +89,8 @@ async function companyIdsOf(request: Request, apiPath: string): Promise<string[]
 export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
   const fetchImpl = options.fetch ?? fetch;
   const retry = options.retry ?? defaultRetryPolicy;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const base = options.apiBaseUrl.replace(/\/+$/, '');
   const basePath = new URL(base).pathname.replace(/\/+$/, '');
@@ -86,13 +99,23 @@ export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
     const apiPath = new URL(request.url).pathname.slice(basePath.length);
     if (!companyFreePaths.has(`${request.method} ${apiPath}`)) {
       const ids = await companyIdsOf(request, apiPath);
-      if (ids.length === 0 || ids.some((id) => id !== String(options.companyId))) throw new FreeeCompanyIdError(request.method, apiPath, options.companyId);
+      if (ids.length === 0 || ids.some((id) => id !== String(options.companyId)))
+        throw new FreeeCompanyIdError(request.method, apiPath, options.companyId);
     }
     return fetchImpl(new Request(request, { signal: AbortSignal.timeout(timeoutMs) }));
   };
 
-  async function attempt<T>(operation: string, token: string, send: (api: FreeeApi) => Promise<Sent<T>>, attemptNo: number): Promise<FreeeResult<T>> {
-    const api = createClient<paths>({ baseUrl: base, fetch: guardedFetch, headers: { authorization: `Bearer ${token}` } });
+  async function attempt<T>(
+    operation: string,
+    token: string,
+    send: (api: FreeeApi) => Promise<Sent<T>>,
+    attemptNo: number,
+  ): Promise<FreeeResult<T>> {
+    const api = createClient<paths>({
+      baseUrl: base,
+      fetch: guardedFetch,
+      headers: { authorization: `Bearer ${token}` },
+    });
     const started = performance.now();
     let sent: Sent<T>;
     try {
@@ -100,21 +123,37 @@ export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
     } catch (error) {
       if (error instanceof FreeeCompanyIdError) throw error;
       const failure = networkFailure(error);
-      options.logger.warn({ freee: { operation, attempt: attemptNo, failure: failure.kind, detail: failure.code } }, 'freee call failed without an answer');
+      options.logger.warn(
+        { freee: { operation, attempt: attemptNo, failure: failure.kind, detail: failure.code } },
+        'freee call failed without an answer',
+      );
       return { ok: false, failure };
     }
     const requestId = sent.response.headers.get('x-freee-request-id');
-    const log = { freee: { operation, status: sent.response.status, requestId, attempt: attemptNo, durationMs: Math.round(performance.now() - started) } };
+    const log = {
+      freee: {
+        operation,
+        status: sent.response.status,
+        requestId,
+        attempt: attemptNo,
+        durationMs: Math.round(performance.now() - started),
+      },
+    };
     if (sent.response.ok) {
       options.logger.info(log, 'freee call');
       return { ok: true, data: sent.data as T, status: sent.response.status, requestId };
     }
     const failure = failureFromResponse(sent.response.status, sent.error, sent.response.headers);
-    options.logger.warn({ freee: { ...log.freee, failure: failure.kind, code: failure.code } }, 'freee call refused');
+    options.logger.warn(
+      { freee: { ...log.freee, failure: failure.kind, code: failure.code } },
+      'freee call refused',
+    );
     return { ok: false, failure };
   }
 
-  async function tokenOrFailure(get: () => Promise<{ token: string; generation: number }>): Promise<{ token: string; generation: number } | FreeeFailure> {
+  async function tokenOrFailure(
+    get: () => Promise<{ token: string; generation: number }>,
+  ): Promise<{ token: string; generation: number } | FreeeFailure> {
     try {
       return await get();
     } catch (error) {
@@ -146,7 +185,12 @@ export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
           continue;
         }
         const retriesUsed = attemptNo - renewals;
-        if (!idempotent || !retryableAtOnce.includes(failure.kind) || retriesUsed >= retry.attemptsMax) return result;
+        if (
+          !idempotent ||
+          !retryableAtOnce.includes(failure.kind) ||
+          retriesUsed >= retry.attemptsMax
+        )
+          return result;
         await sleep(retry.backoffMs[Math.min(retriesUsed - 1, retry.backoffMs.length - 1)] ?? 0);
       }
       return last ?? { ok: false, failure: networkFailure(new Error('no attempt made')) };

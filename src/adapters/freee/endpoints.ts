@@ -29,7 +29,10 @@ export const realFreeeUrls: FreeeUrls = {
   apiBaseUrl: 'https://api.freee.co.jp',
 };
 
-export function freeeEndpoints(urls: Partial<FreeeUrls> = {}, fetchImpl: FetchLike = fetch): FreeeEndpoints {
+export function freeeEndpoints(
+  urls: Partial<FreeeUrls> = {},
+  fetchImpl: FetchLike = fetch,
+): FreeeEndpoints {
   const accounts = trimSlash(urls.accountsBaseUrl ?? realFreeeUrls.accountsBaseUrl);
   return {
     provider: 'freee',
@@ -64,13 +67,21 @@ export interface FetchableApp {
  * Calls to URLs under `baseUrl` go straight to `app` (its routes start at `/`), without a socket;
  * anything else goes to the network. For the sandbox mounted in the server.
  */
-export function inProcessFetch(app: FetchableApp, baseUrl: string, fallback: FetchLike = fetch): FetchLike {
+export function inProcessFetch(
+  app: FetchableApp,
+  baseUrl: string,
+  fallback: FetchLike = fetch,
+): FetchLike {
   const base = new URL(trimSlash(baseUrl));
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const prefix = base.pathname === '/' ? '' : base.pathname;
-    if (url.origin !== base.origin || !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))) return fallback(request);
+    if (
+      url.origin !== base.origin ||
+      !(url.pathname === prefix || url.pathname.startsWith(`${prefix}/`))
+    )
+      return fallback(request);
     url.pathname = url.pathname.slice(prefix.length) || '/';
     return app.fetch(new Request(url, request));
   };

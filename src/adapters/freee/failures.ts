@@ -43,11 +43,18 @@ export const throttleWaitMs = 11 * 60_000;
 export const maintenanceWaitMs = 5 * 60_000;
 export const serverErrorWaitMs = 30_000;
 
-export type FreeeResult<T> = { ok: true; data: T; status: number; requestId: string | null } | { ok: false; failure: FreeeFailure };
+export type FreeeResult<T> =
+  | { ok: true; data: T; status: number; requestId: string | null }
+  | { ok: false; failure: FreeeFailure };
 
 export class FreeeApiError extends Error {
-  constructor(readonly failure: FreeeFailure, operation: string) {
-    super(`freee ${operation}: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}${failure.requestId ? ` request ${failure.requestId}` : ''}`);
+  constructor(
+    readonly failure: FreeeFailure,
+    operation: string,
+  ) {
+    super(
+      `freee ${operation}: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}${failure.requestId ? ` request ${failure.requestId}` : ''}`,
+    );
     this.name = 'FreeeApiError';
   }
 }
@@ -55,7 +62,10 @@ export class FreeeApiError extends Error {
 /** A page walk reached its maximum with pages still coming. */
 export class FreeePagingLimitError extends Error {
   readonly code = 'freee_paging_limit_exceeded';
-  constructor(operation: string, readonly pagesMax: number) {
+  constructor(
+    operation: string,
+    readonly pagesMax: number,
+  ) {
     super(`freee ${operation}: more than ${pagesMax} pages`);
     this.name = 'FreeePagingLimitError';
   }
@@ -76,7 +86,9 @@ export function unwrap<T>(result: FreeeResult<T>, operation: string): T {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 /** `errors[].messages` of freee's common error body; validation messages first. */
@@ -88,7 +100,9 @@ export function messagesOf(body: unknown): string[] {
   if (Array.isArray(record.errors)) {
     for (const entry of record.errors.slice(0, 100)) {
       const error = asRecord(entry);
-      const messages = Array.isArray(error?.messages) ? error.messages.filter((m): m is string => typeof m === 'string') : [];
+      const messages = Array.isArray(error?.messages)
+        ? error.messages.filter((m): m is string => typeof m === 'string')
+        : [];
       (error?.type === 'validation' ? out : later).push(...messages);
     }
   }
@@ -127,20 +141,42 @@ function retryAfterOf(kind: FreeeFailureKind, headers: Headers | null): number |
   if (kind === 'throttled') return throttleWaitMs;
   if (kind === 'maintenance') return maintenanceWaitMs;
   if (kind === 'server') return serverErrorWaitMs;
-  if (kind === 'rate_limited') return Math.max(1_000, Number(headers?.get('retry-after') ?? '1') * 1_000 || 1_000);
+  if (kind === 'rate_limited')
+    return Math.max(1_000, Number(headers?.get('retry-after') ?? '1') * 1_000 || 1_000);
   return null;
 }
 
-export function failureFromResponse(status: number, body: unknown, headers: Headers | null): FreeeFailure {
+export function failureFromResponse(
+  status: number,
+  body: unknown,
+  headers: Headers | null,
+): FreeeFailure {
   const code = codeOf(body);
   const kind = kindOf(status, code);
-  return { kind, status, code, messages: messagesOf(body), requestId: headers?.get('x-freee-request-id') ?? null, retryAfterMs: retryAfterOf(kind, headers) };
+  return {
+    kind,
+    status,
+    code,
+    messages: messagesOf(body),
+    requestId: headers?.get('x-freee-request-id') ?? null,
+    retryAfterMs: retryAfterOf(kind, headers),
+  };
 }
 
 export function networkFailure(error: unknown): FreeeFailure {
   const name = (error as { name?: string })?.name;
-  const detail = name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : String((error as Error)?.message ?? error);
-  return { kind: 'network', status: null, code: detail === 'timeout' ? 'timeout' : 'connection', messages: [], requestId: null, retryAfterMs: serverErrorWaitMs };
+  const detail =
+    name === 'TimeoutError' || name === 'AbortError'
+      ? 'timeout'
+      : String((error as Error)?.message ?? error);
+  return {
+    kind: 'network',
+    status: null,
+    code: detail === 'timeout' ? 'timeout' : 'connection',
+    messages: [],
+    requestId: null,
+    retryAfterMs: serverErrorWaitMs,
+  };
 }
 
 /** Kinds a client may retry at once for an idempotent call (nothing was applied, or applying twice is harmless). */

@@ -8,13 +8,18 @@ export interface PageWalkOptions {
   pagesMax: number;
 }
 
-export async function walkPages<T>(operation: string, fetchPage: (page: { offset: number; limit: number }) => Promise<FreeeResult<T[]>>, options: PageWalkOptions): Promise<FreeeResult<T[]>> {
+export async function walkPages<T>(
+  operation: string,
+  fetchPage: (page: { offset: number; limit: number }) => Promise<FreeeResult<T[]>>,
+  options: PageWalkOptions,
+): Promise<FreeeResult<T[]>> {
   const items: T[] = [];
   for (let page = 0; page < options.pagesMax; page++) {
     const result = await fetchPage({ offset: page * options.limit, limit: options.limit });
     if (!result.ok) return result;
     items.push(...result.data);
-    if (result.data.length < options.limit) return { ok: true, data: items, status: 200, requestId: result.requestId };
+    if (result.data.length < options.limit)
+      return { ok: true, data: items, status: 200, requestId: result.requestId };
   }
   throw new FreeePagingLimitError(operation, options.pagesMax);
 }

@@ -2,7 +2,14 @@
 // Reads are retried by the client (idempotent); writes are sent once and never repeated here — an
 // unanswered write is the posting use case's to look up (docs/posting.md). Calls are counted for the
 // run's record and the bench.
-import type { FreeeCallFailure, FreeeCompanyInfo, NamedMaster, Outcome, PostingConnections, PostingGateway } from '../../app/posting/ports.js';
+import type {
+  FreeeCallFailure,
+  FreeeCompanyInfo,
+  NamedMaster,
+  Outcome,
+  PostingConnections,
+  PostingGateway,
+} from '../../app/posting/ports.js';
 import { storeStatusOf } from '../../app/freee/model.js';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import type { HeldDeal } from '../../domain/posting/held-deals.js';
@@ -18,7 +25,11 @@ export const dealsWalksMax = 3;
 
 export const freeeDealWebUrl = (dealId: number) => `https://secure.freee.co.jp/deals/${dealId}`;
 
-function failureOf(kind: FreeeCallFailure['kind'], code: string, message: string): FreeeCallFailure {
+function failureOf(
+  kind: FreeeCallFailure['kind'],
+  code: string,
+  message: string,
+): FreeeCallFailure {
   return { kind, status: null, code, messages: [message], requestId: null, retryAfterMs: null };
 }
 
@@ -39,7 +50,11 @@ interface CompanyBody {
 
 function dealBody(content: DealContent, withPayments: boolean) {
   const body: Record<string, unknown> = {
-    company_id: content.company_id, issue_date: content.issue_date, type: content.type, ref_number: content.ref_number, details: content.details,
+    company_id: content.company_id,
+    issue_date: content.issue_date,
+    type: content.type,
+    ref_number: content.ref_number,
+    details: content.details,
   };
   if (content.partner_id !== undefined) body.partner_id = content.partner_id;
   if (content.due_date !== undefined) body.due_date = content.due_date;
@@ -47,14 +62,23 @@ function dealBody(content: DealContent, withPayments: boolean) {
   return body;
 }
 
-export function postingGatewayOver(client: FreeeClient, provider: 'freee' | 'sandbox'): PostingGateway {
+export function postingGatewayOver(
+  client: FreeeClient,
+  provider: 'freee' | 'sandbox',
+): PostingGateway {
   let calls = 0;
   let writes = 0;
-  const read = <T>(operation: string, send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>) => {
+  const read = <T>(
+    operation: string,
+    send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>,
+  ) => {
     calls += 1;
     return client.call(operation, send, { idempotent: true });
   };
-  const write = <T>(operation: string, send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>) => {
+  const write = <T>(
+    operation: string,
+    send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>,
+  ) => {
     calls += 1;
     writes += 1;
     return client.call(operation, send);
@@ -68,18 +92,44 @@ export function postingGatewayOver(client: FreeeClient, provider: 'freee' | 'san
       let stable = true;
       for (let page = 0; page < dealsPagesMax; page++) {
         const result = await read('deals.list', (api) =>
-          api.GET('/api/1/deals', { params: { query: { company_id: companyId, start_issue_date: issueDate, end_issue_date: issueDate, offset: page * dealsPageLimit, limit: dealsPageLimit } } }));
+          api.GET('/api/1/deals', {
+            params: {
+              query: {
+                company_id: companyId,
+                start_issue_date: issueDate,
+                end_issue_date: issueDate,
+                offset: page * dealsPageLimit,
+                limit: dealsPageLimit,
+              },
+            },
+          }),
+        );
         if (!result.ok) return { ok: false, failure: result.failure };
         const body = result.data as unknown as { deals: HeldDeal[]; meta: { total_count: number } };
         if (total !== null && body.meta.total_count !== total) stable = false;
         total ??= body.meta.total_count;
         deals.push(...body.deals);
         if (body.deals.length < dealsPageLimit || deals.length >= total) break;
-        if (page === dealsPagesMax - 1) return { ok: false, failure: failureOf('unexpected', 'freee_paging_limit_exceeded', `freeeの取引が${dealsPagesMax * dealsPageLimit}件を超えるため確認できません。`) };
+        if (page === dealsPagesMax - 1)
+          return {
+            ok: false,
+            failure: failureOf(
+              'unexpected',
+              'freee_paging_limit_exceeded',
+              `freeeの取引が${dealsPagesMax * dealsPageLimit}件を超えるため確認できません。`,
+            ),
+          };
       }
       if (stable) return { ok: true, value: deals };
     }
-    return { ok: false, failure: failureOf('network', 'deals_listing_unstable', 'freeeの取引一覧が読み取り中に変わり続けています。') };
+    return {
+      ok: false,
+      failure: failureOf(
+        'network',
+        'deals_listing_unstable',
+        'freeeの取引一覧が読み取り中に変わり続けています。',
+      ),
+    };
   }
 
   return {
@@ -88,9 +138,25 @@ export function postingGatewayOver(client: FreeeClient, provider: 'freee' | 'san
     counts: () => ({ calls, writes }),
     companyInfo: async () => {
       const company = await read('companies.get', (api) =>
-        api.GET('/api/1/companies/{id}', { params: { path: { id: companyId }, query: { account_items: true, items: true, partners: true, sections: true, walletables: true } } }));
+        api.GET('/api/1/companies/{id}', {
+          params: {
+            path: { id: companyId },
+            query: {
+              account_items: true,
+              items: true,
+              partners: true,
+              sections: true,
+              walletables: true,
+            },
+          },
+        }),
+      );
       if (!company.ok) return { ok: false, failure: company.failure };
-      const taxes = await read('taxes.companies', (api) => api.GET('/api/1/taxes/companies/{company_id}', { params: { path: { company_id: companyId } } }));
+      const taxes = await read('taxes.companies', (api) =>
+        api.GET('/api/1/taxes/companies/{company_id}', {
+          params: { path: { company_id: companyId } },
+        }),
+      );
       if (!taxes.ok) return { ok: false, failure: taxes.failure };
       const c = (company.data as unknown as CompanyBody).company;
       return {
@@ -108,26 +174,65 @@ export function postingGatewayOver(client: FreeeClient, provider: 'freee' | 'san
     },
     listDeals: (issueDate) => walk(issueDate),
     createDeal: async (content) =>
-      toOutcome(await write('deals.create', (api) => api.POST('/api/1/deals', { body: dealBody(content, true) as never })), (data) => (data as unknown as { deal: HeldDeal }).deal),
+      toOutcome(
+        await write('deals.create', (api) =>
+          api.POST('/api/1/deals', { body: dealBody(content, true) as never }),
+        ),
+        (data) => (data as unknown as { deal: HeldDeal }).deal,
+      ),
     updateDeal: async (dealId, content) =>
-      toOutcome(await write('deals.update', (api) => api.PUT('/api/1/deals/{id}', { params: { path: { id: dealId } }, body: dealBody(content, false) as never })), (data) => (data as unknown as { deal: HeldDeal }).deal),
+      toOutcome(
+        await write('deals.update', (api) =>
+          api.PUT('/api/1/deals/{id}', {
+            params: { path: { id: dealId } },
+            body: dealBody(content, false) as never,
+          }),
+        ),
+        (data) => (data as unknown as { deal: HeldDeal }).deal,
+      ),
     deleteDeal: async (dealId) =>
-      toOutcome(await write('deals.delete', (api) => api.DELETE('/api/1/deals/{id}', { params: { path: { id: dealId }, query: { company_id: companyId } } })), () => null),
+      toOutcome(
+        await write('deals.delete', (api) =>
+          api.DELETE('/api/1/deals/{id}', {
+            params: { path: { id: dealId }, query: { company_id: companyId } },
+          }),
+        ),
+        () => null,
+      ),
     createItem: async (name) =>
-      toOutcome(await write('items.create', (api) => api.POST('/api/1/items', { body: { company_id: companyId, name } })), (data) => (data as unknown as { item: NamedMaster }).item),
+      toOutcome(
+        await write('items.create', (api) =>
+          api.POST('/api/1/items', { body: { company_id: companyId, name } }),
+        ),
+        (data) => (data as unknown as { item: NamedMaster }).item,
+      ),
     createPartner: async (name) =>
-      toOutcome(await write('partners.create', (api) => api.POST('/api/1/partners', { body: { company_id: companyId, name } as never })), (data) => (data as unknown as { partner: NamedMaster }).partner),
+      toOutcome(
+        await write('partners.create', (api) =>
+          api.POST('/api/1/partners', { body: { company_id: companyId, name } as never }),
+        ),
+        (data) => (data as unknown as { partner: NamedMaster }).partner,
+      ),
   };
 }
 
 export function postingConnectionsOver(runtime: FreeeRuntime): PostingConnections {
   return {
     forStore: async (companyId, storeId) => {
-      const row = (await runtime.store.listStoreConnections(companyId)).find((each) => each.storeId === storeId);
-      if (!row?.connection || row.connection.status === 'disconnected') return { kind: 'unconnected' };
+      const row = (await runtime.store.listStoreConnections(companyId)).find(
+        (each) => each.storeId === storeId,
+      );
+      if (!row?.connection || row.connection.status === 'disconnected')
+        return { kind: 'unconnected' };
       const status = storeStatusOf(row.connection);
-      if (status.status === 'expired') return { kind: 'unusable', status: 'expired', message: status.message ?? '' };
-      if (status.status === 'error') return { kind: 'unusable', status: 'error', message: status.message ?? 'freee連携でエラーが発生しています。' };
+      if (status.status === 'expired')
+        return { kind: 'unusable', status: 'expired', message: status.message ?? '' };
+      if (status.status === 'error')
+        return {
+          kind: 'unusable',
+          status: 'error',
+          message: status.message ?? 'freee連携でエラーが発生しています。',
+        };
       const client = await runtime.clientFor(companyId, row.connection.id);
       return { kind: 'connected', gateway: postingGatewayOver(client, row.connection.provider) };
     },
@@ -138,6 +243,8 @@ export function dealUrlFor(runtime: FreeeRuntime | undefined) {
   return (provider: 'freee' | 'sandbox', freeeCompanyId: number, dealId: number): string | null => {
     if (provider === 'freee') return freeeDealWebUrl(dealId);
     const base = runtime?.sandboxBaseUrl;
-    return base ? `${base.replace(/\/+$/, '')}/api/1/deals/${dealId}?company_id=${freeeCompanyId}` : null;
+    return base
+      ? `${base.replace(/\/+$/, '')}/api/1/deals/${dealId}?company_id=${freeeCompanyId}`
+      : null;
   };
 }

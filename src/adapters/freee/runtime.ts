@@ -1,9 +1,17 @@
 // freee連携 for one process: storage, the gateway per provider (real freee when FREEE_CLIENT_ID /
 // FREEE_CLIENT_SECRET are set, else the built-in sandbox), the refresh-once token source and a
 // client per connection. Built by wireFreee (server), the CLI and tests.
-import { accessTokenFor, type AccessTokenDeps, type AccessTokenLimits } from '../../app/freee/access-token.js';
+import {
+  accessTokenFor,
+  type AccessTokenDeps,
+  type AccessTokenLimits,
+} from '../../app/freee/access-token.js';
 import type { ConnectDeps } from '../../app/freee/connect.js';
-import { FreeeConnectionUnusableError, FreeeTemporarilyUnavailableError, TokenRefreshBusyError } from '../../app/freee/errors.js';
+import {
+  FreeeConnectionUnusableError,
+  FreeeTemporarilyUnavailableError,
+  TokenRefreshBusyError,
+} from '../../app/freee/errors.js';
 import { AppError } from '../../app/errors.js';
 import type { Clock } from '../../app/clock.js';
 import { freeeMessages, type FreeeProvider } from '../../app/freee/model.js';
@@ -12,7 +20,12 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import { freeeStoreOver } from '../db/freee-store.js';
 import type { Pool } from '../db/pool.js';
 import type { Logger } from '../log/logger.js';
-import { createFreeeClient, type AccessTokenSource, type FreeeClient, type RetryPolicy } from './client.js';
+import {
+  createFreeeClient,
+  type AccessTokenSource,
+  type FreeeClient,
+  type RetryPolicy,
+} from './client.js';
 import { freeeEndpoints, sandboxEndpoints, type FetchLike, type FreeeUrls } from './endpoints.js';
 import type { FreeeFailure } from './failures.js';
 import { createFreeeGateway } from './gateway.js';
@@ -62,8 +75,15 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
   const sleep = options.sleep ?? defaultSleep;
   const gateways = createGateways(options, sleep);
   const accessTokens: AccessTokenDeps = {
-    store, gateways, clock: options.clock, sleep, ...(options.accessTokenLimits ? { limits: options.accessTokenLimits } : {}),
-    log: { info: (fields, message) => options.logger.info(fields, message), warn: (fields, message) => options.logger.warn(fields, message) },
+    store,
+    gateways,
+    clock: options.clock,
+    sleep,
+    ...(options.accessTokenLimits ? { limits: options.accessTokenLimits } : {}),
+    log: {
+      info: (fields, message) => options.logger.info(fields, message),
+      warn: (fields, message) => options.logger.warn(fields, message),
+    },
   };
   const connectDeps: ConnectDeps = { store, gateways, clock: options.clock };
 
@@ -77,12 +97,23 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
     sandboxFetch: options.sandbox?.fetch ?? fetch,
     clientFor: async (companyId, connectionId) => {
       const connection = await store.findConnection(companyId, connectionId);
-      if (!connection) throw new FreeeConnectionUnusableError('freee_connection_not_found', 'freee連携が見つかりません。', connectionId);
+      if (!connection)
+        throw new FreeeConnectionUnusableError(
+          'freee_connection_not_found',
+          'freee連携が見つかりません。',
+          connectionId,
+        );
       const endpoints = endpointsFor(options, connection.provider);
       const tokens = connectionTokenSource(accessTokens, companyId, connectionId);
       const client = createFreeeClient({
-        apiBaseUrl: endpoints.apiBaseUrl, fetch: endpoints.fetch, companyId: connection.freeeCompanyId, tokens, logger: options.logger, sleep,
-        ...(options.retry ? { retry: options.retry } : {}), ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        apiBaseUrl: endpoints.apiBaseUrl,
+        fetch: endpoints.fetch,
+        companyId: connection.freeeCompanyId,
+        tokens,
+        logger: options.logger,
+        sleep,
+        ...(options.retry ? { retry: options.retry } : {}),
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       });
       return withPermissionWatch(client, store, options.clock, connectionId);
     },
@@ -97,25 +128,65 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
 
 function endpointsFor(options: FreeeRuntimeOptions, provider: FreeeProvider) {
   if (provider === 'sandbox') {
-    if (!options.sandbox) throw new AppError('unavailable', 'freee_sandbox_unavailable', 'freeeサンドボックスはこのプロセスでは利用できません。');
+    if (!options.sandbox)
+      throw new AppError(
+        'unavailable',
+        'freee_sandbox_unavailable',
+        'freeeサンドボックスはこのプロセスでは利用できません。',
+      );
     return sandboxEndpoints(options.sandbox.baseUrl, options.sandbox.fetch);
   }
   return freeeEndpoints(options.freeeUrls ?? {});
 }
 
-function createGateways(options: FreeeRuntimeOptions, sleep: (ms: number) => Promise<void>): FreeeGateways {
+function createGateways(
+  options: FreeeRuntimeOptions,
+  sleep: (ms: number) => Promise<void>,
+): FreeeGateways {
   const cache = new Map<FreeeProvider, Promise<FreeeGateway>>();
-  const gatewayOptions = { logger: options.logger, sleep, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) };
+  const gatewayOptions = {
+    logger: options.logger,
+    sleep,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  };
   const build = async (provider: FreeeProvider): Promise<FreeeGateway> => {
     const endpoints = endpointsFor(options, provider);
     const timeout = options.tokenTimeoutMs ? { timeoutMs: options.tokenTimeoutMs } : {};
     if (provider === 'freee') {
-      if (!options.freee) throw new AppError('unavailable', 'freee_not_configured', 'freeeのクライアントIDとシークレットが設定されていません。');
+      if (!options.freee)
+        throw new AppError(
+          'unavailable',
+          'freee_not_configured',
+          'freeeのクライアントIDとシークレットが設定されていません。',
+        );
       const redirectUri = options.freee.redirectUrl || `${options.publicUrl}${callbackPath}`;
-      return createFreeeGateway({ endpoints, clientId: options.freee.clientId, clientSecret: options.freee.clientSecret, redirectUri, ...timeout }, gatewayOptions);
+      return createFreeeGateway(
+        {
+          endpoints,
+          clientId: options.freee.clientId,
+          clientSecret: options.freee.clientSecret,
+          redirectUri,
+          ...timeout,
+        },
+        gatewayOptions,
+      );
     }
-    const app = await ensureSandboxApp(options.pool, options.clock, options.secretBox, `${options.publicUrl.replace(/\/+$/, '')}${callbackPath}`);
-    return createFreeeGateway({ endpoints, clientId: app.clientId, clientSecret: app.clientSecret, redirectUri: app.redirectUri, ...timeout }, gatewayOptions);
+    const app = await ensureSandboxApp(
+      options.pool,
+      options.clock,
+      options.secretBox,
+      `${options.publicUrl.replace(/\/+$/, '')}${callbackPath}`,
+    );
+    return createFreeeGateway(
+      {
+        endpoints,
+        clientId: app.clientId,
+        clientSecret: app.clientSecret,
+        redirectUri: app.redirectUri,
+        ...timeout,
+      },
+      gatewayOptions,
+    );
   };
   return {
     defaultProvider: options.freee ? 'freee' : 'sandbox',
@@ -133,33 +204,74 @@ function createGateways(options: FreeeRuntimeOptions, sleep: (ms: number) => Pro
 
 function unusableFailure(error: FreeeConnectionUnusableError): FreeeFailure {
   const kind = error.code === 'freee_connection_expired' ? 'invalid_grant' : 'connection_unusable';
-  return { kind, status: null, code: error.code, messages: [error.userMessage], requestId: null, retryAfterMs: null };
+  return {
+    kind,
+    status: null,
+    code: error.code,
+    messages: [error.userMessage],
+    requestId: null,
+    retryAfterMs: null,
+  };
 }
 
-export function connectionTokenSource(deps: AccessTokenDeps, companyId: string, connectionId: string): AccessTokenSource {
+export function connectionTokenSource(
+  deps: AccessTokenDeps,
+  companyId: string,
+  connectionId: string,
+): AccessTokenSource {
   return {
     get: () => accessTokenFor(deps, companyId, connectionId),
-    renew: (rejectedGeneration) => accessTokenFor(deps, companyId, connectionId, { rejectedGeneration }),
+    renew: (rejectedGeneration) =>
+      accessTokenFor(deps, companyId, connectionId, { rejectedGeneration }),
     failureOf: (error) => {
       if (error instanceof FreeeConnectionUnusableError) return unusableFailure(error);
       if (error instanceof FreeeTemporarilyUnavailableError) {
         const kind = error.reason.includes('maintenance') ? 'maintenance' : 'network';
-        return { kind, status: null, code: 'token_refresh', messages: [error.userMessage], requestId: null, retryAfterMs: error.retryAfterMs };
+        return {
+          kind,
+          status: null,
+          code: 'token_refresh',
+          messages: [error.userMessage],
+          requestId: null,
+          retryAfterMs: error.retryAfterMs,
+        };
       }
-      if (error instanceof TokenRefreshBusyError) return { kind: 'network', status: null, code: error.code, messages: [error.userMessage], requestId: null, retryAfterMs: 30_000 };
+      if (error instanceof TokenRefreshBusyError)
+        return {
+          kind: 'network',
+          status: null,
+          code: error.code,
+          messages: [error.userMessage],
+          requestId: null,
+          retryAfterMs: 30_000,
+        };
       return null;
     },
   };
 }
 
 /** 401 user_do_not_have_permission: the store shows エラー with the 管理者 hint until reconnected. */
-function withPermissionWatch(client: FreeeClient, store: FreeeStore, clock: Clock, connectionId: string): FreeeClient {
+function withPermissionWatch(
+  client: FreeeClient,
+  store: FreeeStore,
+  clock: Clock,
+  connectionId: string,
+): FreeeClient {
   return {
     companyId: client.companyId,
     call: async (operation, send, callOptions) => {
       const result = await client.call(operation, send, callOptions);
       if (!result.ok && result.failure.kind === 'user_do_not_have_permission') {
-        await store.markStatus(connectionId, { generation: null, status: 'error', code: 'user_do_not_have_permission', message: freeeMessages.userLacksPermission }, clock.now());
+        await store.markStatus(
+          connectionId,
+          {
+            generation: null,
+            status: 'error',
+            code: 'user_do_not_have_permission',
+            message: freeeMessages.userLacksPermission,
+          },
+          clock.now(),
+        );
       }
       return result;
     },

@@ -19,18 +19,44 @@ export interface SandboxAppCredentials {
 
 const binding = { company: 'installation', purpose: secretPurposes.sandboxClientSecret };
 
-export async function ensureSandboxApp(pool: Pool, clock: Clock, box: SecretBox, redirectUri: string): Promise<SandboxAppCredentials> {
+export async function ensureSandboxApp(
+  pool: Pool,
+  clock: Clock,
+  box: SecretBox,
+  redirectUri: string,
+): Promise<SandboxAppCredentials> {
   const db = drizzleOver(pool);
-  const existing = (await db.select().from(freeeSandboxApps).where(eq(freeeSandboxApps.redirectUri, redirectUri)))[0];
-  if (existing) return { clientId: existing.clientId, clientSecret: box.decrypt(existing.clientSecretSealed, binding), redirectUri };
+  const existing = (
+    await db.select().from(freeeSandboxApps).where(eq(freeeSandboxApps.redirectUri, redirectUri))
+  )[0];
+  if (existing)
+    return {
+      clientId: existing.clientId,
+      clientSecret: box.decrypt(existing.clientSecretSealed, binding),
+      redirectUri,
+    };
   const created = await createSandboxClient(pool, clock, {
-    redirectUri, name: 'Uriage', clientId: `uriage-${randomBytes(9).toString('base64url')}`, clientSecret: randomBytes(32).toString('base64url'),
+    redirectUri,
+    name: 'Uriage',
+    clientId: `uriage-${randomBytes(9).toString('base64url')}`,
+    clientSecret: randomBytes(32).toString('base64url'),
   });
   await db
     .insert(freeeSandboxApps)
-    .values({ redirectUri, clientId: created.clientId, clientSecretSealed: box.encrypt(created.clientSecret, binding), createdAt: clock.now() })
+    .values({
+      redirectUri,
+      clientId: created.clientId,
+      clientSecretSealed: box.encrypt(created.clientSecret, binding),
+      createdAt: clock.now(),
+    })
     .onConflictDoNothing();
-  const row = (await db.select().from(freeeSandboxApps).where(eq(freeeSandboxApps.redirectUri, redirectUri)))[0];
+  const row = (
+    await db.select().from(freeeSandboxApps).where(eq(freeeSandboxApps.redirectUri, redirectUri))
+  )[0];
   if (!row) throw new Error(`sandbox app for ${redirectUri} was not stored`);
-  return { clientId: row.clientId, clientSecret: box.decrypt(row.clientSecretSealed, binding), redirectUri };
+  return {
+    clientId: row.clientId,
+    clientSecret: box.decrypt(row.clientSecretSealed, binding),
+    redirectUri,
+  };
 }

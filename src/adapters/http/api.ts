@@ -20,12 +20,24 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
     defaultHook: (result) => {
       if (!result.success) {
         const target = result.target === 'json' ? '' : result.target;
-        throw validationError(fieldErrorsFromIssues(result.error.issues, target === 'param' ? '' : target));
+        throw validationError(
+          fieldErrorsFromIssues(result.error.issues, target === 'param' ? '' : target),
+        );
       }
     },
   });
   api.use('*', requireApiPrincipal);
   api.use('*', idempotency);
-  for (const register of [companyRoutes, storeRoutes, staffRoutes, ledgerWriteRoutes, ledgerDayRoutes, reportRoutes, postingRoutes, ...extraRoutes]) register(api);
+  for (const register of [
+    companyRoutes,
+    storeRoutes,
+    staffRoutes,
+    ledgerWriteRoutes,
+    ledgerDayRoutes,
+    reportRoutes,
+    postingRoutes,
+    ...extraRoutes,
+  ])
+    register(api);
   return api;
 }

@@ -20,7 +20,10 @@ export interface HttpAppOptions {
   mounts?: readonly { path: string; app: Hono<any, any, any> }[];
 }
 
-export function createHttpApp(services: Services, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
+export function createHttpApp(
+  services: Services,
+  options: HttpAppOptions = {},
+): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   app.onError((error, c) => respondError(c, error));
   app.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません。'), 404));
@@ -42,7 +45,11 @@ export function createHttpApp(services: Services, options: HttpAppOptions = {}):
     c.json(
       api.getOpenAPI31Document({
         openapi: '3.1.0',
-        info: { title: 'Uriage API', version: '1', description: 'Uriage (売上): register ledger, 日報, freee連携 and 消込' },
+        info: {
+          title: 'Uriage API',
+          version: '1',
+          description: 'Uriage (売上): register ledger, 日報, freee連携 and 消込',
+        },
         servers: [{ url: '/api/v1' }],
       }),
     ),

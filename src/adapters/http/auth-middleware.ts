@@ -14,13 +14,26 @@ export async function principalFromRequest(c: Context<AppEnv>): Promise<Principa
   if (authorization?.startsWith('Bearer ')) {
     const token = await resolveApiToken(services, authorization.slice('Bearer '.length).trim());
     if (!token) throw unauthorized('APIトークンが無効です。');
-    return { kind: 'register', companyId: token.companyId, storeCode: token.storeCode, registerCode: token.registerCode };
+    return {
+      kind: 'register',
+      companyId: token.companyId,
+      storeCode: token.storeCode,
+      registerCode: token.registerCode,
+    };
   }
   const cookie = getCookie(c, sessionCookieName);
   if (!cookie) return undefined;
-  const resolved = await resolveSession({ access: services.access, tenancy: services.tenancy.read, clock: services.clock }, cookie);
+  const resolved = await resolveSession(
+    { access: services.access, tenancy: services.tenancy.read, clock: services.clock },
+    cookie,
+  );
   if (!resolved) return undefined;
-  return { kind: 'staff', companyId: resolved.session.companyId, staff: resolved.staff, csrfToken: resolved.session.csrfToken };
+  return {
+    kind: 'staff',
+    companyId: resolved.session.companyId,
+    staff: resolved.staff,
+    csrfToken: resolved.session.csrfToken,
+  };
 }
 
 export const loadPrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -40,11 +53,19 @@ export function csrfOk(c: Context<AppEnv>, principal: Principal, formToken?: str
 export const requireApiPrincipal: MiddlewareHandler<AppEnv> = async (c, next) => {
   const principal = c.get('principal');
   if (!principal) throw unauthorized();
-  if (!csrfOk(c, principal)) throw new AppError('forbidden', 'csrf_failed', '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。');
+  if (!csrfOk(c, principal))
+    throw new AppError(
+      'forbidden',
+      'csrf_failed',
+      '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。',
+    );
   await next();
 };
 
-export function requireStaff(c: Context<AppEnv>, roles: readonly string[] = ['admin', 'manager', 'staff']): Extract<Principal, { kind: 'staff' }> {
+export function requireStaff(
+  c: Context<AppEnv>,
+  roles: readonly string[] = ['admin', 'manager', 'staff'],
+): Extract<Principal, { kind: 'staff' }> {
   const principal = c.get('principal');
   if (!principal) throw unauthorized();
   if (principal.kind !== 'staff') throw forbidden('この操作は担当者のログインが必要です。');

@@ -17,11 +17,25 @@ const statusByKind: Record<AppErrorKind, ContentfulStatusCode> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields: { path: string; message: string; code?: string }[] };
+  error: {
+    code: string;
+    message: string;
+    fields: { path: string; message: string; code?: string }[];
+  };
 }
 
 export function errorBody(code: string, message: string, fields: FieldError[] = []): ErrorBody {
-  return { error: { code, message, fields: fields.map((f) => ({ path: f.path, message: f.message, ...(f.code ? { code: f.code } : {}) })) } };
+  return {
+    error: {
+      code,
+      message,
+      fields: fields.map((f) => ({
+        path: f.path,
+        message: f.message,
+        ...(f.code ? { code: f.code } : {}),
+      })),
+    },
+  };
 }
 
 export function respondError(c: Context<AppEnv>, error: unknown): Response {
@@ -30,14 +44,27 @@ export function respondError(c: Context<AppEnv>, error: unknown): Response {
   }
   if (error instanceof HTTPException && error.status < 500) {
     const malformed = /json/i.test(error.message);
-    const message = malformed ? 'リクエストの JSON を読み取れません。' : 'リクエストが正しくありません。';
-    return c.json(errorBody(malformed ? 'invalid_json' : 'bad_request', message, [{ path: '', message }]), error.status as ContentfulStatusCode);
+    const message = malformed
+      ? 'リクエストの JSON を読み取れません。'
+      : 'リクエストが正しくありません。';
+    return c.json(
+      errorBody(malformed ? 'invalid_json' : 'bad_request', message, [{ path: '', message }]),
+      error.status as ContentfulStatusCode,
+    );
   }
   if (error instanceof SyntaxError) {
-    return c.json(errorBody('invalid_json', 'リクエストの JSON を読み取れません。', [{ path: '', message: 'JSON の形式が正しくありません。' }]), 400);
+    return c.json(
+      errorBody('invalid_json', 'リクエストの JSON を読み取れません。', [
+        { path: '', message: 'JSON の形式が正しくありません。' },
+      ]),
+      400,
+    );
   }
   c.get('services')?.logger.error({ err: error, path: c.req.path }, 'unhandled error');
-  return c.json(errorBody('internal_error', 'サーバーでエラーが発生しました。時間をおいて再度お試しください。'), 500);
+  return c.json(
+    errorBody('internal_error', 'サーバーでエラーが発生しました。時間をおいて再度お試しください。'),
+    500,
+  );
 }
 
 interface ZodLikeIssue {
@@ -49,14 +76,19 @@ interface ZodLikeIssue {
 /** zod issue path → `lines[0].quantity`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
   return out;
 }
 
 export function fieldErrorsFromIssues(issues: readonly ZodLikeIssue[], prefix = ''): FieldError[] {
   return issues.map((issue) => {
     const path = issuePath(issue.path);
-    return { path: prefix && path ? `${prefix}.${path}` : prefix || path, code: issue.code, message: japaneseIssueMessage(issue) };
+    return {
+      path: prefix && path ? `${prefix}.${path}` : prefix || path,
+      code: issue.code,
+      message: japaneseIssueMessage(issue),
+    };
   });
 }
 

@@ -17,14 +17,26 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
   const principal = c.get('principal');
   if (!key || !writeMethods.has(c.req.method) || !principal) return next();
-  if (key.length > keyLengthMax) throw validationError([{ path: 'Idempotency-Key', message: `Idempotency-Key は${keyLengthMax}文字以内にしてください。` }]);
+  if (key.length > keyLengthMax)
+    throw validationError([
+      {
+        path: 'Idempotency-Key',
+        message: `Idempotency-Key は${keyLengthMax}文字以内にしてください。`,
+      },
+    ]);
   const body = await c.req.raw.clone().text();
-  const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(`${c.req.method} ${c.req.path}\n${body}`)
+    .digest('hex');
   const db = drizzleOver(c.get('services').pool);
-  const where = and(eq(idempotencyKeys.companyId, principal.companyId), eq(idempotencyKeys.key, key));
+  const where = and(
+    eq(idempotencyKeys.companyId, principal.companyId),
+    eq(idempotencyKeys.key, key),
+  );
   const stored = (await db.select().from(idempotencyKeys).where(where))[0];
   if (stored) {
-    if (stored.requestHash !== requestHash) throw conflict('idempotency_key_reused', 'この Idempotency-Key は別の内容で使用済みです。');
+    if (stored.requestHash !== requestHash)
+      throw conflict('idempotency_key_reused', 'この Idempotency-Key は別の内容で使用済みです。');
     c.header('Idempotency-Hit', 'true');
     return c.json(stored.responseBody as object, stored.statusCode as 200);
   }
@@ -34,8 +46,13 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const responseBody = await c.res.clone().json();
   await db
     .insert(idempotencyKeys)
-    .values({ companyId: principal.companyId, key, requestHash, statusCode: status, responseBody, createdAt: c.get('services').clock.now() })
+    .values({
+      companyId: principal.companyId,
+      key,
+      requestHash,
+      statusCode: status,
+      responseBody,
+      createdAt: c.get('services').clock.now(),
+    })
     .onConflictDoNothing();
 };
-
-

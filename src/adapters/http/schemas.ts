@@ -2,14 +2,19 @@
 import { z } from '@hono/zod-openapi';
 import { paymentKinds, roundingModes } from '../../domain/ledger/types.js';
 
-export const Code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).openapi({ example: '0001' });
+export const Code = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,32}$/)
+  .openapi({ example: '0001' });
 
 export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string(),
       message: z.string(),
-      fields: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })),
+      fields: z.array(
+        z.object({ path: z.string(), message: z.string(), code: z.string().optional() }),
+      ),
     }),
   })
   .openapi('Error');
@@ -36,13 +41,21 @@ export const PaymentMethodSchema = z
 export const ReportSettingsSchema = z
   .object({
     title: z.string().min(1).max(40),
-    hourly: z.object({ enabled: z.boolean(), startHour: z.number().int().min(0).max(29), endHour: z.number().int().min(0).max(29) }),
+    hourly: z.object({
+      enabled: z.boolean(),
+      startHour: z.number().int().min(0).max(29),
+      endHour: z.number().int().min(0).max(29),
+    }),
     taxBreakdown: z.object({ sales: z.boolean(), paymentMethods: z.boolean() }),
   })
   .openapi('ReportSettings');
 
 export const PrinterSchema = z
-  .object({ kind: z.enum(['escpos', 'starprnt']), host: z.string().min(1).max(200), port: z.number().int().min(1).max(65535) })
+  .object({
+    kind: z.enum(['escpos', 'starprnt']),
+    host: z.string().min(1).max(200),
+    port: z.number().int().min(1).max(65535),
+  })
   .openapi('Printer');
 
 export const StoreSchema = z
@@ -71,5 +84,10 @@ export const CompanySchema = z
   .openapi('Company');
 
 export const StaffSchema = z
-  .object({ code: Code, name: z.string(), role: z.enum(['admin', 'manager', 'staff']), active: z.boolean() })
+  .object({
+    code: Code,
+    name: z.string(),
+    role: z.enum(['admin', 'manager', 'staff']),
+    active: z.boolean(),
+  })
   .openapi('Staff');

@@ -1,7 +1,12 @@
 // JobQueue on pg-boss 10 (the last major for Node 20): jobs live in PostgreSQL (schema `pgboss`),
 // polled (no LISTEN/NOTIFY, which pglite-socket does not carry across connections).
 import PgBoss from 'pg-boss';
-import type { EnqueueOptions, JobHandler, JobQueue, QueueDefinition } from '../../app/jobs/ports.js';
+import type {
+  EnqueueOptions,
+  JobHandler,
+  JobQueue,
+  QueueDefinition,
+} from '../../app/jobs/ports.js';
 import type { Logger } from '../log/logger.js';
 
 export interface PgBossQueueOptions {
@@ -28,12 +33,21 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
     schema: 'pgboss',
     supervise: true,
     schedule: true,
-    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
+    ...(options.maintenanceIntervalSeconds
+      ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+      : {}),
   });
   boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
   for (const q of options.queues) {
-    await boss.createQueue(q.name, { name: q.name, policy: q.policy, retryLimit: q.retryLimit, retryDelay: q.retryDelaySeconds, retryBackoff: true, expireInSeconds: q.expireInSeconds });
+    await boss.createQueue(q.name, {
+      name: q.name,
+      policy: q.policy,
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: q.expireInSeconds,
+    });
   }
   const known = new Set(options.queues.map((q) => q.name));
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
@@ -42,19 +56,36 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
       if (!known.has(name)) throw new UnknownQueueError(name);
       return boss.send(name, data, {
         ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
-        ...(enqueueOptions.startAfterSeconds ? { startAfter: enqueueOptions.startAfterSeconds } : {}),
-        ...(enqueueOptions.retryLimit !== undefined ? { retryLimit: enqueueOptions.retryLimit } : {}),
-        ...(enqueueOptions.retryDelaySeconds !== undefined ? { retryDelay: enqueueOptions.retryDelaySeconds } : {}),
-        ...(enqueueOptions.expireInSeconds !== undefined ? { expireInSeconds: enqueueOptions.expireInSeconds } : {}),
+        ...(enqueueOptions.startAfterSeconds
+          ? { startAfter: enqueueOptions.startAfterSeconds }
+          : {}),
+        ...(enqueueOptions.retryLimit !== undefined
+          ? { retryLimit: enqueueOptions.retryLimit }
+          : {}),
+        ...(enqueueOptions.retryDelaySeconds !== undefined
+          ? { retryDelay: enqueueOptions.retryDelaySeconds }
+          : {}),
+        ...(enqueueOptions.expireInSeconds !== undefined
+          ? { expireInSeconds: enqueueOptions.expireInSeconds }
+          : {}),
       });
     },
-    work: async <T extends object>(name: string, handler: JobHandler<T>, workOptions: { concurrency?: number } = {}) => {
+    work: async <T extends object>(
+      name: string,
+      handler: JobHandler<T>,
+      workOptions: { concurrency?: number } = {},
+    ) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
       const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, 8));
       for (let i = 0; i < workers; i += 1) {
-        await boss.work<T>(name, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs: PgBoss.JobWithMetadata<T>[]) => {
-          for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount });
-        });
+        await boss.work<T>(
+          name,
+          { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
+          async (jobs: PgBoss.JobWithMetadata<T>[]) => {
+            for (const job of jobs)
+              await handler(job.data, { id: job.id, retryCount: job.retryCount });
+          },
+        );
       }
     },
     stop: async () => {

@@ -31,7 +31,15 @@ export interface JobRuntimeOptions<S> {
 
 export async function startJobRuntime<S>(options: JobRuntimeOptions<S>): Promise<JobRuntime<S>> {
   const queues = options.modules.flatMap((m) => m.queues);
-  const queue = await startPgBossQueue({ connectionString: options.connectionString, logger: options.logger, queues, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}) });
+  const queue = await startPgBossQueue({
+    connectionString: options.connectionString,
+    logger: options.logger,
+    queues,
+    pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1,
+    ...(options.maintenanceIntervalSeconds
+      ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+      : {}),
+  });
   const consumers = options.modules.flatMap((m) => m.consumers);
   const store = outboxStoreOver(options.pool);
   let running: Promise<number> | null = null;
@@ -49,7 +57,9 @@ export async function startJobRuntime<S>(options: JobRuntimeOptions<S>): Promise
     if (timer) return;
     for (const module of options.modules) await module.registerWorkers(queue, services);
     timer = setInterval(() => {
-      dispatchNow().catch((error: unknown) => options.logger.error({ err: error }, 'outbox dispatch failed'));
+      dispatchNow().catch((error: unknown) =>
+        options.logger.error({ err: error }, 'outbox dispatch failed'),
+      );
     }, options.dispatchIntervalMs ?? 1000);
   };
   return {

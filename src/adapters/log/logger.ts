@@ -22,7 +22,9 @@ export const redactedPaths = [
 
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' } };
-  return destination ? pino(options, destination as unknown as pino.DestinationStream) : pino(options);
+  return destination
+    ? pino(options, destination as unknown as pino.DestinationStream)
+    : pino(options);
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

@@ -16,26 +16,53 @@ export function timingsOf(services: Services): PostingTimings {
 
 export function postingDepsOf(services: Services): PostingDeps {
   const runtime = services.freee;
-  if (!runtime) throw new AppError('unavailable', 'freee_unavailable_here', 'このプロセスではfreee連携が設定されていません。');
+  if (!runtime)
+    throw new AppError(
+      'unavailable',
+      'freee_unavailable_here',
+      'このプロセスではfreee連携が設定されていません。',
+    );
   return {
     store: postingStoreOver(services.pool),
     sources: postingSourcesOver(services.pool),
     connections: postingConnectionsOver(runtime),
     clock: services.clock,
     timings: timingsOf(services),
-    log: { info: (fields, message) => services.logger.info(fields, message), warn: (fields, message) => services.logger.warn(fields, message) },
+    log: {
+      info: (fields, message) => services.logger.info(fields, message),
+      warn: (fields, message) => services.logger.warn(fields, message),
+    },
   };
 }
 
 export function postingSettingsDepsOf(services: Services): PostingSettingsDeps {
-  return { store: postingStoreOver(services.pool), sources: postingSourcesOver(services.pool), clock: services.clock };
+  return {
+    store: postingStoreOver(services.pool),
+    sources: postingSourcesOver(services.pool),
+    clock: services.clock,
+  };
 }
 
 export function postingResultsDepsOf(services: Services): ResultsDeps {
-  return { store: postingStoreOver(services.pool), sources: postingSourcesOver(services.pool), dealUrl: dealUrlFor(services.freee) };
+  return {
+    store: postingStoreOver(services.pool),
+    sources: postingSourcesOver(services.pool),
+    dealUrl: dealUrlFor(services.freee),
+  };
 }
 
 export function postingRequestDepsOf(services: Services): RequestDeps {
-  if (!services.jobs) throw new AppError('unavailable', 'posting_queue_unavailable', '送信キューが動いていないため、再実行を受け付けられません。しばらくしてから再度お試しください。');
-  return { store: postingStoreOver(services.pool), sources: postingSourcesOver(services.pool), queue: services.jobs, clock: services.clock, timings: timingsOf(services) };
+  if (!services.jobs)
+    throw new AppError(
+      'unavailable',
+      'posting_queue_unavailable',
+      '送信キューが動いていないため、再実行を受け付けられません。しばらくしてから再度お試しください。',
+    );
+  return {
+    store: postingStoreOver(services.pool),
+    sources: postingSourcesOver(services.pool),
+    queue: services.jobs,
+    clock: services.clock,
+    timings: timingsOf(services),
+  };
 }

@@ -5,7 +5,12 @@
 // A run that must wait queues its next job itself (startAfter); pg-boss's own retries only cover a
 // handler that crashed or a worker that died (expireInSeconds ≥ 2 × the run's lease).
 import type { JobModule } from '../../app/jobs/module.js';
-import { handlePostingJob, postingQueueName, postingSingletonKey, type PostingJobData } from '../../app/posting/requests.js';
+import {
+  handlePostingJob,
+  postingQueueName,
+  postingSingletonKey,
+  type PostingJobData,
+} from '../../app/posting/requests.js';
 import type { PostingTimings } from '../../app/posting/timings.js';
 import type { Services } from '../http/context.js';
 import { postingDepsOf } from './deps.js';
@@ -19,11 +24,20 @@ interface DayClosedPayload {
   businessDate: string;
 }
 
-export function postingJobModuleWith(timings: PostingTimings, concurrency = 4): JobModule<Services> {
+export function postingJobModuleWith(
+  timings: PostingTimings,
+  concurrency = 4,
+): JobModule<Services> {
   return {
     name: 'posting',
     queues: [
-      { name: postingQueueName, policy: 'stately', retryLimit: postingCrashRetryLimit, retryDelaySeconds: Math.max(1, Math.round(timings.retryWaitMs / 1000)), expireInSeconds: timings.jobExpireSeconds },
+      {
+        name: postingQueueName,
+        policy: 'stately',
+        retryLimit: postingCrashRetryLimit,
+        retryDelaySeconds: Math.max(1, Math.round(timings.retryWaitMs / 1000)),
+        expireInSeconds: timings.jobExpireSeconds,
+      },
     ],
     consumers: [
       {
@@ -31,17 +45,40 @@ export function postingJobModuleWith(timings: PostingTimings, concurrency = 4): 
         eventType: 'day.closed',
         toJob: (event) => {
           const payload = event.payload as DayClosedPayload;
-          const data: PostingJobData = { companyId: payload.companyId, storeCode: payload.storeCode, businessDate: payload.businessDate, reason: 'close' };
-          return { queue: postingQueueName, data, options: { singletonKey: postingSingletonKey(data), expireInSeconds: timings.jobExpireSeconds } };
+          const data: PostingJobData = {
+            companyId: payload.companyId,
+            storeCode: payload.storeCode,
+            businessDate: payload.businessDate,
+            reason: 'close',
+          };
+          return {
+            queue: postingQueueName,
+            data,
+            options: {
+              singletonKey: postingSingletonKey(data),
+              expireInSeconds: timings.jobExpireSeconds,
+            },
+          };
         },
       },
     ],
     registerWorkers: async (queue, services) => {
-      await queue.work<PostingJobData>(postingQueueName, async (data, job) => {
-        // Read at run time: services.freee is wired by the process, possibly after the workers were
-        // registered; the process's timings (services.postingTimings) win over the module's defaults.
-        await handlePostingJob({ ...postingDepsOf({ ...services, postingTimings: services.postingTimings ?? timings }), queue }, data, job);
-      }, { concurrency });
+      await queue.work<PostingJobData>(
+        postingQueueName,
+        async (data, job) => {
+          // Read at run time: services.freee is wired by the process, possibly after the workers were
+          // registered; the process's timings (services.postingTimings) win over the module's defaults.
+          await handlePostingJob(
+            {
+              ...postingDepsOf({ ...services, postingTimings: services.postingTimings ?? timings }),
+              queue,
+            },
+            data,
+            job,
+          );
+        },
+        { concurrency },
+      );
     },
   };
 }

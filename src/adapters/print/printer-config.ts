@@ -16,20 +16,42 @@ export interface StorePrinter {
 }
 
 /** Validates a store's printer setting (e.g. from the console or the day file); fills defaults. */
-export function toStorePrinter(input: { host?: unknown; port?: unknown; kind?: unknown; cpl?: unknown }): StorePrinter {
+export function toStorePrinter(input: {
+  host?: unknown;
+  port?: unknown;
+  kind?: unknown;
+  cpl?: unknown;
+}): StorePrinter {
   const host = typeof input.host === 'string' ? input.host.trim() : '';
-  if (host === '') throw new PrinterSettingsError('host', 'must not be empty', 'プリンターのIPアドレスまたはホスト名を設定してください。');
+  if (host === '')
+    throw new PrinterSettingsError(
+      'host',
+      'must not be empty',
+      'プリンターのIPアドレスまたはホスト名を設定してください。',
+    );
   const port = input.port ?? printerPortDefault;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new PrinterSettingsError('port', `must be 1..65535, got ${String(port)}`, 'プリンターのポート番号は1〜65535で設定してください。');
+    throw new PrinterSettingsError(
+      'port',
+      `must be 1..65535, got ${String(port)}`,
+      'プリンターのポート番号は1〜65535で設定してください。',
+    );
   }
   const kind = input.kind;
   if (typeof kind !== 'string' || !(printerKinds as readonly string[]).includes(kind)) {
-    throw new PrinterSettingsError('kind', `must be escpos or starprnt, got ${String(kind)}`, 'プリンターの種類はESC/POSかStarPRNTを選んでください。');
+    throw new PrinterSettingsError(
+      'kind',
+      `must be escpos or starprnt, got ${String(kind)}`,
+      'プリンターの種類はESC/POSかStarPRNTを選んでください。',
+    );
   }
   const cpl = input.cpl ?? cplDefault;
   if (typeof cpl !== 'number' || !Number.isInteger(cpl) || cpl < cplMin || cpl > cplMax) {
-    throw new PrinterSettingsError('cpl', `must be ${cplMin}..${cplMax}, got ${String(cpl)}`, `1行の文字数は${cplMin}〜${cplMax}で設定してください。`);
+    throw new PrinterSettingsError(
+      'cpl',
+      `must be ${cplMin}..${cplMax}, got ${String(cpl)}`,
+      `1行の文字数は${cplMin}〜${cplMax}で設定してください。`,
+    );
   }
   return { host, port, kind: kind as PrinterKind, cpl };
 }

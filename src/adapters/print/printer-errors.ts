@@ -29,8 +29,13 @@ export class PrinterUnreachableError extends Error {
     readonly failures: readonly AttemptFailure[],
   ) {
     const last = failures.at(-1);
-    const why = last === undefined ? 'no attempt' : `${last.reason}${last.code ? ` ${last.code}` : ''}: ${last.detail}`;
-    super(`printer ${printerAddress(host, port)} unreachable after ${attempts} attempt(s); last: ${why}`);
+    const why =
+      last === undefined
+        ? 'no attempt'
+        : `${last.reason}${last.code ? ` ${last.code}` : ''}: ${last.detail}`;
+    super(
+      `printer ${printerAddress(host, port)} unreachable after ${attempts} attempt(s); last: ${why}`,
+    );
     this.name = 'PrinterUnreachableError';
     this.userMessage = `プリンター(${printerAddress(host, port)})に接続できません。電源とネットワークを確認して再印刷してください。`;
   }

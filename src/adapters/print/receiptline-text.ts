@@ -42,7 +42,8 @@ export function formatYen(amountYen: Yen): string {
 }
 
 export function formatCount(count: number): string {
-  if (!Number.isSafeInteger(count)) throw new TypeError(`count must be an integer, got ${String(count)}`);
+  if (!Number.isSafeInteger(count))
+    throw new TypeError(`count must be an integer, got ${String(count)}`);
   const digits = groupThousands(String(Math.abs(count)));
   return count < 0 ? `-${digits}` : digits;
 }

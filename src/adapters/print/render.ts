@@ -37,9 +37,14 @@ export function isPrintFormat(value: string): value is PrintFormat {
 }
 
 /** Any receiptline document (a 日報, later receipts) in one of the formats. */
-export function renderReceiptline(doc: string, format: PrintFormat, options: ReportDocumentOptions = {}): Rendered {
+export function renderReceiptline(
+  doc: string,
+  format: PrintFormat,
+  options: ReportDocumentOptions = {},
+): Rendered {
   const spec = formatSpecs[format];
-  if (spec === undefined) throw new TypeError(`format must be one of ${printFormats.join(', ')}, got ${String(format)}`);
+  if (spec === undefined)
+    throw new TypeError(`format must be one of ${printFormats.join(', ')}, got ${String(format)}`);
   const output = transform(doc, {
     command: spec.command,
     encoding: printEncoding,

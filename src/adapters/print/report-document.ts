@@ -1,7 +1,12 @@
 // The 日報 as a receiptline document (https://github.com/receiptline/receiptline), independent of
 // the printer: render.ts turns it into text, SVG, ESC/POS or StarPRNT bytes.
 import { cplDefault, layoutFor } from './report-layout.js';
-import { adjustmentsSection, headerSection, paymentMethodsSection, salesSection } from './report-sections.js';
+import {
+  adjustmentsSection,
+  headerSection,
+  paymentMethodsSection,
+  salesSection,
+} from './report-sections.js';
 import {
   cashSection,
   hourlySection,
@@ -36,7 +41,11 @@ function assertHourlySettings(hourly: ReportSettings['hourly']): void {
   const { startHour, endHour } = hourly;
   const isHour = (hour: number): boolean => Number.isInteger(hour) && hour >= 0 && hour <= hourMax;
   if (!isHour(startHour)) {
-    throw new ReportSettingsError('hourly.startHour', `開始時間は0〜${hourMax}時で指定してください。`, `must be 0..${hourMax}, got ${startHour}`);
+    throw new ReportSettingsError(
+      'hourly.startHour',
+      `開始時間は0〜${hourMax}時で指定してください。`,
+      `must be 0..${hourMax}, got ${startHour}`,
+    );
   }
   if (!isHour(endHour) || endHour < startHour) {
     throw new ReportSettingsError(
@@ -49,7 +58,10 @@ function assertHourlySettings(hourly: ReportSettings['hourly']): void {
 
 /** The printed title: the store's setting, else the report's, else 日報. */
 function titleOf(report: DailyReport, settings: ReportSettings): string {
-  return [settings.title, report.title, titleDefault].find((title) => title.trim() !== '') ?? titleDefault;
+  return (
+    [settings.title, report.title, titleDefault].find((title) => title.trim() !== '') ??
+    titleDefault
+  );
 }
 
 export function reportToReceiptline(

@@ -4,7 +4,14 @@
 //   'print-report' { printJobId, companyId, storeId, businessDate, version? } → render + send over TCP;
 //     an unreachable printer throws, and the queue retries with back-off (retryLimit, doubling delay).
 import type { JobModule } from '../../app/jobs/module.js';
-import { handleDayClosedForPrinting, printReportJobName, printRetryDelaySeconds, printRetryLimit, type DayClosedEvent, type PrintReportJobData } from '../../app/report/print-jobs.js';
+import {
+  handleDayClosedForPrinting,
+  printReportJobName,
+  printRetryDelaySeconds,
+  printRetryLimit,
+  type DayClosedEvent,
+  type PrintReportJobData,
+} from '../../app/report/print-jobs.js';
 import type { ReportPrinter } from '../../app/report/ports.js';
 import { handlePrintReportJob } from '../../app/report/print-worker.js';
 import type { Services } from '../http/context.js';
@@ -19,19 +26,37 @@ export function reportJobModuleWith(printer: ReportPrinter): JobModule<Services>
     name: 'report',
     queues: [
       // Sending takes at most 2 attempts × 10 s; a job running longer than 2 minutes is expired and retried.
-      { name: printReportJobName, policy: 'standard', retryLimit: printRetryLimit, retryDelaySeconds: printRetryDelaySeconds, expireInSeconds: 120 },
-      { name: printAtCloseJobName, policy: 'standard', retryLimit: 10, retryDelaySeconds: 10, expireInSeconds: 60 },
+      {
+        name: printReportJobName,
+        policy: 'standard',
+        retryLimit: printRetryLimit,
+        retryDelaySeconds: printRetryDelaySeconds,
+        expireInSeconds: 120,
+      },
+      {
+        name: printAtCloseJobName,
+        policy: 'standard',
+        retryLimit: 10,
+        retryDelaySeconds: 10,
+        expireInSeconds: 60,
+      },
     ],
     consumers: [
       {
         name: printAtCloseConsumer,
         eventType: 'day.closed',
-        toJob: (event) => ({ queue: printAtCloseJobName, data: { id: event.id, payload: event.payload }, options: { singletonKey: `print-at-close:${event.id}` } }),
+        toJob: (event) => ({
+          queue: printAtCloseJobName,
+          data: { id: event.id, payload: event.payload },
+          options: { singletonKey: `print-at-close:${event.id}` },
+        }),
       },
     ],
     registerWorkers: async (queue, services) => {
       const withQueue: Services = { ...services, jobs: queue };
-      await queue.work<PrintReportJobData>(printReportJobName, (data, job) => handlePrintReportJob(printWorkerDepsOf(withQueue, printer), data, job));
+      await queue.work<PrintReportJobData>(printReportJobName, (data, job) =>
+        handlePrintReportJob(printWorkerDepsOf(withQueue, printer), data, job),
+      );
       await queue.work<DayClosedEvent>(printAtCloseJobName, async (event) => {
         await handleDayClosedForPrinting(printDepsOf(withQueue), event);
       });

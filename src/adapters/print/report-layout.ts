@@ -30,7 +30,8 @@ export const rule = '---';
 export const pairWidths = (layout: Layout): string => `{width:* ${layout.valueWidth}}`;
 /** Label + date/time value (`2026/08/25 01:05`, `2026年8月24日(月)` are 16–18 columns). */
 export const dateWidths = '{width:* 18}';
-export const tripleWidths = (layout: Layout): string => `{width:* ${layout.countWidth} ${layout.valueWidth}}`;
+export const tripleWidths = (layout: Layout): string =>
+  `{width:* ${layout.countWidth} ${layout.valueWidth}}`;
 
 const indent = (level: number): string => '~~'.repeat(level);
 

@@ -17,12 +17,24 @@ export function tcpReportPrinter(send: RetryOptions = jobSendOptions): ReportPri
         printer = toStorePrinter(setting);
       } catch (error) {
         if (!(error instanceof PrinterSettingsError)) throw error;
-        return { ok: false, printerAddress: null, retryable: false, userMessage: `プリンターの設定が正しくありません: ${error.userMessage}`, error };
+        return {
+          ok: false,
+          printerAddress: null,
+          retryable: false,
+          userMessage: `プリンターの設定が正しくありません: ${error.userMessage}`,
+          error,
+        };
       }
       const result = await printReport(report, settings, printer, send);
       const address = printerAddress(result.host, result.port);
       if (result.ok) return { ok: true, printerAddress: address, bytesSent: result.bytesSent };
-      return { ok: false, printerAddress: address, retryable: true, userMessage: result.error.userMessage, error: result.error };
+      return {
+        ok: false,
+        printerAddress: address,
+        retryable: true,
+        userMessage: result.error.userMessage,
+        error: result.error,
+      };
     },
   };
 }

@@ -1,5 +1,11 @@
 // The always-printed sections of the 日報, in the row order of seed 002 (labels as users know them).
-import { escapeText, formatBusinessDate, formatCount, formatInstant, formatYen } from './receiptline-text.js';
+import {
+  escapeText,
+  formatBusinessDate,
+  formatCount,
+  formatInstant,
+  formatYen,
+} from './receiptline-text.js';
 import {
   countAndAmountRow,
   countRow,
@@ -66,7 +72,10 @@ export function paymentMethodsSection(report: DailyReport, layout: Layout): stri
 
 /** 金券等差額/釣り, 値引き, 全体割引, 取り消し・やり直し・入力中断, 返品, 返金, 最終会計時刻. */
 export function adjustmentsSection(report: DailyReport, layout: Layout): string[] {
-  const lastCheckout = report.lastCheckoutAt === null ? 'なし' : formatInstant(report.lastCheckoutAt, 'lastCheckoutAt');
+  const lastCheckout =
+    report.lastCheckoutAt === null
+      ? 'なし'
+      : formatInstant(report.lastCheckoutAt, 'lastCheckoutAt');
   return [
     rule,
     pairWidths(layout),

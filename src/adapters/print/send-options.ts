@@ -32,21 +32,52 @@ export interface SendTarget {
   backoffMs: number;
 }
 
-function integerIn(field: string, value: number, min: number, max: number, userMessage: string): number {
+function integerIn(
+  field: string,
+  value: number,
+  min: number,
+  max: number,
+  userMessage: string,
+): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new PrinterSettingsError(field, `must be an integer from ${min} to ${max}, got ${String(value)}`, userMessage);
+    throw new PrinterSettingsError(
+      field,
+      `must be an integer from ${min} to ${max}, got ${String(value)}`,
+      userMessage,
+    );
   }
   return value;
 }
 
 export function resolveSendOptions(input: SendToPrinterInput): SendTarget {
   const host = typeof input.host === 'string' ? input.host.trim() : '';
-  if (host === '') throw new PrinterSettingsError('host', 'must not be empty', 'プリンターのIPアドレスまたはホスト名を設定してください。');
+  if (host === '')
+    throw new PrinterSettingsError(
+      'host',
+      'must not be empty',
+      'プリンターのIPアドレスまたはホスト名を設定してください。',
+    );
   if (!(input.bytes instanceof Uint8Array) || input.bytes.length === 0) {
-    throw new PrinterSettingsError('bytes', 'must be a non-empty Uint8Array', '印刷するデータがありません。');
+    throw new PrinterSettingsError(
+      'bytes',
+      'must be a non-empty Uint8Array',
+      '印刷するデータがありません。',
+    );
   }
-  const port = integerIn('port', input.port ?? printerPortDefault, 1, 65_535, 'プリンターのポート番号は1〜65535で設定してください。');
-  const timeoutMs = integerIn('timeoutMs', input.timeoutMs ?? timeoutMsDefault, 1, timeoutMsMax, 'タイムアウトの設定が正しくありません。');
+  const port = integerIn(
+    'port',
+    input.port ?? printerPortDefault,
+    1,
+    65_535,
+    'プリンターのポート番号は1〜65535で設定してください。',
+  );
+  const timeoutMs = integerIn(
+    'timeoutMs',
+    input.timeoutMs ?? timeoutMsDefault,
+    1,
+    timeoutMsMax,
+    'タイムアウトの設定が正しくありません。',
+  );
   const attemptsMax = integerIn(
     'attemptsMax',
     input.attemptsMax ?? attemptsMaxDefault,
@@ -54,7 +85,13 @@ export function resolveSendOptions(input: SendToPrinterInput): SendTarget {
     attemptsMaxLimit,
     `再試行回数は1〜${attemptsMaxLimit}回で設定してください。`,
   );
-  const backoffMs = integerIn('backoffMs', input.backoffMs ?? backoffMsDefault, 0, backoffMsMax, '再試行の間隔の設定が正しくありません。');
+  const backoffMs = integerIn(
+    'backoffMs',
+    input.backoffMs ?? backoffMsDefault,
+    0,
+    backoffMsMax,
+    '再試行の間隔の設定が正しくありません。',
+  );
   const bytes = Buffer.from(input.bytes);
   return { host, port, bytes, timeoutMs, attemptsMax, backoffMs };
 }

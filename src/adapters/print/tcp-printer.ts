@@ -7,7 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PrinterUnreachableError, type AttemptFailure } from './printer-errors.js';
 import { resolveSendOptions, type SendToPrinterInput, type SendTarget } from './send-options.js';
 
-export { PrinterUnreachableError, PrinterSettingsError, type AttemptFailure } from './printer-errors.js';
+export {
+  PrinterUnreachableError,
+  PrinterSettingsError,
+  type AttemptFailure,
+} from './printer-errors.js';
 export {
   printerPortDefault,
   timeoutMsDefault,
@@ -48,12 +52,25 @@ export async function sendToPrinter(input: SendToPrinterInput): Promise<PrintRes
     if (attempt > 1) await sleep(target.backoffMs * 2 ** (attempt - 2));
     const failure = await attemptOnce(target, attempt);
     if (failure === null) {
-      return { ok: true, host: target.host, port: target.port, attempts: attempt, bytesSent: target.bytes.length };
+      return {
+        ok: true,
+        host: target.host,
+        port: target.port,
+        attempts: attempt,
+        bytesSent: target.bytes.length,
+      };
     }
     failures.push(failure);
   }
   const error = new PrinterUnreachableError(target.host, target.port, target.attemptsMax, failures);
-  return { ok: false, host: target.host, port: target.port, attempts: target.attemptsMax, error, bytes: target.bytes };
+  return {
+    ok: false,
+    host: target.host,
+    port: target.port,
+    attempts: target.attemptsMax,
+    error,
+    bytes: target.bytes,
+  };
 }
 
 /**
@@ -90,10 +107,19 @@ function attemptOnce(target: SendTarget, attempt: number): Promise<AttemptFailur
       socket.resume();
       closeWait = setTimeout(() => settle(null), Math.min(closeWaitMsMax, target.timeoutMs));
     });
-    socket.once('close', () => settle(finished ? null : lost(attempt, 'closed by the printer before all bytes were written')));
+    socket.once('close', () =>
+      settle(
+        finished ? null : lost(attempt, 'closed by the printer before all bytes were written'),
+      ),
+    );
     socket.on('error', (error: NodeJS.ErrnoException) => {
       const reason = connected ? 'connection-lost' : 'connect-failed';
-      settle({ attempt, reason, ...(error.code ? { code: error.code } : {}), detail: error.message });
+      settle({
+        attempt,
+        reason,
+        ...(error.code ? { code: error.code } : {}),
+        detail: error.message,
+      });
     });
   });
 }

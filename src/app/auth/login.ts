@@ -25,7 +25,8 @@ export interface LoginResult {
   staff: StaffMember;
 }
 
-export const loginFailedMessage = '企業コード・担当者コード・パスワードのいずれかが正しくありません。';
+export const loginFailedMessage =
+  '企業コード・担当者コード・パスワードのいずれかが正しくありません。';
 
 /** How long a login key must wait after `failureCount` failures (0 = no wait). */
 export function backoffMs(failureCount: number): number {
@@ -33,19 +34,32 @@ export function backoffMs(failureCount: number): number {
   return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(10, failureCount - freeFailures - 1));
 }
 
-export async function login(deps: LoginDeps, input: { companyCode: string; staffCode: string; password: string }): Promise<LoginResult> {
+export async function login(
+  deps: LoginDeps,
+  input: { companyCode: string; staffCode: string; password: string },
+): Promise<LoginResult> {
   const loginKey = `${input.companyCode.trim().toLowerCase()}/${input.staffCode.trim().toLowerCase()}`;
   const now = deps.clock.now();
   const failures = await deps.access.getLoginFailures(loginKey);
   if (failures) {
-    const waitMs = failures.lastFailedAt.getTime() + backoffMs(failures.failureCount) - now.getTime();
+    const waitMs =
+      failures.lastFailedAt.getTime() + backoffMs(failures.failureCount) - now.getTime();
     if (waitMs > 0) {
-      throw new AppError('too_many_requests', 'login_backoff', `ログインの失敗が続いたため、${Math.ceil(waitMs / 1000)}秒後に再度お試しください。`);
+      throw new AppError(
+        'too_many_requests',
+        'login_backoff',
+        `ログインの失敗が続いたため、${Math.ceil(waitMs / 1000)}秒後に再度お試しください。`,
+      );
     }
   }
   const company = await deps.tenancy.findCompanyByCode(input.companyCode.trim());
-  const staff = company ? await deps.tenancy.findStaffWithHash(company.id, input.staffCode.trim()) : null;
-  const ok = staff !== null && staff.active && (await deps.hasher.verify(staff.passwordHash, input.password));
+  const staff = company
+    ? await deps.tenancy.findStaffWithHash(company.id, input.staffCode.trim())
+    : null;
+  const ok =
+    staff !== null &&
+    staff.active &&
+    (await deps.hasher.verify(staff.passwordHash, input.password));
   if (!ok || !company || !staff) {
     await deps.access.recordLoginFailure(loginKey, now);
     throw new AppError('unauthorized', 'login_failed', loginFailedMessage);
@@ -64,7 +78,10 @@ export async function login(deps: LoginDeps, input: { companyCode: string; staff
   return { sessionToken, session, staff: member };
 }
 
-export async function resolveSession(deps: Pick<LoginDeps, 'access' | 'tenancy' | 'clock'>, sessionToken: string) {
+export async function resolveSession(
+  deps: Pick<LoginDeps, 'access' | 'tenancy' | 'clock'>,
+  sessionToken: string,
+) {
   const session = await deps.access.findSession(hashSecret(sessionToken));
   if (!session || session.expiresAt.getTime() <= deps.clock.now().getTime()) return null;
   const staff = await deps.tenancy.findStaffById(session.staffId);
@@ -81,14 +98,29 @@ export async function createRegisterToken(
   deps: Pick<LoginDeps, 'access' | 'clock'>,
   input: { companyId: string; storeCode: string; registerCode: string; label?: string },
 ): Promise<string> {
-  const registerId = await deps.access.findRegisterId(input.companyId, input.storeCode, input.registerCode);
+  const registerId = await deps.access.findRegisterId(
+    input.companyId,
+    input.storeCode,
+    input.registerCode,
+  );
   if (!registerId) {
-    throw new AppError('not_found', 'register_not_found', `端末が見つかりません(店舗 ${input.storeCode} / 端末 ${input.registerCode})。`, [
-      { path: 'registerCode', message: '端末が見つかりません。' },
-    ]);
+    throw new AppError(
+      'not_found',
+      'register_not_found',
+      `端末が見つかりません(店舗 ${input.storeCode} / 端末 ${input.registerCode})。`,
+      [{ path: 'registerCode', message: '端末が見つかりません。' }],
+    );
   }
   const token = newSecret('urt_');
-  await deps.access.insertApiToken({ companyId: input.companyId, registerId, tokenHash: hashSecret(token), label: input.label ?? '' }, deps.clock.now());
+  await deps.access.insertApiToken(
+    {
+      companyId: input.companyId,
+      registerId,
+      tokenHash: hashSecret(token),
+      label: input.label ?? '',
+    },
+    deps.clock.now(),
+  );
   return token;
 }
 

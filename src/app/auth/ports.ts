@@ -22,7 +22,14 @@ export interface AccessStore {
   insertSession(record: SessionRecord, now: Date): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  insertApiToken(input: { companyId: string; registerId: string; tokenHash: string; label: string }, now: Date): Promise<string>;
+  insertApiToken(
+    input: { companyId: string; registerId: string; tokenHash: string; label: string },
+    now: Date,
+  ): Promise<string>;
   findApiToken(tokenHash: string): Promise<ApiTokenRecord | null>;
-  findRegisterId(companyId: string, storeCode: string, registerCode: string): Promise<string | null>;
+  findRegisterId(
+    companyId: string,
+    storeCode: string,
+    registerCode: string,
+  ): Promise<string | null>;
 }

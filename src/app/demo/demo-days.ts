@@ -43,7 +43,11 @@ function tenderFor(random: () => number, totalYen: number): Payment[] {
   if (roll < 0.5) return [{ method: 'cash', amount: Math.ceil(totalYen / 1000) * 1000 }];
   if (roll < 0.75) return [{ method: 'credit', amount: totalYen }];
   if (roll < 0.9) return [{ method: 'paypay', amount: totalYen }];
-  if (roll < 0.95 && totalYen > 500) return [{ method: 'giftNoChange', amount: 500 }, { method: 'cash', amount: Math.ceil((totalYen - 500) / 100) * 100 }];
+  if (roll < 0.95 && totalYen > 500)
+    return [
+      { method: 'giftNoChange', amount: 500 },
+      { method: 'cash', amount: Math.ceil((totalYen - 500) / 100) * 100 },
+    ];
   return [{ method: 'giftChange', amount: Math.ceil(totalYen / 1000) * 1000 }];
 }
 
@@ -58,7 +62,14 @@ function checkoutOf(random: () => number, date: string, index: number): Checkout
   const lines: CheckoutLine[] = [];
   for (let i = 0; i < lineCount; i += 1) {
     const item = pick(random, menu);
-    lines.push({ sku: item.sku, name: item.name, quantity: 1 + Math.floor(random() * 2), unitPrice: item.unitPrice, taxCategory: item.taxCategory, ...(random() < 0.05 ? { discount: 50 } : {}) });
+    lines.push({
+      sku: item.sku,
+      name: item.name,
+      quantity: 1 + Math.floor(random() * 2),
+      unitPrice: item.unitPrice,
+      taxCategory: item.taxCategory,
+      ...(random() < 0.05 ? { discount: 50 } : {}),
+    });
   }
   const minute = 8 * 60 + Math.floor((index / 60) * 11 * 60) + Math.floor(random() * 10);
   const draft: Checkout = {
@@ -88,6 +99,17 @@ export interface DemoDay {
 export function demoDay(date: string, seed: number): DemoDay {
   const random = seeded(seed);
   const checkouts = Array.from({ length: 60 }, (_, i) => checkoutOf(random, date, i));
-  const drawer: DrawerEvent[] = [{ id: `demo-${date}-in`, type: 'cashIn', storeCode: '0001', registerCode: '01', businessDate: date, at: localInstant(date, 7 * 60 + 50), amount: 10_000, reason: '両替' }];
+  const drawer: DrawerEvent[] = [
+    {
+      id: `demo-${date}-in`,
+      type: 'cashIn',
+      storeCode: '0001',
+      registerCode: '01',
+      businessDate: date,
+      at: localInstant(date, 7 * 60 + 50),
+      amount: 10_000,
+      reason: '両替',
+    },
+  ];
   return { checkouts, drawer };
 }

@@ -12,9 +12,21 @@
 // A rejected refresh token (invalid_grant) turns the connection 期限切れ with the seed's message.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { FreeeTemporarilyUnavailableError, TokenRefreshBusyError, unusableConnection, FreeeConnectionUnusableError } from './errors.js';
+import {
+  FreeeTemporarilyUnavailableError,
+  TokenRefreshBusyError,
+  unusableConnection,
+  FreeeConnectionUnusableError,
+} from './errors.js';
 import { freeeMessages, type TokenPair } from './model.js';
-import { transientTokenFailures, type FreeeGateways, type FreeeStore, type TokenGrant, type TokenOutcome, type TokenSnapshot } from './ports.js';
+import {
+  transientTokenFailures,
+  type FreeeGateways,
+  type FreeeStore,
+  type TokenGrant,
+  type TokenOutcome,
+  type TokenSnapshot,
+} from './ports.js';
 
 export interface AccessTokenLimits {
   /** Refresh when the access token has less than this left (freee: 6 h tokens). */
@@ -63,7 +75,11 @@ export interface AccessToken {
   provider: TokenSnapshot['connection']['provider'];
 }
 
-export function tokenPairOf(grant: TokenGrant, now: Date, previousRefreshToken?: string): TokenPair {
+export function tokenPairOf(
+  grant: TokenGrant,
+  now: Date,
+  previousRefreshToken?: string,
+): TokenPair {
   return {
     accessToken: grant.accessToken,
     // freee always rotates; keeping the old one when a reply lacks it is freee's own client's habit.
@@ -73,9 +89,15 @@ export function tokenPairOf(grant: TokenGrant, now: Date, previousRefreshToken?:
   };
 }
 
-function needsRefresh(snapshot: TokenSnapshot, now: Date, skewMs: number, rejectedGeneration: number | undefined): boolean {
+function needsRefresh(
+  snapshot: TokenSnapshot,
+  now: Date,
+  skewMs: number,
+  rejectedGeneration: number | undefined,
+): boolean {
   if (!snapshot.tokens) return true;
-  if (rejectedGeneration !== undefined && rejectedGeneration >= snapshot.connection.tokenGeneration) return true;
+  if (rejectedGeneration !== undefined && rejectedGeneration >= snapshot.connection.tokenGeneration)
+    return true;
   return snapshot.tokens.accessExpiresAt.getTime() - now.getTime() <= skewMs;
 }
 
@@ -83,22 +105,49 @@ function needsRefresh(snapshot: TokenSnapshot, now: Date, skewMs: number, reject
  * A usable access token for the connection. `rejectedGeneration`: freee answered 401
  * expired_access_token to the token of that generation, so it is refreshed even if not yet due.
  */
-export async function accessTokenFor(deps: AccessTokenDeps, companyId: string, connectionId: string, options: { rejectedGeneration?: number } = {}): Promise<AccessToken> {
+export async function accessTokenFor(
+  deps: AccessTokenDeps,
+  companyId: string,
+  connectionId: string,
+  options: { rejectedGeneration?: number } = {},
+): Promise<AccessToken> {
   const limits = { ...defaultAccessTokenLimits, ...deps.limits };
   for (let round = 0; round < limits.leaseRoundsMax; round++) {
     const snapshot = await deps.store.readTokens(companyId, connectionId);
-    if (!snapshot) throw new FreeeConnectionUnusableError('freee_connection_not_found', 'freee連携が見つかりません。', connectionId);
+    if (!snapshot)
+      throw new FreeeConnectionUnusableError(
+        'freee_connection_not_found',
+        'freee連携が見つかりません。',
+        connectionId,
+      );
     const { connection } = snapshot;
-    if (connection.status !== 'connected') throw unusableConnection(connectionId, connection.status, connection.statusMessage);
+    if (connection.status !== 'connected')
+      throw unusableConnection(connectionId, connection.status, connection.statusMessage);
     const now = deps.clock.now();
-    if (snapshot.tokens && !needsRefresh(snapshot, now, limits.refreshSkewMs, options.rejectedGeneration)) {
-      return { token: snapshot.tokens.accessToken, generation: connection.tokenGeneration, freeeCompanyId: connection.freeeCompanyId, provider: connection.provider };
+    if (
+      snapshot.tokens &&
+      !needsRefresh(snapshot, now, limits.refreshSkewMs, options.rejectedGeneration)
+    ) {
+      return {
+        token: snapshot.tokens.accessToken,
+        generation: connection.tokenGeneration,
+        freeeCompanyId: connection.freeeCompanyId,
+        provider: connection.provider,
+      };
     }
     const leaseFree = !snapshot.lease || snapshot.lease.until.getTime() <= now.getTime();
     if (leaseFree) {
       const leaseId = randomUUID();
       const until = new Date(now.getTime() + limits.refreshLeaseMs);
-      if (await deps.store.claimRefreshLease(connectionId, connection.tokenGeneration, leaseId, now, until)) {
+      if (
+        await deps.store.claimRefreshLease(
+          connectionId,
+          connection.tokenGeneration,
+          leaseId,
+          now,
+          until,
+        )
+      ) {
         const refreshed = await refreshHoldingLease(deps, limits, snapshot, leaseId);
         if (refreshed) return refreshed;
         continue;
@@ -109,51 +158,104 @@ export async function accessTokenFor(deps: AccessTokenDeps, companyId: string, c
   throw new TokenRefreshBusyError(connectionId, limits.leaseRoundsMax);
 }
 
-async function callRefresh(deps: AccessTokenDeps, limits: AccessTokenLimits, snapshot: TokenSnapshot): Promise<TokenOutcome> {
+async function callRefresh(
+  deps: AccessTokenDeps,
+  limits: AccessTokenLimits,
+  snapshot: TokenSnapshot,
+): Promise<TokenOutcome> {
   const gateway = await deps.gateways.forProvider(snapshot.connection.provider);
   const refreshToken = snapshot.tokens?.refreshToken ?? '';
-  let outcome: TokenOutcome = { ok: false, failure: { kind: 'invalid_grant', detail: 'no refresh token stored' } };
+  let outcome: TokenOutcome = {
+    ok: false,
+    failure: { kind: 'invalid_grant', detail: 'no refresh token stored' },
+  };
   if (!refreshToken) return outcome;
   for (let attempt = 0; attempt < limits.refreshAttemptsMax; attempt++) {
     outcome = await gateway.refresh(refreshToken);
     if (outcome.ok || !transientTokenFailures.includes(outcome.failure.kind)) return outcome;
-    deps.log.warn({ connectionId: snapshot.connection.id, attempt, failure: outcome.failure.kind }, 'freee token refresh failed, retrying');
-    const backoff = limits.refreshBackoffMs[Math.min(attempt, limits.refreshBackoffMs.length - 1)] ?? 0;
+    deps.log.warn(
+      { connectionId: snapshot.connection.id, attempt, failure: outcome.failure.kind },
+      'freee token refresh failed, retrying',
+    );
+    const backoff =
+      limits.refreshBackoffMs[Math.min(attempt, limits.refreshBackoffMs.length - 1)] ?? 0;
     if (attempt + 1 < limits.refreshAttemptsMax) await deps.sleep(backoff);
   }
   return outcome;
 }
 
 /** The new token, or null when a reconnect replaced the pair meanwhile (the caller re-reads). */
-async function refreshHoldingLease(deps: AccessTokenDeps, limits: AccessTokenLimits, snapshot: TokenSnapshot, leaseId: string): Promise<AccessToken | null> {
+async function refreshHoldingLease(
+  deps: AccessTokenDeps,
+  limits: AccessTokenLimits,
+  snapshot: TokenSnapshot,
+  leaseId: string,
+): Promise<AccessToken | null> {
   const { connection } = snapshot;
   const outcome = await callRefresh(deps, limits, snapshot);
   const now = deps.clock.now();
   if (outcome.ok) {
     const pair = tokenPairOf(outcome.grant, now, snapshot.tokens?.refreshToken);
-    const stored = await deps.store.storeRefreshedTokens(connection.companyId, connection.id, connection.tokenGeneration, pair, now);
+    const stored = await deps.store.storeRefreshedTokens(
+      connection.companyId,
+      connection.id,
+      connection.tokenGeneration,
+      pair,
+      now,
+    );
     if (!stored) {
       // A reconnect replaced the pair while we refreshed: theirs wins; ours is dropped unused.
-      deps.log.warn({ connectionId: connection.id }, 'freee token refreshed but the connection changed meanwhile; using the newer pair');
+      deps.log.warn(
+        { connectionId: connection.id },
+        'freee token refreshed but the connection changed meanwhile; using the newer pair',
+      );
       await deps.store.releaseRefreshLease(connection.id, leaseId);
       return null;
     }
-    deps.log.info({ connectionId: connection.id, generation: connection.tokenGeneration + 1 }, 'freee token refreshed');
-    return { token: pair.accessToken, generation: connection.tokenGeneration + 1, freeeCompanyId: connection.freeeCompanyId, provider: connection.provider };
+    deps.log.info(
+      { connectionId: connection.id, generation: connection.tokenGeneration + 1 },
+      'freee token refreshed',
+    );
+    return {
+      token: pair.accessToken,
+      generation: connection.tokenGeneration + 1,
+      freeeCompanyId: connection.freeeCompanyId,
+      provider: connection.provider,
+    };
   }
   const { failure } = outcome;
   if (failure.kind === 'invalid_grant' || failure.kind === 'access_denied') {
-    await deps.store.markStatus(connection.id, { generation: connection.tokenGeneration, status: 'expired', code: 'invalid_grant', message: freeeMessages.tokenRefreshFailed }, now);
+    await deps.store.markStatus(
+      connection.id,
+      {
+        generation: connection.tokenGeneration,
+        status: 'expired',
+        code: 'invalid_grant',
+        message: freeeMessages.tokenRefreshFailed,
+      },
+      now,
+    );
     await deps.store.releaseRefreshLease(connection.id, leaseId);
-    deps.log.warn({ connectionId: connection.id, failure: failure.kind }, 'freee refresh token rejected: connection expired');
+    deps.log.warn(
+      { connectionId: connection.id, failure: failure.kind },
+      'freee refresh token rejected: connection expired',
+    );
     throw unusableConnection(connection.id, 'expired', freeeMessages.tokenRefreshFailed);
   }
   if (failure.kind === 'invalid_client') {
-    const message = 'freeeアプリの設定(クライアントID・シークレット)が正しくありません。管理者に連絡してください。';
-    await deps.store.markStatus(connection.id, { generation: connection.tokenGeneration, status: 'error', code: 'invalid_client', message }, now);
+    const message =
+      'freeeアプリの設定(クライアントID・シークレット)が正しくありません。管理者に連絡してください。';
+    await deps.store.markStatus(
+      connection.id,
+      { generation: connection.tokenGeneration, status: 'error', code: 'invalid_client', message },
+      now,
+    );
     await deps.store.releaseRefreshLease(connection.id, leaseId);
     throw unusableConnection(connection.id, 'error', message);
   }
   await deps.store.releaseRefreshLease(connection.id, leaseId);
-  throw new FreeeTemporarilyUnavailableError(`token refresh: ${failure.kind} (${failure.detail})`, failure.kind === 'maintenance' ? 5 * 60_000 : 60_000);
+  throw new FreeeTemporarilyUnavailableError(
+    `token refresh: ${failure.kind} (${failure.detail})`,
+    failure.kind === 'maintenance' ? 5 * 60_000 : 60_000,
+  );
 }

@@ -8,8 +8,18 @@ export type ConnectionStatus = 'connected' | 'expired' | 'error' | 'disconnected
 /** What a store shows: 0: 未連携 / 1: 連携済 / 2: 期限切れ / 3: エラー. */
 export type StoreConnectionStatus = 'unconnected' | 'connected' | 'expired' | 'error';
 
-export const storeStatusNumbers: Record<StoreConnectionStatus, number> = { unconnected: 0, connected: 1, expired: 2, error: 3 };
-export const storeStatusLabels: Record<StoreConnectionStatus, string> = { unconnected: '未連携', connected: '連携済', expired: '期限切れ', error: 'エラー' };
+export const storeStatusNumbers: Record<StoreConnectionStatus, number> = {
+  unconnected: 0,
+  connected: 1,
+  expired: 2,
+  error: 3,
+};
+export const storeStatusLabels: Record<StoreConnectionStatus, string> = {
+  unconnected: '未連携',
+  connected: '連携済',
+  expired: '期限切れ',
+  error: 'エラー',
+};
 
 export function storeStatusText(status: StoreConnectionStatus): string {
   return `${storeStatusNumbers[status]}: ${storeStatusLabels[status]}`;
@@ -84,10 +94,19 @@ export interface FreeeCompanyChoice {
 }
 
 /** Whether a store may post now; what posting code checks before calling freee. */
-export function storeStatusOf(connection: FreeeConnection | null): { status: StoreConnectionStatus; message: string | null } {
-  if (!connection || connection.status === 'disconnected') return { status: 'unconnected', message: null };
-  if (connection.status === 'expired') return { status: 'expired', message: connection.statusMessage ?? freeeMessages.tokenRefreshFailed };
+export function storeStatusOf(connection: FreeeConnection | null): {
+  status: StoreConnectionStatus;
+  message: string | null;
+} {
+  if (!connection || connection.status === 'disconnected')
+    return { status: 'unconnected', message: null };
+  if (connection.status === 'expired')
+    return {
+      status: 'expired',
+      message: connection.statusMessage ?? freeeMessages.tokenRefreshFailed,
+    };
   if (connection.status === 'error') return { status: 'error', message: connection.statusMessage };
-  if (connection.canWriteDeals === false) return { status: 'error', message: freeeMessages.needsAdminRole };
+  if (connection.canWriteDeals === false)
+    return { status: 'error', message: freeeMessages.needsAdminRole };
   return { status: 'connected', message: null };
 }

@@ -28,10 +28,19 @@ export interface OutboxStore {
 export const dispatchBatchMax = 100;
 
 /** One pass over every consumer; returns how many events were dispatched. */
-export async function dispatchOutbox(deps: { store: OutboxStore; queue: JobQueue; clock: Clock; consumers: readonly EventConsumer[] }): Promise<number> {
+export async function dispatchOutbox(deps: {
+  store: OutboxStore;
+  queue: JobQueue;
+  clock: Clock;
+  consumers: readonly EventConsumer[];
+}): Promise<number> {
   let dispatched = 0;
   for (const consumer of deps.consumers) {
-    const events = await deps.store.undispatched(consumer.name, consumer.eventType, dispatchBatchMax);
+    const events = await deps.store.undispatched(
+      consumer.name,
+      consumer.eventType,
+      dispatchBatchMax,
+    );
     for (const event of events) {
       const job = consumer.toJob(event);
       const jobId = job ? await deps.queue.enqueue(job.queue, job.data, job.options) : null;

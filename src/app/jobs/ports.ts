@@ -21,9 +21,17 @@ export interface JobContext {
 export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
 
 export interface JobQueue {
-  enqueue<T extends object>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  enqueue<T extends object>(
+    name: string,
+    data: T,
+    options?: EnqueueOptions,
+  ): Promise<string | null>;
   /** Registers the handler for `name` in this process (a worker). */
-  work<T extends object>(name: string, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
+  work<T extends object>(
+    name: string,
+    handler: JobHandler<T>,
+    options?: { concurrency?: number },
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -27,5 +27,7 @@ export function canonicalJson(value: unknown): string {
 
 export function sha256Hex(text: string): string {
   // crypto.hash (Node ≥ 20.12) is the one-shot form: a third of createHash's cost on short texts.
-  return typeof hash === 'function' ? hash('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
+  return typeof hash === 'function'
+    ? hash('sha256', text, 'hex')
+    : createHash('sha256').update(text).digest('hex');
 }

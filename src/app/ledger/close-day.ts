@@ -36,7 +36,10 @@ export interface DayClosedPayload {
 }
 
 function checkedCash(request: CloseRequest): { float: number; countedCash: number } {
-  const parsed = CloseContract.safeParse({ float: request.float, countedCash: request.countedCash });
+  const parsed = CloseContract.safeParse({
+    float: request.float,
+    countedCash: request.countedCash,
+  });
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error.issues));
   return parsed.data;
 }
@@ -50,8 +53,16 @@ export async function dayReport(
   cash: { float: number; countedCash: number } | null,
   printedAt: string,
 ): Promise<DailyReport> {
-  const checkouts: Checkout[] = await reads.dayCheckoutDocuments(store.id, businessDate, dayCheckoutsReadMax);
-  const drawerEvents: DrawerEvent[] = await reads.dayDrawerEvents(store.id, businessDate, dayDrawerEventsReadMax);
+  const checkouts: Checkout[] = await reads.dayCheckoutDocuments(
+    store.id,
+    businessDate,
+    dayCheckoutsReadMax,
+  );
+  const drawerEvents: DrawerEvent[] = await reads.dayDrawerEvents(
+    store.id,
+    businessDate,
+    dayDrawerEventsReadMax,
+  );
   try {
     return buildDailyReport({
       store: { code: store.code, name: store.name, timeZone: store.timeZone },
@@ -60,14 +71,26 @@ export async function dayReport(
       roundingMode: context.roundingMode,
       checkouts,
       drawerEvents,
-      close: cash ? { storeCode: store.code, businessDate, float: cash.float, countedCash: cash.countedCash } : null,
+      close: cash
+        ? { storeCode: store.code, businessDate, float: cash.float, countedCash: cash.countedCash }
+        : null,
       settings: store.reportSettings ?? defaultReportSettings,
       printedAt,
     });
   } catch (error) {
     if (!(error instanceof InvalidCheckoutError)) throw error;
     const message = `会計「${error.checkoutId}」が現在の支払い方法の設定では計算できません。支払い方法の設定を確認してください。`;
-    throw new AppError('conflict', 'day_has_unpriceable_checkout', message, error.errors.map((e) => ({ path: `checkouts[${error.checkoutId}].${e.path}`, code: e.code, message: e.message })), error.message);
+    throw new AppError(
+      'conflict',
+      'day_has_unpriceable_checkout',
+      message,
+      error.errors.map((e) => ({
+        path: `checkouts[${error.checkoutId}].${e.path}`,
+        code: e.code,
+        message: e.message,
+      })),
+      error.message,
+    );
   }
 }
 
@@ -84,27 +107,61 @@ export interface ClosePreview {
 }
 
 /** What a close would record, without recording it (the console shows it before 閉局). */
-export async function previewClose(deps: LedgerDeps, actor: LedgerActor, request: CloseRequest): Promise<ClosePreview> {
+export async function previewClose(
+  deps: LedgerDeps,
+  actor: LedgerActor,
+  request: CloseRequest,
+): Promise<ClosePreview> {
   const context = await loadContext(deps, actor.companyId);
   const store = storeOfDay(context, actor, request.storeCode, request.businessDate);
   const cash = checkedCash(request);
-  const report = await dayReport(deps.uow.read, context, store, request.businessDate, cash, deps.clock.now().toISOString());
+  const report = await dayReport(
+    deps.uow.read,
+    context,
+    store,
+    request.businessDate,
+    cash,
+    deps.clock.now().toISOString(),
+  );
   const latest = await deps.uow.read.latestClose(store.id, request.businessDate);
-  return { report, latest, sameAsLatest: latest !== null && isSameClose(latest, cash, reportHashOf(report)) };
+  return {
+    report,
+    latest,
+    sameAsLatest: latest !== null && isSameClose(latest, cash, reportHashOf(report)),
+  };
 }
 
-function isSameClose(latest: DayCloseRecord, cash: { float: number; countedCash: number }, reportHash: string): boolean {
-  return latest.floatYen === cash.float && latest.countedCashYen === cash.countedCash && latest.reportHash === reportHash;
+function isSameClose(
+  latest: DayCloseRecord,
+  cash: { float: number; countedCash: number },
+  reportHash: string,
+): boolean {
+  return (
+    latest.floatYen === cash.float &&
+    latest.countedCashYen === cash.countedCash &&
+    latest.reportHash === reportHash
+  );
 }
 
-export async function closeDay(deps: LedgerDeps, actor: LedgerActor, request: CloseRequest): Promise<{ close: DayCloseRecord; created: boolean }> {
+export async function closeDay(
+  deps: LedgerDeps,
+  actor: LedgerActor,
+  request: CloseRequest,
+): Promise<{ close: DayCloseRecord; created: boolean }> {
   const context = await loadContext(deps, actor.companyId);
   const store = storeOfDay(context, actor, request.storeCode, request.businessDate);
   const cash = checkedCash(request);
   const now = deps.clock.now();
   return deps.uow.transaction(async (tx) => {
     await tx.lockDay(store.id, request.businessDate);
-    const report = await dayReport(tx, context, store, request.businessDate, cash, now.toISOString());
+    const report = await dayReport(
+      tx,
+      context,
+      store,
+      request.businessDate,
+      cash,
+      now.toISOString(),
+    );
     const reportHash = reportHashOf(report);
     const latest = await tx.latestClose(store.id, request.businessDate);
     if (latest && isSameClose(latest, cash, reportHash)) return { close: latest, created: false };
@@ -123,7 +180,13 @@ export async function closeDay(deps: LedgerDeps, actor: LedgerActor, request: Cl
       closedAt: now,
       closedBy: actor.label,
     });
-    const payload: DayClosedPayload = { closeId: close.id, companyId: actor.companyId, storeCode: store.code, businessDate: request.businessDate, version: close.version };
+    const payload: DayClosedPayload = {
+      closeId: close.id,
+      companyId: actor.companyId,
+      storeCode: store.code,
+      businessDate: request.businessDate,
+      version: close.version,
+    };
     await tx.insertDomainEvent(actor.companyId, dayClosedEventType, payload, now);
     return { close, created: true };
   });

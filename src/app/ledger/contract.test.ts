@@ -10,20 +10,79 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CheckoutContract } from './contract.js';
 import { arbitraryCompletedCheckout } from '../../../test/support/domain/arbitraries.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../../../shared/spec/checkout.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
+const schema = JSON.parse(
+  readFileSync(new URL('../../../../shared/spec/checkout.schema.json', import.meta.url), 'utf8'),
+) as object;
+const validate = new Ajv2020({ strict: false, validateFormats: false, allErrors: true }).compile(
+  schema,
+);
 
 const values: unknown[] = [
-  null, true, 'x', '', 'x'.repeat(32), 'x'.repeat(33), 'x'.repeat(64), 'x'.repeat(65), [], {}, [{}],
-  0, 1, -1, 1.5, 2, 10_000, 10_001, 100_000, 100_001, -100_000, -100_001, 100_000_000, 100_000_001, -100_000_001,
-  1_000_000_000, 1_000_000_001, -1_000_000_001, 'pending', 'completed', 'gross', 'inclusive', 'exclusive', 'standard10', 'nonSales', 'tax5',
-  '2025-01-10', '2025/01/10',
+  null,
+  true,
+  'x',
+  '',
+  'x'.repeat(32),
+  'x'.repeat(33),
+  'x'.repeat(64),
+  'x'.repeat(65),
+  [],
+  {},
+  [{}],
+  0,
+  1,
+  -1,
+  1.5,
+  2,
+  10_000,
+  10_001,
+  100_000,
+  100_001,
+  -100_000,
+  -100_001,
+  100_000_000,
+  100_000_001,
+  -100_000_001,
+  1_000_000_000,
+  1_000_000_001,
+  -1_000_000_001,
+  'pending',
+  'completed',
+  'gross',
+  'inclusive',
+  'exclusive',
+  'standard10',
+  'nonSales',
+  'tax5',
+  '2025-01-10',
+  '2025/01/10',
 ];
 
 const fieldPaths = [
-  'id', 'revision', 'storeCode', 'registerCode', 'staffCode', 'businessDate', 'status', 'redoes', 'customerCount', 'priceMode', 'lines', 'orderDiscount', 'payments', 'extraKey',
-  'lines.0.sku', 'lines.0.name', 'lines.0.quantity', 'lines.0.unitPrice', 'lines.0.taxCategory', 'lines.0.discount', 'lines.0.extraKey',
-  'payments.0.method', 'payments.0.amount', 'payments.0.extraKey',
+  'id',
+  'revision',
+  'storeCode',
+  'registerCode',
+  'staffCode',
+  'businessDate',
+  'status',
+  'redoes',
+  'customerCount',
+  'priceMode',
+  'lines',
+  'orderDiscount',
+  'payments',
+  'extraKey',
+  'lines.0.sku',
+  'lines.0.name',
+  'lines.0.quantity',
+  'lines.0.unitPrice',
+  'lines.0.taxCategory',
+  'lines.0.discount',
+  'lines.0.extraKey',
+  'payments.0.method',
+  'payments.0.amount',
+  'payments.0.extraKey',
 ];
 
 function set(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -43,19 +102,48 @@ test('zod contract and JSON Schema agree on boundary values and wrong types', ()
   fc.assert(
     fc.property(
       arbitraryCompletedCheckout('floor'),
-      fc.array(fc.tuple(fc.constantFrom(...fieldPaths), fc.oneof(fc.constantFrom(...values), fc.constant(undefined))), { minLength: 1, maxLength: 3 }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(...fieldPaths),
+          fc.oneof(fc.constantFrom(...values), fc.constant(undefined)),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
       (base, edits) => {
-        const payload = structuredClone({ ...base, id: 'c-1', lines: base.lines.length > 0 ? base.lines : [{ name: 'x', quantity: 1, unitPrice: 1, taxCategory: 'exempt' }], payments: [{ method: 'cash', amount: 1 }] }) as Record<string, unknown>;
+        const payload = structuredClone({
+          ...base,
+          id: 'c-1',
+          lines:
+            base.lines.length > 0
+              ? base.lines
+              : [{ name: 'x', quantity: 1, unitPrice: 1, taxCategory: 'exempt' }],
+          payments: [{ method: 'cash', amount: 1 }],
+        }) as Record<string, unknown>;
         for (const [path, value] of edits) set(payload, path, value);
-        assert.equal(CheckoutContract.safeParse(payload).success, validate(payload), `${JSON.stringify(edits)} → ${JSON.stringify(validate.errors)}`);
+        assert.equal(
+          CheckoutContract.safeParse(payload).success,
+          validate(payload),
+          `${JSON.stringify(edits)} → ${JSON.stringify(validate.errors)}`,
+        );
       },
     ),
     { numRuns: 3000 },
   );
 });
 
-test('date-time fields: an instant with an offset and seconds (RFC 3339), as the schema\'s format says', () => {
-  const base = { id: 'c', revision: 1, storeCode: 's', registerCode: 'r', businessDate: '2025-01-10', status: 'pending', customerCount: 0, lines: [], payments: [], completedAt: null };
+test("date-time fields: an instant with an offset and seconds (RFC 3339), as the schema's format says", () => {
+  const base = {
+    id: 'c',
+    revision: 1,
+    storeCode: 's',
+    registerCode: 'r',
+    businessDate: '2025-01-10',
+    status: 'pending',
+    customerCount: 0,
+    lines: [],
+    payments: [],
+    completedAt: null,
+  };
   const table: [string, boolean][] = [
     ['2025-01-10T12:00:00+09:00', true],
     ['2025-01-10T03:00:00Z', true],
@@ -66,5 +154,6 @@ test('date-time fields: an instant with an offset and seconds (RFC 3339), as the
     ['2025-13-10T12:00:00+09:00', false],
     ['yesterday', false],
   ];
-  for (const [startedAt, valid] of table) assert.equal(CheckoutContract.safeParse({ ...base, startedAt }).success, valid, startedAt);
+  for (const [startedAt, valid] of table)
+    assert.equal(CheckoutContract.safeParse({ ...base, startedAt }).success, valid, startedAt);
 });

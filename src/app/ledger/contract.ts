@@ -3,7 +3,12 @@
 // the close and the day file of daily-report.md §1 and §6. The HTTP adapter documents the API with
 // these same objects; the use cases validate every item with them before any business rule.
 import { z } from 'zod';
-import { checkoutStatuses, paymentKinds, roundingModes, taxCategories } from '../../domain/ledger/types.js';
+import {
+  checkoutStatuses,
+  paymentKinds,
+  roundingModes,
+  taxCategories,
+} from '../../domain/ledger/types.js';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });
@@ -13,7 +18,9 @@ export const CheckoutLineContract = z
   .object({
     sku: z.string().max(64).optional(),
     name: z.string().min(1).max(200),
-    quantity: int(-100_000, 100_000).refine((quantity) => quantity !== 0, { message: 'quantity must not be 0' }),
+    quantity: int(-100_000, 100_000).refine((quantity) => quantity !== 0, {
+      message: 'quantity must not be 0',
+    }),
     unitPrice: int(0, 100_000_000),
     taxCategory: z.enum(taxCategories),
     discount: int(-100_000_000, 100_000_000).optional(),
@@ -75,7 +82,10 @@ export const CloseContract = z
   })
   .strict();
 
-export const DayFileCloseContract = CloseContract.extend({ storeCode: z.string().min(1).max(32), businessDate }).strict();
+export const DayFileCloseContract = CloseContract.extend({
+  storeCode: z.string().min(1).max(32),
+  businessDate,
+}).strict();
 
 /** Spec §6. Unknown top-level keys are ignored; the company's own object is checked strictly. */
 export const DayFileContract = z.object({

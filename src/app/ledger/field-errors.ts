@@ -21,16 +21,25 @@ function bound(issue: z.core.$ZodIssue, key: 'minimum' | 'maximum'): string {
 function message(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? '必須項目です。' : `値の型が正しくありません(${issue.expected} を指定してください)。`;
+      return issue.input === undefined
+        ? '必須項目です。'
+        : `値の型が正しくありません(${issue.expected} を指定してください)。`;
     case 'too_small':
-      return issue.origin === 'array' || issue.origin === 'string' ? `長さが足りません(${bound(issue, 'minimum')}以上)。` : `値が小さすぎます(${bound(issue, 'minimum')}以上)。`;
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `長さが足りません(${bound(issue, 'minimum')}以上)。`
+        : `値が小さすぎます(${bound(issue, 'minimum')}以上)。`;
     case 'too_big':
-      if (issue.origin === 'array' || issue.origin === 'string') return `長すぎます(${bound(issue, 'maximum')}以下)。`;
-      return issue.origin === 'int' ? '整数として扱える範囲を超えています。' : `値が大きすぎます(${bound(issue, 'maximum')}以下)。`;
+      if (issue.origin === 'array' || issue.origin === 'string')
+        return `長すぎます(${bound(issue, 'maximum')}以下)。`;
+      return issue.origin === 'int'
+        ? '整数として扱える範囲を超えています。'
+        : `値が大きすぎます(${bound(issue, 'maximum')}以下)。`;
     case 'invalid_value':
       return `指定できない値です(${issue.values.map(String).join('・')} のいずれか)。`;
     case 'invalid_format':
-      return issue.format === 'datetime' ? 'タイムゾーン付きの日時(例: 2025-01-10T12:00:00+09:00)で指定してください。' : '形式が正しくありません。';
+      return issue.format === 'datetime'
+        ? 'タイムゾーン付きの日時(例: 2025-01-10T12:00:00+09:00)で指定してください。'
+        : '形式が正しくありません。';
     case 'not_multiple_of':
       return '整数で指定してください。';
     case 'unrecognized_keys':
@@ -46,11 +55,24 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], prefix = ''):
   const errors: FieldError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: joinPath(prefix, [...issue.path, key]), code: issue.code, message: message(issue) });
+      for (const key of issue.keys)
+        errors.push({
+          path: joinPath(prefix, [...issue.path, key]),
+          code: issue.code,
+          message: message(issue),
+        });
       continue;
     }
-    const code = issue.code === 'invalid_type' && issue.expected === 'int' ? 'not_integer' : issue.code;
-    errors.push({ path: joinPath(prefix, issue.path), code, message: issue.code === 'invalid_type' && issue.expected === 'int' ? '整数で指定してください。' : message(issue) });
+    const code =
+      issue.code === 'invalid_type' && issue.expected === 'int' ? 'not_integer' : issue.code;
+    errors.push({
+      path: joinPath(prefix, issue.path),
+      code,
+      message:
+        issue.code === 'invalid_type' && issue.expected === 'int'
+          ? '整数で指定してください。'
+          : message(issue),
+    });
   }
   return errors;
 }

@@ -7,7 +7,12 @@
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 import { validationError, type FieldError } from '../errors.js';
-import { checkCompanyInput, saveCompany, type CompanyInput, type TenancyDeps } from '../tenancy/service.js';
+import {
+  checkCompanyInput,
+  saveCompany,
+  type CompanyInput,
+  type TenancyDeps,
+} from '../tenancy/service.js';
 import { closeDay } from './close-day.js';
 import { DayFileContract, type DayFile } from './contract.js';
 import { loadContext, methodIndexOf, type LedgerDeps } from './deps.js';
@@ -16,7 +21,11 @@ import { checkoutsPerBatchMax, ingestCheckouts } from './ingest-checkouts.js';
 import type { BatchReport, CompanyLedgerContext, LedgerActor, LedgerStoreRef } from './model.js';
 import { planCheckouts } from './plan-checkouts.js';
 import { prepareCheckout, type PreparedCheckout } from './prepare-checkout.js';
-import { drawerEventsPerBatchMax, prepareDrawerEvent, recordDrawerEvents } from './record-drawer-events.js';
+import {
+  drawerEventsPerBatchMax,
+  prepareDrawerEvent,
+  recordDrawerEvents,
+} from './record-drawer-events.js';
 
 export const importErrorsShownMax = 200;
 
@@ -41,26 +50,54 @@ function companyInputOf(file: DayFile, existingName: string | undefined): Compan
     name: c.name ?? existingName ?? c.code,
     roundingMode: c.roundingMode,
     paymentMethods: c.paymentMethods,
-    stores: c.stores.map((s) => ({ code: s.code, name: s.name, timeZone: s.timeZone, registers: s.registers })),
+    stores: c.stores.map((s) => ({
+      code: s.code,
+      name: s.name,
+      timeZone: s.timeZone,
+      registers: s.registers,
+    })),
   };
 }
 
 /** The company as the import will leave it, for checking the file before anything is written. */
-function mergedContext(input: CompanyInput, stored: CompanyLedgerContext | null): CompanyLedgerContext {
-  const methods = new Map<string, PaymentMethod>((stored?.paymentMethods ?? []).map((m) => [m.code, m]));
+function mergedContext(
+  input: CompanyInput,
+  stored: CompanyLedgerContext | null,
+): CompanyLedgerContext {
+  const methods = new Map<string, PaymentMethod>(
+    (stored?.paymentMethods ?? []).map((m) => [m.code, m]),
+  );
   for (const m of input.paymentMethods) methods.set(m.code, m);
   const stores = new Map<string, LedgerStoreRef>(stored?.stores ?? []);
   for (const s of input.stores) {
     const before = stores.get(s.code);
     const registers = new Map(before?.registers ?? []);
     for (const code of s.registers ?? []) if (!registers.has(code)) registers.set(code, 'pending');
-    stores.set(s.code, { id: before?.id ?? 'pending', code: s.code, name: s.name, timeZone: s.timeZone, reportSettings: before?.reportSettings ?? null, registers });
+    stores.set(s.code, {
+      id: before?.id ?? 'pending',
+      code: s.code,
+      name: s.name,
+      timeZone: s.timeZone,
+      reportSettings: before?.reportSettings ?? null,
+      registers,
+    });
   }
   const paymentMethods = [...methods.values()];
-  return { companyId: stored?.companyId ?? 'pending', roundingMode: input.roundingMode, paymentMethods, methodIndex: methodIndexOf(paymentMethods), stores };
+  return {
+    companyId: stored?.companyId ?? 'pending',
+    roundingMode: input.roundingMode,
+    paymentMethods,
+    methodIndex: methodIndexOf(paymentMethods),
+    stores,
+  };
 }
 
-function fileErrors(file: DayFile, input: CompanyInput, context: CompanyLedgerContext, actor: LedgerActor): FieldError[] {
+function fileErrors(
+  file: DayFile,
+  input: CompanyInput,
+  context: CompanyLedgerContext,
+  actor: LedgerActor,
+): FieldError[] {
   const errors = checkCompanyInput(input).map((e) => ({ ...e, path: prefixed('company', e.path) }));
   const prepared: PreparedCheckout[] = [];
   file.checkouts.forEach((raw, index) => {
@@ -76,43 +113,103 @@ function fileErrors(file: DayFile, input: CompanyInput, context: CompanyLedgerCo
     if (!outcome.ok) errors.push(...outcome.rejection.fields);
   });
   file.closes.forEach((close, index) => {
-    if (!context.stores.has(close.storeCode)) errors.push({ path: `closes[${index}].storeCode`, code: 'store_not_found', message: `店舗コード「${close.storeCode}」の店舗は登録されていません。` });
-    if (!isCalendarDate(close.businessDate)) errors.push({ path: `closes[${index}].businessDate`, code: 'business_date_invalid', message: '営業日はYYYY-MM-DD形式の日付で指定してください。' });
+    if (!context.stores.has(close.storeCode))
+      errors.push({
+        path: `closes[${index}].storeCode`,
+        code: 'store_not_found',
+        message: `店舗コード「${close.storeCode}」の店舗は登録されていません。`,
+      });
+    if (!isCalendarDate(close.businessDate))
+      errors.push({
+        path: `closes[${index}].businessDate`,
+        code: 'business_date_invalid',
+        message: '営業日はYYYY-MM-DD形式の日付で指定してください。',
+      });
   });
   return errors;
 }
 
-function addCounts(total: ImportSummary['checkouts'], report: BatchReport, errors: FieldError[]): void {
+function addCounts(
+  total: ImportSummary['checkouts'],
+  report: BatchReport,
+  errors: FieldError[],
+): void {
   total.accepted += report.accepted;
   total.unchanged += report.unchanged;
   total.rejected += report.rejected;
   for (const result of report.results) if (result.error) errors.push(...result.error.fields);
 }
 
-async function inBatches(items: readonly unknown[], size: number, write: (batch: readonly unknown[], offset: number) => Promise<BatchReport>, total: ImportSummary['checkouts'], errors: FieldError[]): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += size) addCounts(total, await write(items.slice(offset, offset + size), offset), errors);
+async function inBatches(
+  items: readonly unknown[],
+  size: number,
+  write: (batch: readonly unknown[], offset: number) => Promise<BatchReport>,
+  total: ImportSummary['checkouts'],
+  errors: FieldError[],
+): Promise<void> {
+  for (let offset = 0; offset < items.length; offset += size)
+    addCounts(total, await write(items.slice(offset, offset + size), offset), errors);
 }
 
 export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<ImportSummary> {
   const parsed = DayFileContract.safeParse(raw);
-  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error.issues).slice(0, importErrorsShownMax), '日次ファイルの形式が正しくありません。');
+  if (!parsed.success)
+    throw validationError(
+      fieldErrorsOf(parsed.error.issues).slice(0, importErrorsShownMax),
+      '日次ファイルの形式が正しくありません。',
+    );
   const file = parsed.data;
   const existing = await deps.tenancy.uow.read.findCompanyByCode(file.company.code);
   const input = companyInputOf(file, existing?.name);
   const stored = existing ? await loadContext(deps.ledger, existing.id) : null;
   const precheckActor: LedgerActor = { companyId: stored?.companyId ?? 'pending', label: 'import' };
   const errors = fileErrors(file, input, mergedContext(input, stored), precheckActor);
-  if (errors.length > 0) throw validationError(errors.slice(0, importErrorsShownMax), `日次ファイルに${errors.length}件の誤りがあります。何も取り込んでいません。`);
+  if (errors.length > 0)
+    throw validationError(
+      errors.slice(0, importErrorsShownMax),
+      `日次ファイルに${errors.length}件の誤りがあります。何も取り込んでいません。`,
+    );
 
   const { company, created } = await saveCompany(deps.tenancy, input);
   const actor: LedgerActor = { companyId: company.id, label: 'import' };
   const context = await loadContext(deps.ledger, company.id);
-  const summary: ImportSummary = { company: { code: company.code, created }, checkouts: { accepted: 0, unchanged: 0, rejected: 0 }, drawer: { accepted: 0, unchanged: 0, rejected: 0 }, closes: [], errors: [] };
-  await inBatches(file.checkouts, checkoutsPerBatchMax, (batch, offset) => ingestCheckouts(deps.ledger, actor, batch, { context, pathOf: (i) => `checkouts[${offset + i}]` }), summary.checkouts, summary.errors);
-  await inBatches(file.drawer, drawerEventsPerBatchMax, (batch, offset) => recordDrawerEvents(deps.ledger, actor, batch, { context, pathOf: (i) => `drawer[${offset + i}]` }), summary.drawer, summary.errors);
+  const summary: ImportSummary = {
+    company: { code: company.code, created },
+    checkouts: { accepted: 0, unchanged: 0, rejected: 0 },
+    drawer: { accepted: 0, unchanged: 0, rejected: 0 },
+    closes: [],
+    errors: [],
+  };
+  await inBatches(
+    file.checkouts,
+    checkoutsPerBatchMax,
+    (batch, offset) =>
+      ingestCheckouts(deps.ledger, actor, batch, {
+        context,
+        pathOf: (i) => `checkouts[${offset + i}]`,
+      }),
+    summary.checkouts,
+    summary.errors,
+  );
+  await inBatches(
+    file.drawer,
+    drawerEventsPerBatchMax,
+    (batch, offset) =>
+      recordDrawerEvents(deps.ledger, actor, batch, {
+        context,
+        pathOf: (i) => `drawer[${offset + i}]`,
+      }),
+    summary.drawer,
+    summary.errors,
+  );
   for (const request of file.closes) {
     const { close, created: made } = await closeDay(deps.ledger, actor, request);
-    summary.closes.push({ storeCode: request.storeCode, businessDate: request.businessDate, version: close.version, created: made });
+    summary.closes.push({
+      storeCode: request.storeCode,
+      businessDate: request.businessDate,
+      version: close.version,
+      created: made,
+    });
   }
   return summary;
 }

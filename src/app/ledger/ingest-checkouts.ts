@@ -7,7 +7,13 @@
 // the winner (bounded by `attemptsMax`).
 import { AppError, validationError } from '../errors.js';
 import { loadContext, type LedgerDeps } from './deps.js';
-import { batchReport, type BatchReport, type CompanyLedgerContext, type ItemResult, type LedgerActor } from './model.js';
+import {
+  batchReport,
+  type BatchReport,
+  type CompanyLedgerContext,
+  type ItemResult,
+  type LedgerActor,
+} from './model.js';
 import { historyKeysNeeded, planCheckouts, revisionKey, type Decision } from './plan-checkouts.js';
 import type { LedgerTransaction } from './ports.js';
 import { RetryableConflictError } from './ports.js';
@@ -30,9 +36,20 @@ export interface IngestOptions {
   context?: CompanyLedgerContext;
 }
 
-export async function ingestCheckouts(deps: LedgerDeps, actor: LedgerActor, items: readonly unknown[], options: IngestOptions): Promise<BatchReport> {
+export async function ingestCheckouts(
+  deps: LedgerDeps,
+  actor: LedgerActor,
+  items: readonly unknown[],
+  options: IngestOptions,
+): Promise<BatchReport> {
   if (items.length > checkoutsPerBatchMax) {
-    throw validationError([{ path: 'checkouts', code: 'too_big', message: `1回に送信できる会計は${checkoutsPerBatchMax}件までです。` }]);
+    throw validationError([
+      {
+        path: 'checkouts',
+        code: 'too_big',
+        message: `1回に送信できる会計は${checkoutsPerBatchMax}件までです。`,
+      },
+    ]);
   }
   const context = options.context ?? (await loadContext(deps, actor.companyId));
   const results: ItemResult[] = [];
@@ -40,50 +57,87 @@ export async function ingestCheckouts(deps: LedgerDeps, actor: LedgerActor, item
   items.forEach((raw, index) => {
     const outcome = prepareCheckout(raw, index, options.pathOf(index), context, actor);
     if (outcome.ok) prepared.push(outcome.item);
-    else results[index] = { index, id: outcome.id, revision: outcome.revision, result: 'rejected', error: outcome.rejection };
+    else
+      results[index] = {
+        index,
+        id: outcome.id,
+        revision: outcome.revision,
+        result: 'rejected',
+        error: outcome.rejection,
+      };
   });
   if (prepared.length > 0) {
     const byIndex = new Map(prepared.map((item) => [item.index, item]));
     for (const decision of await writeWithRetry(deps, actor.companyId, prepared)) {
       const item = byIndex.get(decision.index);
-      results[decision.index] = resultOf(decision, item?.write.checkoutId ?? null, item?.write.revision ?? null);
+      results[decision.index] = resultOf(
+        decision,
+        item?.write.checkoutId ?? null,
+        item?.write.revision ?? null,
+      );
     }
   }
   return batchReport(results);
 }
 
 function resultOf(decision: Decision, id: string | null, revision: number | null): ItemResult {
-  if (decision.outcome === 'accepted') return { index: decision.index, id, revision, result: 'accepted' };
-  if (decision.outcome === 'unchanged') return { index: decision.index, id, revision, result: 'unchanged', reason: decision.reason };
+  if (decision.outcome === 'accepted')
+    return { index: decision.index, id, revision, result: 'accepted' };
+  if (decision.outcome === 'unchanged')
+    return { index: decision.index, id, revision, result: 'unchanged', reason: decision.reason };
   return { index: decision.index, id, revision, result: 'rejected', error: decision.rejection };
 }
 
-async function writeWithRetry(deps: LedgerDeps, companyId: string, items: readonly PreparedCheckout[]): Promise<Decision[]> {
+async function writeWithRetry(
+  deps: LedgerDeps,
+  companyId: string,
+  items: readonly PreparedCheckout[],
+): Promise<Decision[]> {
   for (let attempt = 1; attempt <= ingestAttemptsMax; attempt += 1) {
     try {
       return await deps.uow.transaction((tx) => writeOnce(tx, companyId, items, deps.clock.now()));
     } catch (error) {
-      if (!(error instanceof LostInsertRaceError) && !(error instanceof RetryableConflictError)) throw error;
+      if (!(error instanceof LostInsertRaceError) && !(error instanceof RetryableConflictError))
+        throw error;
     }
   }
-  throw new AppError('unavailable', 'ingest_contention', '同じ会計が同時に送信され続けています。しばらくしてから再送してください。', [], `ingest gave up after ${ingestAttemptsMax} attempts`);
+  throw new AppError(
+    'unavailable',
+    'ingest_contention',
+    '同じ会計が同時に送信され続けています。しばらくしてから再送してください。',
+    [],
+    `ingest gave up after ${ingestAttemptsMax} attempts`,
+  );
 }
 
-async function writeOnce(tx: LedgerTransaction, companyId: string, items: readonly PreparedCheckout[], now: Date): Promise<Decision[]> {
+async function writeOnce(
+  tx: LedgerTransaction,
+  companyId: string,
+  items: readonly PreparedCheckout[],
+  now: Date,
+): Promise<Decision[]> {
   const ids = [...new Set(items.map((item) => item.write.checkoutId))].sort();
-  const heads = new Map((await tx.lockCheckoutHeads(companyId, ids)).map((head) => [head.checkoutId, head]));
+  const heads = new Map(
+    (await tx.lockCheckoutHeads(companyId, ids)).map((head) => [head.checkoutId, head]),
+  );
   const keys = historyKeysNeeded(items, heads);
   const kept = keys.length === 0 ? [] : await tx.findRevisionHashes(companyId, keys);
-  const plan = planCheckouts(items, heads, new Map(kept.map((k) => [revisionKey(k.checkoutId, k.revision), k.contentHash])));
+  const plan = planCheckouts(
+    items,
+    heads,
+    new Map(kept.map((k) => [revisionKey(k.checkoutId, k.revision), k.contentHash])),
+  );
   if (plan.archiveIds.length > 0) await tx.archiveCurrentRevisions(companyId, plan.archiveIds, now);
   if (plan.history.length > 0) await tx.insertRevisionHistory(companyId, plan.history, now);
   if (plan.inserts.length > 0) {
     const inserted = await tx.insertCheckouts(companyId, plan.inserts, now);
-    if (inserted.length !== plan.inserts.length) throw new LostInsertRaceError(plan.inserts.length - inserted.length);
+    if (inserted.length !== plan.inserts.length)
+      throw new LostInsertRaceError(plan.inserts.length - inserted.length);
   }
   if (plan.replaces.length > 0) {
     const replaced = await tx.replaceCheckouts(companyId, plan.replaces, now);
-    if (replaced !== plan.replaces.length) throw new Error(`replaced ${replaced} of ${plan.replaces.length} locked checkouts`);
+    if (replaced !== plan.replaces.length)
+      throw new Error(`replaced ${replaced} of ${plan.replaces.length} locked checkouts`);
   }
   return plan.decisions;
 }

@@ -122,5 +122,10 @@ export interface BatchReport {
 
 export function batchReport(results: ItemResult[]): BatchReport {
   const count = (outcome: ItemOutcome) => results.filter((r) => r.result === outcome).length;
-  return { accepted: count('accepted'), unchanged: count('unchanged'), rejected: count('rejected'), results };
+  return {
+    accepted: count('accepted'),
+    unchanged: count('unchanged'),
+    rejected: count('rejected'),
+    results,
+  };
 }

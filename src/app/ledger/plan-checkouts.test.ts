@@ -12,17 +12,43 @@ import type { CheckoutHead } from './model.js';
 import { checkoutStatuses, type CheckoutStatus } from '../../domain/ledger/types.js';
 import { checkout } from '../../../test/support/ledger-fixtures.js';
 
-function item(index: number, id: string, revision: number, status: CheckoutStatus, content = 'a'): PreparedCheckout {
+function item(
+  index: number,
+  id: string,
+  revision: number,
+  status: CheckoutStatus,
+  content = 'a',
+): PreparedCheckout {
   const c = checkout(id, { revision, status });
   return {
     index,
     path: `checkouts[${index}]`,
     checkout: c,
-    write: { checkoutId: id, revision, storeId: 's', registerId: 'r', businessDate: c.businessDate, status, completedAt: null, totalYen: 0, redoes: null, documentJson: '{}', contentHash: `${id}/${revision}/${status}/${content}` },
+    write: {
+      checkoutId: id,
+      revision,
+      storeId: 's',
+      registerId: 'r',
+      businessDate: c.businessDate,
+      status,
+      completedAt: null,
+      totalYen: 0,
+      redoes: null,
+      documentJson: '{}',
+      contentHash: `${id}/${revision}/${status}/${content}`,
+    },
   };
 }
 
-const head = (id: string, revision: number, status: CheckoutStatus, content = 'a'): [string, CheckoutHead] => [id, { checkoutId: id, revision, status, contentHash: `${id}/${revision}/${status}/${content}` }];
+const head = (
+  id: string,
+  revision: number,
+  status: CheckoutStatus,
+  content = 'a',
+): [string, CheckoutHead] => [
+  id,
+  { checkoutId: id, revision, status, contentHash: `${id}/${revision}/${status}/${content}` },
+];
 
 test('the status reachable from each stored status (spec §1 steps, skipped steps allowed)', () => {
   const allowed: Record<CheckoutStatus, CheckoutStatus[]> = {
@@ -34,13 +60,21 @@ test('the status reachable from each stored status (spec §1 steps, skipped step
   };
   for (const from of checkoutStatuses) {
     for (const to of checkoutStatuses) {
-      assert.equal(statusChangeError(from, to) === null, allowed[from].includes(to), `${from} → ${to}`);
+      assert.equal(
+        statusChangeError(from, to) === null,
+        allowed[from].includes(to),
+        `${from} → ${to}`,
+      );
     }
   }
 });
 
 test('decision table: new, same, conflicting, lower, higher, forbidden status', () => {
-  const heads = new Map([head('a', 2, 'completed'), head('b', 1, 'cancelled'), head('c', 3, 'pending')]);
+  const heads = new Map([
+    head('a', 2, 'completed'),
+    head('b', 1, 'cancelled'),
+    head('c', 3, 'pending'),
+  ]);
   const kept = new Map([[revisionKey('a', 1), 'a/1/pending/a']]);
   const items = [
     item(0, 'new', 1, 'redone'), // first arrival in any status
@@ -53,7 +87,13 @@ test('decision table: new, same, conflicting, lower, higher, forbidden status', 
     item(7, 'a', 3, 'cancelled'), // higher: accepted
   ];
   const plan = planCheckouts(items, heads, kept);
-  const outcome = plan.decisions.map((d) => (d.outcome === 'rejected' ? `rejected:${d.rejection.code}:${d.rejection.fields[0]?.path}` : d.outcome === 'unchanged' ? `unchanged:${d.reason}` : d.outcome));
+  const outcome = plan.decisions.map((d) =>
+    d.outcome === 'rejected'
+      ? `rejected:${d.rejection.code}:${d.rejection.fields[0]?.path}`
+      : d.outcome === 'unchanged'
+        ? `unchanged:${d.reason}`
+        : d.outcome,
+  );
   assert.deepEqual(outcome, [
     'accepted',
     'unchanged:same',
@@ -64,17 +104,41 @@ test('decision table: new, same, conflicting, lower, higher, forbidden status', 
     'rejected:status_transition_not_allowed:checkouts[6].status',
     'accepted',
   ]);
-  assert.deepEqual(plan.inserts.map((w) => w.checkoutId), ['new']);
-  assert.deepEqual(plan.replaces.map((w) => `${w.checkoutId}@${w.revision}`), ['a@3']);
+  assert.deepEqual(
+    plan.inserts.map((w) => w.checkoutId),
+    ['new'],
+  );
+  assert.deepEqual(
+    plan.replaces.map((w) => `${w.checkoutId}@${w.revision}`),
+    ['a@3'],
+  );
   assert.deepEqual(plan.archiveIds, ['a']);
   assert.deepEqual(plan.history, []);
 });
 
 test('several revisions of one id in one batch: the last accepted is written, the others kept as history', () => {
-  const plan = planCheckouts([item(0, 'x', 1, 'pending'), item(1, 'x', 2, 'completed'), item(2, 'x', 1, 'pending'), item(3, 'x', 3, 'cancelled')], new Map(), new Map());
-  assert.deepEqual(plan.decisions.map((d) => d.outcome), ['accepted', 'accepted', 'unchanged', 'accepted']);
-  assert.deepEqual(plan.inserts.map((w) => w.revision), [3]);
-  assert.deepEqual(plan.history.map((w) => w.revision), [1, 2]);
+  const plan = planCheckouts(
+    [
+      item(0, 'x', 1, 'pending'),
+      item(1, 'x', 2, 'completed'),
+      item(2, 'x', 1, 'pending'),
+      item(3, 'x', 3, 'cancelled'),
+    ],
+    new Map(),
+    new Map(),
+  );
+  assert.deepEqual(
+    plan.decisions.map((d) => d.outcome),
+    ['accepted', 'accepted', 'unchanged', 'accepted'],
+  );
+  assert.deepEqual(
+    plan.inserts.map((w) => w.revision),
+    [3],
+  );
+  assert.deepEqual(
+    plan.history.map((w) => w.revision),
+    [1, 2],
+  );
 });
 
 // A stream: per id a chain of revisions whose statuses follow the allowed steps.
@@ -88,25 +152,45 @@ const chainArbitrary = fc.constantFrom<CheckoutStatus[]>(
   ['pending', 'pending', 'completed', 'completed', 'redone'],
 );
 
-const streamArbitrary = fc.array(chainArbitrary, { minLength: 1, maxLength: 6 }).map((chains) =>
-  chains.flatMap((statuses, n) => statuses.map((status, r) => ({ id: `id${n}`, revision: r + 1, status }))),
-);
+const streamArbitrary = fc
+  .array(chainArbitrary, { minLength: 1, maxLength: 6 })
+  .map((chains) =>
+    chains.flatMap((statuses, n) =>
+      statuses.map((status, r) => ({ id: `id${n}`, revision: r + 1, status })),
+    ),
+  );
 
-function applyInBatches(sends: { id: string; revision: number; status: CheckoutStatus }[], cuts: number[]): Map<string, CheckoutHead> {
+function applyInBatches(
+  sends: { id: string; revision: number; status: CheckoutStatus }[],
+  cuts: number[],
+): Map<string, CheckoutHead> {
   const state = new Map<string, CheckoutHead>();
   const kept = new Map<string, string>();
   let start = 0;
-  for (const end of [...cuts.filter((c) => c > 0 && c < sends.length).sort((a, b) => a - b), sends.length]) {
+  for (const end of [
+    ...cuts.filter((c) => c > 0 && c < sends.length).sort((a, b) => a - b),
+    sends.length,
+  ]) {
     const batch = sends.slice(start, end).map((s, i) => item(i, s.id, s.revision, s.status));
     start = end;
     const plan = planCheckouts(batch, new Map(state), kept);
-    for (const w of [...plan.history]) kept.set(revisionKey(w.checkoutId, w.revision), w.contentHash);
+    for (const w of [...plan.history])
+      kept.set(revisionKey(w.checkoutId, w.revision), w.contentHash);
     for (const id of plan.archiveIds) {
       const old = state.get(id);
       if (old) kept.set(revisionKey(id, old.revision), old.contentHash);
     }
-    for (const w of [...plan.inserts, ...plan.replaces]) state.set(w.checkoutId, { checkoutId: w.checkoutId, revision: w.revision, status: w.status, contentHash: w.contentHash });
-    assert.ok(plan.decisions.every((d) => d.outcome !== 'rejected'), 'a valid stream is never refused, in any order');
+    for (const w of [...plan.inserts, ...plan.replaces])
+      state.set(w.checkoutId, {
+        checkoutId: w.checkoutId,
+        revision: w.revision,
+        status: w.status,
+        contentHash: w.contentHash,
+      });
+    assert.ok(
+      plan.decisions.every((d) => d.outcome !== 'rejected'),
+      'a valid stream is never refused, in any order',
+    );
   }
   return state;
 }

@@ -33,19 +33,30 @@ interface Current {
   write: CheckoutWrite | null;
 }
 
-export const revisionKey = (checkoutId: string, revision: number) => `${checkoutId}\u0000${revision}`;
+export const revisionKey = (checkoutId: string, revision: number) =>
+  `${checkoutId}\u0000${revision}`;
 
 /** (id, revision) pairs whose kept hash the plan needs: items below the stored revision. */
-export function historyKeysNeeded(items: readonly PreparedCheckout[], heads: ReadonlyMap<string, CheckoutHead>): { checkoutId: string; revision: number }[] {
+export function historyKeysNeeded(
+  items: readonly PreparedCheckout[],
+  heads: ReadonlyMap<string, CheckoutHead>,
+): { checkoutId: string; revision: number }[] {
   return items.flatMap(({ write }) => {
     const head = heads.get(write.checkoutId);
-    return head && write.revision < head.revision ? [{ checkoutId: write.checkoutId, revision: write.revision }] : [];
+    return head && write.revision < head.revision
+      ? [{ checkoutId: write.checkoutId, revision: write.revision }]
+      : [];
   });
 }
 
 function conflict(item: PreparedCheckout): ItemRejection {
   const message = `会計「${item.write.checkoutId}」の版 ${item.write.revision} は既に別の内容で受け付けています。内容を変えるときは版(revision)を上げてください。`;
-  return { kind: 'conflict', code: 'revision_conflict', message, fields: [{ path: prefixed(item.path, 'revision'), code: 'revision_conflict', message }] };
+  return {
+    kind: 'conflict',
+    code: 'revision_conflict',
+    message,
+    fields: [{ path: prefixed(item.path, 'revision'), code: 'revision_conflict', message }],
+  };
 }
 
 export function planCheckouts(
@@ -54,42 +65,84 @@ export function planCheckouts(
   keptHashes: ReadonlyMap<string, string>,
 ): CheckoutPlan {
   const current = new Map<string, Current>();
-  for (const [id, head] of heads) current.set(id, { revision: head.revision, status: head.status, contentHash: head.contentHash, write: null });
+  for (const [id, head] of heads)
+    current.set(id, {
+      revision: head.revision,
+      status: head.status,
+      contentHash: head.contentHash,
+      write: null,
+    });
   const superseded = new Map(keptHashes);
-  const plan: CheckoutPlan = { decisions: [], inserts: [], replaces: [], archiveIds: [], history: [] };
+  const plan: CheckoutPlan = {
+    decisions: [],
+    inserts: [],
+    replaces: [],
+    archiveIds: [],
+    history: [],
+  };
   const archived = new Set<string>();
   for (const item of items) {
     const { write } = item;
     const stored = current.get(write.checkoutId);
     if (!stored) {
-      current.set(write.checkoutId, { revision: write.revision, status: write.status, contentHash: write.contentHash, write });
+      current.set(write.checkoutId, {
+        revision: write.revision,
+        status: write.status,
+        contentHash: write.contentHash,
+        write,
+      });
       plan.decisions.push({ index: item.index, outcome: 'accepted' });
       continue;
     }
     if (write.revision <= stored.revision) {
-      const keptHash = write.revision === stored.revision ? stored.contentHash : superseded.get(revisionKey(write.checkoutId, write.revision));
-      if (keptHash === undefined) plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'superseded' });
-      else if (keptHash === write.contentHash) plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'same' });
-      else plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: conflict(item) });
+      const keptHash =
+        write.revision === stored.revision
+          ? stored.contentHash
+          : superseded.get(revisionKey(write.checkoutId, write.revision));
+      if (keptHash === undefined)
+        plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'superseded' });
+      else if (keptHash === write.contentHash)
+        plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'same' });
+      else
+        plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: conflict(item) });
       continue;
     }
     const statusError = statusChangeError(stored.status, write.status);
     if (statusError) {
-      const field = { path: prefixed(item.path, statusError.path), code: statusError.code, message: statusError.message };
-      plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: { kind: 'conflict', code: statusError.code, message: statusError.message, fields: [field] } });
+      const field = {
+        path: prefixed(item.path, statusError.path),
+        code: statusError.code,
+        message: statusError.message,
+      };
+      plan.decisions.push({
+        index: item.index,
+        outcome: 'rejected',
+        rejection: {
+          kind: 'conflict',
+          code: statusError.code,
+          message: statusError.message,
+          fields: [field],
+        },
+      });
       continue;
     }
     if (stored.write) plan.history.push(stored.write);
     else archived.add(write.checkoutId);
     superseded.set(revisionKey(write.checkoutId, stored.revision), stored.contentHash);
-    current.set(write.checkoutId, { revision: write.revision, status: write.status, contentHash: write.contentHash, write });
+    current.set(write.checkoutId, {
+      revision: write.revision,
+      status: write.status,
+      contentHash: write.contentHash,
+      write,
+    });
     plan.decisions.push({ index: item.index, outcome: 'accepted' });
   }
   for (const [id, state] of current) {
     if (!state.write) continue;
     (heads.has(id) ? plan.replaces : plan.inserts).push(state.write);
   }
-  const byId = (a: CheckoutWrite, b: CheckoutWrite) => (a.checkoutId < b.checkoutId ? -1 : a.checkoutId > b.checkoutId ? 1 : 0);
+  const byId = (a: CheckoutWrite, b: CheckoutWrite) =>
+    a.checkoutId < b.checkoutId ? -1 : a.checkoutId > b.checkoutId ? 1 : 0;
   plan.inserts.sort(byId);
   plan.replaces.sort(byId);
   plan.archiveIds = [...archived].sort();

@@ -8,7 +8,13 @@ import type { FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { CheckoutContract } from './contract.js';
 import { fieldErrorsOf, prefixed } from './field-errors.js';
-import type { CheckoutWrite, CompanyLedgerContext, ItemRejection, LedgerActor, LedgerStoreRef } from './model.js';
+import type {
+  CheckoutWrite,
+  CompanyLedgerContext,
+  ItemRejection,
+  LedgerActor,
+  LedgerStoreRef,
+} from './model.js';
 
 export interface PreparedCheckout {
   index: number;
@@ -17,7 +23,9 @@ export interface PreparedCheckout {
   write: CheckoutWrite;
 }
 
-export type PrepareResult = { ok: true; item: PreparedCheckout } | { ok: false; rejection: ItemRejection; id: string | null; revision: number | null };
+export type PrepareResult =
+  | { ok: true; item: PreparedCheckout }
+  | { ok: false; rejection: ItemRejection; id: string | null; revision: number | null };
 
 export const invalidMessage = '会計の内容に誤りがあります。';
 
@@ -27,22 +35,39 @@ export function placeOf(
   context: CompanyLedgerContext,
   actor: LedgerActor,
   path: string,
-): { store: LedgerStoreRef | null; registerId: string | null; errors: FieldError[]; forbidden: boolean } {
+): {
+  store: LedgerStoreRef | null;
+  registerId: string | null;
+  errors: FieldError[];
+  forbidden: boolean;
+} {
   const errors: FieldError[] = [];
   const own = actor.register;
   if (own && (own.storeCode !== codes.storeCode || own.registerCode !== codes.registerCode)) {
     const field = own.storeCode !== codes.storeCode ? 'storeCode' : 'registerCode';
-    errors.push({ path: prefixed(path, field), code: 'not_own_register', message: 'この端末のAPIトークンでは、自分の店舗・端末のデータしか送信できません。' });
+    errors.push({
+      path: prefixed(path, field),
+      code: 'not_own_register',
+      message: 'この端末のAPIトークンでは、自分の店舗・端末のデータしか送信できません。',
+    });
     return { store: null, registerId: null, errors, forbidden: true };
   }
   const store = context.stores.get(codes.storeCode) ?? null;
   if (!store) {
-    errors.push({ path: prefixed(path, 'storeCode'), code: 'store_not_found', message: `店舗コード「${codes.storeCode}」の店舗は登録されていません。` });
+    errors.push({
+      path: prefixed(path, 'storeCode'),
+      code: 'store_not_found',
+      message: `店舗コード「${codes.storeCode}」の店舗は登録されていません。`,
+    });
     return { store: null, registerId: null, errors, forbidden: false };
   }
   const registerId = store.registers.get(codes.registerCode) ?? null;
   if (!registerId) {
-    errors.push({ path: prefixed(path, 'registerCode'), code: 'register_not_found', message: `端末コード「${codes.registerCode}」は店舗「${store.code}」に登録されていません。` });
+    errors.push({
+      path: prefixed(path, 'registerCode'),
+      code: 'register_not_found',
+      message: `端末コード「${codes.registerCode}」は店舗「${store.code}」に登録されていません。`,
+    });
   }
   return { store, registerId, errors, forbidden: false };
 }
@@ -50,22 +75,61 @@ export function placeOf(
 function idOf(raw: unknown): { id: string | null; revision: number | null } {
   if (raw === null || typeof raw !== 'object') return { id: null, revision: null };
   const { id, revision } = raw as { id?: unknown; revision?: unknown };
-  return { id: typeof id === 'string' ? id : null, revision: typeof revision === 'number' && Number.isSafeInteger(revision) ? revision : null };
+  return {
+    id: typeof id === 'string' ? id : null,
+    revision: typeof revision === 'number' && Number.isSafeInteger(revision) ? revision : null,
+  };
 }
 
-export function prepareCheckout(raw: unknown, index: number, path: string, context: CompanyLedgerContext, actor: LedgerActor): PrepareResult {
+export function prepareCheckout(
+  raw: unknown,
+  index: number,
+  path: string,
+  context: CompanyLedgerContext,
+  actor: LedgerActor,
+): PrepareResult {
   const parsed = CheckoutContract.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, ...idOf(raw), rejection: { kind: 'validation', code: 'validation_failed', message: invalidMessage, fields: fieldErrorsOf(parsed.error.issues, path) } };
+    return {
+      ok: false,
+      ...idOf(raw),
+      rejection: {
+        kind: 'validation',
+        code: 'validation_failed',
+        message: invalidMessage,
+        fields: fieldErrorsOf(parsed.error.issues, path),
+      },
+    };
   }
   const checkout: Checkout = parsed.data;
   const ids = { id: checkout.id, revision: checkout.revision };
   const place = placeOf(checkout, context, actor, path);
-  if (place.forbidden) return { ok: false, ...ids, rejection: { kind: 'forbidden', code: 'forbidden', message: 'この端末からは送信できない会計です。', fields: place.errors } };
-  const ruleErrors = validateCheckout(checkout, context.methodIndex, context.roundingMode).map((e) => ({ path: prefixed(path, e.path), code: e.code, message: e.message }));
+  if (place.forbidden)
+    return {
+      ok: false,
+      ...ids,
+      rejection: {
+        kind: 'forbidden',
+        code: 'forbidden',
+        message: 'この端末からは送信できない会計です。',
+        fields: place.errors,
+      },
+    };
+  const ruleErrors = validateCheckout(checkout, context.methodIndex, context.roundingMode).map(
+    (e) => ({ path: prefixed(path, e.path), code: e.code, message: e.message }),
+  );
   const errors = [...place.errors, ...ruleErrors];
   if (errors.length > 0 || !place.store || !place.registerId) {
-    return { ok: false, ...ids, rejection: { kind: 'validation', code: 'validation_failed', message: invalidMessage, fields: errors } };
+    return {
+      ok: false,
+      ...ids,
+      rejection: {
+        kind: 'validation',
+        code: 'validation_failed',
+        message: invalidMessage,
+        fields: errors,
+      },
+    };
   }
   // zod builds its output in the schema's key order, whatever order the register sent, and the
   // strict schema lets no other key through: so this text is canonical for the content.

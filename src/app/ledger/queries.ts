@@ -21,11 +21,21 @@ export interface DayCheckoutsPage {
   nextAfterId: string | null;
 }
 
-export async function listDayCheckouts(deps: LedgerDeps, actor: LedgerActor, query: DayCheckoutsQuery): Promise<DayCheckoutsPage> {
+export async function listDayCheckouts(
+  deps: LedgerDeps,
+  actor: LedgerActor,
+  query: DayCheckoutsQuery,
+): Promise<DayCheckoutsPage> {
   const context = await loadContext(deps, actor.companyId);
   const store = storeOfDay(context, actor, query.storeCode, query.businessDate);
   if (query.status !== undefined && !checkoutStatuses.includes(query.status as CheckoutStatus)) {
-    throw validationError([{ path: 'status', code: 'invalid_value', message: `状態は ${checkoutStatuses.join('・')} のいずれかで指定してください。` }]);
+    throw validationError([
+      {
+        path: 'status',
+        code: 'invalid_value',
+        message: `状態は ${checkoutStatuses.join('・')} のいずれかで指定してください。`,
+      },
+    ]);
   }
   const limit = Math.min(query.limit ?? dayCheckoutsPageMax, dayCheckoutsPageMax);
   const items = await deps.uow.read.listDayCheckouts(store.id, query.businessDate, {
@@ -34,10 +44,17 @@ export async function listDayCheckouts(deps: LedgerDeps, actor: LedgerActor, que
     limit: limit + 1,
   });
   const page = items.slice(0, limit);
-  return { items: page, nextAfterId: items.length > limit ? (page[page.length - 1]?.checkoutId ?? null) : null };
+  return {
+    items: page,
+    nextAfterId: items.length > limit ? (page[page.length - 1]?.checkoutId ?? null) : null,
+  };
 }
 
-export async function listCloses(deps: LedgerDeps, actor: LedgerActor, query: { storeCode: string; businessDate: string }): Promise<DayCloseRecord[]> {
+export async function listCloses(
+  deps: LedgerDeps,
+  actor: LedgerActor,
+  query: { storeCode: string; businessDate: string },
+): Promise<DayCloseRecord[]> {
   const context = await loadContext(deps, actor.companyId);
   const store = storeOfDay(context, actor, query.storeCode, query.businessDate);
   return deps.uow.read.listCloses(store.id, query.businessDate);

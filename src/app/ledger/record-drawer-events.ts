@@ -7,7 +7,15 @@ import { sha256Hex } from './canonical.js';
 import { DrawerEventContract } from './contract.js';
 import { loadContext, type LedgerDeps } from './deps.js';
 import { fieldErrorsOf, prefixed } from './field-errors.js';
-import { batchReport, type BatchReport, type CompanyLedgerContext, type DrawerEventWrite, type ItemRejection, type ItemResult, type LedgerActor } from './model.js';
+import {
+  batchReport,
+  type BatchReport,
+  type CompanyLedgerContext,
+  type DrawerEventWrite,
+  type ItemRejection,
+  type ItemResult,
+  type LedgerActor,
+} from './model.js';
 import { placeOf } from './prepare-checkout.js';
 
 export const drawerEventsPerBatchMax = 1000;
@@ -18,22 +26,53 @@ interface PreparedEvent {
   write: DrawerEventWrite;
 }
 
-type Prepared = { ok: true; item: PreparedEvent } | { ok: false; id: string | null; rejection: ItemRejection };
+type Prepared =
+  { ok: true; item: PreparedEvent } | { ok: false; id: string | null; rejection: ItemRejection };
 
-const invalid = (fields: FieldError[]): ItemRejection => ({ kind: 'validation', code: 'validation_failed', message: 'レジ入出金の内容に誤りがあります。', fields });
+const invalid = (fields: FieldError[]): ItemRejection => ({
+  kind: 'validation',
+  code: 'validation_failed',
+  message: 'レジ入出金の内容に誤りがあります。',
+  fields,
+});
 
-export function prepareDrawerEvent(raw: unknown, index: number, path: string, context: CompanyLedgerContext, actor: LedgerActor): Prepared {
-  const rawId = raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : null;
+export function prepareDrawerEvent(
+  raw: unknown,
+  index: number,
+  path: string,
+  context: CompanyLedgerContext,
+  actor: LedgerActor,
+): Prepared {
+  const rawId =
+    raw !== null && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : null;
   const parsed = DrawerEventContract.safeParse(raw);
-  if (!parsed.success) return { ok: false, id: rawId, rejection: invalid(fieldErrorsOf(parsed.error.issues, path)) };
+  if (!parsed.success)
+    return { ok: false, id: rawId, rejection: invalid(fieldErrorsOf(parsed.error.issues, path)) };
   const event = parsed.data;
   const place = placeOf(event, context, actor, path);
-  if (place.forbidden) return { ok: false, id: event.id, rejection: { kind: 'forbidden', code: 'forbidden', message: 'この端末からは送信できないレジ入出金です。', fields: place.errors } };
+  if (place.forbidden)
+    return {
+      ok: false,
+      id: event.id,
+      rejection: {
+        kind: 'forbidden',
+        code: 'forbidden',
+        message: 'この端末からは送信できないレジ入出金です。',
+        fields: place.errors,
+      },
+    };
   const errors = [...place.errors];
   if (!isCalendarDate(event.businessDate)) {
-    errors.push({ path: prefixed(path, 'businessDate'), code: 'business_date_invalid', message: '営業日はYYYY-MM-DD形式の日付で指定してください。' });
+    errors.push({
+      path: prefixed(path, 'businessDate'),
+      code: 'business_date_invalid',
+      message: '営業日はYYYY-MM-DD形式の日付で指定してください。',
+    });
   }
-  if (errors.length > 0 || !place.store || !place.registerId) return { ok: false, id: event.id, rejection: invalid(errors) };
+  if (errors.length > 0 || !place.store || !place.registerId)
+    return { ok: false, id: event.id, rejection: invalid(errors) };
   const documentJson = JSON.stringify(event); // schema key order: canonical (see prepare-checkout.ts)
   return {
     ok: true,
@@ -58,7 +97,12 @@ export function prepareDrawerEvent(raw: unknown, index: number, path: string, co
 
 function conflictOf(item: PreparedEvent): ItemRejection {
   const message = `レジ入出金「${item.write.eventId}」は既に別の内容で受け付けています。訂正は新しいIDの入出金で行ってください。`;
-  return { kind: 'conflict', code: 'drawer_event_conflict', message, fields: [{ path: prefixed(item.path, 'id'), code: 'drawer_event_conflict', message }] };
+  return {
+    kind: 'conflict',
+    code: 'drawer_event_conflict',
+    message,
+    fields: [{ path: prefixed(item.path, 'id'), code: 'drawer_event_conflict', message }],
+  };
 }
 
 export async function recordDrawerEvents(
@@ -68,7 +112,13 @@ export async function recordDrawerEvents(
   options: { pathOf: (index: number) => string; context?: CompanyLedgerContext },
 ): Promise<BatchReport> {
   if (items.length > drawerEventsPerBatchMax) {
-    throw validationError([{ path: 'drawerEvents', code: 'too_big', message: `1回に送信できるレジ入出金は${drawerEventsPerBatchMax}件までです。` }]);
+    throw validationError([
+      {
+        path: 'drawerEvents',
+        code: 'too_big',
+        message: `1回に送信できるレジ入出金は${drawerEventsPerBatchMax}件までです。`,
+      },
+    ]);
   }
   const context = options.context ?? (await loadContext(deps, actor.companyId));
   const results: ItemResult[] = [];
@@ -76,30 +126,75 @@ export async function recordDrawerEvents(
   const repeats: PreparedEvent[] = [];
   items.forEach((raw, index) => {
     const outcome = prepareDrawerEvent(raw, index, options.pathOf(index), context, actor);
-    if (!outcome.ok) results[index] = { index, id: outcome.id, revision: null, result: 'rejected', error: outcome.rejection };
+    if (!outcome.ok)
+      results[index] = {
+        index,
+        id: outcome.id,
+        revision: null,
+        result: 'rejected',
+        error: outcome.rejection,
+      };
     else if (first.has(outcome.item.write.eventId)) repeats.push(outcome.item);
     else first.set(outcome.item.write.eventId, outcome.item);
   });
-  const candidates = [...first.values()].sort((a, b) => (a.write.eventId < b.write.eventId ? -1 : 1));
+  const candidates = [...first.values()].sort((a, b) =>
+    a.write.eventId < b.write.eventId ? -1 : 1,
+  );
   if (candidates.length === 0) return batchReport(results);
   const now = deps.clock.now();
   const { inserted, stored } = await deps.uow.transaction(async (tx) => {
-    const insertedIds = new Set(await tx.insertDrawerEvents(actor.companyId, candidates.map((c) => c.write), now));
-    const others = candidates.filter((c) => !insertedIds.has(c.write.eventId)).map((c) => c.write.eventId);
-    return { inserted: insertedIds, stored: others.length > 0 ? await tx.findDrawerEventHashes(actor.companyId, others) : new Map<string, string>() };
+    const insertedIds = new Set(
+      await tx.insertDrawerEvents(
+        actor.companyId,
+        candidates.map((c) => c.write),
+        now,
+      ),
+    );
+    const others = candidates
+      .filter((c) => !insertedIds.has(c.write.eventId))
+      .map((c) => c.write.eventId);
+    return {
+      inserted: insertedIds,
+      stored:
+        others.length > 0
+          ? await tx.findDrawerEventHashes(actor.companyId, others)
+          : new Map<string, string>(),
+    };
   });
   for (const item of [...candidates, ...repeats]) {
     const id = item.write.eventId;
     const isFirst = first.get(id) === item;
-    const storedHash = isFirst && inserted.has(id) ? null : (stored.get(id) ?? first.get(id)?.write.contentHash);
-    if (storedHash === null) results[item.index] = { index: item.index, id, revision: null, result: 'accepted' };
-    else if (storedHash === item.write.contentHash) results[item.index] = { index: item.index, id, revision: null, result: 'unchanged', reason: 'same' };
-    else results[item.index] = { index: item.index, id, revision: null, result: 'rejected', error: conflictOf(item) };
+    const storedHash =
+      isFirst && inserted.has(id) ? null : (stored.get(id) ?? first.get(id)?.write.contentHash);
+    if (storedHash === null)
+      results[item.index] = { index: item.index, id, revision: null, result: 'accepted' };
+    else if (storedHash === item.write.contentHash)
+      results[item.index] = {
+        index: item.index,
+        id,
+        revision: null,
+        result: 'unchanged',
+        reason: 'same',
+      };
+    else
+      results[item.index] = {
+        index: item.index,
+        id,
+        revision: null,
+        result: 'rejected',
+        error: conflictOf(item),
+      };
   }
   return batchReport(results);
 }
 
 /** A rejected single item as an error (for one-item requests). */
 export function rejectionError(rejection: ItemRejection): AppError {
-  return new AppError(rejection.kind, rejection.code, rejection.message, rejection.fields, `${rejection.code}: ${rejection.fields.map((f) => f.path).join(', ')}`);
+  return new AppError(
+    rejection.kind,
+    rejection.code,
+    rejection.message,
+    rejection.fields,
+    `${rejection.code}: ${rejection.fields.map((f) => f.path).join(', ')}`,
+  );
 }

@@ -25,7 +25,10 @@ function reachable(from: CheckoutStatus, to: CheckoutStatus): boolean {
 }
 
 /** null when a revision in `previous` may be replaced by one in `next`; else the domain's error. */
-export function statusChangeError(previous: CheckoutStatus, next: CheckoutStatus): RuleError | null {
+export function statusChangeError(
+  previous: CheckoutStatus,
+  next: CheckoutStatus,
+): RuleError | null {
   if (reachable(previous, next)) return null;
   return statusTransitionError(previous, next);
 }

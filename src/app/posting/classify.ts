@@ -20,8 +20,23 @@ export interface RunCounts {
   closeVersion: number | null;
 }
 
-export function outcome(status: PostingOutcome['status'], reasonCode: string | null, message: string | null, counts: RunCounts, extra: Partial<Pick<PostingOutcome, 'freeeMessages' | 'retryAt'>> = {}): PostingOutcome {
-  return { status, reasonCode, message, freeeMessages: extra.freeeMessages ?? [], retryAt: extra.retryAt ?? null, calls: counts.calls, writes: counts.writes, closeVersion: counts.closeVersion };
+export function outcome(
+  status: PostingOutcome['status'],
+  reasonCode: string | null,
+  message: string | null,
+  counts: RunCounts,
+  extra: Partial<Pick<PostingOutcome, 'freeeMessages' | 'retryAt'>> = {},
+): PostingOutcome {
+  return {
+    status,
+    reasonCode,
+    message,
+    freeeMessages: extra.freeeMessages ?? [],
+    retryAt: extra.retryAt ?? null,
+    calls: counts.calls,
+    writes: counts.writes,
+    closeVersion: counts.closeVersion,
+  };
 }
 
 export function retryWaitMs(timings: PostingTimings, autoRetries: number): number {
@@ -38,38 +53,80 @@ export interface ClassifyInput {
   counts: RunCounts;
 }
 
-const retryable = (input: ClassifyInput, reason: string, message: string, waitMs: number): PostingOutcome =>
-  outcome('retry_wait', reason, message, input.counts, { retryAt: new Date(input.now.getTime() + waitMs), freeeMessages: input.failure.messages });
+const retryable = (
+  input: ClassifyInput,
+  reason: string,
+  message: string,
+  waitMs: number,
+): PostingOutcome =>
+  outcome('retry_wait', reason, message, input.counts, {
+    retryAt: new Date(input.now.getTime() + waitMs),
+    freeeMessages: input.failure.messages,
+  });
 
 export function classifyFailure(input: ClassifyInput): PostingOutcome {
   const { failure, timings, counts } = input;
   switch (failure.kind) {
     case 'invalid_grant':
-      return outcome('expired', failure.kind, postingMessages.tokenExpired, counts, { freeeMessages: failure.messages });
+      return outcome('expired', failure.kind, postingMessages.tokenExpired, counts, {
+        freeeMessages: failure.messages,
+      });
     case 'expired_access_token':
       // The client already renewed the token once for this call: a second 401 is freee's hiccup, not a dead
       // connection (a dead refresh token surfaces as invalid_grant / connection_unusable).
-      return retryable(input, 'token_rejected', postingMessages.unreachable, retryWaitMs(timings, input.autoRetries));
+      return retryable(
+        input,
+        'token_rejected',
+        postingMessages.unreachable,
+        retryWaitMs(timings, input.autoRetries),
+      );
     case 'user_do_not_have_permission':
-      return outcome('error', failure.kind, freeeMessages.userLacksPermission, counts, { freeeMessages: failure.messages });
+      return outcome('error', failure.kind, freeeMessages.userLacksPermission, counts, {
+        freeeMessages: failure.messages,
+      });
     case 'connection_unusable':
       return failure.code === 'freee_connection_expired'
         ? outcome('expired', failure.code, postingMessages.tokenExpired, counts)
-        : outcome('error', failure.code ?? failure.kind, failure.messages[0] ?? 'freee連携でエラーが発生しています。', counts);
+        : outcome(
+            'error',
+            failure.code ?? failure.kind,
+            failure.messages[0] ?? 'freee連携でエラーが発生しています。',
+            counts,
+          );
     case 'throttled':
       return retryable(input, 'throttled', postingMessages.throttled, timings.throttleWaitMs);
     case 'maintenance':
-      return retryable(input, 'maintenance', postingMessages.maintenance, timings.maintenanceWaitMs);
+      return retryable(
+        input,
+        'maintenance',
+        postingMessages.maintenance,
+        timings.maintenanceWaitMs,
+      );
     case 'rate_limited':
-      return retryable(input, 'rate_limited', postingMessages.throttled, Math.max(failure.retryAfterMs ?? 0, retryWaitMs(timings, input.autoRetries)));
+      return retryable(
+        input,
+        'rate_limited',
+        postingMessages.throttled,
+        Math.max(failure.retryAfterMs ?? 0, retryWaitMs(timings, input.autoRetries)),
+      );
     case 'network':
     case 'server':
-      if (input.ambiguousWrite) return retryable(input, 'ambiguous_write', postingMessages.ambiguous, timings.settleMs);
-      return retryable(input, failure.kind, postingMessages.unreachable, retryWaitMs(timings, input.autoRetries));
+      if (input.ambiguousWrite)
+        return retryable(input, 'ambiguous_write', postingMessages.ambiguous, timings.settleMs);
+      return retryable(
+        input,
+        failure.kind,
+        postingMessages.unreachable,
+        retryWaitMs(timings, input.autoRetries),
+      );
     case 'validation':
-      return outcome('failed', 'validation', postingMessages.validation, counts, { freeeMessages: failure.messages });
+      return outcome('failed', 'validation', postingMessages.validation, counts, {
+        freeeMessages: failure.messages,
+      });
     default:
-      return outcome('failed', failure.kind, postingMessages.unexpected, counts, { freeeMessages: failure.messages });
+      return outcome('failed', failure.kind, postingMessages.unexpected, counts, {
+        freeeMessages: failure.messages,
+      });
   }
 }
 

@@ -3,7 +3,17 @@
 // run, and the Japanese texts users see on 連携結果.
 import type { DealContent } from '../../domain/posting/deal-types.js';
 
-export const postingStatuses = ['queued', 'sending', 'posted', 'retry_wait', 'failed', 'outside_fiscal_year', 'period_closed', 'expired', 'error'] as const;
+export const postingStatuses = [
+  'queued',
+  'sending',
+  'posted',
+  'retry_wait',
+  'failed',
+  'outside_fiscal_year',
+  'period_closed',
+  'expired',
+  'error',
+] as const;
 export type PostingStatus = (typeof postingStatuses)[number];
 
 /** What 連携結果 shows. A store-day never posted shows 未送信 too. */
@@ -20,7 +30,14 @@ export const postingStatusLabels: Record<PostingStatus, string> = {
 };
 
 /** Statuses after which nothing happens until someone acts (re-run, reconnect, fix the mapping). */
-export const finalStatuses: readonly PostingStatus[] = ['posted', 'failed', 'outside_fiscal_year', 'period_closed', 'expired', 'error'];
+export const finalStatuses: readonly PostingStatus[] = [
+  'posted',
+  'failed',
+  'outside_fiscal_year',
+  'period_closed',
+  'expired',
+  'error',
+];
 
 export type IntentOp = 'create' | 'update' | 'delete';
 
@@ -78,14 +95,18 @@ export interface PostingOutcome {
 export const postingMessages = {
   notClosed: 'この営業日はまだ閉局されていません。閉局すると送信されます。',
   notConnected: 'この店舗はfreeeと連携されていません。運用管理 > freee連携 で連携してください。',
-  tokenExpired: 'アクセストークンの取得に失敗しました。連携解除をしたのち、もう一度連携設定を行ってから再実行してください。',
+  tokenExpired:
+    'アクセストークンの取得に失敗しました。連携解除をしたのち、もう一度連携設定を行ってから再実行してください。',
   throttled: 'freeeのAPI利用制限に達しました。10分以上待ってから自動で再送します。',
   maintenance: 'freeeがメンテナンス中です。時間をおいて自動で再送します。',
   unreachable: 'freeeに接続できませんでした。時間をおいて自動で再送します。',
-  ambiguous: 'freeeからの応答が途切れました。freeeに登録されたかを確認してから自動で再送します(二重登録はしません)。',
+  ambiguous:
+    'freeeからの応答が途切れました。freeeに登録されたかを確認してから自動で再送します(二重登録はしません)。',
   busy: '同じ店舗・営業日を別の処理が送信中です。終わってから送信します。',
-  validation: 'freeeが取引を受け付けませんでした。freeeのメッセージを確認し、連携設定を直してから再実行してください。',
+  validation:
+    'freeeが取引を受け付けませんでした。freeeのメッセージを確認し、連携設定を直してから再実行してください。',
   retriesExhausted: '自動再送の上限に達しました。状況を確認してから再実行してください。',
-  duplicate: 'freeeに同じ管理番号の取引が複数あります。freeeで重複を確認・削除してから再実行してください。',
+  duplicate:
+    'freeeに同じ管理番号の取引が複数あります。freeeで重複を確認・削除してから再実行してください。',
   unexpected: 'freeeへの送信中に予期しないエラーが発生しました。再実行してください。',
 } as const;

@@ -8,8 +8,20 @@ import type { DailyReport } from '../../domain/report/types.js';
 import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from './model.js';
 
 export type FreeeCallFailureKind =
-  | 'expired_access_token' | 'invalid_grant' | 'user_do_not_have_permission' | 'throttled' | 'maintenance' | 'validation'
-  | 'network' | 'server' | 'not_found' | 'conflict' | 'rate_limited' | 'unauthorized' | 'connection_unusable' | 'unexpected';
+  | 'expired_access_token'
+  | 'invalid_grant'
+  | 'user_do_not_have_permission'
+  | 'throttled'
+  | 'maintenance'
+  | 'validation'
+  | 'network'
+  | 'server'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'connection_unusable'
+  | 'unexpected';
 
 /** freee's answer as a named result (same shape as the freee adapter's FreeeFailure). */
 export interface FreeeCallFailure {
@@ -84,7 +96,13 @@ export interface PostingSources {
   /** The report fixed by the latest close version of the store-day; null when never closed. */
   latestClose(storeId: string, businessDate: string): Promise<LatestClose | null>;
   /** Business dates with a close in [from, to], for 連携結果. */
-  closedDates(companyId: string, storeId: string | null, from: string, to: string, rowsMax: number): Promise<{ storeId: string; businessDate: string; version: number }[]>;
+  closedDates(
+    companyId: string,
+    storeId: string | null,
+    from: string,
+    to: string,
+    rowsMax: number,
+  ): Promise<{ storeId: string; businessDate: string; version: number }[]>;
 }
 
 export interface Lease {
@@ -142,22 +160,49 @@ export interface PostingStore {
   saveSettings(companyId: string, settings: unknown, updatedBy: string, now: Date): Promise<void>;
 
   /** Takes the store-day (status sending) unless another lease is live; returns the day or the live lease's end. */
-  claimDay(input: { companyId: string; storeId: string; businessDate: string; leaseId: string; now: Date; until: Date }): Promise<{ claimed: true; autoRetries: number } | { claimed: false; leaseUntil: Date }>;
+  claimDay(input: {
+    companyId: string;
+    storeId: string;
+    businessDate: string;
+    leaseId: string;
+    now: Date;
+    until: Date;
+  }): Promise<{ claimed: true; autoRetries: number } | { claimed: false; leaseUntil: Date }>;
   /** Extends the lease; false when it is no longer ours. */
   renewLease(lease: Lease, now: Date, until: Date): Promise<boolean>;
   /** Records how the run ended and releases the lease (only if still ours). */
   finishDay(lease: Lease, finish: DayFinish, now: Date): Promise<void>;
   /** A request (close, re-run): status queued unless a run holds the day; retries counter reset when `manual`. */
-  markRequested(input: { companyId: string; storeId: string; businessDate: string; manual: boolean; now: Date }): Promise<void>;
-  getDay(companyId: string, storeId: string, businessDate: string): Promise<PostingDayRecord | null>;
+  markRequested(input: {
+    companyId: string;
+    storeId: string;
+    businessDate: string;
+    manual: boolean;
+    now: Date;
+  }): Promise<void>;
+  getDay(
+    companyId: string,
+    storeId: string,
+    businessDate: string,
+  ): Promise<PostingDayRecord | null>;
   listDays(companyId: string, filter: DayListFilter): Promise<PostingDayRecord[]>;
 
   /** Our record of the store-day in that 事業所. */
-  listEntries(storeId: string, businessDate: string, freeeCompanyId: number): Promise<EntryRecord[]>;
+  listEntries(
+    storeId: string,
+    businessDate: string,
+    freeeCompanyId: number,
+  ): Promise<EntryRecord[]>;
   /** Upserts one entry's record if the lease is still ours (false otherwise). One statement. */
   writeEntry(lease: Lease, write: RecordWrite, now: Date, leaseUntil: Date): Promise<boolean>;
   /** Removes one entry's record if the lease is still ours. */
-  removeEntry(lease: Lease, freeeCompanyId: number, key: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  removeEntry(
+    lease: Lease,
+    freeeCompanyId: number,
+    key: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<boolean>;
   /** The deals of store-days for 連携結果. */
   listPostedDeals(companyId: string, filter: DayListFilter): Promise<PostedDealView[]>;
 }

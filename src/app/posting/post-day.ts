@@ -20,7 +20,14 @@ import { notFound } from '../errors.js';
 import { classifyFailure, isAmbiguous, outcome, type RunCounts } from './classify.js';
 import { domainFailure } from './domain-failure.js';
 import { postingMessages, type EntryRecord, type PostingOutcome } from './model.js';
-import type { FreeeCompanyInfo, Lease, PostingConnections, PostingGateway, PostingSources, PostingStore } from './ports.js';
+import type {
+  FreeeCompanyInfo,
+  Lease,
+  PostingConnections,
+  PostingGateway,
+  PostingSources,
+  PostingStore,
+} from './ports.js';
 import { reconcileRecords, type ReconcileContext } from './reconcile.js';
 import { resolveDayMappings } from './resolve.js';
 import { loadEffectiveSettings } from './settings.js';
@@ -70,28 +77,69 @@ interface Run {
   closeVersion: number | null;
 }
 
-const countsOf = (run: Run): RunCounts => ({ ...(run.gateway?.counts() ?? { calls: 0, writes: 0 }), closeVersion: run.closeVersion });
+const countsOf = (run: Run): RunCounts => ({
+  ...(run.gateway?.counts() ?? { calls: 0, writes: 0 }),
+  closeVersion: run.closeVersion,
+});
 
-export async function postStoreDay(deps: PostingDeps, request: PostingRequest): Promise<PostingOutcome> {
+export async function postStoreDay(
+  deps: PostingDeps,
+  request: PostingRequest,
+): Promise<PostingOutcome> {
   const store = await deps.sources.findStore(request.companyId, request.storeCode);
   if (!store) throw notFound('store', `店舗コード「${request.storeCode}」の店舗が見つかりません。`);
   const now = deps.clock.now();
-  const lease: Lease = { storeId: store.id, businessDate: request.businessDate, leaseId: randomUUID() };
-  const claim = await deps.store.claimDay({ companyId: request.companyId, storeId: store.id, businessDate: request.businessDate, leaseId: lease.leaseId, now, until: new Date(now.getTime() + deps.timings.leaseMs) });
-  if (!claim.claimed) return outcome('busy', 'busy', postingMessages.busy, { calls: 0, writes: 0, closeVersion: null }, { retryAt: claim.leaseUntil });
-  const run: Run = { deps, lease, request, autoRetries: claim.autoRetries, gateway: null, closeVersion: null };
+  const lease: Lease = {
+    storeId: store.id,
+    businessDate: request.businessDate,
+    leaseId: randomUUID(),
+  };
+  const claim = await deps.store.claimDay({
+    companyId: request.companyId,
+    storeId: store.id,
+    businessDate: request.businessDate,
+    leaseId: lease.leaseId,
+    now,
+    until: new Date(now.getTime() + deps.timings.leaseMs),
+  });
+  if (!claim.claimed)
+    return outcome(
+      'busy',
+      'busy',
+      postingMessages.busy,
+      { calls: 0, writes: 0, closeVersion: null },
+      { retryAt: claim.leaseUntil },
+    );
+  const run: Run = {
+    deps,
+    lease,
+    request,
+    autoRetries: claim.autoRetries,
+    gateway: null,
+    closeVersion: null,
+  };
   let result: PostingOutcome;
   try {
     result = await runClaimed(run);
   } catch (error) {
     if (error instanceof PostingLeaseLostError) {
-      deps.log.warn({ posting: { ...request } }, 'posting lease lost; another run owns the store-day');
+      deps.log.warn(
+        { posting: { ...request } },
+        'posting lease lost; another run owns the store-day',
+      );
       // Whoever took the day over finishes it; if nobody did, this retry does (then `busy` or a no-op).
-      return outcome('busy', 'lease_lost', postingMessages.busy, countsOf(run), { retryAt: new Date(deps.clock.now().getTime() + deps.timings.leaseMs) });
+      return outcome('busy', 'lease_lost', postingMessages.busy, countsOf(run), {
+        retryAt: new Date(deps.clock.now().getTime() + deps.timings.leaseMs),
+      });
     }
     const known = domainFailure(error, countsOf(run));
     if (!known) {
-      await finish(run, outcome('retry_wait', 'internal_error', postingMessages.unexpected, countsOf(run), { retryAt: new Date(deps.clock.now().getTime() + deps.timings.retryWaitMs) })).catch(() => undefined);
+      await finish(
+        run,
+        outcome('retry_wait', 'internal_error', postingMessages.unexpected, countsOf(run), {
+          retryAt: new Date(deps.clock.now().getTime() + deps.timings.retryWaitMs),
+        }),
+      ).catch(() => undefined);
       throw error;
     }
     result = known;
@@ -103,22 +151,44 @@ async function finish(run: Run, result: PostingOutcome): Promise<PostingOutcome>
   const { deps } = run;
   let final = result;
   if (result.status === 'retry_wait' && run.autoRetries >= deps.timings.autoRetriesMax) {
-    final = outcome('failed', 'retries_exhausted', `${postingMessages.retriesExhausted}(${result.message ?? ''})`, countsOf(run), { freeeMessages: result.freeeMessages });
+    final = outcome(
+      'failed',
+      'retries_exhausted',
+      `${postingMessages.retriesExhausted}(${result.message ?? ''})`,
+      countsOf(run),
+      { freeeMessages: result.freeeMessages },
+    );
   }
   const status = final.status === 'busy' || final.status === 'unsent' ? 'queued' : final.status;
-  await deps.store.finishDay(run.lease, {
-    status,
-    reasonCode: final.reasonCode,
-    message: final.message,
-    freeeMessages: final.freeeMessages,
-    closeVersion: final.closeVersion,
-    postedVersion: final.status === 'posted' ? final.closeVersion : null,
-    nextAttemptAt: final.retryAt,
-    autoRetries: final.status === 'posted' ? 'reset' : final.status === 'retry_wait' ? 'increment' : 'keep',
-    calls: final.calls,
-    writes: final.writes,
-  }, deps.clock.now());
-  deps.log.info({ posting: { ...run.request, status: final.status, reason: final.reasonCode, calls: final.calls, writes: final.writes } }, 'posting run finished');
+  await deps.store.finishDay(
+    run.lease,
+    {
+      status,
+      reasonCode: final.reasonCode,
+      message: final.message,
+      freeeMessages: final.freeeMessages,
+      closeVersion: final.closeVersion,
+      postedVersion: final.status === 'posted' ? final.closeVersion : null,
+      nextAttemptAt: final.retryAt,
+      autoRetries:
+        final.status === 'posted' ? 'reset' : final.status === 'retry_wait' ? 'increment' : 'keep',
+      calls: final.calls,
+      writes: final.writes,
+    },
+    deps.clock.now(),
+  );
+  deps.log.info(
+    {
+      posting: {
+        ...run.request,
+        status: final.status,
+        reason: final.reasonCode,
+        calls: final.calls,
+        writes: final.writes,
+      },
+    },
+    'posting run finished',
+  );
   return final;
 }
 
@@ -128,38 +198,83 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
   if (!close) return outcome('unsent', 'not_closed', postingMessages.notClosed, countsOf(run));
   run.closeVersion = close.version;
   const freee = await deps.connections.forStore(request.companyId, run.lease.storeId);
-  if (freee.kind === 'unconnected') return outcome('unsent', 'not_connected', postingMessages.notConnected, countsOf(run));
-  if (freee.kind === 'unusable') return outcome(freee.status, `connection_${freee.status}`, freee.status === 'expired' ? postingMessages.tokenExpired : freee.message, countsOf(run));
+  if (freee.kind === 'unconnected')
+    return outcome('unsent', 'not_connected', postingMessages.notConnected, countsOf(run));
+  if (freee.kind === 'unusable')
+    return outcome(
+      freee.status,
+      `connection_${freee.status}`,
+      freee.status === 'expired' ? postingMessages.tokenExpired : freee.message,
+      countsOf(run),
+    );
   run.gateway = freee.gateway;
   const methods = await deps.sources.paymentMethods(request.companyId);
   const stores = await deps.sources.listStores(request.companyId);
-  const settings = await loadEffectiveSettings(deps, request.companyId, methods, stores.map((s) => s.code));
+  const settings = await loadEffectiveSettings(
+    deps,
+    request.companyId,
+    methods,
+    stores.map((s) => s.code),
+  );
   for (let reading = 1; reading <= mastersReadingsMax; reading++) {
     const info = await freee.gateway.companyInfo();
     if (!info.ok) return failed(run, info.failure, false);
     const guard = fiscalGuard(info.value.fiscalYears, request.businessDate);
-    const resolution = await resolveDayMappings({ gateway: freee.gateway, info: info.value, settings, methods, report: close.report, mayWrite: guard.kind === 'open' });
+    const resolution = await resolveDayMappings({
+      gateway: freee.gateway,
+      info: info.value,
+      settings,
+      methods,
+      report: close.report,
+      mayWrite: guard.kind === 'open',
+    });
     if (resolution.kind === 'failed') {
       // A 品目 / 取引先 refused (400, e.g. created meanwhile by an earlier run whose answer was lost): read the
       // masters again, once. One created without an answer may still land: wait the settle time first.
       if (resolution.failure.kind === 'validation' && reading < mastersReadingsMax) continue;
       return failed(run, resolution.failure, isAmbiguous(resolution.failure));
     }
-    if (resolution.kind === 'mappingError') return outcome('failed', 'mapping', resolution.messageJa, countsOf(run));
+    if (resolution.kind === 'mappingError')
+      return outcome('failed', 'mapping', resolution.messageJa, countsOf(run));
     if (resolution.kind === 'needsWrites') return guarded(run, guard);
     const plan = buildDayPosting(close.report, resolution.mappings, { paymentMethods: methods });
-    return postPlan(run, { plan, mappings: resolution.mappings, itemNames: resolution.itemNames, methods, info: info.value, guard });
+    return postPlan(run, {
+      plan,
+      mappings: resolution.mappings,
+      itemNames: resolution.itemNames,
+      methods,
+      info: info.value,
+      guard,
+    });
   }
-  return outcome('failed', 'masters_changing', 'freeeの品目・取引先を作成できませんでした。時間をおいて再実行してください。', countsOf(run));
+  return outcome(
+    'failed',
+    'masters_changing',
+    'freeeの品目・取引先を作成できませんでした。時間をおいて再実行してください。',
+    countsOf(run),
+  );
 }
 
-function failed(run: Run, failure: Parameters<typeof classifyFailure>[0]['failure'], ambiguousWrite: boolean): PostingOutcome {
-  return classifyFailure({ failure, ambiguousWrite, now: run.deps.clock.now(), timings: run.deps.timings, autoRetries: run.autoRetries, counts: countsOf(run) });
+function failed(
+  run: Run,
+  failure: Parameters<typeof classifyFailure>[0]['failure'],
+  ambiguousWrite: boolean,
+): PostingOutcome {
+  return classifyFailure({
+    failure,
+    ambiguousWrite,
+    now: run.deps.clock.now(),
+    timings: run.deps.timings,
+    autoRetries: run.autoRetries,
+    counts: countsOf(run),
+  });
 }
 
 function guarded(run: Run, guard: ReturnType<typeof fiscalGuard>): PostingOutcome {
-  if (guard.kind === 'outsideFiscalYear') return outcome('outside_fiscal_year', 'outside_fiscal_year', guard.messageJa, countsOf(run));
-  if (guard.kind === 'periodClosed') return outcome('period_closed', 'period_closed', guard.messageJa, countsOf(run));
+  if (guard.kind === 'outsideFiscalYear')
+    return outcome('outside_fiscal_year', 'outside_fiscal_year', guard.messageJa, countsOf(run));
+  if (guard.kind === 'periodClosed')
+    return outcome('period_closed', 'period_closed', guard.messageJa, countsOf(run));
   return outcome('failed', 'internal_error', postingMessages.unexpected, countsOf(run));
 }
 
@@ -189,13 +304,29 @@ function reconcileContext(run: Run, planned: Planned): ReconcileContext {
 }
 
 function postedEntries(records: readonly EntryRecord[]): PostedEntry[] {
-  return records.flatMap((record) => (record.dealId !== null && record.content !== null ? [{ key: record.key, dealId: record.dealId, deal: record.content, hasPayments: record.hasPayments }] : []));
+  return records.flatMap((record) =>
+    record.dealId !== null && record.content !== null
+      ? [
+          {
+            key: record.key,
+            dealId: record.dealId,
+            deal: record.content,
+            hasPayments: record.hasPayments,
+          },
+        ]
+      : [],
+  );
 }
 
-type Lookup = { kind: 'records'; records: EntryRecord[] } | { kind: 'stop'; outcome: PostingOutcome };
+type Lookup =
+  { kind: 'records'; records: EntryRecord[] } | { kind: 'stop'; outcome: PostingOutcome };
 
 /** GET deals of the 発生日 → our record brought in line with freee (stored), or a stop. */
-async function lookUp(run: Run, planned: Planned, records: readonly EntryRecord[]): Promise<Lookup> {
+async function lookUp(
+  run: Run,
+  planned: Planned,
+  records: readonly EntryRecord[],
+): Promise<Lookup> {
   const gateway = run.gateway as PostingGateway;
   const held = await gateway.listDeals(run.request.businessDate);
   if (!held.ok) return { kind: 'stop', outcome: failed(run, held.failure, false) };
@@ -207,8 +338,21 @@ async function lookUp(run: Run, planned: Planned, records: readonly EntryRecord[
   const context = reconcileContext(run, planned);
   const reconciled = reconcileRecords(records, byKey, context);
   if (reconciled.duplicates.length > 0) {
-    const listed = reconciled.duplicates.map((d) => `${refNumberOf(run.request.storeCode, run.request.businessDate, d.key)}: ${d.dealIds.join(', ')}`).join(' / ');
-    return { kind: 'stop', outcome: outcome('failed', 'duplicate_in_freee', `${postingMessages.duplicate}(${listed})`, countsOf(run)) };
+    const listed = reconciled.duplicates
+      .map(
+        (d) =>
+          `${refNumberOf(run.request.storeCode, run.request.businessDate, d.key)}: ${d.dealIds.join(', ')}`,
+      )
+      .join(' / ');
+    return {
+      kind: 'stop',
+      outcome: outcome(
+        'failed',
+        'duplicate_in_freee',
+        `${postingMessages.duplicate}(${listed})`,
+        countsOf(run),
+      ),
+    };
   }
   const writeDeps = writeDepsOf(run, planned);
   const now = run.deps.clock.now();
@@ -216,7 +360,17 @@ async function lookUp(run: Run, planned: Planned, records: readonly EntryRecord[
   for (const key of reconciled.changedKeys) {
     const record = reconciled.records.find((each) => each.key === key);
     const ok = record
-      ? await run.deps.store.writeEntry(run.lease, { ...record, freeeCompanyId: gateway.freeeCompanyId, provider: gateway.provider, intent: null }, now, until)
+      ? await run.deps.store.writeEntry(
+          run.lease,
+          {
+            ...record,
+            freeeCompanyId: gateway.freeeCompanyId,
+            provider: gateway.provider,
+            intent: null,
+          },
+          now,
+          until,
+        )
       : await run.deps.store.removeEntry(run.lease, gateway.freeeCompanyId, key, now, until);
     if (!ok) throw new PostingLeaseLostError(writeDeps.lease);
   }
@@ -225,25 +379,46 @@ async function lookUp(run: Run, planned: Planned, records: readonly EntryRecord[
 
 function writeDepsOf(run: Run, planned: Planned): WriteDeps {
   const context = reconcileContext(run, planned);
-  return { store: run.deps.store, gateway: run.gateway as PostingGateway, clock: run.deps.clock, leaseMs: run.deps.timings.leaseMs, lease: run.lease, describe: context.describe };
+  return {
+    store: run.deps.store,
+    gateway: run.gateway as PostingGateway,
+    clock: run.deps.clock,
+    leaseMs: run.deps.timings.leaseMs,
+    lease: run.lease,
+    describe: context.describe,
+  };
 }
 
 function openIntentWait(run: Run, records: readonly EntryRecord[]): Date | null {
   const open = records.filter((record) => record.intent !== null);
   if (open.length === 0) return null;
-  const settledAt = Math.max(...open.map((record) => (record.intent as NonNullable<EntryRecord['intent']>).at.getTime() + run.deps.timings.settleMs));
+  const settledAt = Math.max(
+    ...open.map(
+      (record) =>
+        (record.intent as NonNullable<EntryRecord['intent']>).at.getTime() +
+        run.deps.timings.settleMs,
+    ),
+  );
   return settledAt > run.deps.clock.now().getTime() ? new Date(settledAt) : null;
 }
 
-const touchesWritten = (actions: readonly PostingAction[]) => actions.some((action) => action.kind !== 'create');
+const touchesWritten = (actions: readonly PostingAction[]) =>
+  actions.some((action) => action.kind !== 'create');
 
 async function postPlan(run: Run, planned: Planned): Promise<PostingOutcome> {
   const gateway = run.gateway as PostingGateway;
   let forceLookup = false;
   for (let round = 0; round < postingRoundsMax; round++) {
-    let records = await run.deps.store.listEntries(run.lease.storeId, run.request.businessDate, gateway.freeeCompanyId);
+    let records = await run.deps.store.listEntries(
+      run.lease.storeId,
+      run.request.businessDate,
+      gateway.freeeCompanyId,
+    );
     const waitUntil = openIntentWait(run, records);
-    if (waitUntil) return outcome('retry_wait', 'ambiguous_write', postingMessages.ambiguous, countsOf(run), { retryAt: waitUntil });
+    if (waitUntil)
+      return outcome('retry_wait', 'ambiguous_write', postingMessages.ambiguous, countsOf(run), {
+        retryAt: waitUntil,
+      });
     let lookedUp = false;
     if (forceLookup || records.some((record) => record.intent !== null)) {
       const looked = await lookUp(run, planned, records);
@@ -258,20 +433,40 @@ async function postPlan(run: Run, planned: Planned): Promise<PostingOutcome> {
       records = looked.records;
       diff = diffPosting(postedEntries(records), planned.plan);
     }
-    if (diff.actions.length === 0) return outcome('posted', null, diff.notes.map((note) => note.message).join(' ') || null, countsOf(run));
+    if (diff.actions.length === 0)
+      return outcome(
+        'posted',
+        null,
+        diff.notes.map((note) => note.message).join(' ') || null,
+        countsOf(run),
+      );
     if (planned.guard.kind !== 'open') return guarded(run, planned.guard);
-    if (diff.actions.length > postingActionsMax) throw new PostingActionsLimitError(diff.actions.length);
+    if (diff.actions.length > postingActionsMax)
+      throw new PostingActionsLimitError(diff.actions.length);
     const written = await writeAll(run, planned, diff.actions);
     if (written !== 'gone') return written;
     forceLookup = true;
   }
-  return outcome('failed', 'books_changing', 'freeeの取引が送信中に変更されました。時間をおいて再実行してください。', countsOf(run));
+  return outcome(
+    'failed',
+    'books_changing',
+    'freeeの取引が送信中に変更されました。時間をおいて再実行してください。',
+    countsOf(run),
+  );
 }
 
-async function writeAll(run: Run, planned: Planned, actions: readonly PostingAction[]): Promise<PostingOutcome | 'gone'> {
+async function writeAll(
+  run: Run,
+  planned: Planned,
+  actions: readonly PostingAction[],
+): Promise<PostingOutcome | 'gone'> {
   const deps = writeDepsOf(run, planned);
   for (const action of actions) {
-    const current = await run.deps.store.listEntries(run.lease.storeId, run.request.businessDate, deps.gateway.freeeCompanyId);
+    const current = await run.deps.store.listEntries(
+      run.lease.storeId,
+      run.request.businessDate,
+      deps.gateway.freeeCompanyId,
+    );
     const record = current.find((each) => each.key === action.key);
     const result = await applyAction(deps, action, record);
     if (result.kind === 'gone') return 'gone';

@@ -30,17 +30,41 @@ export interface Reconciled {
 }
 
 function sameBooks(left: DealContent, right: DealContent): boolean {
-  return netsEqual(netOf([left]), netOf([right])) && left.issue_date === right.issue_date &&
-    (left.partner_id ?? null) === (right.partner_id ?? null) && (left.due_date ?? null) === (right.due_date ?? null) && left.type === right.type;
+  return (
+    netsEqual(netOf([left]), netOf([right])) &&
+    left.issue_date === right.issue_date &&
+    (left.partner_id ?? null) === (right.partner_id ?? null) &&
+    (left.due_date ?? null) === (right.due_date ?? null) &&
+    left.type === right.type
+  );
 }
 
 /** Our own wording of the content when freee holds the same books, else freee's. */
-function contentOf(deal: HeldDeal, candidates: readonly (DealContent | null | undefined)[], key: string, context: ReconcileContext): DealContent {
-  const held = heldContent(deal, { companyId: context.freeeCompanyId, taxedCodes: context.taxedCodes, paymentsAreOurs: context.isCashEntry(key) });
-  return candidates.find((candidate): candidate is DealContent => candidate !== null && candidate !== undefined && sameBooks(candidate, held)) ?? held;
+function contentOf(
+  deal: HeldDeal,
+  candidates: readonly (DealContent | null | undefined)[],
+  key: string,
+  context: ReconcileContext,
+): DealContent {
+  const held = heldContent(deal, {
+    companyId: context.freeeCompanyId,
+    taxedCodes: context.taxedCodes,
+    paymentsAreOurs: context.isCashEntry(key),
+  });
+  return (
+    candidates.find(
+      (candidate): candidate is DealContent =>
+        candidate !== null && candidate !== undefined && sameBooks(candidate, held),
+    ) ?? held
+  );
 }
 
-function heldRecord(deal: HeldDeal, key: string, base: EntryRecord | undefined, context: ReconcileContext): EntryRecord {
+function heldRecord(
+  deal: HeldDeal,
+  key: string,
+  base: EntryRecord | undefined,
+  context: ReconcileContext,
+): EntryRecord {
   const described = base ?? { key, ...context.describe(key) };
   const content = contentOf(deal, [base?.intent?.content, base?.content], key, context);
   return {
@@ -55,8 +79,16 @@ function heldRecord(deal: HeldDeal, key: string, base: EntryRecord | undefined, 
   };
 }
 
-function recordOf(key: string, record: EntryRecord | undefined, deals: readonly HeldDeal[], context: ReconcileContext): EntryRecord | null {
-  const recorded = record?.dealId === null || record?.dealId === undefined ? undefined : deals.find((deal) => deal.id === record.dealId);
+function recordOf(
+  key: string,
+  record: EntryRecord | undefined,
+  deals: readonly HeldDeal[],
+  context: ReconcileContext,
+): EntryRecord | null {
+  const recorded =
+    record?.dealId === null || record?.dealId === undefined
+      ? undefined
+      : deals.find((deal) => deal.id === record.dealId);
   if (recorded !== undefined) return heldRecord(recorded, key, record, context);
   const first = deals[0];
   if (first === undefined) return null;
@@ -65,12 +97,20 @@ function recordOf(key: string, record: EntryRecord | undefined, deals: readonly 
 
 function unchanged(before: EntryRecord | undefined, after: EntryRecord | null): boolean {
   if (before === undefined || after === null) return before === undefined && after === null;
-  return before.intent === null && before.dealId === after.dealId && before.hasPayments === after.hasPayments &&
-    JSON.stringify(before.content) === JSON.stringify(after.content);
+  return (
+    before.intent === null &&
+    before.dealId === after.dealId &&
+    before.hasPayments === after.hasPayments &&
+    JSON.stringify(before.content) === JSON.stringify(after.content)
+  );
 }
 
 /** `heldByKey`: freee's deals with our ref_number, by entry key, lowest id first. */
-export function reconcileRecords(records: readonly EntryRecord[], heldByKey: ReadonlyMap<string, readonly HeldDeal[]>, context: ReconcileContext): Reconciled {
+export function reconcileRecords(
+  records: readonly EntryRecord[],
+  heldByKey: ReadonlyMap<string, readonly HeldDeal[]>,
+  context: ReconcileContext,
+): Reconciled {
   const keys = [...new Set([...records.map((record) => record.key), ...heldByKey.keys()])];
   const result: Reconciled = { records: [], changedKeys: [], duplicates: [] };
   for (const key of keys) {

@@ -24,19 +24,58 @@ export function postingSingletonKey(request: PostingRequest): string {
   return `post:${request.companyId}:${request.storeCode}:${request.businessDate}`;
 }
 
-export async function scheduleRetry(queue: JobQueue, clock: Clock, request: PostingRequest, at: Date, expireInSeconds: number): Promise<string | null> {
+export async function scheduleRetry(
+  queue: JobQueue,
+  clock: Clock,
+  request: PostingRequest,
+  at: Date,
+  expireInSeconds: number,
+): Promise<string | null> {
   const seconds = Math.max(1, Math.ceil((at.getTime() - clock.now().getTime()) / 1000));
-  const data: PostingJobData = { companyId: request.companyId, storeCode: request.storeCode, businessDate: request.businessDate, reason: 'retry' };
-  return queue.enqueue(postingQueueName, data, { singletonKey: postingSingletonKey(request), startAfterSeconds: seconds, expireInSeconds });
+  const data: PostingJobData = {
+    companyId: request.companyId,
+    storeCode: request.storeCode,
+    businessDate: request.businessDate,
+    reason: 'retry',
+  };
+  return queue.enqueue(postingQueueName, data, {
+    singletonKey: postingSingletonKey(request),
+    startAfterSeconds: seconds,
+    expireInSeconds,
+  });
 }
 
 /** The job: one run; a run that must wait queues the next one at its retry time. */
-export async function handlePostingJob(deps: PostingDeps & { queue: JobQueue }, data: PostingJobData, job: JobContext): Promise<PostingOutcome> {
-  const request: PostingRequest = { companyId: data.companyId, storeCode: data.storeCode, businessDate: data.businessDate };
+export async function handlePostingJob(
+  deps: PostingDeps & { queue: JobQueue },
+  data: PostingJobData,
+  job: JobContext,
+): Promise<PostingOutcome> {
+  const request: PostingRequest = {
+    companyId: data.companyId,
+    storeCode: data.storeCode,
+    businessDate: data.businessDate,
+  };
   const result = await postStoreDay(deps, request);
   if (result.retryAt !== null && !finalStatuses.includes(result.status as never)) {
-    const next = await scheduleRetry(deps.queue, deps.clock, request, result.retryAt, deps.timings.jobExpireSeconds);
-    deps.log.info({ posting: { ...request, job: job.id, retryAt: result.retryAt.toISOString(), queued: next !== null } }, 'posting retry scheduled');
+    const next = await scheduleRetry(
+      deps.queue,
+      deps.clock,
+      request,
+      result.retryAt,
+      deps.timings.jobExpireSeconds,
+    );
+    deps.log.info(
+      {
+        posting: {
+          ...request,
+          job: job.id,
+          retryAt: result.retryAt.toISOString(),
+          queued: next !== null,
+        },
+      },
+      'posting retry scheduled',
+    );
   }
   return result;
 }
@@ -67,34 +106,92 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 export function checkRange(from: string, to: string): string[] {
   const problems: FieldError[] = [];
-  if (!datePattern.test(from)) problems.push({ path: 'from', code: 'business_date_invalid', message: '開始日はYYYY-MM-DD形式で指定してください。' });
-  if (!datePattern.test(to)) problems.push({ path: 'to', code: 'business_date_invalid', message: '終了日はYYYY-MM-DD形式で指定してください。' });
-  if (problems.length === 0 && from > to) problems.push({ path: 'to', code: 'range_reversed', message: '終了日は開始日以降にしてください。' });
+  if (!datePattern.test(from))
+    problems.push({
+      path: 'from',
+      code: 'business_date_invalid',
+      message: '開始日はYYYY-MM-DD形式で指定してください。',
+    });
+  if (!datePattern.test(to))
+    problems.push({
+      path: 'to',
+      code: 'business_date_invalid',
+      message: '終了日はYYYY-MM-DD形式で指定してください。',
+    });
+  if (problems.length === 0 && from > to)
+    problems.push({
+      path: 'to',
+      code: 'range_reversed',
+      message: '終了日は開始日以降にしてください。',
+    });
   if (problems.length > 0) throw validationError(problems);
   const dates = datesBetween(from, to, postingRangeDaysMax);
   if (dates.length > postingRangeDaysMax) {
-    throw validationError([{ path: 'to', code: 'range_too_long', message: `再実行できるのは${postingRangeDaysMax}日分までです。期間を短くしてください。` }]);
+    throw validationError([
+      {
+        path: 'to',
+        code: 'range_too_long',
+        message: `再実行できるのは${postingRangeDaysMax}日分までです。期間を短くしてください。`,
+      },
+    ]);
   }
   return dates;
 }
 
 /** 再実行 of each closed day of the range (one day: from = to). Days without a close are skipped. */
-export async function requestPosting(deps: RequestDeps, request: RangeRequest): Promise<RequestedDay[]> {
+export async function requestPosting(
+  deps: RequestDeps,
+  request: RangeRequest,
+): Promise<RequestedDay[]> {
   const dates = checkRange(request.from, request.to);
   const store = await deps.sources.findStore(request.companyId, request.storeCode);
-  if (!store) throw validationError([{ path: 'store', code: 'store_not_found', message: `店舗コード「${request.storeCode}」の店舗が見つかりません。` }]);
-  const closed = new Set((await deps.sources.closedDates(request.companyId, store.id, request.from, request.to, postingRangeDaysMax)).map((row) => row.businessDate));
+  if (!store)
+    throw validationError([
+      {
+        path: 'store',
+        code: 'store_not_found',
+        message: `店舗コード「${request.storeCode}」の店舗が見つかりません。`,
+      },
+    ]);
+  const closed = new Set(
+    (
+      await deps.sources.closedDates(
+        request.companyId,
+        store.id,
+        request.from,
+        request.to,
+        postingRangeDaysMax,
+      )
+    ).map((row) => row.businessDate),
+  );
   const requested: RequestedDay[] = [];
   for (const businessDate of dates) {
     if (!closed.has(businessDate)) {
       requested.push({ businessDate, queued: false, reason: 'not_closed' });
       continue;
     }
-    await deps.store.markRequested({ companyId: request.companyId, storeId: store.id, businessDate, manual: true, now: deps.clock.now() });
-    const day: PostingRequest = { companyId: request.companyId, storeCode: request.storeCode, businessDate };
+    await deps.store.markRequested({
+      companyId: request.companyId,
+      storeId: store.id,
+      businessDate,
+      manual: true,
+      now: deps.clock.now(),
+    });
+    const day: PostingRequest = {
+      companyId: request.companyId,
+      storeCode: request.storeCode,
+      businessDate,
+    };
     const data: PostingJobData = { ...day, reason: 'rerun' };
-    const jobId = await deps.queue.enqueue(postingQueueName, data, { singletonKey: postingSingletonKey(day), expireInSeconds: deps.timings.jobExpireSeconds });
-    requested.push({ businessDate, queued: jobId !== null, reason: jobId !== null ? 'queued' : 'already_waiting' });
+    const jobId = await deps.queue.enqueue(postingQueueName, data, {
+      singletonKey: postingSingletonKey(day),
+      expireInSeconds: deps.timings.jobExpireSeconds,
+    });
+    requested.push({
+      businessDate,
+      queued: jobId !== null,
+      reason: jobId !== null ? 'queued' : 'already_waiting',
+    });
   }
   return requested;
 }

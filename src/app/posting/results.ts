@@ -67,23 +67,48 @@ function dealView(deps: ResultsDeps, deal: PostedDealView): ResultDeal {
     amountYen: deal.amountYen,
     type: deal.dealType,
     pending: deal.intent !== null,
-    url: deal.dealId === null ? null : deps.dealUrl(deal.provider, deal.freeeCompanyId, deal.dealId),
+    url:
+      deal.dealId === null ? null : deps.dealUrl(deal.provider, deal.freeeCompanyId, deal.dealId),
   };
 }
 
 export function parseStatus(value: string | undefined | null): PostingStatus | null {
   if (value === undefined || value === null || value === '') return null;
-  if (!(postingStatuses as readonly string[]).includes(value)) throw validationError([{ path: 'status', code: 'invalid_status', message: '状態の指定が正しくありません。' }]);
+  if (!(postingStatuses as readonly string[]).includes(value))
+    throw validationError([
+      { path: 'status', code: 'invalid_status', message: '状態の指定が正しくありません。' },
+    ]);
   return value as PostingStatus;
 }
 
-export async function listPostingResults(deps: ResultsDeps, query: ResultsQuery): Promise<ResultDay[]> {
+export async function listPostingResults(
+  deps: ResultsDeps,
+  query: ResultsQuery,
+): Promise<ResultDay[]> {
   checkRange(query.from, query.to);
   const stores = await deps.sources.listStores(query.companyId);
   const store = query.storeCode === null ? null : stores.find((s) => s.code === query.storeCode);
-  if (query.storeCode !== null && !store) throw validationError([{ path: 'store', code: 'store_not_found', message: `店舗コード「${query.storeCode}」の店舗が見つかりません。` }]);
-  const filter = { storeId: store?.id ?? null, from: query.from, to: query.to, rowsMax: resultsRowsMax };
-  const closed = await deps.sources.closedDates(query.companyId, filter.storeId, query.from, query.to, resultsRowsMax);
+  if (query.storeCode !== null && !store)
+    throw validationError([
+      {
+        path: 'store',
+        code: 'store_not_found',
+        message: `店舗コード「${query.storeCode}」の店舗が見つかりません。`,
+      },
+    ]);
+  const filter = {
+    storeId: store?.id ?? null,
+    from: query.from,
+    to: query.to,
+    rowsMax: resultsRowsMax,
+  };
+  const closed = await deps.sources.closedDates(
+    query.companyId,
+    filter.storeId,
+    query.from,
+    query.to,
+    resultsRowsMax,
+  );
   const days = await deps.store.listDays(query.companyId, filter);
   const deals = await deps.store.listPostedDeals(query.companyId, filter);
   const keyOf = (storeId: string, date: string) => `${storeId}|${date}`;
@@ -93,22 +118,57 @@ export async function listPostingResults(deps: ResultsDeps, query: ResultsQuery)
     const s = storeById.get(row.storeId);
     if (!s) continue;
     rows.set(keyOf(row.storeId, row.businessDate), {
-      storeCode: s.code, storeName: s.name, businessDate: row.businessDate, status: 'queued', statusLabel: postingStatusLabels.queued,
-      reasonCode: 'never_sent', message: null, freeeMessages: [], closeVersion: row.version, postedVersion: null, nextAttemptAt: null, updatedAt: null, deals: [],
+      storeCode: s.code,
+      storeName: s.name,
+      businessDate: row.businessDate,
+      status: 'queued',
+      statusLabel: postingStatusLabels.queued,
+      reasonCode: 'never_sent',
+      message: null,
+      freeeMessages: [],
+      closeVersion: row.version,
+      postedVersion: null,
+      nextAttemptAt: null,
+      updatedAt: null,
+      deals: [],
     });
   }
   for (const day of days) {
     rows.set(keyOf(day.storeId, day.businessDate), {
-      storeCode: day.storeCode, storeName: storeById.get(day.storeId)?.name ?? day.storeCode, businessDate: day.businessDate, status: day.status,
-      statusLabel: postingStatusLabels[day.status], reasonCode: day.reasonCode, message: day.message, freeeMessages: day.freeeMessages,
-      closeVersion: rows.get(keyOf(day.storeId, day.businessDate))?.closeVersion ?? day.closeVersion, postedVersion: day.postedVersion,
-      nextAttemptAt: day.nextAttemptAt, updatedAt: day.updatedAt, deals: [],
+      storeCode: day.storeCode,
+      storeName: storeById.get(day.storeId)?.name ?? day.storeCode,
+      businessDate: day.businessDate,
+      status: day.status,
+      statusLabel: postingStatusLabels[day.status],
+      reasonCode: day.reasonCode,
+      message: day.message,
+      freeeMessages: day.freeeMessages,
+      closeVersion:
+        rows.get(keyOf(day.storeId, day.businessDate))?.closeVersion ?? day.closeVersion,
+      postedVersion: day.postedVersion,
+      nextAttemptAt: day.nextAttemptAt,
+      updatedAt: day.updatedAt,
+      deals: [],
     });
   }
-  for (const deal of deals) rows.get(keyOf(deal.storeId, deal.businessDate))?.deals.push(dealView(deps, deal));
-  const item = query.item === null || query.item.trim() === '' ? null : normalized(query.item.trim());
+  for (const deal of deals)
+    rows.get(keyOf(deal.storeId, deal.businessDate))?.deals.push(dealView(deps, deal));
+  const item =
+    query.item === null || query.item.trim() === '' ? null : normalized(query.item.trim());
   return [...rows.values()]
-    .map((row) => (item === null ? row : { ...row, deals: row.deals.filter((deal) => normalized(deal.itemName).includes(item)) }))
-    .filter((row) => (item === null || row.deals.length > 0) && (query.status === null || row.status === query.status))
-    .sort((left, right) => (left.businessDate === right.businessDate ? left.storeCode.localeCompare(right.storeCode) : right.businessDate.localeCompare(left.businessDate)));
+    .map((row) =>
+      item === null
+        ? row
+        : { ...row, deals: row.deals.filter((deal) => normalized(deal.itemName).includes(item)) },
+    )
+    .filter(
+      (row) =>
+        (item === null || row.deals.length > 0) &&
+        (query.status === null || row.status === query.status),
+    )
+    .sort((left, right) =>
+      left.businessDate === right.businessDate
+        ? left.storeCode.localeCompare(right.storeCode)
+        : right.businessDate.localeCompare(left.businessDate),
+    );
 }

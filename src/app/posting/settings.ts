@@ -8,8 +8,24 @@
 //   schedule by kind: card 月末締め翌月15日, voucher / 売掛 / other 月末締め翌月末, QR / 電子マネー
 //   3 banking days; per store: no 部門, cash 口座 「現金」.
 import { z } from 'zod';
-import { accountRoles, defaultAccountNames, defaultTaxCodeNames, itemNameFor, itemNameLengthMax, taxRoles, type AccountRole, type TaxRole } from '../../domain/posting/mappings.js';
-import { monthlyCyclesMax, paymentMonthOffsetMax, settlementScheduleProblems, weekdays, weeksAfterMax, type SettlementSchedule } from '../../domain/posting/settlement-schedule.js';
+import {
+  accountRoles,
+  defaultAccountNames,
+  defaultTaxCodeNames,
+  itemNameFor,
+  itemNameLengthMax,
+  taxRoles,
+  type AccountRole,
+  type TaxRole,
+} from '../../domain/posting/mappings.js';
+import {
+  monthlyCyclesMax,
+  paymentMonthOffsetMax,
+  settlementScheduleProblems,
+  weekdays,
+  weeksAfterMax,
+  type SettlementSchedule,
+} from '../../domain/posting/settlement-schedule.js';
 import type { PaymentKind, PaymentMethod } from '../../domain/ledger/types.js';
 import type { Clock } from '../clock.js';
 import { validationError, type FieldError } from '../errors.js';
@@ -44,33 +60,86 @@ export const defaultCashWalletableName = '現金';
 
 export function defaultScheduleFor(kind: PaymentKind): SettlementSchedule | null {
   if (kind === 'cash') return null;
-  if (kind === 'card') return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 };
+  if (kind === 'card')
+    return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 };
   if (kind === 'qr' || kind === 'emoney') return { kind: 'daysAfter', bankingDays: 3 };
   return { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' };
 }
 
 const name = (max: number) => z.string().trim().min(1).max(max);
 const dayOfMonth = z.union([z.number().int().min(1).max(31), z.literal('end')]);
-const cycle = z.object({ cutoffDay: dayOfMonth, paymentMonthOffset: z.number().int().min(0).max(paymentMonthOffsetMax), paymentDay: dayOfMonth }).strict();
+const cycle = z
+  .object({
+    cutoffDay: dayOfMonth,
+    paymentMonthOffset: z.number().int().min(0).max(paymentMonthOffsetMax),
+    paymentDay: dayOfMonth,
+  })
+  .strict();
 const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sameDay') }).strict(),
-  z.object({ kind: z.literal('daysAfter'), bankingDays: z.number().int().min(0).max(366) }).strict(),
+  z
+    .object({ kind: z.literal('daysAfter'), bankingDays: z.number().int().min(0).max(366) })
+    .strict(),
   cycle.extend({ kind: z.literal('monthly') }).strict(),
-  z.object({ kind: z.literal('monthlyCycles'), cycles: z.array(cycle).min(1).max(monthlyCyclesMax) }).strict(),
-  z.object({ kind: z.literal('weekly'), cutoffWeekday: z.enum(weekdays), paymentWeekday: z.enum(weekdays), weeksAfter: z.number().int().min(0).max(weeksAfterMax) }).strict(),
+  z
+    .object({
+      kind: z.literal('monthlyCycles'),
+      cycles: z.array(cycle).min(1).max(monthlyCyclesMax),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('weekly'),
+      cutoffWeekday: z.enum(weekdays),
+      paymentWeekday: z.enum(weekdays),
+      weeksAfter: z.number().int().min(0).max(weeksAfterMax),
+    })
+    .strict(),
 ]);
 
-export const PostingSettingsSchema = z.object({
-  accountNames: z.object(Object.fromEntries(accountRoles.map((role) => [role, name(100)])) as Record<AccountRole, z.ZodString>).strict(),
-  taxCodeNames: z.object(Object.fromEntries(taxRoles.map((role) => [role, name(100)])) as Record<TaxRole, z.ZodString>).strict(),
-  methods: z.array(z.object({
-    code: name(32),
-    itemName: name(itemNameLengthMax).nullable(),
-    partnerName: name(255).nullable(),
-    schedule: ScheduleSchema.nullable(),
-  }).strict()).max(100),
-  stores: z.array(z.object({ storeCode: name(32), sectionName: name(255).nullable(), cashWalletableName: name(255) }).strict()).max(1000),
-}).strict();
+export const PostingSettingsSchema = z
+  .object({
+    accountNames: z
+      .object(
+        Object.fromEntries(accountRoles.map((role) => [role, name(100)])) as Record<
+          AccountRole,
+          z.ZodString
+        >,
+      )
+      .strict(),
+    taxCodeNames: z
+      .object(
+        Object.fromEntries(taxRoles.map((role) => [role, name(100)])) as Record<
+          TaxRole,
+          z.ZodString
+        >,
+      )
+      .strict(),
+    methods: z
+      .array(
+        z
+          .object({
+            code: name(32),
+            itemName: name(itemNameLengthMax).nullable(),
+            partnerName: name(255).nullable(),
+            schedule: ScheduleSchema.nullable(),
+          })
+          .strict(),
+      )
+      .max(100),
+    stores: z
+      .array(
+        z
+          .object({
+            storeCode: name(32),
+            sectionName: name(255).nullable(),
+            cashWalletableName: name(255),
+          })
+          .strict(),
+      )
+      .max(1000),
+  })
+  .strict();
 
 export const postingSettingsFieldMessages: Record<string, string> = {
   accountNames: '勘定科目名を入力してください(100文字まで)。',
@@ -80,7 +149,11 @@ export const postingSettingsFieldMessages: Record<string, string> = {
 };
 
 /** Every current method and store gets a row; stored rows win, unknown codes are dropped. */
-export function effectivePostingSettings(stored: PostingSettingsDocument | null, paymentMethods: readonly PaymentMethod[], storeCodes: readonly string[]): PostingSettingsDocument {
+export function effectivePostingSettings(
+  stored: PostingSettingsDocument | null,
+  paymentMethods: readonly PaymentMethod[],
+  storeCodes: readonly string[],
+): PostingSettingsDocument {
   const methods = paymentMethods.map((method): MethodSettingsDocument => {
     const found = stored?.methods.find((each) => each.code === method.code);
     return {
@@ -92,7 +165,11 @@ export function effectivePostingSettings(stored: PostingSettingsDocument | null,
   });
   const stores = storeCodes.map((storeCode): StoreSettingsDocument => {
     const found = stored?.stores.find((each) => each.storeCode === storeCode);
-    return { storeCode, sectionName: found?.sectionName ?? null, cashWalletableName: found?.cashWalletableName ?? defaultCashWalletableName };
+    return {
+      storeCode,
+      sectionName: found?.sectionName ?? null,
+      cashWalletableName: found?.cashWalletableName ?? defaultCashWalletableName,
+    };
   });
   return {
     accountNames: { ...defaultAccountNames, ...stored?.accountNames },
@@ -103,11 +180,18 @@ export function effectivePostingSettings(stored: PostingSettingsDocument | null,
 }
 
 /** What a method resolves to once defaults apply. */
-export function methodSettingsOf(settings: PostingSettingsDocument, method: PaymentMethod): { itemName: string; partnerName: string | null; schedule: SettlementSchedule | null } {
+export function methodSettingsOf(
+  settings: PostingSettingsDocument,
+  method: PaymentMethod,
+): { itemName: string; partnerName: string | null; schedule: SettlementSchedule | null } {
   const row = settings.methods.find((each) => each.code === method.code);
   const itemName = itemNameFor(method, row?.itemName ? { itemName: row.itemName } : undefined);
   if (method.kind === 'cash') return { itemName, partnerName: null, schedule: null };
-  return { itemName, partnerName: row?.partnerName ?? method.name, schedule: row?.schedule ?? defaultScheduleFor(method.kind) };
+  return {
+    itemName,
+    partnerName: row?.partnerName ?? method.name,
+    schedule: row?.schedule ?? defaultScheduleFor(method.kind),
+  };
 }
 
 export interface PostingSettingsDeps {
@@ -122,50 +206,101 @@ function parsedOrNull(value: unknown): PostingSettingsDocument | null {
 }
 
 /** The company's settings with defaults filled in (and whether anything is stored). */
-export async function getPostingSettings(deps: PostingSettingsDeps, companyId: string): Promise<{ settings: PostingSettingsDocument; stored: boolean }> {
+export async function getPostingSettings(
+  deps: PostingSettingsDeps,
+  companyId: string,
+): Promise<{ settings: PostingSettingsDocument; stored: boolean }> {
   const raw = await deps.store.readSettings(companyId);
   const methods = await deps.sources.paymentMethods(companyId);
   const stores = await deps.sources.listStores(companyId);
-  return { settings: effectivePostingSettings(parsedOrNull(raw), methods, stores.map((s) => s.code)), stored: raw !== null };
+  return {
+    settings: effectivePostingSettings(
+      parsedOrNull(raw),
+      methods,
+      stores.map((s) => s.code),
+    ),
+    stored: raw !== null,
+  };
 }
 
 function issuePath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${String(part)}` : String(part);
   return out;
 }
 
-function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldError[] {
   return issues.slice(0, 200).map((issue) => {
     const path = issuePath(issue.path);
     const key = Object.keys(postingSettingsFieldMessages).find((each) => path.includes(each));
-    return { path, code: 'invalid', message: key ? (postingSettingsFieldMessages[key] as string) : '値が正しくありません。' };
+    return {
+      path,
+      code: 'invalid',
+      message: key ? (postingSettingsFieldMessages[key] as string) : '値が正しくありません。',
+    };
   });
 }
 
-function semanticProblems(settings: PostingSettingsDocument, methods: readonly PaymentMethod[], storeCodes: readonly string[]): FieldError[] {
+function semanticProblems(
+  settings: PostingSettingsDocument,
+  methods: readonly PaymentMethod[],
+  storeCodes: readonly string[],
+): FieldError[] {
   const problems: FieldError[] = [];
   settings.methods.forEach((row, index) => {
     const method = methods.find((each) => each.code === row.code);
-    if (!method) problems.push({ path: `methods[${index}].code`, code: 'unknown_method', message: `支払い方法コード「${row.code}」は登録されていません。` });
+    if (!method)
+      problems.push({
+        path: `methods[${index}].code`,
+        code: 'unknown_method',
+        message: `支払い方法コード「${row.code}」は登録されていません。`,
+      });
     if (row.schedule && settlementScheduleProblems(row.schedule).length > 0) {
-      problems.push({ path: `methods[${index}].schedule`, code: 'invalid_schedule', message: `入金サイクルの指定が正しくありません(${settlementScheduleProblems(row.schedule).join('; ')})。` });
+      problems.push({
+        path: `methods[${index}].schedule`,
+        code: 'invalid_schedule',
+        message: `入金サイクルの指定が正しくありません(${settlementScheduleProblems(row.schedule).join('; ')})。`,
+      });
     }
   });
   settings.stores.forEach((row, index) => {
-    if (!storeCodes.includes(row.storeCode)) problems.push({ path: `stores[${index}].storeCode`, code: 'unknown_store', message: `店舗コード「${row.storeCode}」は登録されていません。` });
+    if (!storeCodes.includes(row.storeCode))
+      problems.push({
+        path: `stores[${index}].storeCode`,
+        code: 'unknown_store',
+        message: `店舗コード「${row.storeCode}」は登録されていません。`,
+      });
   });
   const salesName = settings.accountNames.sales;
-  const shared = accountRoles.filter((role) => role !== 'sales' && settings.accountNames[role] === salesName);
-  if (shared.length > 0) problems.push({ path: 'accountNames.sales', code: 'sales_shared', message: '売上高の勘定科目は他の用途と共用できません。' });
+  const shared = accountRoles.filter(
+    (role) => role !== 'sales' && settings.accountNames[role] === salesName,
+  );
+  if (shared.length > 0)
+    problems.push({
+      path: 'accountNames.sales',
+      code: 'sales_shared',
+      message: '売上高の勘定科目は他の用途と共用できません。',
+    });
   if (new Set(taxRoles.map((role) => settings.taxCodeNames[role])).size !== taxRoles.length) {
-    problems.push({ path: 'taxCodeNames', code: 'tax_codes_shared', message: '税区分(10%・8%(軽)・非課税・対象外)はそれぞれ別にしてください。' });
+    problems.push({
+      path: 'taxCodeNames',
+      code: 'tax_codes_shared',
+      message: '税区分(10%・8%(軽)・非課税・対象外)はそれぞれ別にしてください。',
+    });
   }
   return problems;
 }
 
 /** Validates and stores the whole document; nothing is written on a problem (fields named). */
-export async function savePostingSettings(deps: PostingSettingsDeps, companyId: string, input: unknown, updatedBy: string): Promise<PostingSettingsDocument> {
+export async function savePostingSettings(
+  deps: PostingSettingsDeps,
+  companyId: string,
+  input: unknown,
+  updatedBy: string,
+): Promise<PostingSettingsDocument> {
   const parsed = PostingSettingsSchema.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error.issues));
   const settings = parsed.data as PostingSettingsDocument;
@@ -177,6 +312,15 @@ export async function savePostingSettings(deps: PostingSettingsDeps, companyId: 
   return effectivePostingSettings(settings, methods, stores);
 }
 
-export async function loadEffectiveSettings(deps: Pick<PostingSettingsDeps, 'store'>, companyId: string, methods: readonly PaymentMethod[], storeCodes: readonly string[]): Promise<PostingSettingsDocument> {
-  return effectivePostingSettings(parsedOrNull(await deps.store.readSettings(companyId)), methods, storeCodes);
+export async function loadEffectiveSettings(
+  deps: Pick<PostingSettingsDeps, 'store'>,
+  companyId: string,
+  methods: readonly PaymentMethod[],
+  storeCodes: readonly string[],
+): Promise<PostingSettingsDocument> {
+  return effectivePostingSettings(
+    parsedOrNull(await deps.store.readSettings(companyId)),
+    methods,
+    storeCodes,
+  );
 }

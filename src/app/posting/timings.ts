@@ -23,11 +23,20 @@ export interface PostingTimings {
   autoRetriesMax: number;
 }
 
-export const realFreeeWaits = { throttleWaitMs: 11 * 60_000, maintenanceWaitMs: 5 * 60_000, retryWaitMs: 30_000, retryWaitMaxMs: 30 * 60_000, settleMs: 2 * 60_000 };
+export const realFreeeWaits = {
+  throttleWaitMs: 11 * 60_000,
+  maintenanceWaitMs: 5 * 60_000,
+  retryWaitMs: 30_000,
+  retryWaitMaxMs: 30 * 60_000,
+  settleMs: 2 * 60_000,
+};
 
-export function postingTimings(options: { scale?: number; requestTimeoutMs?: number } = {}): PostingTimings {
+export function postingTimings(
+  options: { scale?: number; requestTimeoutMs?: number } = {},
+): PostingTimings {
   const scale = options.scale ?? 1;
-  if (!(scale > 0 && scale <= 1)) throw new RangeError(`posting time scale must be in (0, 1], got ${scale}`);
+  if (!(scale > 0 && scale <= 1))
+    throw new RangeError(`posting time scale must be in (0, 1], got ${scale}`);
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const scaled = (ms: number) => Math.max(1, Math.round(ms * scale));
   const settleMs = Math.max(scaled(realFreeeWaits.settleMs), 2 * requestTimeoutMs);

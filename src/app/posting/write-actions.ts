@@ -9,7 +9,13 @@
 import type { PostingAction } from '../../domain/posting/diff.js';
 import type { Clock } from '../clock.js';
 import type { EntryRecord } from './model.js';
-import type { FreeeCallFailure, Lease, PostingGateway, PostingStore, RecordWrite } from './ports.js';
+import type {
+  FreeeCallFailure,
+  Lease,
+  PostingGateway,
+  PostingStore,
+  RecordWrite,
+} from './ports.js';
 import { isAmbiguous } from './classify.js';
 
 export class PostingLeaseLostError extends Error {
@@ -53,16 +59,37 @@ function base(deps: WriteDeps, key: string, record: EntryRecord | undefined): Re
 
 async function write(deps: WriteDeps, entry: RecordWrite): Promise<void> {
   const now = deps.clock.now();
-  if (!(await deps.store.writeEntry(deps.lease, entry, now, new Date(now.getTime() + deps.leaseMs)))) throw new PostingLeaseLostError(deps.lease);
+  if (
+    !(await deps.store.writeEntry(deps.lease, entry, now, new Date(now.getTime() + deps.leaseMs)))
+  )
+    throw new PostingLeaseLostError(deps.lease);
 }
 
 async function remove(deps: WriteDeps, key: string): Promise<void> {
   const now = deps.clock.now();
-  if (!(await deps.store.removeEntry(deps.lease, deps.gateway.freeeCompanyId, key, now, new Date(now.getTime() + deps.leaseMs)))) throw new PostingLeaseLostError(deps.lease);
+  if (
+    !(await deps.store.removeEntry(
+      deps.lease,
+      deps.gateway.freeeCompanyId,
+      key,
+      now,
+      new Date(now.getTime() + deps.leaseMs),
+    ))
+  )
+    throw new PostingLeaseLostError(deps.lease);
 }
 
-async function create(deps: WriteDeps, action: Extract<PostingAction, { kind: 'create' }>, record: EntryRecord | undefined): Promise<ActionResult> {
-  const entry = { ...base(deps, action.key, record), dealId: null, content: null, hasPayments: false };
+async function create(
+  deps: WriteDeps,
+  action: Extract<PostingAction, { kind: 'create' }>,
+  record: EntryRecord | undefined,
+): Promise<ActionResult> {
+  const entry = {
+    ...base(deps, action.key, record),
+    dealId: null,
+    content: null,
+    hasPayments: false,
+  };
   await write(deps, { ...entry, intent: { op: 'create', content: action.deal } });
   const result = await deps.gateway.createDeal(action.deal);
   if (result.ok) {
@@ -74,7 +101,11 @@ async function create(deps: WriteDeps, action: Extract<PostingAction, { kind: 'c
   return { kind: 'failed', failure: result.failure, ambiguous };
 }
 
-async function update(deps: WriteDeps, action: Extract<PostingAction, { kind: 'update' }>, record: EntryRecord | undefined): Promise<ActionResult> {
+async function update(
+  deps: WriteDeps,
+  action: Extract<PostingAction, { kind: 'update' }>,
+  record: EntryRecord | undefined,
+): Promise<ActionResult> {
   const entry = { ...base(deps, action.key, record), dealId: action.dealId };
   await write(deps, { ...entry, intent: { op: 'update', content: action.deal } });
   const result = await deps.gateway.updateDeal(action.dealId, action.deal);
@@ -91,7 +122,11 @@ async function update(deps: WriteDeps, action: Extract<PostingAction, { kind: 'u
   return { kind: 'failed', failure: result.failure, ambiguous };
 }
 
-async function destroy(deps: WriteDeps, action: Extract<PostingAction, { kind: 'delete' }>, record: EntryRecord | undefined): Promise<ActionResult> {
+async function destroy(
+  deps: WriteDeps,
+  action: Extract<PostingAction, { kind: 'delete' }>,
+  record: EntryRecord | undefined,
+): Promise<ActionResult> {
   const entry = { ...base(deps, action.key, record), dealId: action.dealId };
   await write(deps, { ...entry, intent: { op: 'delete', content: null } });
   const result = await deps.gateway.deleteDeal(action.dealId);
@@ -104,7 +139,11 @@ async function destroy(deps: WriteDeps, action: Extract<PostingAction, { kind: '
   return { kind: 'failed', failure: result.failure, ambiguous };
 }
 
-export async function applyAction(deps: WriteDeps, action: PostingAction, record: EntryRecord | undefined): Promise<ActionResult> {
+export async function applyAction(
+  deps: WriteDeps,
+  action: PostingAction,
+  record: EntryRecord | undefined,
+): Promise<ActionResult> {
   if (action.kind === 'create') return create(deps, action, record);
   if (action.kind === 'update') return update(deps, action, record);
   return destroy(deps, action, record);

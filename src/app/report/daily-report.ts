@@ -37,15 +37,23 @@ export interface ReportView {
 
 export function checkBusinessDate(path: string, value: string): void {
   if (!isCalendarDate(value)) {
-    throw validationError([{ path, code: 'business_date_invalid', message: '営業日はYYYY-MM-DD形式の日付で指定してください。' }]);
+    throw validationError([
+      {
+        path,
+        code: 'business_date_invalid',
+        message: '営業日はYYYY-MM-DD形式の日付で指定してください。',
+      },
+    ]);
   }
 }
 
 export function checkActorStore(actor: ReportActor, storeCode: string): void {
-  if (actor.register && actor.register.storeCode !== storeCode) throw forbidden('この端末のAPIトークンでは、他の店舗の日報は扱えません。');
+  if (actor.register && actor.register.storeCode !== storeCode)
+    throw forbidden('この端末のAPIトークンでは、他の店舗の日報は扱えません。');
 }
 
-export const storeNotFound = (storeCode: string) => notFound('store', `店舗コード「${storeCode}」の店舗が見つかりません。`);
+export const storeNotFound = (storeCode: string) =>
+  notFound('store', `店舗コード「${storeCode}」の店舗が見つかりません。`);
 
 /** buildDailyReport over one loaded store-day; data the current configuration cannot price is a named conflict. */
 export function reportOfDay(day: StoreDay, businessDate: string, printedAt: string): ReportView {
@@ -58,7 +66,14 @@ export function reportOfDay(day: StoreDay, businessDate: string, printedAt: stri
       roundingMode: day.company.roundingMode,
       checkouts: day.checkouts,
       drawerEvents: day.drawerEvents,
-      close: day.close ? { storeCode: day.store.code, businessDate, float: day.close.float, countedCash: day.close.countedCash } : null,
+      close: day.close
+        ? {
+            storeCode: day.store.code,
+            businessDate,
+            float: day.close.float,
+            countedCash: day.close.countedCash,
+          }
+        : null,
       settings,
       printedAt,
     });
@@ -70,39 +85,85 @@ export function reportOfDay(day: StoreDay, businessDate: string, printedAt: stri
 
 function unpriceable(error: unknown): unknown {
   if (error instanceof InvalidCheckoutError) {
-    const fields = error.errors.map((e) => ({ path: `checkouts[${error.checkoutId}].${e.path}`, code: e.code, message: e.message }));
-    return new AppError('conflict', 'day_has_unpriceable_checkout', `会計「${error.checkoutId}」が現在の支払い方法の設定では計算できません。支払い方法の設定を確認してください。`, fields, error.message);
+    const fields = error.errors.map((e) => ({
+      path: `checkouts[${error.checkoutId}].${e.path}`,
+      code: e.code,
+      message: e.message,
+    }));
+    return new AppError(
+      'conflict',
+      'day_has_unpriceable_checkout',
+      `会計「${error.checkoutId}」が現在の支払い方法の設定では計算できません。支払い方法の設定を確認してください。`,
+      fields,
+      error.message,
+    );
   }
   if (error instanceof PaymentMethodConfigError) {
-    return new AppError('conflict', 'payment_methods_not_configured', '支払い方法の設定が不完全です(現金をちょうど1つ登録してください)。', [], error.message);
+    return new AppError(
+      'conflict',
+      'payment_methods_not_configured',
+      '支払い方法の設定が不完全です(現金をちょうど1つ登録してください)。',
+      [],
+      error.message,
+    );
   }
   return error;
 }
 
-export async function getDailyReport(deps: ReportDeps, actor: ReportActor, query: { storeCode: string; businessDate: string }): Promise<ReportView> {
+export async function getDailyReport(
+  deps: ReportDeps,
+  actor: ReportActor,
+  query: { storeCode: string; businessDate: string },
+): Promise<ReportView> {
   checkActorStore(actor, query.storeCode);
   checkBusinessDate('date', query.businessDate);
-  const day = await deps.source.loadStoreDay(actor.companyId, query.storeCode, query.businessDate, storeDayLimits);
+  const day = await deps.source.loadStoreDay(
+    actor.companyId,
+    query.storeCode,
+    query.businessDate,
+    storeDayLimits,
+  );
   if (!day) throw storeNotFound(query.storeCode);
   return reportOfDay(day, query.businessDate, instantInZone(deps.clock.now(), day.store.timeZone));
 }
 
 /** One report per business date from `from` to `to` (inclusive), oldest first. */
-export async function getDailyReports(deps: ReportDeps, actor: ReportActor, query: { storeCode: string; from: string; to: string }): Promise<ReportView[]> {
+export async function getDailyReports(
+  deps: ReportDeps,
+  actor: ReportActor,
+  query: { storeCode: string; from: string; to: string },
+): Promise<ReportView[]> {
   checkActorStore(actor, query.storeCode);
   checkBusinessDate('from', query.from);
   checkBusinessDate('to', query.to);
   if (query.from > query.to) {
-    throw validationError([{ path: 'to', code: 'report_range_reversed', message: '終了日(to)は開始日(from)以降の日付にしてください。' }]);
+    throw validationError([
+      {
+        path: 'to',
+        code: 'report_range_reversed',
+        message: '終了日(to)は開始日(from)以降の日付にしてください。',
+      },
+    ]);
   }
   const dates = datesBetween(query.from, query.to, reportRangeDaysMax);
   if (dates.length > reportRangeDaysMax) {
-    throw validationError([{ path: 'to', code: 'report_range_too_long', message: `日報をまとめて取得できるのは${reportRangeDaysMax}日分までです。期間を短くしてください。` }]);
+    throw validationError([
+      {
+        path: 'to',
+        code: 'report_range_too_long',
+        message: `日報をまとめて取得できるのは${reportRangeDaysMax}日分までです。期間を短くしてください。`,
+      },
+    ]);
   }
   const now = deps.clock.now();
   const views: ReportView[] = [];
   for (const businessDate of dates) {
-    const day = await deps.source.loadStoreDay(actor.companyId, query.storeCode, businessDate, storeDayLimits);
+    const day = await deps.source.loadStoreDay(
+      actor.companyId,
+      query.storeCode,
+      businessDate,
+      storeDayLimits,
+    );
     if (!day) throw storeNotFound(query.storeCode);
     views.push(reportOfDay(day, businessDate, instantInZone(now, day.store.timeZone)));
   }

@@ -12,7 +12,16 @@ import { instantInZone } from './store-time.js';
 
 export const dayFileErrorsShownMax = 200;
 
-function parsedItems<T>(items: readonly unknown[], parse: (raw: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fieldErrorsOf>[0] } }, prefix: string, errors: FieldError[]): T[] {
+function parsedItems<T>(
+  items: readonly unknown[],
+  parse: (
+    raw: unknown,
+  ) =>
+    | { success: true; data: T }
+    | { success: false; error: { issues: Parameters<typeof fieldErrorsOf>[0] } },
+  prefix: string,
+  errors: FieldError[],
+): T[] {
   const out: T[] = [];
   items.forEach((raw, index) => {
     const result = parse(raw);
@@ -26,26 +35,60 @@ function parsedItems<T>(items: readonly unknown[], parse: (raw: unknown) => { su
 export function storeDayFromFile(raw: unknown, storeCode: string, businessDate: string): StoreDay {
   checkBusinessDate('date', businessDate);
   const parsed = DayFileContract.safeParse(raw);
-  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error.issues).slice(0, dayFileErrorsShownMax), '日次ファイルの形式が正しくありません。');
+  if (!parsed.success)
+    throw validationError(
+      fieldErrorsOf(parsed.error.issues).slice(0, dayFileErrorsShownMax),
+      '日次ファイルの形式が正しくありません。',
+    );
   const file = parsed.data;
   const errors: FieldError[] = [];
-  const checkouts: Checkout[] = parsedItems(file.checkouts, (item) => CheckoutContract.safeParse(item), 'checkouts', errors);
-  const drawerEvents: DrawerEvent[] = parsedItems(file.drawer, (item) => DrawerEventContract.safeParse(item), 'drawer', errors);
-  if (errors.length > 0) throw validationError(errors.slice(0, dayFileErrorsShownMax), `日次ファイルに${errors.length}件の誤りがあります。`);
+  const checkouts: Checkout[] = parsedItems(
+    file.checkouts,
+    (item) => CheckoutContract.safeParse(item),
+    'checkouts',
+    errors,
+  );
+  const drawerEvents: DrawerEvent[] = parsedItems(
+    file.drawer,
+    (item) => DrawerEventContract.safeParse(item),
+    'drawer',
+    errors,
+  );
+  if (errors.length > 0)
+    throw validationError(
+      errors.slice(0, dayFileErrorsShownMax),
+      `日次ファイルに${errors.length}件の誤りがあります。`,
+    );
   const store = file.company.stores.find((s) => s.code === storeCode);
   if (!store) throw storeNotFound(storeCode);
   // Several closes of the same store-day: the last one listed is the latest (as an import would version them).
-  const close = file.closes.filter((c) => c.storeCode === storeCode && c.businessDate === businessDate).at(-1) ?? null;
+  const close =
+    file.closes
+      .filter((c) => c.storeCode === storeCode && c.businessDate === businessDate)
+      .at(-1) ?? null;
   return {
-    company: { roundingMode: file.company.roundingMode, paymentMethods: file.company.paymentMethods },
-    store: { id: store.code, code: store.code, name: store.name, timeZone: store.timeZone, reportSettings: null, printer: null },
+    company: {
+      roundingMode: file.company.roundingMode,
+      paymentMethods: file.company.paymentMethods,
+    },
+    store: {
+      id: store.code,
+      code: store.code,
+      name: store.name,
+      timeZone: store.timeZone,
+      reportSettings: null,
+      printer: null,
+    },
     checkouts,
     drawerEvents,
     close: close ? { version: 1, float: close.float, countedCash: close.countedCash } : null,
   };
 }
 
-export function reportFromDayFile(raw: unknown, query: { storeCode: string; businessDate: string; now: Date }): ReportView {
+export function reportFromDayFile(
+  raw: unknown,
+  query: { storeCode: string; businessDate: string; now: Date },
+): ReportView {
   const day = storeDayFromFile(raw, query.storeCode, query.businessDate);
   return reportOfDay(day, query.businessDate, instantInZone(query.now, day.store.timeZone));
 }

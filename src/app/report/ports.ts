@@ -1,7 +1,12 @@
 // What the 日報 use cases need from outside: a read-only source of store-days (the ledger's tables),
 // the print-job records, and a printer. Implemented by src/adapters/db/report-source.ts,
 // src/adapters/db/print-job-store.ts and src/adapters/print/report-printer.ts.
-import type { Checkout, DrawerEvent, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type {
+  Checkout,
+  DrawerEvent,
+  PaymentMethod,
+  RoundingMode,
+} from '../../domain/ledger/types.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import { AppError } from '../errors.js';
 import type { PrinterSetting } from '../tenancy/model.js';
@@ -46,11 +51,24 @@ export interface StoreDayLimits {
 
 export interface ReportSource {
   /** The store (by company and code) and its company's settings; null when the company has no such store. */
-  findStore(companyId: string, storeCode: string): Promise<{ company: ReportCompanyRecord; store: ReportStoreRecord } | null>;
+  findStore(
+    companyId: string,
+    storeCode: string,
+  ): Promise<{ company: ReportCompanyRecord; store: ReportStoreRecord } | null>;
   /** One store-day; null when the company has no such store. Throws StoreDayTooLargeError past a limit. */
-  loadStoreDay(companyId: string, storeCode: string, businessDate: string, limits: StoreDayLimits): Promise<StoreDay | null>;
+  loadStoreDay(
+    companyId: string,
+    storeCode: string,
+    businessDate: string,
+    limits: StoreDayLimits,
+  ): Promise<StoreDay | null>;
   /** The report fixed by one version of the close, or null. */
-  closeReport(companyId: string, storeCode: string, businessDate: string, version: number): Promise<DailyReport | null>;
+  closeReport(
+    companyId: string,
+    storeCode: string,
+    businessDate: string,
+    version: number,
+  ): Promise<DailyReport | null>;
 }
 
 /** A store-day holds more rows than one report reads: a named error, not an out-of-memory crash. */
@@ -59,7 +77,9 @@ export class StoreDayTooLargeError extends AppError {
     super(
       'conflict',
       'day_too_large',
-      what === 'checkouts' ? `この営業日の会計が多すぎます(${countMax.toLocaleString('en-US')}件まで)。` : `この営業日のレジ入出金が多すぎます(${countMax.toLocaleString('en-US')}件まで)。`,
+      what === 'checkouts'
+        ? `この営業日の会計が多すぎます(${countMax.toLocaleString('en-US')}件まで)。`
+        : `この営業日のレジ入出金が多すぎます(${countMax.toLocaleString('en-US')}件まで)。`,
       [],
       `more than ${countMax} ${what} in one store-day`,
     );
@@ -122,9 +142,19 @@ export interface PrintJobStore {
   insert(job: NewPrintJob): Promise<{ job: PrintJobRecord; created: boolean }>;
   get(companyId: string, id: string): Promise<PrintJobRecord | null>;
   /** A queued/printing/retrying job of the same store-day and version created at or after `since`. */
-  findPending(storeId: string, businessDate: string, closeVersion: number | null, since: Date): Promise<PrintJobRecord | null>;
+  findPending(
+    storeId: string,
+    businessDate: string,
+    closeVersion: number | null,
+    since: Date,
+  ): Promise<PrintJobRecord | null>;
   /** Newest first. */
-  listForDay(companyId: string, storeId: string, businessDate: string, limit: number): Promise<PrintJobRecord[]>;
+  listForDay(
+    companyId: string,
+    storeId: string,
+    businessDate: string,
+    limit: number,
+  ): Promise<PrintJobRecord[]>;
   setQueueJobId(id: string, queueJobId: string | null, now: Date): Promise<void>;
   markPrinting(id: string, attempt: number, now: Date): Promise<void>;
   markPrinted(id: string, printerAddress: string, now: Date): Promise<void>;
@@ -134,8 +164,18 @@ export interface PrintJobStore {
 export type PrintOutcome =
   | { ok: true; printerAddress: string; bytesSent: number }
   /** `retryable` false: a setting is wrong (retrying cannot help). `error` is thrown to the queue. */
-  | { ok: false; printerAddress: string | null; retryable: boolean; userMessage: string; error: Error };
+  | {
+      ok: false;
+      printerAddress: string | null;
+      retryable: boolean;
+      userMessage: string;
+      error: Error;
+    };
 
 export interface ReportPrinter {
-  print(report: DailyReport, settings: ReportSettings, printer: PrinterSetting): Promise<PrintOutcome>;
+  print(
+    report: DailyReport,
+    settings: ReportSettings,
+    printer: PrinterSetting,
+  ): Promise<PrintOutcome>;
 }

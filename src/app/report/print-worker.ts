@@ -27,19 +27,43 @@ export interface PrintWorkerDeps {
 }
 
 /** The report to print: the close version's fixed report (printedAt now), or the live one; null when that version is missing. */
-async function reportToPrint(deps: PrintWorkerDeps, record: PrintJobRecord): Promise<{ view: ReportView; report: DailyReport } | null> {
-  const day = await deps.source.loadStoreDay(record.companyId, record.storeCode, record.businessDate, storeDayLimits);
+async function reportToPrint(
+  deps: PrintWorkerDeps,
+  record: PrintJobRecord,
+): Promise<{ view: ReportView; report: DailyReport } | null> {
+  const day = await deps.source.loadStoreDay(
+    record.companyId,
+    record.storeCode,
+    record.businessDate,
+    storeDayLimits,
+  );
   if (!day) throw new Error(`store ${record.storeCode} of print job ${record.id} not found`);
-  const view = reportOfDay(day, record.businessDate, instantInZone(deps.clock.now(), day.store.timeZone));
+  const view = reportOfDay(
+    day,
+    record.businessDate,
+    instantInZone(deps.clock.now(), day.store.timeZone),
+  );
   if (record.closeVersion === null) return { view, report: view.report };
-  const fixed = await deps.source.closeReport(record.companyId, record.storeCode, record.businessDate, record.closeVersion);
+  const fixed = await deps.source.closeReport(
+    record.companyId,
+    record.storeCode,
+    record.businessDate,
+    record.closeVersion,
+  );
   return fixed ? { view, report: { ...fixed, printedAt: view.report.printedAt } } : null;
 }
 
-export async function handlePrintReportJob(deps: PrintWorkerDeps, data: PrintReportJobData, job: JobContext): Promise<void> {
+export async function handlePrintReportJob(
+  deps: PrintWorkerDeps,
+  data: PrintReportJobData,
+  job: JobContext,
+): Promise<void> {
   const record = await deps.printJobs.get(data.companyId, data.printJobId);
   if (!record) {
-    deps.logger.warn({ printJobId: data.printJobId, queueJobId: job.id }, 'print job row not found; nothing to print');
+    deps.logger.warn(
+      { printJobId: data.printJobId, queueJobId: job.id },
+      'print job row not found; nothing to print',
+    );
     return;
   }
   if (record.status === 'printed') return;
@@ -49,24 +73,53 @@ export async function handlePrintReportJob(deps: PrintWorkerDeps, data: PrintRep
   const printable = await reportToPrint(deps, record);
   if (!printable) {
     const reason = `第${record.closeVersion ?? ''}版の閉局が見つからないため印刷できません。`;
-    await deps.printJobs.markFailed(record.id, { final: true, reason, detail: `close version ${record.closeVersion} not found`, printerAddress: null }, deps.clock.now());
+    await deps.printJobs.markFailed(
+      record.id,
+      {
+        final: true,
+        reason,
+        detail: `close version ${record.closeVersion} not found`,
+        printerAddress: null,
+      },
+      deps.clock.now(),
+    );
     return;
   }
   const { report, view } = printable;
   const printer = view.store.printer;
   if (!printer) {
-    const reason = 'レシートプリンターが設定されていません。運用管理設定 > 店舗 で設定してから再印刷してください。';
-    await deps.printJobs.markFailed(record.id, { final: true, reason, detail: 'store has no printer', printerAddress: null }, deps.clock.now());
+    const reason =
+      'レシートプリンターが設定されていません。運用管理設定 > 店舗 で設定してから再印刷してください。';
+    await deps.printJobs.markFailed(
+      record.id,
+      { final: true, reason, detail: 'store has no printer', printerAddress: null },
+      deps.clock.now(),
+    );
     return;
   }
   const outcome = await deps.printer.print(report, view.settings, printer);
   if (outcome.ok) {
     await deps.printJobs.markPrinted(record.id, outcome.printerAddress, deps.clock.now());
-    deps.logger.info({ printJobId: record.id, attempt, bytes: outcome.bytesSent }, 'report printed');
+    deps.logger.info(
+      { printJobId: record.id, attempt, bytes: outcome.bytesSent },
+      'report printed',
+    );
     return;
   }
   const last = final || !outcome.retryable;
-  await deps.printJobs.markFailed(record.id, { final: last, reason: outcome.userMessage, detail: outcome.error.message, printerAddress: outcome.printerAddress }, deps.clock.now());
-  deps.logger.warn({ printJobId: record.id, attempt, attemptsMax: record.attemptsMax, err: outcome.error }, last ? 'report not printed; no attempt left' : 'report not printed; the queue retries');
+  await deps.printJobs.markFailed(
+    record.id,
+    {
+      final: last,
+      reason: outcome.userMessage,
+      detail: outcome.error.message,
+      printerAddress: outcome.printerAddress,
+    },
+    deps.clock.now(),
+  );
+  deps.logger.warn(
+    { printJobId: record.id, attempt, attemptsMax: record.attemptsMax, err: outcome.error },
+    last ? 'report not printed; no attempt left' : 'report not printed; the queue retries',
+  );
   if (outcome.retryable) throw outcome.error;
 }

@@ -11,42 +11,80 @@ export const titleLengthMax = 40;
 export const startHourMax = 23;
 export const endHourMax = 29;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isHour = (value: unknown, max: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHour = (value: unknown, max: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 
 function checkBoolean(path: string, value: unknown, label: string, errors: FieldError[]): void {
-  if (typeof value !== 'boolean') errors.push({ path, code: 'invalid_type', message: `${label}はオン(true)かオフ(false)で指定してください。` });
+  if (typeof value !== 'boolean')
+    errors.push({
+      path,
+      code: 'invalid_type',
+      message: `${label}はオン(true)かオフ(false)で指定してください。`,
+    });
 }
 
 function checkHourly(value: unknown, errors: FieldError[]): void {
   if (!isObject(value)) {
-    errors.push({ path: 'hourly', code: 'invalid_type', message: '1時間ごとの売上の設定(enabled・startHour・endHour)を指定してください。' });
+    errors.push({
+      path: 'hourly',
+      code: 'invalid_type',
+      message: '1時間ごとの売上の設定(enabled・startHour・endHour)を指定してください。',
+    });
     return;
   }
   checkBoolean('hourly.enabled', value.enabled, '1時間ごとの売上の印刷', errors);
   if (!isHour(value.startHour, startHourMax)) {
-    errors.push({ path: 'hourly.startHour', code: 'invalid_hour', message: `開始時間は0〜${startHourMax}時の整数で指定してください。` });
+    errors.push({
+      path: 'hourly.startHour',
+      code: 'invalid_hour',
+      message: `開始時間は0〜${startHourMax}時の整数で指定してください。`,
+    });
     return;
   }
   if (!isHour(value.endHour, endHourMax) || value.endHour < value.startHour) {
-    errors.push({ path: 'hourly.endHour', code: 'invalid_hour', message: `終了時間は開始時間(${value.startHour}時)〜${endHourMax}時の整数で指定してください(翌朝は24〜29時)。` });
+    errors.push({
+      path: 'hourly.endHour',
+      code: 'invalid_hour',
+      message: `終了時間は開始時間(${value.startHour}時)〜${endHourMax}時の整数で指定してください(翌朝は24〜29時)。`,
+    });
   }
 }
 
 /** Every wrong field of the input, named, in Japanese; [] when the input is valid. */
 export function reportSettingsErrors(input: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isObject(input)) return [{ path: '', code: 'invalid_type', message: '日報の設定を指定してください。' }];
+  if (!isObject(input))
+    return [{ path: '', code: 'invalid_type', message: '日報の設定を指定してください。' }];
   const title = input.title;
   if (typeof title !== 'string' || title.trim() === '' || title.length > titleLengthMax) {
-    errors.push({ path: 'title', code: 'invalid_title', message: `タイトルを1〜${titleLengthMax}文字で入力してください。` });
+    errors.push({
+      path: 'title',
+      code: 'invalid_title',
+      message: `タイトルを1〜${titleLengthMax}文字で入力してください。`,
+    });
   }
   checkHourly(input.hourly, errors);
   if (!isObject(input.taxBreakdown)) {
-    errors.push({ path: 'taxBreakdown', code: 'invalid_type', message: '税率ごとの内訳の設定(sales・paymentMethods)を指定してください。' });
+    errors.push({
+      path: 'taxBreakdown',
+      code: 'invalid_type',
+      message: '税率ごとの内訳の設定(sales・paymentMethods)を指定してください。',
+    });
   } else {
-    checkBoolean('taxBreakdown.sales', input.taxBreakdown.sales, '税率ごとの内訳【売上・税・純売上】', errors);
-    checkBoolean('taxBreakdown.paymentMethods', input.taxBreakdown.paymentMethods, '税率ごとの内訳【支払い方法】', errors);
+    checkBoolean(
+      'taxBreakdown.sales',
+      input.taxBreakdown.sales,
+      '税率ごとの内訳【売上・税・純売上】',
+      errors,
+    );
+    checkBoolean(
+      'taxBreakdown.paymentMethods',
+      input.taxBreakdown.paymentMethods,
+      '税率ごとの内訳【支払い方法】',
+      errors,
+    );
   }
   return errors;
 }
@@ -58,8 +96,15 @@ export function parseReportSettings(input: unknown): ReportSettings {
   const value = input as ReportSettings;
   return {
     title: value.title.trim(),
-    hourly: { enabled: value.hourly.enabled, startHour: value.hourly.startHour, endHour: value.hourly.endHour },
-    taxBreakdown: { sales: value.taxBreakdown.sales, paymentMethods: value.taxBreakdown.paymentMethods },
+    hourly: {
+      enabled: value.hourly.enabled,
+      startHour: value.hourly.startHour,
+      endHour: value.hourly.endHour,
+    },
+    taxBreakdown: {
+      sales: value.taxBreakdown.sales,
+      paymentMethods: value.taxBreakdown.paymentMethods,
+    },
   };
 }
 
@@ -80,20 +125,36 @@ export interface ReportSettingsDeps {
   clock: Clock;
 }
 
-export async function getReportSettings(deps: ReportSettingsDeps, companyId: string, storeCode: string): Promise<{ settings: ReportSettings; stored: boolean }> {
+export async function getReportSettings(
+  deps: ReportSettingsDeps,
+  companyId: string,
+  storeCode: string,
+): Promise<{ settings: ReportSettings; stored: boolean }> {
   const store = await deps.tenancy.read.findStore(companyId, storeCode);
   if (!store) throw notFound('store', `店舗コード「${storeCode}」の店舗が見つかりません。`);
-  return { settings: effectiveReportSettings(store.reportSettings), stored: store.reportSettings !== null };
+  return {
+    settings: effectiveReportSettings(store.reportSettings),
+    stored: store.reportSettings !== null,
+  };
 }
 
 /** Validates, then replaces the store's report settings; nothing is written when a field is wrong. */
-export async function saveReportSettings(deps: ReportSettingsDeps, companyId: string, storeCode: string, input: unknown): Promise<ReportSettings> {
+export async function saveReportSettings(
+  deps: ReportSettingsDeps,
+  companyId: string,
+  storeCode: string,
+  input: unknown,
+): Promise<ReportSettings> {
   const settings = parseReportSettings(input);
   const now = deps.clock.now();
   return deps.tenancy.transaction(async (tenancy) => {
     const store = await tenancy.findStore(companyId, storeCode);
     if (!store) throw notFound('store', `店舗コード「${storeCode}」の店舗が見つかりません。`);
-    const saved = await tenancy.upsertStore(companyId, { code: store.code, name: store.name, timeZone: store.timeZone, reportSettings: settings }, now);
+    const saved = await tenancy.upsertStore(
+      companyId,
+      { code: store.code, name: store.name, timeZone: store.timeZone, reportSettings: settings },
+      now,
+    );
     return effectiveReportSettings(saved.reportSettings);
   });
 }

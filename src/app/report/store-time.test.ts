@@ -17,15 +17,25 @@ describe('instantInZone', () => {
     it(`${instant} in ${zone}`, () => {
       const written = instantInZone(new Date(instant), zone);
       assert.equal(written, expected);
-      assert.equal(Date.parse(written), Math.floor(Date.parse(instant) / 1000) * 1000, 'the same instant');
+      assert.equal(
+        Date.parse(written),
+        Math.floor(Date.parse(instant) / 1000) * 1000,
+        'the same instant',
+      );
     });
   }
-  it('calendarDateIn is the store date', () => assert.equal(calendarDateIn(new Date('2025-01-10T15:30:00Z'), 'Asia/Tokyo'), '2025-01-11'));
+  it('calendarDateIn is the store date', () =>
+    assert.equal(calendarDateIn(new Date('2025-01-10T15:30:00Z'), 'Asia/Tokyo'), '2025-01-11'));
 });
 
 describe('datesBetween', () => {
   it('lists every day inclusive, across months and a leap day', () => {
-    assert.deepEqual(datesBetween('2024-02-27', '2024-03-01', 92), ['2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+    assert.deepEqual(datesBetween('2024-02-27', '2024-03-01', 92), [
+      '2024-02-27',
+      '2024-02-28',
+      '2024-02-29',
+      '2024-03-01',
+    ]);
     assert.deepEqual(datesBetween('2025-01-10', '2025-01-10', 92), ['2025-01-10']);
   });
   it('stops one past the maximum, so the caller can name the error', () => {

@@ -21,7 +21,14 @@ function wallClockParts(instant: Date, timeZone: string): Map<string, string> {
 export function instantInZone(instant: Date, timeZone: string): string {
   const parts = wallClockParts(instant, timeZone);
   const field = (name: string): number => Number(parts.get(name) ?? '0');
-  const wallMs = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wallMs = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   const offsetMinutes = Math.round((wallMs - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const absolute = Math.abs(offsetMinutes);

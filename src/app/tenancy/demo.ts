@@ -8,8 +8,20 @@ export const demoPaymentMethods: PaymentMethod[] = [
   { code: 'cash', name: '現金', kind: 'cash', givesChange: true, settlement: 'settled' },
   { code: 'credit', name: 'クレジット', kind: 'card', givesChange: false, settlement: 'unsettled' },
   { code: 'paypay', name: 'PayPay', kind: 'qr', givesChange: false, settlement: 'unsettled' },
-  { code: 'giftNoChange', name: '商品券(お釣り無し)', kind: 'voucher', givesChange: false, settlement: 'unsettled' },
-  { code: 'giftChange', name: '商品券(お釣り有り)', kind: 'voucher', givesChange: true, settlement: 'unsettled' },
+  {
+    code: 'giftNoChange',
+    name: '商品券(お釣り無し)',
+    kind: 'voucher',
+    givesChange: false,
+    settlement: 'unsettled',
+  },
+  {
+    code: 'giftChange',
+    name: '商品券(お釣り有り)',
+    kind: 'voucher',
+    givesChange: true,
+    settlement: 'unsettled',
+  },
 ];
 
 export interface DemoLogin {

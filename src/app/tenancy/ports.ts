@@ -1,7 +1,15 @@
 // What tenancy use cases need from storage. Implemented by src/adapters/db/tenancy-store.ts.
 import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
 import type { ReportSettings } from '../../domain/report/types.js';
-import type { Company, CompanyPaymentMethod, PrinterSetting, StaffMember, StaffRole, StaffWithHash, Store } from './model.js';
+import type {
+  Company,
+  CompanyPaymentMethod,
+  PrinterSetting,
+  StaffMember,
+  StaffRole,
+  StaffWithHash,
+  Store,
+} from './model.js';
 
 export interface StoreInput {
   code: string;
@@ -23,21 +31,37 @@ export interface TenancyStore {
   findCompanyByCode(code: string): Promise<Company | null>;
   findCompanyById(id: string): Promise<Company | null>;
   listCompanies(): Promise<Company[]>;
-  insertCompany(input: { code: string; name: string; roundingMode: RoundingMode }, now: Date): Promise<Company>;
-  updateCompany(id: string, input: { name: string; roundingMode: RoundingMode }, now: Date): Promise<Company>;
+  insertCompany(
+    input: { code: string; name: string; roundingMode: RoundingMode },
+    now: Date,
+  ): Promise<Company>;
+  updateCompany(
+    id: string,
+    input: { name: string; roundingMode: RoundingMode },
+    now: Date,
+  ): Promise<Company>;
 
   listStores(companyId: string): Promise<Store[]>;
   findStore(companyId: string, code: string): Promise<Store | null>;
   upsertStore(companyId: string, input: StoreInput, now: Date): Promise<Store>;
 
   listPaymentMethods(companyId: string): Promise<CompanyPaymentMethod[]>;
-  upsertPaymentMethod(companyId: string, input: PaymentMethod & { sortOrder: number }, now: Date): Promise<CompanyPaymentMethod>;
+  upsertPaymentMethod(
+    companyId: string,
+    input: PaymentMethod & { sortOrder: number },
+    now: Date,
+  ): Promise<CompanyPaymentMethod>;
 
   listStaff(companyId: string): Promise<StaffMember[]>;
   findStaffWithHash(companyId: string, code: string): Promise<StaffWithHash | null>;
   findStaffById(id: string): Promise<StaffMember | null>;
   insertStaff(companyId: string, input: StaffInput, now: Date): Promise<StaffMember>;
-  updateStaff(companyId: string, code: string, input: { name: string; role: StaffRole; active: boolean; passwordHash?: string }, now: Date): Promise<StaffMember>;
+  updateStaff(
+    companyId: string,
+    code: string,
+    input: { name: string; role: StaffRole; active: boolean; passwordHash?: string },
+    now: Date,
+  ): Promise<StaffMember>;
 }
 
 export interface PasswordHasher {

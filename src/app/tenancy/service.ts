@@ -5,7 +5,16 @@ import type { Clock } from '../clock.js';
 import { conflict, notFound, validationError, type FieldError } from '../errors.js';
 import type { Company, CompanyPaymentMethod, StaffMember, StaffRole, Store } from './model.js';
 import type { PasswordHasher, StoreInput, TenancyUnitOfWork } from './ports.js';
-import { checkCashCount, checkCode, checkName, checkPassword, checkPaymentMethod, checkRole, checkRoundingMode, checkTimeZone } from './validate.js';
+import {
+  checkCashCount,
+  checkCode,
+  checkName,
+  checkPassword,
+  checkPaymentMethod,
+  checkRole,
+  checkRoundingMode,
+  checkTimeZone,
+} from './validate.js';
 
 export interface CompanyInput {
   code: string;
@@ -30,7 +39,9 @@ function checkStore(prefix: string, input: StoreInput, errors: FieldError[]): vo
   checkCode(`${prefix}code`, input.code, '店舗コード', errors);
   checkName(`${prefix}name`, input.name, '店舗名', errors);
   checkTimeZone(`${prefix}timeZone`, input.timeZone, errors);
-  (input.registers ?? []).forEach((register, i) => checkCode(`${prefix}registers[${i}]`, register, '端末コード', errors));
+  (input.registers ?? []).forEach((register, i) =>
+    checkCode(`${prefix}registers[${i}]`, register, '端末コード', errors),
+  );
 }
 
 export function checkCompanyInput(input: CompanyInput): FieldError[] {
@@ -42,7 +53,12 @@ export function checkCompanyInput(input: CompanyInput): FieldError[] {
   checkCashCount('paymentMethods', input.paymentMethods, errors);
   const codes = input.paymentMethods.map((m) => m.code);
   codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i) errors.push({ path: `paymentMethods[${i}].code`, code: 'duplicate', message: '支払い方法コードが重複しています。' });
+    if (codes.indexOf(code) !== i)
+      errors.push({
+        path: `paymentMethods[${i}].code`,
+        code: 'duplicate',
+        message: '支払い方法コードが重複しています。',
+      });
   });
   input.stores.forEach((s, i) => checkStore(`stores[${i}].`, s, errors));
   if (input.admin) {
@@ -54,28 +70,50 @@ export function checkCompanyInput(input: CompanyInput): FieldError[] {
 }
 
 /** Creates the company, or updates it (name, rounding, methods, stores) when the code exists. */
-export async function saveCompany(deps: TenancyDeps, input: CompanyInput): Promise<{ company: Company; created: boolean }> {
+export async function saveCompany(
+  deps: TenancyDeps,
+  input: CompanyInput,
+): Promise<{ company: Company; created: boolean }> {
   throwIfAny(checkCompanyInput(input));
   const adminHash = input.admin ? await deps.hasher.hash(input.admin.password) : null;
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const existing = await store.findCompanyByCode(input.code);
     const company = existing
-      ? await store.updateCompany(existing.id, { name: input.name, roundingMode: input.roundingMode }, now)
-      : await store.insertCompany({ code: input.code, name: input.name, roundingMode: input.roundingMode }, now);
+      ? await store.updateCompany(
+          existing.id,
+          { name: input.name, roundingMode: input.roundingMode },
+          now,
+        )
+      : await store.insertCompany(
+          { code: input.code, name: input.name, roundingMode: input.roundingMode },
+          now,
+        );
     const current = await store.listPaymentMethods(company.id);
     const merged = mergeMethods(current, input.paymentMethods);
     throwIfAny(cashErrors(merged));
-    for (const [i, method] of input.paymentMethods.entries()) await store.upsertPaymentMethod(company.id, { ...method, sortOrder: i }, now);
+    for (const [i, method] of input.paymentMethods.entries())
+      await store.upsertPaymentMethod(company.id, { ...method, sortOrder: i }, now);
     for (const storeInput of input.stores) await store.upsertStore(company.id, storeInput, now);
-    if (input.admin && adminHash && !(await store.findStaffWithHash(company.id, input.admin.code))) {
-      await store.insertStaff(company.id, { code: input.admin.code, name: input.admin.name, role: 'admin', passwordHash: adminHash }, now);
+    if (
+      input.admin &&
+      adminHash &&
+      !(await store.findStaffWithHash(company.id, input.admin.code))
+    ) {
+      await store.insertStaff(
+        company.id,
+        { code: input.admin.code, name: input.admin.name, role: 'admin', passwordHash: adminHash },
+        now,
+      );
     }
     return { company, created: !existing };
   });
 }
 
-function mergeMethods(current: readonly PaymentMethod[], incoming: readonly PaymentMethod[]): PaymentMethod[] {
+function mergeMethods(
+  current: readonly PaymentMethod[],
+  incoming: readonly PaymentMethod[],
+): PaymentMethod[] {
   const byCode = new Map(current.map((m) => [m.code, m]));
   for (const m of incoming) byCode.set(m.code, m);
   return [...byCode.values()];
@@ -87,7 +125,11 @@ function cashErrors(methods: readonly PaymentMethod[]): FieldError[] {
   return errors;
 }
 
-export async function updateCompanySettings(deps: TenancyDeps, companyId: string, input: { name: string; roundingMode: RoundingMode }): Promise<Company> {
+export async function updateCompanySettings(
+  deps: TenancyDeps,
+  companyId: string,
+  input: { name: string; roundingMode: RoundingMode },
+): Promise<Company> {
   const errors: FieldError[] = [];
   checkName('name', input.name, '企業名', errors);
   checkRoundingMode('roundingMode', input.roundingMode, errors);
@@ -95,21 +137,30 @@ export async function updateCompanySettings(deps: TenancyDeps, companyId: string
   return deps.uow.transaction((store) => store.updateCompany(companyId, input, deps.clock.now()));
 }
 
-export async function saveStore(deps: TenancyDeps, companyId: string, input: StoreInput): Promise<Store> {
+export async function saveStore(
+  deps: TenancyDeps,
+  companyId: string,
+  input: StoreInput,
+): Promise<Store> {
   const errors: FieldError[] = [];
   checkStore('', input, errors);
   throwIfAny(errors);
   return deps.uow.transaction((store) => store.upsertStore(companyId, input, deps.clock.now()));
 }
 
-export async function savePaymentMethod(deps: TenancyDeps, companyId: string, input: PaymentMethod & { sortOrder?: number }): Promise<CompanyPaymentMethod> {
+export async function savePaymentMethod(
+  deps: TenancyDeps,
+  companyId: string,
+  input: PaymentMethod & { sortOrder?: number },
+): Promise<CompanyPaymentMethod> {
   const errors: FieldError[] = [];
   checkPaymentMethod('', input, errors);
   throwIfAny(errors);
   return deps.uow.transaction(async (store) => {
     const current = await store.listPaymentMethods(companyId);
     throwIfAny(cashErrors(mergeMethods(current, [input])));
-    const sortOrder = input.sortOrder ?? current.find((m) => m.code === input.code)?.sortOrder ?? current.length;
+    const sortOrder =
+      input.sortOrder ?? current.find((m) => m.code === input.code)?.sortOrder ?? current.length;
     return store.upsertPaymentMethod(companyId, { ...input, sortOrder }, deps.clock.now());
   });
 }
@@ -128,9 +179,15 @@ export async function createStaff(
   const passwordHash = await deps.hasher.hash(input.password);
   return deps.uow.transaction(async (store) => {
     if (await store.findStaffWithHash(companyId, input.code)) {
-      throw conflict('staff_exists', 'その担当者コードは既に使われています。', [{ path: 'code', message: 'その担当者コードは既に使われています。' }]);
+      throw conflict('staff_exists', 'その担当者コードは既に使われています。', [
+        { path: 'code', message: 'その担当者コードは既に使われています。' },
+      ]);
     }
-    return store.insertStaff(companyId, { code: input.code, name: input.name, role: input.role, passwordHash }, deps.clock.now());
+    return store.insertStaff(
+      companyId,
+      { code: input.code, name: input.name, role: input.role, passwordHash },
+      deps.clock.now(),
+    );
   });
 }
 
@@ -147,7 +204,18 @@ export async function updateStaff(
   throwIfAny(errors);
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : undefined;
   return deps.uow.transaction(async (store) => {
-    if (!(await store.findStaffWithHash(companyId, code))) throw notFound('staff', '担当者が見つかりません。');
-    return store.updateStaff(companyId, code, { name: input.name, role: input.role, active: input.active, ...(passwordHash ? { passwordHash } : {}) }, deps.clock.now());
+    if (!(await store.findStaffWithHash(companyId, code)))
+      throw notFound('staff', '担当者が見つかりません。');
+    return store.updateStaff(
+      companyId,
+      code,
+      {
+        name: input.name,
+        role: input.role,
+        active: input.active,
+        ...(passwordHash ? { passwordHash } : {}),
+      },
+      deps.clock.now(),
+    );
   });
 }

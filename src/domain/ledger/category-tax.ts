@@ -21,7 +21,12 @@ export function taxForCategory(
   roundingMode: RoundingMode,
 ): CategoryTax {
   if (priceMode === 'inclusive') {
-    const taxYen = multiplyDivideRoundedYen(discountedYen, ratePercent, 100 + ratePercent, roundingMode);
+    const taxYen = multiplyDivideRoundedYen(
+      discountedYen,
+      ratePercent,
+      100 + ratePercent,
+      roundingMode,
+    );
     return { grossYen: discountedYen, taxYen, netYen: assertYen(discountedYen - taxYen) };
   }
   const taxYen = multiplyDivideRoundedYen(discountedYen, ratePercent, 100, roundingMode);

@@ -18,8 +18,15 @@ import {
 } from './checkout-figures.js';
 import { validateCheckout } from './tender-rules.js';
 import type { Checkout, CheckoutLine, RoundingMode } from './types.js';
-import { arbitraryDay, arbitraryPayments, arbitraryRoundingMode } from '../../../test/support/domain/arbitraries.js';
-import { checkout as makeCheckout, testMethodIndex } from '../../../test/support/domain/fixtures.js';
+import {
+  arbitraryDay,
+  arbitraryPayments,
+  arbitraryRoundingMode,
+} from '../../../test/support/domain/arbitraries.js';
+import {
+  checkout as makeCheckout,
+  testMethodIndex,
+} from '../../../test/support/domain/fixtures.js';
 
 const figuresIndex = figuresMethodIndex(testMethodIndex);
 
@@ -40,17 +47,34 @@ function snapshot(figures: CheckoutFigures, completed: boolean) {
   if (!completed) return base;
   const methods = [];
   for (let row = 0; row < figures.methodCount; row += 1) {
-    methods.push([figures.methodPosition[row], figures.methodTenderCount[row], figures.methodTotalYen[row], figures.methodEffectiveYen[row]]);
+    methods.push([
+      figures.methodPosition[row],
+      figures.methodTenderCount[row],
+      figures.methodTotalYen[row],
+      figures.methodEffectiveYen[row],
+    ]);
   }
   const matrix = [];
   for (let row = 0; row < figures.matrixCount; row += 1) {
-    matrix.push([figures.matrixPosition[row], ...Array.from(figures.matrixYen.subarray(row * 4, row * 4 + 4))]);
+    matrix.push([
+      figures.matrixPosition[row],
+      ...Array.from(figures.matrixYen.subarray(row * 4, row * 4 + 4)),
+    ]);
   }
-  return { ...base, shortYen: figures.shortYen, voucherChangeYen: figures.voucherChangeYen, methods, matrix };
+  return {
+    ...base,
+    shortYen: figures.shortYen,
+    voucherChangeYen: figures.voucherChangeYen,
+    methods,
+    matrix,
+  };
 }
 
 /** The reference figures, or the reference's errors / exception. */
-function reference(checkout: Checkout, roundingMode: RoundingMode): { errors: unknown; figures?: ReturnType<typeof snapshot> } {
+function reference(
+  checkout: Checkout,
+  roundingMode: RoundingMode,
+): { errors: unknown; figures?: ReturnType<typeof snapshot> } {
   let errors;
   try {
     errors = validateCheckout(checkout, testMethodIndex, roundingMode);
@@ -59,7 +83,13 @@ function reference(checkout: Checkout, roundingMode: RoundingMode): { errors: un
   }
   if (errors.length > 0) return { errors };
   const figures = new CheckoutFigures();
-  if (checkout.status === 'completed') figuresFromMath(checkout, computeCheckoutMath(checkout, testMethodIndex, roundingMode), figuresIndex, figures);
+  if (checkout.status === 'completed')
+    figuresFromMath(
+      checkout,
+      computeCheckoutMath(checkout, testMethodIndex, roundingMode),
+      figuresIndex,
+      figures,
+    );
   else figuresFromTotals(checkout, computeCheckoutTotals(checkout, roundingMode), figures);
   return { errors, figures: snapshot(figures, checkout.status === 'completed') };
 }
@@ -69,14 +99,29 @@ function check(checkout: Checkout, roundingMode: RoundingMode, scratch: Checkout
   const accepted = computeCheckoutFigures(checkout, figuresIndex, roundingMode, scratch);
   if (!accepted) return false;
   const expected = reference(checkout, roundingMode);
-  assert.deepEqual(expected.errors, [], `fast pass accepted an invalid checkout: ${JSON.stringify(checkout)}`);
-  assert.deepEqual(snapshot(scratch, checkout.status === 'completed'), expected.figures, JSON.stringify(checkout));
+  assert.deepEqual(
+    expected.errors,
+    [],
+    `fast pass accepted an invalid checkout: ${JSON.stringify(checkout)}`,
+  );
+  assert.deepEqual(
+    snapshot(scratch, checkout.status === 'completed'),
+    expected.figures,
+    JSON.stringify(checkout),
+  );
   return true;
 }
 
 type Breaker = (checkout: Checkout) => Checkout;
-const lineBreak = (change: (line: CheckoutLine) => CheckoutLine): Breaker => (each) =>
-  each.lines.length === 0 ? { ...each, lines: [change({ name: 'x', quantity: 1, unitPrice: 100, taxCategory: 'standard10' })] } : { ...each, lines: [change(each.lines[0] as CheckoutLine), ...each.lines.slice(1)] };
+const lineBreak =
+  (change: (line: CheckoutLine) => CheckoutLine): Breaker =>
+  (each) =>
+    each.lines.length === 0
+      ? {
+          ...each,
+          lines: [change({ name: 'x', quantity: 1, unitPrice: 100, taxCategory: 'standard10' })],
+        }
+      : { ...each, lines: [change(each.lines[0] as CheckoutLine), ...each.lines.slice(1)] };
 const breakers: Breaker[] = [
   (each) => ({ ...each, status: 'unknown' as Checkout['status'] }),
   (each) => ({ ...each, status: 'toString' as Checkout['status'] }),
@@ -103,26 +148,49 @@ const breakers: Breaker[] = [
   (each) => ({ ...each, payments: [...each.payments, { method: 'credit', amount: 10_000 }] }),
   (each) => ({ ...each, payments: [...each.payments, { method: 'giftChange', amount: 1 }] }),
   (each) => ({ ...each, payments: each.payments.slice(1) }),
-  (each) => ({ ...each, payments: Array.from({ length: 21 }, () => ({ method: 'cash', amount: 1 })) }),
-  (each) => ({ ...each, payments: each.payments.map((payment) => ({ ...payment, amount: payment.amount + 0.5 })) }),
+  (each) => ({
+    ...each,
+    payments: Array.from({ length: 21 }, () => ({ method: 'cash', amount: 1 })),
+  }),
+  (each) => ({
+    ...each,
+    payments: each.payments.map((payment) => ({ ...payment, amount: payment.amount + 0.5 })),
+  }),
 ];
 
 describe('checkout figures in one pass (properties)', () => {
   it('accepts every generated valid checkout, of every status, with the reference figures', () => {
     const scratch = new CheckoutFigures();
-    fc.assert(fc.property(arbitraryDay(8), (day) => {
-      for (const each of day.checkouts) assert.ok(check(each, day.roundingMode, scratch), `not accepted: ${JSON.stringify(each)}`);
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(arbitraryDay(8), (day) => {
+        for (const each of day.checkouts)
+          assert.ok(
+            check(each, day.roundingMode, scratch),
+            `not accepted: ${JSON.stringify(each)}`,
+          );
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('never accepts a checkout that validateCheckout rejects (one field broken)', () => {
     const scratch = new CheckoutFigures();
-    fc.assert(fc.property(arbitraryDay(4), fc.array(fc.integer({ min: 0, max: breakers.length - 1 }), { minLength: 1, maxLength: 2 }), (day, picks) => {
-      for (const each of day.checkouts) {
-        const broken = picks.reduce((current, pick) => (breakers[pick] as Breaker)(current), each);
-        check(broken, day.roundingMode, scratch);
-      }
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        arbitraryDay(4),
+        fc.array(fc.integer({ min: 0, max: breakers.length - 1 }), { minLength: 1, maxLength: 2 }),
+        (day, picks) => {
+          for (const each of day.checkouts) {
+            const broken = picks.reduce(
+              (current, pick) => (breakers[pick] as Breaker)(current),
+              each,
+            );
+            check(broken, day.roundingMode, scratch);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('tiny amounts over several tenders (rounding ties in the matrix and the tax)', () => {
@@ -134,12 +202,27 @@ describe('checkout figures in one pass (properties)', () => {
       taxCategory: fc.constantFrom('standard10', 'reduced8', 'exempt', 'nonSales'),
     }) as fc.Arbitrary<CheckoutLine>;
     const tinyCase = arbitraryRoundingMode.chain((roundingMode) =>
-      fc.record({ lines: fc.array(tinyLine, { minLength: 1, maxLength: 5 }), orderDiscount: fc.integer({ min: -3, max: 6 }), priceMode: fc.constantFrom('inclusive' as const, 'exclusive' as const) })
-        .chain((pricing) => arbitraryPayments(computeCheckoutTotals(pricing, roundingMode).totalYen).map((payments) => ({ roundingMode, each: makeCheckout({ id: 'tiny', ...pricing, payments }) }))),
+      fc
+        .record({
+          lines: fc.array(tinyLine, { minLength: 1, maxLength: 5 }),
+          orderDiscount: fc.integer({ min: -3, max: 6 }),
+          priceMode: fc.constantFrom('inclusive' as const, 'exclusive' as const),
+        })
+        .chain((pricing) =>
+          arbitraryPayments(computeCheckoutTotals(pricing, roundingMode).totalYen).map(
+            (payments) => ({
+              roundingMode,
+              each: makeCheckout({ id: 'tiny', ...pricing, payments }),
+            }),
+          ),
+        ),
     );
-    fc.assert(fc.property(tinyCase, ({ roundingMode, each }) => {
-      assert.ok(check(each, roundingMode, scratch), `not accepted: ${JSON.stringify(each)}`);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(tinyCase, ({ roundingMode, each }) => {
+        assert.ok(check(each, roundingMode, scratch), `not accepted: ${JSON.stringify(each)}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('amounts near the safe-integer limit: exact where accepted, handed to the reference otherwise', () => {
@@ -147,7 +230,11 @@ describe('checkout figures in one pass (properties)', () => {
     const bigLine = fc.record({
       name: fc.constant('big'),
       quantity: fc.integer({ min: -3, max: 3 }).filter((quantity) => quantity !== 0),
-      unitPrice: fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 2 ** 48, max: 2 ** 51 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+      unitPrice: fc.oneof(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.integer({ min: 2 ** 48, max: 2 ** 51 }),
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      ),
       taxCategory: fc.constantFrom('standard10', 'reduced8', 'exempt', 'nonSales'),
     }) as fc.Arbitrary<CheckoutLine>;
     const bigCase = fc.record({
@@ -156,27 +243,43 @@ describe('checkout figures in one pass (properties)', () => {
       orderDiscount: fc.oneof(fc.constant(0), fc.integer({ min: -(2 ** 45), max: 2 ** 45 })),
       priceMode: fc.constantFrom('inclusive' as const, 'exclusive' as const),
       weights: fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 1, maxLength: 3 }),
-      methods: fc.array(fc.constantFrom('cash', 'credit', 'paypay', 'giftNoChange'), { minLength: 3, maxLength: 3 }),
+      methods: fc.array(fc.constantFrom('cash', 'credit', 'paypay', 'giftNoChange'), {
+        minLength: 3,
+        maxLength: 3,
+      }),
     });
     let accepted = 0;
-    fc.assert(fc.property(bigCase, ({ roundingMode, lines, orderDiscount, priceMode, weights, methods }) => {
-      let totalYen: number;
-      try {
-        totalYen = computeCheckoutTotals({ lines, orderDiscount, priceMode }, roundingMode).totalYen;
-      } catch {
-        totalYen = 1000;
-      }
-      // Exact tenders split by weight (no change), so the checkout is valid whenever its total is.
-      const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
-      const magnitude = Math.abs(totalYen);
-      const parts = weights.map((weight) => Math.floor((magnitude / weightSum) * weight));
-      parts[parts.length - 1] = magnitude - parts.slice(0, -1).reduce((sum, part) => sum + part, 0);
-      const payments = parts
-        .map((part, position) => ({ method: methods[position] ?? 'cash', amount: totalYen < 0 ? -part : part }))
-        .filter((payment) => payment.amount !== 0 && Number.isSafeInteger(payment.amount));
-      const each = makeCheckout({ id: 'big', lines, orderDiscount, priceMode, payments });
-      if (check(each, roundingMode, scratch)) accepted += 1;
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        bigCase,
+        ({ roundingMode, lines, orderDiscount, priceMode, weights, methods }) => {
+          let totalYen: number;
+          try {
+            totalYen = computeCheckoutTotals(
+              { lines, orderDiscount, priceMode },
+              roundingMode,
+            ).totalYen;
+          } catch {
+            totalYen = 1000;
+          }
+          // Exact tenders split by weight (no change), so the checkout is valid whenever its total is.
+          const weightSum = weights.reduce((sum, weight) => sum + weight, 0);
+          const magnitude = Math.abs(totalYen);
+          const parts = weights.map((weight) => Math.floor((magnitude / weightSum) * weight));
+          parts[parts.length - 1] =
+            magnitude - parts.slice(0, -1).reduce((sum, part) => sum + part, 0);
+          const payments = parts
+            .map((part, position) => ({
+              method: methods[position] ?? 'cash',
+              amount: totalYen < 0 ? -part : part,
+            }))
+            .filter((payment) => payment.amount !== 0 && Number.isSafeInteger(payment.amount));
+          const each = makeCheckout({ id: 'big', lines, orderDiscount, priceMode, payments });
+          if (check(each, roundingMode, scratch)) accepted += 1;
+        },
+      ),
+      { numRuns: 1500 },
+    );
     assert.ok(accepted > 100, `only ${accepted} big checkouts took the fast pass`);
   });
 });

@@ -42,15 +42,23 @@ export function figuresMethodIndex(methods: PaymentMethodIndex): FiguresMethodIn
   const tenderClass = new Uint8Array(methods.methods.length);
   methods.methods.forEach((method, position) => {
     positionByCode.set(method.code, position);
-    tenderClass[position] = method.kind === 'cash' ? cash : method.givesChange ? changeGiving : noChange;
+    tenderClass[position] =
+      method.kind === 'cash' ? cash : method.givesChange ? changeGiving : noChange;
   });
   const cashPosition = positionByCode.get(methods.cashCode);
-  if (cashPosition === undefined) throw new Error(`cash method ${methods.cashCode} is not among the methods`);
+  if (cashPosition === undefined)
+    throw new Error(`cash method ${methods.cashCode} is not among the methods`);
   return { methods, positionByCode, tenderClass, cashPosition };
 }
 
 /** Status codes in the order of `checkoutStatuses`. */
-export const statusCode: Readonly<Record<CheckoutStatus, number>> = { pending: 0, completed: 1, cancelled: 2, redone: 3, aborted: 4 };
+export const statusCode: Readonly<Record<CheckoutStatus, number>> = {
+  pending: 0,
+  completed: 1,
+  cancelled: 2,
+  redone: 3,
+  aborted: 4,
+};
 
 const rowsMax = paymentsMax + 1;
 
@@ -108,7 +116,12 @@ function isSafeInt(value: unknown): value is number {
 }
 
 /** multiplyDivideRoundedYen(amountYen, multiplier, divisor, mode) for a positive divisor; NaN when not provably exact. */
-function taxRounded(amountYen: number, multiplier: number, divisor: number, mode: RoundingMode): number {
+function taxRounded(
+  amountYen: number,
+  multiplier: number,
+  divisor: number,
+  mode: RoundingMode,
+): number {
   const numerator = amountYen * multiplier;
   if (!Number.isSafeInteger(numerator)) return Number.NaN;
   const negative = numerator < 0;
@@ -155,7 +168,11 @@ function allocateHalfAway(totalYen: number, rest: Float64Array, parts: Float64Ar
   }
   // Each |w| ≤ 2^50 keeps every partial sum of the four exact; total × Σw safe keeps every product exact.
   const normalizedSum = n0 + n1 + n2 + n3;
-  const small = Math.abs(w0) <= weightMax && Math.abs(w1) <= weightMax && Math.abs(w2) <= weightMax && Math.abs(w3) <= weightMax;
+  const small =
+    Math.abs(w0) <= weightMax &&
+    Math.abs(w1) <= weightMax &&
+    Math.abs(w2) <= weightMax &&
+    Math.abs(w3) <= weightMax;
   if (!small || !Number.isSafeInteger(totalAbsolute * normalizedSum)) {
     const reference = allocate(totalYen, [w0, w1, w2, w3], 'halfAwayFromZeroLastTakesRest');
     for (let column = 0; column < 4; column += 1) parts[column] = reference[column] ?? 0;
@@ -175,7 +192,8 @@ function allocateHalfAway(totalYen: number, rest: Float64Array, parts: Float64Ar
     taken += part;
   }
   parts[last] = totalAbsolute - taken;
-  if (totalYen < 0) for (let column = 0; column < 4; column += 1) parts[column] = 0 - (parts[column] ?? 0);
+  if (totalYen < 0)
+    for (let column = 0; column < 4; column += 1) parts[column] = 0 - (parts[column] ?? 0);
 }
 
 function categoryIndex(taxCategory: unknown): number {
@@ -198,7 +216,8 @@ const ratePercent = [10, 8, 0] as const;
 /** The status rules of status-rules.ts that `statusErrors` checks; false when any may fail. */
 function statusOk(checkout: Checkout, out: CheckoutFigures): boolean {
   const code = (statusCode as Record<string, number | undefined>)[checkout.status];
-  if (code === undefined || !Object.prototype.hasOwnProperty.call(statusCode, checkout.status)) return false;
+  if (code === undefined || !Object.prototype.hasOwnProperty.call(statusCode, checkout.status))
+    return false;
   out.status = code;
   if (typeof checkout.startedAt !== 'string') return false;
   const startedMs = instantMs(checkout.startedAt);
@@ -215,7 +234,8 @@ function statusOk(checkout: Checkout, out: CheckoutFigures): boolean {
     out.completedMs = completedMs;
   }
   if (checkout.businessDate !== out.checkedDate) {
-    if (typeof checkout.businessDate !== 'string' || !isCalendarDate(checkout.businessDate)) return false;
+    if (typeof checkout.businessDate !== 'string' || !isCalendarDate(checkout.businessDate))
+      return false;
     out.checkedDate = checkout.businessDate;
   }
   return checkout.redoes === undefined || checkout.redoes !== checkout.id;
@@ -239,7 +259,8 @@ function totalsOk(checkout: Checkout, roundingMode: RoundingMode, out: CheckoutF
     const quantity = line.quantity;
     const unitPrice = line.unitPrice;
     const discount = line.discount;
-    if (!isSafeInt(quantity) || quantity === 0 || !isSafeInt(unitPrice) || unitPrice < 0) return false;
+    if (!isSafeInt(quantity) || quantity === 0 || !isSafeInt(unitPrice) || unitPrice < 0)
+      return false;
     if (discount !== undefined && !isSafeInt(discount)) return false;
     const category = categoryIndex(line.taxCategory);
     if (category < 0) return false;
@@ -263,7 +284,8 @@ function totalsOk(checkout: Checkout, roundingMode: RoundingMode, out: CheckoutF
   const orderDiscount = checkout.orderDiscount;
   if (orderDiscount !== undefined && !isSafeInt(orderDiscount)) return false;
   const priceMode = checkout.priceMode;
-  if (priceMode !== undefined && priceMode !== 'inclusive' && priceMode !== 'exclusive') return false;
+  if (priceMode !== undefined && priceMode !== 'inclusive' && priceMode !== 'exclusive')
+    return false;
   if (!isSafeInt(checkout.customerCount) || checkout.customerCount < 0) return false;
   out.itemCount = itemCount;
   out.lineDiscountCount = lineDiscountCount;
@@ -278,7 +300,12 @@ function totalsOk(checkout: Checkout, roundingMode: RoundingMode, out: CheckoutF
   let share2 = 0;
   if ((orderDiscount ?? 0) !== 0) {
     try {
-      const shares = splitOrderDiscount(orderDiscount ?? 0, { standard10: gross[0] ?? 0, reduced8: gross[1] ?? 0, exempt: gross[2] ?? 0, nonSales: gross[3] ?? 0 });
+      const shares = splitOrderDiscount(orderDiscount ?? 0, {
+        standard10: gross[0] ?? 0,
+        reduced8: gross[1] ?? 0,
+        exempt: gross[2] ?? 0,
+        nonSales: gross[3] ?? 0,
+      });
       share0 = shares.standard10;
       share1 = shares.reduced8;
       share2 = shares.exempt;
@@ -290,7 +317,8 @@ function totalsOk(checkout: Checkout, roundingMode: RoundingMode, out: CheckoutF
   const inclusive = (priceMode ?? 'inclusive') === 'inclusive';
   let totalYen = gross[3] ?? 0;
   for (let category = 0; category < 3; category += 1) {
-    const discountedYen = (gross[category] ?? 0) - (category === 0 ? share0 : category === 1 ? share1 : share2);
+    const discountedYen =
+      (gross[category] ?? 0) - (category === 0 ? share0 : category === 1 ? share1 : share2);
     if (!Number.isSafeInteger(discountedYen)) return false;
     const rate = ratePercent[category] ?? 0;
     const taxYen = taxRounded(discountedYen, rate, inclusive ? 100 + rate : 100, roundingMode);
@@ -334,7 +362,12 @@ function tendersOk(checkout: Checkout, index: FiguresMethodIndex, out: CheckoutF
     if (tenderClass === noChange) noChangeYen += amountYen;
     else if (tenderClass === changeGiving) changeGivingYen += amountYen;
     else cashYen += amountYen;
-    if (!Number.isSafeInteger(noChangeYen) || !Number.isSafeInteger(changeGivingYen) || !Number.isSafeInteger(cashYen)) return false;
+    if (
+      !Number.isSafeInteger(noChangeYen) ||
+      !Number.isSafeInteger(changeGivingYen) ||
+      !Number.isSafeInteger(cashYen)
+    )
+      return false;
     if (tenderClass !== noChange) hasChangeGivingOrCash = true;
     if (tenderClass === cash) hasCash = true;
   }
@@ -371,7 +404,12 @@ function tendersOk(checkout: Checkout, index: FiguresMethodIndex, out: CheckoutF
 }
 
 /** deductFromLast over the tenders of one class; false where the reference throws TenderDeductionError. */
-function deductFromLastOfClass(out: CheckoutFigures, count: number, tenderClass: number, deductionYen: number): boolean {
+function deductFromLastOfClass(
+  out: CheckoutFigures,
+  count: number,
+  tenderClass: number,
+  deductionYen: number,
+): boolean {
   let leftYen = deductionYen;
   for (let position = count - 1; position >= 0 && leftYen > 0; position -= 1) {
     if (out.paymentClass[position] !== tenderClass) continue;
@@ -384,9 +422,16 @@ function deductFromLastOfClass(out: CheckoutFigures, count: number, tenderClass:
 }
 
 /** Steps 7–9 (method-totals.ts, tax-method-matrix.ts). */
-function methodsOk(payments: Checkout['payments'], index: FiguresMethodIndex, out: CheckoutFigures, cashYen: number, cashChangeYen: number): boolean {
+function methodsOk(
+  payments: Checkout['payments'],
+  index: FiguresMethodIndex,
+  out: CheckoutFigures,
+  cashYen: number,
+  cashChangeYen: number,
+): boolean {
   const count = payments.length;
-  for (let position = 0; position < count; position += 1) out.effectiveYen[position] = payments[position]?.amount ?? 0;
+  for (let position = 0; position < count; position += 1)
+    out.effectiveYen[position] = payments[position]?.amount ?? 0;
   if (!deductFromLastOfClass(out, count, noChange, out.shortYen)) return false;
   if (!deductFromLastOfClass(out, count, changeGiving, out.voucherChangeYen)) return false;
   let rows = 0;
@@ -463,7 +508,8 @@ function matrixOf(out: CheckoutFigures, cashPosition: number): boolean {
       out.matrixPosition[rows] = cashPosition;
       matrixRows += 1;
     }
-    for (let column = 0; column < 4; column += 1) out.matrixYen[residualRow * 4 + column] = rest[column] ?? 0;
+    for (let column = 0; column < 4; column += 1)
+      out.matrixYen[residualRow * 4 + column] = rest[column] ?? 0;
   }
   out.matrixCount = matrixRows;
   return true;
@@ -474,7 +520,12 @@ function matrixOf(out: CheckoutFigures, cashPosition: number): boolean {
  * and `out` holds the reference figures (all of them for a completed checkout; status, times and
  * T otherwise). False: nothing is proven; use the reference path.
  */
-export function computeCheckoutFigures(checkout: Checkout, index: FiguresMethodIndex, roundingMode: RoundingMode, out: CheckoutFigures): boolean {
+export function computeCheckoutFigures(
+  checkout: Checkout,
+  index: FiguresMethodIndex,
+  roundingMode: RoundingMode,
+  out: CheckoutFigures,
+): boolean {
   if (!statusOk(checkout, out)) return false;
   if (!totalsOk(checkout, roundingMode, out)) return false;
   out.methodCount = 0;
@@ -483,7 +534,11 @@ export function computeCheckoutFigures(checkout: Checkout, index: FiguresMethodI
 }
 
 /** Line-level figures of the reference path (the same sums the fast path keeps). */
-function lineFigures(checkout: Checkout, lineAmountsYen: readonly number[], out: CheckoutFigures): void {
+function lineFigures(
+  checkout: Checkout,
+  lineAmountsYen: readonly number[],
+  out: CheckoutFigures,
+): void {
   let itemCount = 0;
   out.lineDiscountCount = 0;
   out.lineDiscountYen = 0;
@@ -508,11 +563,16 @@ function lineFigures(checkout: Checkout, lineAmountsYen: readonly number[], out:
 function timesOf(checkout: Checkout, out: CheckoutFigures): void {
   out.status = statusCode[checkout.status];
   out.startedMs = instantMs(checkout.startedAt) ?? Number.NaN;
-  out.completedMs = checkout.completedAt === null ? Number.NaN : (instantMs(checkout.completedAt) ?? Number.NaN);
+  out.completedMs =
+    checkout.completedAt === null ? Number.NaN : (instantMs(checkout.completedAt) ?? Number.NaN);
 }
 
 /** `out` from the reference steps 1–5 of a VALID checkout that is not completed (status, times, T). */
-export function figuresFromTotals(checkout: Checkout, totals: CheckoutTotals, out: CheckoutFigures): void {
+export function figuresFromTotals(
+  checkout: Checkout,
+  totals: CheckoutTotals,
+  out: CheckoutFigures,
+): void {
   timesOf(checkout, out);
   out.totalYen = totals.totalYen;
   out.salesYen.set([totals.salesYen.standard10, totals.salesYen.reduced8, totals.salesYen.exempt]);
@@ -525,7 +585,12 @@ export function figuresFromTotals(checkout: Checkout, totals: CheckoutTotals, ou
 }
 
 /** `out` from the reference maths (`computeCheckoutMath`) of a VALID completed checkout. */
-export function figuresFromMath(checkout: Checkout, math: CheckoutMath, index: FiguresMethodIndex, out: CheckoutFigures): void {
+export function figuresFromMath(
+  checkout: Checkout,
+  math: CheckoutMath,
+  index: FiguresMethodIndex,
+  out: CheckoutFigures,
+): void {
   figuresFromTotals(checkout, math.totals, out);
   out.shortYen = math.tenders.shortYen;
   out.voucherChangeYen = math.tenders.voucherChangeYen;
@@ -543,7 +608,15 @@ export function figuresFromMath(checkout: Checkout, math: CheckoutMath, index: F
   out.methodCount = math.methods.length;
   math.matrix.forEach((row, rowIndex) => {
     out.matrixPosition[rowIndex] = positionOf(row.code);
-    out.matrixYen.set([row.byTaxCategoryYen.standard10, row.byTaxCategoryYen.reduced8, row.byTaxCategoryYen.exempt, row.byTaxCategoryYen.nonSales], rowIndex * 4);
+    out.matrixYen.set(
+      [
+        row.byTaxCategoryYen.standard10,
+        row.byTaxCategoryYen.reduced8,
+        row.byTaxCategoryYen.exempt,
+        row.byTaxCategoryYen.nonSales,
+      ],
+      rowIndex * 4,
+    );
   });
   out.matrixCount = math.matrix.length;
 }

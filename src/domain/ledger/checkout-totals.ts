@@ -33,7 +33,10 @@ function zeroBySalesCategory(): BySalesTaxCategory {
   return { standard10: 0, reduced8: 0, exempt: 0 };
 }
 
-export function computeCheckoutTotals(checkout: PricedCheckout, roundingMode: RoundingMode): CheckoutTotals {
+export function computeCheckoutTotals(
+  checkout: PricedCheckout,
+  roundingMode: RoundingMode,
+): CheckoutTotals {
   const grossYen = grossByTaxCategory(checkout.lines);
   const orderDiscountYen = splitOrderDiscount(checkout.orderDiscount ?? 0, grossYen);
   const discountedYen = zeroBySalesCategory();
@@ -44,7 +47,12 @@ export function computeCheckoutTotals(checkout: PricedCheckout, roundingMode: Ro
   for (const category of salesTaxCategories) {
     discountedYen[category] = assertYen(grossYen[category] - orderDiscountYen[category]);
     const priceMode = checkout.priceMode ?? 'inclusive';
-    const tax = taxForCategory(discountedYen[category], taxRatePercent[category], priceMode, roundingMode);
+    const tax = taxForCategory(
+      discountedYen[category],
+      taxRatePercent[category],
+      priceMode,
+      roundingMode,
+    );
     salesYen[category] = tax.grossYen;
     taxYen[category] = tax.taxYen;
     netYen[category] = tax.netYen;

@@ -16,12 +16,18 @@ export function lineAmountYen(line: CheckoutLine): Yen {
 export function grossByTaxCategory(lines: readonly CheckoutLine[]): ByTaxCategory {
   const grossYen = zeroByTaxCategory();
   for (const line of lines) {
-    grossYen[line.taxCategory] = assertYen(grossYen[line.taxCategory] + lineAmountYen(line), 'grossYen');
+    grossYen[line.taxCategory] = assertYen(
+      grossYen[line.taxCategory] + lineAmountYen(line),
+      'grossYen',
+    );
   }
   return grossYen;
 }
 
-export function sumOverCategories(amountsYen: ByTaxCategory, categories: readonly TaxCategory[] = taxCategories): Yen {
+export function sumOverCategories(
+  amountsYen: ByTaxCategory,
+  categories: readonly TaxCategory[] = taxCategories,
+): Yen {
   let totalYen = 0;
   for (const category of categories) totalYen += amountsYen[category];
   return assertYen(totalYen, 'categorySumYen');

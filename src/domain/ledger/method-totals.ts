@@ -8,7 +8,12 @@
 // Cash appears as a row when it was tendered, or, untendered, when its total is not zero (the
 // voucher-change case); that appended row has tenderCount 0 and e = 0.
 import { assertYen, type Yen } from '../money/yen.js';
-import { paymentMethodOf, tenderClassOf, type PaymentMethodIndex, type TenderClass } from './payment-methods.js';
+import {
+  paymentMethodOf,
+  tenderClassOf,
+  type PaymentMethodIndex,
+  type TenderClass,
+} from './payment-methods.js';
 import type { TenderSplit } from './tender-split.js';
 import type { Payment } from './types.js';
 
@@ -44,7 +49,11 @@ export function deductFromLast(amountsYen: readonly Yen[], deductionYen: Yen): Y
 }
 
 /** Effective amount per tender (same order as `payments`); cash tenders keep their amount. */
-function effectivePerTender(classes: readonly TenderClass[], payments: readonly Payment[], split: TenderSplit): Yen[] {
+function effectivePerTender(
+  classes: readonly TenderClass[],
+  payments: readonly Payment[],
+  split: TenderSplit,
+): Yen[] {
   const effectiveYen = payments.map((payment) => payment.amount);
   const deductions: [TenderClass, Yen][] = [
     ['noChange', split.shortYen],
@@ -56,7 +65,9 @@ function effectivePerTender(classes: readonly TenderClass[], payments: readonly 
       indexes.map((index) => payments[index]?.amount ?? 0),
       deductionYen,
     );
-    indexes.forEach((paymentIndex, position) => (effectiveYen[paymentIndex] = reducedYen[position] ?? 0));
+    indexes.forEach(
+      (paymentIndex, position) => (effectiveYen[paymentIndex] = reducedYen[position] ?? 0),
+    );
   }
   return effectiveYen;
 }
@@ -66,11 +77,18 @@ export function methodAmounts(
   methods: PaymentMethodIndex,
   split: TenderSplit,
 ): MethodAmounts[] {
-  const classes = payments.map((payment) => tenderClassOf(paymentMethodOf(methods, payment.method)));
+  const classes = payments.map((payment) =>
+    tenderClassOf(paymentMethodOf(methods, payment.method)),
+  );
   const effectiveYen = effectivePerTender(classes, payments, split);
   const rows = new Map<string, MethodAmounts>();
   payments.forEach((payment, index) => {
-    const row = rows.get(payment.method) ?? { code: payment.method, tenderCount: 0, totalYen: 0, effectiveYen: 0 };
+    const row = rows.get(payment.method) ?? {
+      code: payment.method,
+      tenderCount: 0,
+      totalYen: 0,
+      effectiveYen: 0,
+    };
     row.tenderCount += 1;
     row.totalYen = assertYen(row.totalYen + payment.amount);
     row.effectiveYen = assertYen(row.effectiveYen + (effectiveYen[index] ?? 0));
@@ -83,7 +101,12 @@ export function methodAmounts(
     cashRow.totalYen = cashTotalYen;
     cashRow.effectiveYen = cashEffectiveYen;
   } else if (cashTotalYen !== 0 || cashEffectiveYen !== 0) {
-    rows.set(methods.cashCode, { code: methods.cashCode, tenderCount: 0, totalYen: cashTotalYen, effectiveYen: cashEffectiveYen });
+    rows.set(methods.cashCode, {
+      code: methods.cashCode,
+      tenderCount: 0,
+      totalYen: cashTotalYen,
+      effectiveYen: cashEffectiveYen,
+    });
   }
   return [...rows.values()];
 }

@@ -8,8 +8,15 @@ import { salesTaxCategories, type SalesTaxCategory } from './types.js';
 
 export type BySalesTaxCategory = Record<SalesTaxCategory, Yen>;
 
-export function splitOrderDiscount(orderDiscountYen: Yen, grossYen: ByTaxCategory): BySalesTaxCategory {
+export function splitOrderDiscount(
+  orderDiscountYen: Yen,
+  grossYen: ByTaxCategory,
+): BySalesTaxCategory {
   const weights = salesTaxCategories.map((category) => grossYen[category]);
-  const [standard10 = 0, reduced8 = 0, exempt = 0] = allocate(orderDiscountYen, weights, 'largestRemainder');
+  const [standard10 = 0, reduced8 = 0, exempt = 0] = allocate(
+    orderDiscountYen,
+    weights,
+    'largestRemainder',
+  );
   return { standard10, reduced8, exempt };
 }

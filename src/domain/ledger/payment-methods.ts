@@ -31,13 +31,16 @@ export function indexPaymentMethods(methods: readonly PaymentMethod[]): PaymentM
   }
   const byCode = new Map<string, PaymentMethod>();
   for (const method of methods) {
-    if (byCode.has(method.code)) throw new PaymentMethodConfigError(`duplicate payment method ${method.code}`);
+    if (byCode.has(method.code))
+      throw new PaymentMethodConfigError(`duplicate payment method ${method.code}`);
     byCode.set(method.code, method);
   }
   const cashMethods = methods.filter((method) => method.kind === 'cash');
   const cashMethod = cashMethods[0];
   if (cashMethod === undefined || cashMethods.length !== 1) {
-    throw new PaymentMethodConfigError(`exactly one cash payment method is required, found ${cashMethods.length}`);
+    throw new PaymentMethodConfigError(
+      `exactly one cash payment method is required, found ${cashMethods.length}`,
+    );
   }
   return { methods, byCode, cashCode: cashMethod.code };
 }

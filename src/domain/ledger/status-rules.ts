@@ -24,7 +24,11 @@ export function isCalendarDate(value: string): boolean {
   if (match === null) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+  return (
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day
+  );
 }
 
 export const wasCompletedStatuses: readonly CheckoutStatus[] = ['completed', 'cancelled', 'redone'];
@@ -33,22 +37,49 @@ function completedAtErrors(checkout: Checkout): RuleError[] {
   const startedMs = instantMs(checkout.startedAt);
   const errors: RuleError[] = [];
   if (startedMs === null) {
-    errors.push(ruleError('startedAt', 'started_at_invalid', '開始日時はタイムゾーン付きのISO 8601形式で指定してください'));
+    errors.push(
+      ruleError(
+        'startedAt',
+        'started_at_invalid',
+        '開始日時はタイムゾーン付きのISO 8601形式で指定してください',
+      ),
+    );
   }
   if (!wasCompletedStatuses.includes(checkout.status)) {
     if (checkout.completedAt !== null) {
-      errors.push(ruleError('completedAt', 'completed_at_not_allowed', '保留中・入力中断の会計には完了日時を指定できません'));
+      errors.push(
+        ruleError(
+          'completedAt',
+          'completed_at_not_allowed',
+          '保留中・入力中断の会計には完了日時を指定できません',
+        ),
+      );
     }
     return errors;
   }
   if (checkout.completedAt === null) {
-    return [...errors, ruleError('completedAt', 'completed_at_required', '会計完了済みの会計には完了日時が必要です')];
+    return [
+      ...errors,
+      ruleError('completedAt', 'completed_at_required', '会計完了済みの会計には完了日時が必要です'),
+    ];
   }
   const completedMs = instantMs(checkout.completedAt);
   if (completedMs === null) {
-    errors.push(ruleError('completedAt', 'completed_at_invalid', '完了日時はタイムゾーン付きのISO 8601形式で指定してください'));
+    errors.push(
+      ruleError(
+        'completedAt',
+        'completed_at_invalid',
+        '完了日時はタイムゾーン付きのISO 8601形式で指定してください',
+      ),
+    );
   } else if (startedMs !== null && completedMs < startedMs) {
-    errors.push(ruleError('completedAt', 'completed_before_started', '完了日時が開始日時より前になっています'));
+    errors.push(
+      ruleError(
+        'completedAt',
+        'completed_before_started',
+        '完了日時が開始日時より前になっています',
+      ),
+    );
   }
   return errors;
 }
@@ -59,7 +90,13 @@ export function statusErrors(checkout: Checkout): RuleError[] {
   }
   const errors = completedAtErrors(checkout);
   if (!isCalendarDate(checkout.businessDate)) {
-    errors.push(ruleError('businessDate', 'business_date_invalid', '営業日はYYYY-MM-DD形式の日付で指定してください'));
+    errors.push(
+      ruleError(
+        'businessDate',
+        'business_date_invalid',
+        '営業日はYYYY-MM-DD形式の日付で指定してください',
+      ),
+    );
   }
   if (checkout.redoes !== undefined && checkout.redoes === checkout.id) {
     errors.push(ruleError('redoes', 'redoes_self', 'やり直し元に自分自身の会計は指定できません'));
@@ -84,7 +121,14 @@ const statusLabels: Record<CheckoutStatus, string> = {
 };
 
 /** The error for replacing a stored revision in status `previous` by one in `next`, or null. */
-export function statusTransitionError(previous: CheckoutStatus, next: CheckoutStatus): RuleError | null {
+export function statusTransitionError(
+  previous: CheckoutStatus,
+  next: CheckoutStatus,
+): RuleError | null {
   if (allowedNextStatuses[previous].includes(next)) return null;
-  return ruleError('status', 'status_transition_not_allowed', `会計の状態を「${statusLabels[previous]}」から「${statusLabels[next]}」に変更することはできません`);
+  return ruleError(
+    'status',
+    'status_transition_not_allowed',
+    `会計の状態を「${statusLabels[previous]}」から「${statusLabels[next]}」に変更することはできません`,
+  );
 }

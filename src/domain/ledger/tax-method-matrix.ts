@@ -42,7 +42,10 @@ export function taxMethodMatrix(
   columnsYen: ByTaxCategory,
   residualCode: string,
 ): MatrixRow[] {
-  const rows: MatrixRow[] = methods.map((method) => ({ code: method.code, byTaxCategoryYen: zeroByTaxCategory() }));
+  const rows: MatrixRow[] = methods.map((method) => ({
+    code: method.code,
+    byTaxCategoryYen: zeroByTaxCategory(),
+  }));
   const restYen = taxCategories.map((category) => columnsYen[category]);
   const turns = methods.flatMap((method, index) => (method.effectiveYen !== 0 ? [index] : []));
   turns.forEach((rowIndex, turn) => {
@@ -50,9 +53,13 @@ export function taxMethodMatrix(
     const method = methods[rowIndex];
     if (row === undefined || method === undefined) return;
     const isLastTurn = turn === turns.length - 1;
-    const takenYen = isLastTurn ? [...restYen] : allocate(method.effectiveYen, restYen, 'halfAwayFromZeroLastTakesRest');
+    const takenYen = isLastTurn
+      ? [...restYen]
+      : allocate(method.effectiveYen, restYen, 'halfAwayFromZeroLastTakesRest');
     row.byTaxCategoryYen = toRecord(takenYen);
-    takenYen.forEach((amountYen, column) => (restYen[column] = assertYen((restYen[column] ?? 0) - amountYen)));
+    takenYen.forEach(
+      (amountYen, column) => (restYen[column] = assertYen((restYen[column] ?? 0) - amountYen)),
+    );
   });
   if (restYen.some((amountYen) => amountYen !== 0)) {
     let residualRow = rows.find((row) => row.code === residualCode);

@@ -10,7 +10,12 @@
 // This module only computes; whether the tenders are acceptable is tender-rules.ts's job, so on an
 // invalid checkout cchange may come out negative.
 import { assertYen, type Yen } from '../money/yen.js';
-import { paymentMethodOf, tenderClassOf, type PaymentMethodIndex, type TenderClass } from './payment-methods.js';
+import {
+  paymentMethodOf,
+  tenderClassOf,
+  type PaymentMethodIndex,
+  type TenderClass,
+} from './payment-methods.js';
 import type { Payment } from './types.js';
 
 export interface TenderSplit {
@@ -37,9 +42,17 @@ export function tenderedByClass(
   return tenderedYen;
 }
 
-export function splitTenders(totalYen: Yen, payments: readonly Payment[], methods: PaymentMethodIndex): TenderSplit {
+export function splitTenders(
+  totalYen: Yen,
+  payments: readonly Payment[],
+  methods: PaymentMethodIndex,
+): TenderSplit {
   const tendered = tenderedByClass(payments, methods);
-  const classes = { noChangeYen: tendered.noChange, changeGivingYen: tendered.changeGiving, cashYen: tendered.cash };
+  const classes = {
+    noChangeYen: tendered.noChange,
+    changeGivingYen: tendered.changeGiving,
+    cashYen: tendered.cash,
+  };
   if (totalYen < 0) {
     return {
       ...classes,
@@ -55,5 +68,12 @@ export function splitTenders(totalYen: Yen, payments: readonly Payment[], method
   const voucherChangeYen = Math.max(0, tendered.changeGiving - dueAfterNoChangeYen);
   const dueAfterChangeGivingYen = Math.max(0, dueAfterNoChangeYen - tendered.changeGiving);
   const cashChangeYen = assertYen(tendered.cash - dueAfterChangeGivingYen);
-  return { ...classes, shortYen, dueAfterNoChangeYen, voucherChangeYen, dueAfterChangeGivingYen, cashChangeYen };
+  return {
+    ...classes,
+    shortYen,
+    dueAfterNoChangeYen,
+    voucherChangeYen,
+    dueAfterChangeGivingYen,
+    cashChangeYen,
+  };
 }

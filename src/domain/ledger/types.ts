@@ -5,12 +5,24 @@ export const taxCategories = ['standard10', 'reduced8', 'exempt', 'nonSales'] as
 export type TaxCategory = (typeof taxCategories)[number];
 export const salesTaxCategories = ['standard10', 'reduced8', 'exempt'] as const;
 export type SalesTaxCategory = (typeof salesTaxCategories)[number];
-export const taxRatePercent: Record<SalesTaxCategory, number> = { standard10: 10, reduced8: 8, exempt: 0 };
+export const taxRatePercent: Record<SalesTaxCategory, number> = {
+  standard10: 10,
+  reduced8: 8,
+  exempt: 0,
+};
 
 export const roundingModes = ['floor', 'half-up', 'ceil'] as const;
 export type RoundingMode = (typeof roundingModes)[number];
 
-export const paymentKinds = ['cash', 'card', 'emoney', 'qr', 'voucher', 'receivable', 'other'] as const;
+export const paymentKinds = [
+  'cash',
+  'card',
+  'emoney',
+  'qr',
+  'voucher',
+  'receivable',
+  'other',
+] as const;
 export type PaymentKind = (typeof paymentKinds)[number];
 
 export interface PaymentMethod {

@@ -54,7 +54,9 @@ function normalizedWeights(weights: readonly bigint[]): bigint[] {
 function largestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
   const weightSum = sumBigint(weights);
   const parts = weights.map((weight) => floorDivide(total * weight, weightSum));
-  const remainders = weights.map((weight, index) => total * weight - (parts[index] ?? 0n) * weightSum);
+  const remainders = weights.map(
+    (weight, index) => total * weight - (parts[index] ?? 0n) * weightSum,
+  );
   const leftYen = total - sumBigint(parts);
   if (leftYen < 0n || leftYen >= BigInt(weights.length)) {
     throw new AllocationError(`largest remainder left ${leftYen} yen for ${weights.length} parts`);
@@ -88,7 +90,8 @@ export function allocate(totalYen: Yen, weights: readonly number[], rule: Alloca
   assertYen(totalYen, 'totalYen');
   const weightsBig = weights.map((weight, index) => BigInt(assertYen(weight, `weights[${index}]`)));
   if (totalYen === 0) return weights.map(() => 0);
-  if (weights.length === 0) throw new AllocationError(`cannot allocate ${totalYen} yen over no weights`);
+  if (weights.length === 0)
+    throw new AllocationError(`cannot allocate ${totalYen} yen over no weights`);
   const totalAbsolute = BigInt(Math.abs(totalYen));
   const normalized = normalizedWeights(weightsBig);
   const parts =

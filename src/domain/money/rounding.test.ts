@@ -4,7 +4,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { DivisionByZeroError, divideRounded, floorDivide, multiplyDivideRoundedYen } from './rounding.js';
+import {
+  DivisionByZeroError,
+  divideRounded,
+  floorDivide,
+  multiplyDivideRoundedYen,
+} from './rounding.js';
 import type { RoundingMode } from '../ledger/types.js';
 
 const table: [bigint, bigint, RoundingMode, bigint][] = [
@@ -41,20 +46,32 @@ describe('divideRounded', () => {
 
   it('is odd-symmetric and within one of the exact quotient', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), fc.constantFrom<RoundingMode>('floor', 'half-up', 'ceil'), (numerator, denominator, mode) => {
-        const rounded = divideRounded(numerator, denominator, mode);
-        assert.equal(divideRounded(-numerator, denominator, mode), -rounded);
-        const difference = rounded * denominator - numerator;
-        assert.ok(difference < denominator && difference > -denominator);
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        fc.constantFrom<RoundingMode>('floor', 'half-up', 'ceil'),
+        (numerator, denominator, mode) => {
+          const rounded = divideRounded(numerator, denominator, mode);
+          assert.equal(divideRounded(-numerator, denominator, mode), -rounded);
+          const difference = rounded * denominator - numerator;
+          assert.ok(difference < denominator && difference > -denominator);
+        },
+      ),
     );
   });
 });
 
 describe('floorDivide', () => {
-  const cases: [bigint, bigint, bigint][] = [[7n, 2n, 3n], [-7n, 2n, -4n], [7n, -2n, -4n], [-7n, -2n, 3n], [-6n, 2n, -3n]];
+  const cases: [bigint, bigint, bigint][] = [
+    [7n, 2n, 3n],
+    [-7n, 2n, -4n],
+    [7n, -2n, -4n],
+    [-7n, -2n, 3n],
+    [-6n, 2n, -3n],
+  ];
   for (const [numerator, denominator, expected] of cases) {
-    it(`floor(${numerator} / ${denominator}) = ${expected}`, () => assert.equal(floorDivide(numerator, denominator), expected));
+    it(`floor(${numerator} / ${denominator}) = ${expected}`, () =>
+      assert.equal(floorDivide(numerator, denominator), expected));
   }
 });
 
@@ -62,6 +79,9 @@ describe('multiplyDivideRoundedYen', () => {
   it('computes tax of an inclusive amount without floats', () => {
     assert.equal(multiplyDivideRoundedYen(976, 8, 108, 'floor'), 72);
     assert.equal(multiplyDivideRoundedYen(-976, 8, 108, 'floor'), -72);
-    assert.equal(multiplyDivideRoundedYen(1_000_000_000_000_000, 10, 110, 'floor'), 90_909_090_909_090);
+    assert.equal(
+      multiplyDivideRoundedYen(1_000_000_000_000_000, 10, 110, 'floor'),
+      90_909_090_909_090,
+    );
   });
 });

@@ -3,7 +3,10 @@
 export type Yen = number;
 
 export class NotIntegerYenError extends Error {
-  constructor(readonly label: string, readonly value: unknown) {
+  constructor(
+    readonly label: string,
+    readonly value: unknown,
+  ) {
     super(`${label} must be an integer number of yen, got ${String(value)}`);
     this.name = 'NotIntegerYenError';
   }

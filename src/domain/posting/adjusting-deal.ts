@@ -30,7 +30,12 @@ function isValidLine(amount: Yen, vat: Yen, taxed: boolean): boolean {
 }
 
 function reversed(line: SignedLine): SignedLine {
-  return { ...line, amount: negated(line.amount), vat: line.vat === null ? null : negated(line.vat), description: `取消 ${line.description}` };
+  return {
+    ...line,
+    amount: negated(line.amount),
+    vat: line.vat === null ? null : negated(line.vat),
+    description: `取消 ${line.description}`,
+  };
 }
 
 function identityLines(planned: readonly SignedLine[], held: readonly SignedLine[]): SignedLine[] {
@@ -40,26 +45,45 @@ function identityLines(planned: readonly SignedLine[], held: readonly SignedLine
   const taxed = [...planned, ...held].some((line) => line.vat !== null);
   const model = planned[0] ?? held[0];
   if (model === undefined) return [];
-  if (isValidLine(amount, vat, taxed)) return [{ ...model, amount, vat: taxed ? vat : null, description: `差額 ${model.description}` }];
-  return [...held.map(reversed), ...planned.map((line) => ({ ...line, description: `訂正 ${line.description}` }))].filter((line) => line.amount !== 0 || (line.vat ?? 0) !== 0);
+  if (isValidLine(amount, vat, taxed))
+    return [
+      { ...model, amount, vat: taxed ? vat : null, description: `差額 ${model.description}` },
+    ];
+  return [
+    ...held.map(reversed),
+    ...planned.map((line) => ({ ...line, description: `訂正 ${line.description}` })),
+  ].filter((line) => line.amount !== 0 || (line.vat ?? 0) !== 0);
 }
 
-function differenceLines(planned: readonly DealContent[], held: readonly DealContent[]): SignedLine[] {
+function differenceLines(
+  planned: readonly DealContent[],
+  held: readonly DealContent[],
+): SignedLine[] {
   const plannedLines = planned.flatMap(signedLinesOf);
   const heldLines = held.flatMap(signedLinesOf);
   const identities = [...new Set([...plannedLines, ...heldLines].map(lineIdentity))];
   return identities.flatMap((identity) =>
-    identityLines(plannedLines.filter((line) => lineIdentity(line) === identity), heldLines.filter((line) => lineIdentity(line) === identity)),
+    identityLines(
+      plannedLines.filter((line) => lineIdentity(line) === identity),
+      heldLines.filter((line) => lineIdentity(line) === identity),
+    ),
   );
 }
 
-function differencePayments(planned: readonly DealContent[], held: readonly DealContent[], date: string): DealPayment[] {
+function differencePayments(
+  planned: readonly DealContent[],
+  held: readonly DealContent[],
+  date: string,
+): DealPayment[] {
   const byKey = new Map<string, DealPayment>();
   const add = (deals: readonly DealContent[], factor: 1 | -1) => {
     for (const deal of deals) {
       for (const payment of deal.payments ?? []) {
         const current = byKey.get(paymentKey(payment)) ?? { ...payment, amount: 0, date };
-        byKey.set(paymentKey(payment), { ...current, amount: current.amount + factor * signOf(deal) * payment.amount });
+        byKey.set(paymentKey(payment), {
+          ...current,
+          amount: current.amount + factor * signOf(deal) * payment.amount,
+        });
       }
     }
   };
@@ -82,7 +106,11 @@ function detailOf(line: SignedLine, sign: 1 | -1): DealDetail {
 }
 
 /** The deal that moves the books from `held` to `planned`, or null when they already agree. */
-export function adjustmentDeal(planned: readonly DealContent[], held: readonly DealContent[], frame: AdjustmentFrame): DealContent | null {
+export function adjustmentDeal(
+  planned: readonly DealContent[],
+  held: readonly DealContent[],
+  frame: AdjustmentFrame,
+): DealContent | null {
   const lines = differenceLines(planned, held);
   if (lines.length === 0) return null;
   const payments = differencePayments(planned, held, frame.businessDate);
@@ -97,6 +125,7 @@ export function adjustmentDeal(planned: readonly DealContent[], held: readonly D
   };
   if (frame.partnerId !== null) deal.partner_id = frame.partnerId;
   if (frame.dueDate !== null) deal.due_date = frame.dueDate;
-  if (payments.length > 0) deal.payments = payments.map((payment) => ({ ...payment, amount: sign * payment.amount }));
+  if (payments.length > 0)
+    deal.payments = payments.map((payment) => ({ ...payment, amount: sign * payment.amount }));
   return deal;
 }

@@ -47,6 +47,7 @@ export function addBankingDays(date: string, count: number): string {
   }
   let current = onOrAfterBankingDay(date);
   if (count > 0 && current !== date) count -= 1;
-  for (let counted = 0; counted < count; counted += 1) current = onOrAfterBankingDay(addDays(current, 1));
+  for (let counted = 0; counted < count; counted += 1)
+    current = onOrAfterBankingDay(addDays(current, 1));
   return current;
 }

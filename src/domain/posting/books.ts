@@ -65,7 +65,8 @@ export function walletableMovement(deals: readonly BooksDeal[], type: string, id
   let total = 0;
   for (const deal of deals) {
     for (const payment of deal.payments ?? []) {
-      if (payment.from_walletable_type === type && payment.from_walletable_id === id) total += directionOf(deal) * payment.amount;
+      if (payment.from_walletable_type === type && payment.from_walletable_id === id)
+        total += directionOf(deal) * payment.amount;
     }
   }
   return total;

@@ -8,7 +8,12 @@
 // Every line carries the method's 品目 and the store's 部門. Deterministic: the same 日報 and mappings
 // always give the same entries, byte for byte.
 import { sumYen, type Yen } from '../money/yen.js';
-import { indexPaymentMethods, paymentMethodOf, tenderClassOf, type PaymentMethodIndex } from '../ledger/payment-methods.js';
+import {
+  indexPaymentMethods,
+  paymentMethodOf,
+  tenderClassOf,
+  type PaymentMethodIndex,
+} from '../ledger/payment-methods.js';
 import type { PaymentMethod } from '../ledger/types.js';
 import type { CashSummary, DailyReport, TaxRatePaymentRow } from '../report/types.js';
 import type { PlannedEntry, PlannedPosting } from './deal-types.js';
@@ -28,13 +33,21 @@ export interface PostingContext {
 
 function assertPostable(report: DailyReport, mappings: PostingMappings): CashSummary {
   if (report.storeCode !== mappings.store.storeCode) {
-    throw new PostingMappingError(`mappings of store ${mappings.store.storeCode} given for ${report.storeCode}`, `店舗 ${report.storeCode} の連携設定がありません。`);
+    throw new PostingMappingError(
+      `mappings of store ${mappings.store.storeCode} given for ${report.storeCode}`,
+      `店舗 ${report.storeCode} の連携設定がありません。`,
+    );
   }
   if (report.cash === null) {
-    throw new PostingInputError(`${report.storeCode} ${report.businessDate} has no close`, `${report.businessDate} はまだ閉局されていません。閉局後に送信されます。`);
+    throw new PostingInputError(
+      `${report.storeCode} ${report.businessDate} has no close`,
+      `${report.businessDate} はまだ閉局されていません。閉局後に送信されます。`,
+    );
   }
   const salesAccount = mappings.accounts.sales;
-  const shared = accountRoles.filter((role) => role !== 'sales' && mappings.accounts[role] === salesAccount);
+  const shared = accountRoles.filter(
+    (role) => role !== 'sales' && mappings.accounts[role] === salesAccount,
+  );
   const taxCodes = taxRoles.map((role) => mappings.taxCodes[role]);
   if (shared.length > 0 || new Set(taxCodes).size !== taxCodes.length) {
     throw new PostingMappingError(
@@ -45,22 +58,37 @@ function assertPostable(report: DailyReport, mappings: PostingMappings): CashSum
   return report.cash;
 }
 
-function settlementOf(method: PaymentMethod, mappings: PostingMappings, businessDate: string): DraftSettlement {
+function settlementOf(
+  method: PaymentMethod,
+  mappings: PostingMappings,
+  businessDate: string,
+): DraftSettlement {
   if (method.kind === 'cash') return { kind: 'cash' };
   const mapping = mappings.methods[method.code];
-  if (method.settlement !== 'unsettled' || mapping?.partnerId == null || mapping.schedule === null) {
+  if (
+    method.settlement !== 'unsettled' ||
+    mapping?.partnerId == null ||
+    mapping.schedule === null
+  ) {
     throw new PostingMappingError(
       `method ${method.code} needs unsettled settlement with a partner and a schedule`,
       `支払い方法「${method.name}」の取引先と入金サイクルを設定してください（現金以外は未決済で登録します）。`,
     );
   }
-  return { kind: 'unsettled', partnerId: mapping.partnerId, dueDate: dueDate(businessDate, mapping.schedule) };
+  return {
+    kind: 'unsettled',
+    partnerId: mapping.partnerId,
+    dueDate: dueDate(businessDate, mapping.schedule),
+  };
 }
 
 function itemIdOf(method: PaymentMethod, mappings: PostingMappings): number {
   const itemId = mappings.methods[method.code]?.itemId;
   if (itemId === undefined) {
-    throw new PostingMappingError(`method ${method.code} has no item`, `品目「【POS Reg】${method.name}」がfreeeにありません。`);
+    throw new PostingMappingError(
+      `method ${method.code} has no item`,
+      `品目「【POS Reg】${method.name}」がfreeeにありません。`,
+    );
   }
   return itemId;
 }
@@ -72,7 +100,11 @@ interface MethodInput {
   vat: Map<string, Record<TaxedCategory, Yen>>;
 }
 
-function methodDraft(row: TaxRatePaymentRow, method: PaymentMethod, input: MethodInput): DraftEntry | null {
+function methodDraft(
+  row: TaxRatePaymentRow,
+  method: PaymentMethod,
+  input: MethodInput,
+): DraftEntry | null {
   const vat = input.vat.get(row.code) ?? { standard10: 0, reduced8: 0 };
   const lines = [
     ...salesLines(row, vat),
@@ -95,7 +127,8 @@ function assertVoucherFigures(report: DailyReport, methods: PaymentMethodIndex):
   for (const row of report.byTaxRate.paymentMethods) {
     byClass[tenderClassOf(paymentMethodOf(methods, row.code))].push(methodDifference(report, row));
   }
-  const ok = sumYen(byClass.noChange) === report.voucherShortfall.amount &&
+  const ok =
+    sumYen(byClass.noChange) === report.voucherShortfall.amount &&
     sumYen(byClass.changeGiving) === report.voucherChange.amount &&
     sumYen(byClass.cash) === -report.voucherChange.amount;
   if (!ok) {
@@ -106,16 +139,33 @@ function assertVoucherFigures(report: DailyReport, methods: PaymentMethodIndex):
   }
 }
 
-export function buildDayPosting(report: DailyReport, mappings: PostingMappings, context: PostingContext): PlannedPosting {
+export function buildDayPosting(
+  report: DailyReport,
+  mappings: PostingMappings,
+  context: PostingContext,
+): PlannedPosting {
   const cash = assertPostable(report, mappings);
   const methods = indexPaymentMethods(context.paymentMethods);
   assertVoucherFigures(report, methods);
   const input: MethodInput = { report, mappings, cash, vat: vatByMethod(report) };
-  const drafts = report.byTaxRate.paymentMethods.flatMap((row) => methodDraft(row, paymentMethodOf(methods, row.code), input) ?? []);
-  const entries: PlannedEntry[] = drafts.flatMap((draft) => splitDraft(draft)).map((draft) => ({
-    key: draft.key,
-    methodCode: draft.methodCode,
-    deal: toDealContent(draft, { mappings, businessDate: report.businessDate, refNumber: refNumberOf(report.storeCode, report.businessDate, draft.key) }),
-  }));
-  return { companyId: mappings.store.companyId, storeCode: report.storeCode, businessDate: report.businessDate, entries };
+  const drafts = report.byTaxRate.paymentMethods.flatMap(
+    (row) => methodDraft(row, paymentMethodOf(methods, row.code), input) ?? [],
+  );
+  const entries: PlannedEntry[] = drafts
+    .flatMap((draft) => splitDraft(draft))
+    .map((draft) => ({
+      key: draft.key,
+      methodCode: draft.methodCode,
+      deal: toDealContent(draft, {
+        mappings,
+        businessDate: report.businessDate,
+        refNumber: refNumberOf(report.storeCode, report.businessDate, draft.key),
+      }),
+    }));
+  return {
+    companyId: mappings.store.companyId,
+    storeCode: report.storeCode,
+    businessDate: report.businessDate,
+    entries,
+  };
 }

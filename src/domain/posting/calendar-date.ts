@@ -52,7 +52,11 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The month `offset` months after (year, month), as { year, month }. */
-export function addMonths(year: number, month: number, offset: number): { year: number; month: number } {
+export function addMonths(
+  year: number,
+  month: number,
+  offset: number,
+): { year: number; month: number } {
   const index = year * 12 + (month - 1) + offset;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }

@@ -33,7 +33,9 @@ export function signOf(deal: Pick<DealContent, 'type'>): 1 | -1 {
   return deal.type === 'income' ? 1 : -1;
 }
 
-export function lineIdentity(line: Pick<SignedLine, 'account_item_id' | 'tax_code' | 'item_id' | 'section_id'>): string {
+export function lineIdentity(
+  line: Pick<SignedLine, 'account_item_id' | 'tax_code' | 'item_id' | 'section_id'>,
+): string {
   return `${line.account_item_id}|${line.tax_code}|${line.item_id}|${line.section_id ?? ''}`;
 }
 
@@ -55,7 +57,10 @@ export function signedLinesOf(deal: DealContent): SignedLine[] {
   return deal.details.map((detail) => signedLine(detail, sign));
 }
 
-export function paymentKey(payment: { from_walletable_type: string; from_walletable_id: number }): string {
+export function paymentKey(payment: {
+  from_walletable_type: string;
+  from_walletable_id: number;
+}): string {
   return `${payment.from_walletable_type}:${payment.from_walletable_id}`;
 }
 
@@ -74,7 +79,11 @@ export function netOf(deals: readonly DealContent[]): DealNet {
       }));
     }
     for (const payment of deal.payments ?? []) {
-      addTo(net.payments, paymentKey(payment), (current) => (current ?? 0) + signOf(deal) * payment.amount);
+      addTo(
+        net.payments,
+        paymentKey(payment),
+        (current) => (current ?? 0) + signOf(deal) * payment.amount,
+      );
     }
   }
   return net;
@@ -82,7 +91,17 @@ export function netOf(deals: readonly DealContent[]): DealNet {
 
 export function netsEqual(left: DealNet, right: DealNet): boolean {
   const linesEqual = (a: DealNet, b: DealNet) =>
-    [...a.lines].every(([key, value]) => (b.lines.get(key)?.amount ?? 0) === value.amount && (b.lines.get(key)?.vat ?? 0) === value.vat);
-  const paymentsEqual = (a: DealNet, b: DealNet) => [...a.payments].every(([key, value]) => (b.payments.get(key) ?? 0) === value);
-  return linesEqual(left, right) && linesEqual(right, left) && paymentsEqual(left, right) && paymentsEqual(right, left);
+    [...a.lines].every(
+      ([key, value]) =>
+        (b.lines.get(key)?.amount ?? 0) === value.amount &&
+        (b.lines.get(key)?.vat ?? 0) === value.vat,
+    );
+  const paymentsEqual = (a: DealNet, b: DealNet) =>
+    [...a.payments].every(([key, value]) => (b.payments.get(key) ?? 0) === value);
+  return (
+    linesEqual(left, right) &&
+    linesEqual(right, left) &&
+    paymentsEqual(left, right) &&
+    paymentsEqual(right, left)
+  );
 }

@@ -67,19 +67,26 @@ function familiesOf(posted: readonly PostedEntry[], plan: PlannedPosting): Famil
   };
   for (const entry of plan.entries) familyOf(entry.key).planned = entry.deal;
   for (const entry of posted) familyOf(familyKeyOf(entry.key)).posted.push(entry);
-  for (const family of families.values()) family.posted.sort((left, right) => adjustmentNumber(left.key) - adjustmentNumber(right.key));
+  for (const family of families.values())
+    family.posted.sort((left, right) => adjustmentNumber(left.key) - adjustmentNumber(right.key));
   return [...families.values()];
 }
 
 function sameHeader(left: DealContent, right: DealContent): boolean {
-  return left.issue_date === right.issue_date && (left.partner_id ?? null) === (right.partner_id ?? null) && (left.due_date ?? null) === (right.due_date ?? null);
+  return (
+    left.issue_date === right.issue_date &&
+    (left.partner_id ?? null) === (right.partner_id ?? null) &&
+    (left.due_date ?? null) === (right.due_date ?? null)
+  );
 }
 
 /** JSON with object keys sorted, so that a deal rebuilt from freee's response compares by content. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, each]) => each !== undefined).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, each]) => each !== undefined)
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
     return `{${entries.map(([name, each]) => `${JSON.stringify(name)}:${canonical(each)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -87,19 +94,26 @@ function canonical(value: unknown): string {
 
 /** PUT can take `deal` to `next`: same type, same payments. */
 function puttable(deal: DealContent, next: DealContent): boolean {
-  return deal.type === next.type && canonical(deal.payments ?? []) === canonical(next.payments ?? []);
+  return (
+    deal.type === next.type && canonical(deal.payments ?? []) === canonical(next.payments ?? [])
+  );
 }
 
 /** `entry` becomes `next`: nothing, PUT, or delete + create. */
 function replace(entry: PostedEntry, key: string, next: DealContent): PostingAction[] {
   if (canonical(entry.deal) === canonical(next) && entry.key === key) return [];
-  if (puttable(entry.deal, next) && entry.key === key) return [{ kind: 'update', key, dealId: entry.dealId, deal: next }];
-  return [{ kind: 'delete', key: entry.key, dealId: entry.dealId }, { kind: 'create', key, deal: next }];
+  if (puttable(entry.deal, next) && entry.key === key)
+    return [{ kind: 'update', key, dealId: entry.dealId, deal: next }];
+  return [
+    { kind: 'delete', key: entry.key, dealId: entry.dealId },
+    { kind: 'create', key, deal: next },
+  ];
 }
 
 function rewrite(family: Family): PostingAction[] {
   const planned = family.planned;
-  const base = planned === undefined ? undefined : family.posted.find((entry) => entry.key === family.key);
+  const base =
+    planned === undefined ? undefined : family.posted.find((entry) => entry.key === family.key);
   const deletes: PostingAction[] = family.posted
     .filter((entry) => entry !== base)
     .map((entry) => ({ kind: 'delete', key: entry.key, dealId: entry.dealId }));
@@ -110,12 +124,15 @@ function rewrite(family: Family): PostingAction[] {
 
 function adjust(family: Family, plan: PlannedPosting, notes: DiffNote[]): PostingAction[] {
   const last = family.posted.at(-1);
-  const free = last !== undefined && adjustmentNumber(last.key) > 0 && !last.hasPayments ? last : undefined;
+  const free =
+    last !== undefined && adjustmentNumber(last.key) > 0 && !last.hasPayments ? last : undefined;
   const kept = family.posted.filter((entry) => entry !== free).map((entry) => entry.deal);
   const header = family.planned ?? kept[0];
-  const number = free !== undefined ? adjustmentNumber(free.key) : adjustmentNumber(last?.key ?? family.key) + 1;
+  const number =
+    free !== undefined ? adjustmentNumber(free.key) : adjustmentNumber(last?.key ?? family.key) + 1;
   const parts = parseEntryKey(family.key);
-  const key = parts === null ? `${family.key}~a${number}` : entryKey({ ...parts, adjustment: number });
+  const key =
+    parts === null ? `${family.key}~a${number}` : entryKey({ ...parts, adjustment: number });
   const deal = adjustmentDeal(family.planned === undefined ? [] : [family.planned], kept, {
     companyId: plan.companyId,
     businessDate: plan.businessDate,
@@ -124,10 +141,15 @@ function adjust(family: Family, plan: PlannedPosting, notes: DiffNote[]): Postin
     dueDate: header?.due_date ?? null,
   });
   if (deal === null && free === undefined) {
-    notes.push({ key: family.key, code: 'lockedHeaderDiffers', message: `${family.key}: 消込済みの取引の取引先・期日は変更しません（金額は一致しています）。` });
+    notes.push({
+      key: family.key,
+      code: 'lockedHeaderDiffers',
+      message: `${family.key}: 消込済みの取引の取引先・期日は変更しません（金額は一致しています）。`,
+    });
     return [];
   }
-  if (deal === null) return free === undefined ? [] : [{ kind: 'delete', key: free.key, dealId: free.dealId }];
+  if (deal === null)
+    return free === undefined ? [] : [{ kind: 'delete', key: free.key, dealId: free.dealId }];
   if (free === undefined) return [{ kind: 'create', key, deal }];
   return replace(free, key, deal);
 }
@@ -141,18 +163,27 @@ export function diffPosting(posted: readonly PostedEntry[], plan: PlannedPosting
     const planned = family.planned;
     const headersOk = planned === undefined || held.every((deal) => sameHeader(deal, planned));
     if (netsEqual(netOf(held), netOf(plannedDeals)) && headersOk) return [];
-    return family.posted.some((entry) => entry.hasPayments) ? adjust(family, plan, notes) : rewrite(family);
+    return family.posted.some((entry) => entry.hasPayments)
+      ? adjust(family, plan, notes)
+      : rewrite(family);
   });
   return { actions, notes };
 }
 
 /** `posted` after `actions` (for the job's record and for tests); new deals get ids from `nextDealId`. */
-export function applyPostingActions(posted: readonly PostedEntry[], actions: readonly PostingAction[], nextDealId: () => number): PostedEntry[] {
+export function applyPostingActions(
+  posted: readonly PostedEntry[],
+  actions: readonly PostingAction[],
+  nextDealId: () => number,
+): PostedEntry[] {
   const result = [...posted];
   for (const action of actions) {
-    const index = action.kind === 'create' ? -1 : result.findIndex((entry) => entry.dealId === action.dealId);
-    if (action.kind !== 'create' && index < 0) throw new RangeError(`${action.kind} of unknown deal ${action.dealId}`);
-    if (action.kind === 'create') result.push({ key: action.key, dealId: nextDealId(), deal: action.deal, hasPayments: false });
+    const index =
+      action.kind === 'create' ? -1 : result.findIndex((entry) => entry.dealId === action.dealId);
+    if (action.kind !== 'create' && index < 0)
+      throw new RangeError(`${action.kind} of unknown deal ${action.dealId}`);
+    if (action.kind === 'create')
+      result.push({ key: action.key, dealId: nextDealId(), deal: action.deal, hasPayments: false });
     else if (action.kind === 'delete') result.splice(index, 1);
     else result[index] = { ...(result[index] as PostedEntry), deal: action.deal };
   }

@@ -12,7 +12,8 @@ import type { DealContent, DealDetail } from './deal-types.js';
 import type { PostingMappings } from './mappings.js';
 import type { DraftLine } from './method-lines.js';
 
-export type DraftSettlement = { kind: 'cash' } | { kind: 'unsettled'; partnerId: number; dueDate: string };
+export type DraftSettlement =
+  { kind: 'cash' } | { kind: 'unsettled'; partnerId: number; dueDate: string };
 
 export interface DraftEntry {
   key: string;
@@ -33,7 +34,12 @@ export function negated(value: Yen): Yen {
   return value === 0 ? 0 : -value;
 }
 
-function detailOf(draftLine: DraftLine, sign: 1 | -1, itemId: number, mappings: PostingMappings): DealDetail {
+function detailOf(
+  draftLine: DraftLine,
+  sign: 1 | -1,
+  itemId: number,
+  mappings: PostingMappings,
+): DealDetail {
   const detail: DealDetail = {
     account_item_id: mappings.accounts[draftLine.accountRole],
     tax_code: mappings.taxCodes[draftLine.taxRole],
@@ -61,7 +67,14 @@ export function toDealContent(draft: DraftEntry, frame: DealFrame): DealContent 
     deal.due_date = draft.settlement.dueDate;
   } else if (totalYen !== 0) {
     const cash = frame.mappings.store.cashWalletable;
-    deal.payments = [{ amount: Math.abs(totalYen), from_walletable_type: cash.type, from_walletable_id: cash.id, date: frame.businessDate }];
+    deal.payments = [
+      {
+        amount: Math.abs(totalYen),
+        from_walletable_type: cash.type,
+        from_walletable_id: cash.id,
+        date: frame.businessDate,
+      },
+    ];
   }
   return deal;
 }

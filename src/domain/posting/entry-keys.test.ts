@@ -2,7 +2,14 @@
 // deals among freee's after an ambiguous failure). Method: table of keys, round trips, refusals.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entryKey, familyKeyOf, keyOfRefNumber, parseEntryKey, refNumberLengthMax, refNumberOf } from './entry-keys.js';
+import {
+  entryKey,
+  familyKeyOf,
+  keyOfRefNumber,
+  parseEntryKey,
+  refNumberLengthMax,
+  refNumberOf,
+} from './entry-keys.js';
 import { PostingMappingError, RefNumberTooLongError } from './errors.js';
 
 describe('entry keys and ref_numbers', () => {
@@ -21,7 +28,11 @@ describe('entry keys and ref_numbers', () => {
   }
 
   it('parses and rebuilds; the family of an adjusting deal is its entry', () => {
-    assert.deepEqual(parseEntryKey('method:credit#2~a3'), { methodCode: 'credit', part: 2, adjustment: 3 });
+    assert.deepEqual(parseEntryKey('method:credit#2~a3'), {
+      methodCode: 'credit',
+      part: 2,
+      adjustment: 3,
+    });
     assert.equal(entryKey({ methodCode: 'credit', part: 2, adjustment: 3 }), 'method:credit#2~a3');
     assert.equal(familyKeyOf('method:credit#2~a3'), 'method:credit#2');
   });
@@ -35,8 +46,17 @@ describe('entry keys and ref_numbers', () => {
   });
 
   it('refuses method codes that would make refs ambiguous, and refs over the length limit', () => {
-    assert.throws(() => entryKey({ methodCode: 'gift card', part: 1, adjustment: 0 }), PostingMappingError);
-    assert.throws(() => entryKey({ methodCode: 'a~a1', part: 1, adjustment: 0 }), PostingMappingError);
-    assert.throws(() => refNumberOf('0001', '2025-01-10', `method:${'x'.repeat(refNumberLengthMax)}`), RefNumberTooLongError);
+    assert.throws(
+      () => entryKey({ methodCode: 'gift card', part: 1, adjustment: 0 }),
+      PostingMappingError,
+    );
+    assert.throws(
+      () => entryKey({ methodCode: 'a~a1', part: 1, adjustment: 0 }),
+      PostingMappingError,
+    );
+    assert.throws(
+      () => refNumberOf('0001', '2025-01-10', `method:${'x'.repeat(refNumberLengthMax)}`),
+      RefNumberTooLongError,
+    );
   });
 });

@@ -43,7 +43,11 @@ export function entryKey(parts: EntryKeyParts): string {
 export function parseEntryKey(key: string): EntryKeyParts | null {
   const match = keyPattern.exec(key);
   if (match === null || match[1] === undefined) return null;
-  return { methodCode: match[1], part: match[2] === undefined ? 1 : Number(match[2]), adjustment: match[3] === undefined ? 0 : Number(match[3]) };
+  return {
+    methodCode: match[1],
+    part: match[2] === undefined ? 1 : Number(match[2]),
+    adjustment: match[3] === undefined ? 0 : Number(match[3]),
+  };
 }
 
 /** The entry an adjusting deal belongs to (the key itself for a plain entry). */
@@ -59,12 +63,17 @@ function refPrefixOf(storeCode: string, businessDate: string): string {
 export function refNumberOf(storeCode: string, businessDate: string, key: string): string {
   if (parseEntryKey(key) === null) throw new RangeError(`not an entry key: ${key}`);
   const refNumber = refPrefixOf(storeCode, businessDate) + key.slice(methodPrefix.length);
-  if (refNumber.length > refNumberLengthMax) throw new RefNumberTooLongError(refNumber, refNumberLengthMax);
+  if (refNumber.length > refNumberLengthMax)
+    throw new RefNumberTooLongError(refNumber, refNumberLengthMax);
   return refNumber;
 }
 
 /** The entry key of one of our ref_numbers for this store-day, or null when it is not ours. */
-export function keyOfRefNumber(storeCode: string, businessDate: string, refNumber: string | null | undefined): string | null {
+export function keyOfRefNumber(
+  storeCode: string,
+  businessDate: string,
+  refNumber: string | null | undefined,
+): string | null {
   const prefix = refPrefixOf(storeCode, businessDate);
   if (refNumber === null || refNumber === undefined || !refNumber.startsWith(prefix)) return null;
   const key = methodPrefix + refNumber.slice(prefix.length);

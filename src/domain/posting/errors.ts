@@ -3,7 +3,10 @@
 
 /** The company's mappings cannot post this day (a method without a partner, a missing id, …). */
 export class PostingMappingError extends Error {
-  constructor(message: string, readonly messageJa: string) {
+  constructor(
+    message: string,
+    readonly messageJa: string,
+  ) {
     super(message);
     this.name = 'PostingMappingError';
   }
@@ -11,7 +14,10 @@ export class PostingMappingError extends Error {
 
 /** The 日報 cannot be posted as it is (no close yet, figures that contradict each other). */
 export class PostingInputError extends Error {
-  constructor(message: string, readonly messageJa: string) {
+  constructor(
+    message: string,
+    readonly messageJa: string,
+  ) {
     super(message);
     this.name = 'PostingInputError';
   }
@@ -27,7 +33,10 @@ export class SettlementScheduleError extends Error {
 
 /** No banking day within the bounded search (`bankingDaySearchMax` calendar days). */
 export class BankingDaySearchError extends Error {
-  constructor(readonly fromDate: string, readonly searchedDays: number) {
+  constructor(
+    readonly fromDate: string,
+    readonly searchedDays: number,
+  ) {
     super(`no banking day within ${searchedDays} days from ${fromDate}`);
     this.name = 'BankingDaySearchError';
   }
@@ -35,7 +44,11 @@ export class BankingDaySearchError extends Error {
 
 /** A date outside the years the holiday table covers: its holidays are unknown. */
 export class HolidayDataRangeError extends Error {
-  constructor(readonly date: string, readonly firstYear: number, readonly lastYear: number) {
+  constructor(
+    readonly date: string,
+    readonly firstYear: number,
+    readonly lastYear: number,
+  ) {
     super(`${date} is outside the holiday data (${firstYear}–${lastYear})`);
     this.name = 'HolidayDataRangeError';
   }
@@ -51,7 +64,10 @@ export class VatAllocationError extends Error {
 
 /** A ref_number longer than `refNumberLengthMax` (store or method codes too long). */
 export class RefNumberTooLongError extends Error {
-  constructor(readonly refNumber: string, readonly lengthMax: number) {
+  constructor(
+    readonly refNumber: string,
+    readonly lengthMax: number,
+  ) {
     super(`ref_number ${refNumber} is longer than ${lengthMax} characters`);
     this.name = 'RefNumberTooLongError';
   }

@@ -19,7 +19,9 @@ export type FiscalGuard =
   | { kind: 'periodClosed'; messageJa: string };
 
 export function fiscalGuard(years: readonly FiscalYearFacts[], businessDate: string): FiscalGuard {
-  const year = years.find((each) => each.start_date <= businessDate && businessDate <= each.end_date);
+  const year = years.find(
+    (each) => each.start_date <= businessDate && businessDate <= each.end_date,
+  );
   if (year === undefined) {
     const spans = years.map((each) => `${each.start_date}〜${each.end_date}`).join('、') || 'なし';
     return {

@@ -34,11 +34,15 @@ function detailOf(detail: HeldDetail, taxedCodes: ReadonlySet<number>): DealDeta
     description: detail.description ?? '',
   };
   if (taxedCodes.has(detail.tax_code)) line.vat = detail.vat ?? 0;
-  if (detail.section_id !== null && detail.section_id !== undefined) line.section_id = detail.section_id;
+  if (detail.section_id !== null && detail.section_id !== undefined)
+    line.section_id = detail.section_id;
   return line;
 }
 
-function paymentOf(payment: NonNullable<BooksDeal['payments']>[number], fallbackDate: string): DealPayment {
+function paymentOf(
+  payment: NonNullable<BooksDeal['payments']>[number],
+  fallbackDate: string,
+): DealPayment {
   return {
     amount: payment.amount,
     from_walletable_type: payment.from_walletable_type as WalletableType,
@@ -56,21 +60,35 @@ export function heldContent(deal: HeldDeal, context: HeldContext): DealContent {
     ref_number: deal.ref_number ?? '',
     details: deal.details.map((detail) => detailOf(detail, context.taxedCodes)),
   };
-  if (deal.partner_id !== null && deal.partner_id !== undefined) content.partner_id = deal.partner_id;
+  if (deal.partner_id !== null && deal.partner_id !== undefined)
+    content.partner_id = deal.partner_id;
   if (deal.due_date !== null && deal.due_date !== undefined) content.due_date = deal.due_date;
   const payments = deal.payments ?? [];
-  if (context.paymentsAreOurs && payments.length > 0) content.payments = payments.map((payment) => paymentOf(payment, deal.issue_date));
+  if (context.paymentsAreOurs && payments.length > 0)
+    content.payments = payments.map((payment) => paymentOf(payment, deal.issue_date));
   return content;
 }
 
-const paymentsKey = (payments: readonly { amount: number; from_walletable_type: string; from_walletable_id: number }[]): string =>
-  payments.map((payment) => `${payment.from_walletable_type}:${payment.from_walletable_id}:${payment.amount}`).sort().join('|');
+const paymentsKey = (
+  payments: readonly { amount: number; from_walletable_type: string; from_walletable_id: number }[],
+): string =>
+  payments
+    .map(
+      (payment) =>
+        `${payment.from_walletable_type}:${payment.from_walletable_id}:${payment.amount}`,
+    )
+    .sort()
+    .join('|');
 
 /**
  * freee shows payments on the deal that we did not write: any payment on a receivable; on the cash
  * entry, payments other than those of our record (`written`; none known → we assume ours).
  */
-export function hasForeignPayments(deal: HeldDeal, paymentsAreOurs: boolean, written: DealContent | null): boolean {
+export function hasForeignPayments(
+  deal: HeldDeal,
+  paymentsAreOurs: boolean,
+  written: DealContent | null,
+): boolean {
   const payments = deal.payments ?? [];
   if (!paymentsAreOurs) return payments.length > 0;
   if (written === null) return false;

@@ -30,27 +30,63 @@ function expectations(report: DailyReport, setup: InvariantSetup): MethodExpecta
     });
 }
 
-function dealProblems(deal: BooksDeal, method: MethodExpectation, setup: InvariantSetup): InvariantViolation[] {
+function dealProblems(
+  deal: BooksDeal,
+  method: MethodExpectation,
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const found: InvariantViolation[] = [];
   const at = `deal ${deal.ref_number ?? deal.id ?? '?'} (${method.code})`;
   if ((deal.partner_id ?? null) !== method.partnerId) {
-    found.push({ invariant: 3, code: 'receivable.partner', message: `${at}: partner ${deal.partner_id ?? 'none'}`, expected: method.partnerId, actual: deal.partner_id ?? null });
+    found.push({
+      invariant: 3,
+      code: 'receivable.partner',
+      message: `${at}: partner ${deal.partner_id ?? 'none'}`,
+      expected: method.partnerId,
+      actual: deal.partner_id ?? null,
+    });
   }
   if ((deal.due_date ?? null) !== method.dueDate) {
-    found.push({ invariant: 3, code: 'receivable.dueDate', message: `${at}: due date ${deal.due_date ?? 'none'}`, expected: method.dueDate, actual: deal.due_date ?? null });
+    found.push({
+      invariant: 3,
+      code: 'receivable.dueDate',
+      message: `${at}: due date ${deal.due_date ?? 'none'}`,
+      expected: method.dueDate,
+      actual: deal.due_date ?? null,
+    });
   }
   const cash = setup.mappings.store.cashWalletable;
-  if ((deal.payments ?? []).some((payment) => payment.from_walletable_type === cash.type && payment.from_walletable_id === cash.id)) {
-    found.push({ invariant: 3, code: 'receivable.settledInCash', message: `${at}: settled into the cash 口座` });
+  if (
+    (deal.payments ?? []).some(
+      (payment) =>
+        payment.from_walletable_type === cash.type && payment.from_walletable_id === cash.id,
+    )
+  ) {
+    found.push({
+      invariant: 3,
+      code: 'receivable.settledInCash',
+      message: `${at}: settled into the cash 口座`,
+    });
   }
   return found;
 }
 
-export function checkReceivables(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkReceivables(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const found: InvariantViolation[] = [];
   for (const method of expectations(report, setup)) {
     if (method.itemId === undefined) {
-      if (method.totalYen !== 0) found.push({ invariant: 3, code: 'receivable.unmapped', message: `method ${method.code} has no 品目 mapping`, expected: method.totalYen, actual: null });
+      if (method.totalYen !== 0)
+        found.push({
+          invariant: 3,
+          code: 'receivable.unmapped',
+          message: `method ${method.code} has no 品目 mapping`,
+          expected: method.totalYen,
+          actual: null,
+        });
       continue;
     }
     let receivableYen = 0;
@@ -61,7 +97,13 @@ export function checkReceivables(report: DailyReport, deals: readonly BooksDeal[
       found.push(...dealProblems(deal, method, setup));
     }
     if (receivableYen !== method.totalYen) {
-      found.push({ invariant: 3, code: 'receivable.amount', message: `method ${method.code}: receivables ${receivableYen}`, expected: method.totalYen, actual: receivableYen });
+      found.push({
+        invariant: 3,
+        code: 'receivable.amount',
+        message: `method ${method.code}: receivables ${receivableYen}`,
+        expected: method.totalYen,
+        actual: receivableYen,
+      });
     }
   }
   return found;

@@ -23,7 +23,11 @@ const detailsMax = 100;
 const salesCategories = ['standard10', 'reduced8', 'exempt'] as const;
 
 /** 1. Sales per tax code and in total. */
-export function checkSales(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkSales(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const { accounts, taxCodes } = setup.mappings;
   const sales = booksLines(deals).filter((line) => line.account_item_id === accounts.sales);
   const found: InvariantViolation[] = [];
@@ -32,23 +36,51 @@ export function checkSales(report: DailyReport, deals: readonly BooksDeal[], set
     const lines = sales.filter((line) => line.tax_code === taxCodes[category]);
     const amount = totalOf(lines, (line) => line.credit);
     const vat = totalOf(lines, (line) => line.creditVat);
-    if (amount !== (row?.sales ?? 0)) found.push(violation(1, 'sales.amount', `売上高 ${category}: lines sum to ${amount}`, row?.sales ?? 0, amount));
-    if (vat !== (row?.tax ?? 0)) found.push(violation(1, 'sales.vat', `売上高 ${category}: vat sums to ${vat}`, row?.tax ?? 0, vat));
+    if (amount !== (row?.sales ?? 0))
+      found.push(
+        violation(
+          1,
+          'sales.amount',
+          `売上高 ${category}: lines sum to ${amount}`,
+          row?.sales ?? 0,
+          amount,
+        ),
+      );
+    if (vat !== (row?.tax ?? 0))
+      found.push(
+        violation(1, 'sales.vat', `売上高 ${category}: vat sums to ${vat}`, row?.tax ?? 0, vat),
+      );
   }
   const salesCodes = new Set(salesCategories.map((category) => taxCodes[category]));
   for (const line of sales.filter((each) => !salesCodes.has(each.tax_code))) {
-    found.push(violation(1, 'sales.taxCode', `売上高 line with tax code ${line.tax_code}`, null, line.tax_code));
+    found.push(
+      violation(
+        1,
+        'sales.taxCode',
+        `売上高 line with tax code ${line.tax_code}`,
+        null,
+        line.tax_code,
+      ),
+    );
   }
   const total = totalOf(sales, (line) => line.credit);
   const vatTotal = totalOf(sales, (line) => line.creditVat);
-  if (total !== report.sales) found.push(violation(1, 'sales.total', `売上高 totals ${total}`, report.sales, total));
-  if (vatTotal !== report.tax) found.push(violation(1, 'sales.tax', `売上高 vat totals ${vatTotal}`, report.tax, vatTotal));
+  if (total !== report.sales)
+    found.push(violation(1, 'sales.total', `売上高 totals ${total}`, report.sales, total));
+  if (vatTotal !== report.tax)
+    found.push(violation(1, 'sales.tax', `売上高 vat totals ${vatTotal}`, report.tax, vatTotal));
   return found;
 }
 
 type RoleChecked = Exclude<AccountRole, 'sales' | 'receivable'>;
 const roleInvariant: Record<RoleChecked, 2 | 4 | 5> = {
-  nonSales: 2, voucherShortfall: 5, voucherChange: 5, cashOver: 4, cashShort: 4, drawerIn: 4, drawerOut: 4,
+  nonSales: 2,
+  voucherShortfall: 5,
+  voucherChange: 5,
+  cashOver: 4,
+  cashShort: 4,
+  drawerIn: 4,
+  drawerOut: 4,
 };
 
 /** What each non-sales role must add up to over the store-day, straight from the 日報. */
@@ -66,7 +98,11 @@ export function roleTotals(report: DailyReport): Record<RoleChecked, number> {
 }
 
 /** 2, 4 (過不足, drawer), 5: each role account with 対象外 holds what its roles expect. */
-export function checkRoleAccounts(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkRoleAccounts(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const { accounts, taxCodes } = setup.mappings;
   const expected = roleTotals(report);
   const roles = Object.keys(roleInvariant) as RoleChecked[];
@@ -79,56 +115,150 @@ export function checkRoleAccounts(report: DailyReport, deals: readonly BooksDeal
     seen.add(account);
     const sharing = roles.filter((each) => accounts[each] === account);
     const want = sharing.reduce((sum, each) => sum + expected[each], 0);
-    const have = totalOf(lines.filter((line) => line.account_item_id === account && line.tax_code === taxCodes.outOfScope), (line) => line.credit);
+    const have = totalOf(
+      lines.filter(
+        (line) => line.account_item_id === account && line.tax_code === taxCodes.outOfScope,
+      ),
+      (line) => line.credit,
+    );
     if (have !== want) {
-      found.push(violation(roleInvariant[role], `${sharing.join('+')}.amount`, `account ${account} (${sharing.join(', ')}) sums to ${have}`, want, have));
+      found.push(
+        violation(
+          roleInvariant[role],
+          `${sharing.join('+')}.amount`,
+          `account ${account} (${sharing.join(', ')}) sums to ${have}`,
+          want,
+          have,
+        ),
+      );
     }
   }
-  for (const line of lines.filter((each) => each.account_item_id === accounts.nonSales && each.tax_code !== taxCodes.outOfScope)) {
-    found.push(violation(2, 'nonSales.taxCode', `前受金 line with tax code ${line.tax_code}`, taxCodes.outOfScope, line.tax_code));
+  for (const line of lines.filter(
+    (each) => each.account_item_id === accounts.nonSales && each.tax_code !== taxCodes.outOfScope,
+  )) {
+    found.push(
+      violation(
+        2,
+        'nonSales.taxCode',
+        `前受金 line with tax code ${line.tax_code}`,
+        taxCodes.outOfScope,
+        line.tax_code,
+      ),
+    );
   }
   return found;
 }
 
 /** 4. The cash 口座 moves by countedCash − float (過不足 and drawer lines: checkRoleAccounts). */
-export function checkCashMovement(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
-  if (report.cash === null) return [violation(4, 'cash.notClosed', `${report.businessDate} has no close`)];
+export function checkCashMovement(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
+  if (report.cash === null)
+    return [violation(4, 'cash.notClosed', `${report.businessDate} has no close`)];
   const cash = setup.mappings.store.cashWalletable;
   const moved = walletableMovement(deals, cash.type, cash.id);
   const want = report.cash.counted - report.cash.float;
-  return moved === want ? [] : [violation(4, 'cash.movement', `cash 口座 ${cash.type}:${cash.id} moves by ${moved}`, want, moved)];
+  return moved === want
+    ? []
+    : [
+        violation(
+          4,
+          'cash.movement',
+          `cash 口座 ${cash.type}:${cash.id} moves by ${moved}`,
+          want,
+          moved,
+        ),
+      ];
 }
 
 /** 6. Every line carries the store's 部門 (and none when the store has none). */
-export function checkSections(deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkSections(
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const want = setup.mappings.store.sectionId;
   return booksLines(deals)
     .filter((line) => (line.section_id ?? null) !== want)
-    .map((line) => violation(6, want === null ? 'section.unexpected' : 'section.missing', `line of deal ${line.deal.ref_number ?? '?'} has 部門 ${line.section_id ?? 'none'}`, want, line.section_id ?? null));
+    .map((line) =>
+      violation(
+        6,
+        want === null ? 'section.unexpected' : 'section.missing',
+        `line of deal ${line.deal.ref_number ?? '?'} has 部門 ${line.section_id ?? 'none'}`,
+        want,
+        line.section_id ?? null,
+      ),
+    );
 }
 
 /** What freee and the shapes need: the 発生日, ≤ 100 details, no line no role explains, no vat on 対象外/非課売上. */
-export function checkShape(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkShape(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   const { accounts, taxCodes } = setup.mappings;
   const found: InvariantViolation[] = [];
   for (const deal of deals) {
-    if (deal.issue_date !== report.businessDate) found.push(violation('shape', 'deal.issueDate', `deal ${deal.ref_number ?? '?'} dated ${deal.issue_date}`, report.businessDate, deal.issue_date));
-    if (deal.details.length > detailsMax) found.push(violation('shape', 'deal.tooManyDetails', `deal ${deal.ref_number ?? '?'} has ${deal.details.length} details`, detailsMax, deal.details.length));
+    if (deal.issue_date !== report.businessDate)
+      found.push(
+        violation(
+          'shape',
+          'deal.issueDate',
+          `deal ${deal.ref_number ?? '?'} dated ${deal.issue_date}`,
+          report.businessDate,
+          deal.issue_date,
+        ),
+      );
+    if (deal.details.length > detailsMax)
+      found.push(
+        violation(
+          'shape',
+          'deal.tooManyDetails',
+          `deal ${deal.ref_number ?? '?'} has ${deal.details.length} details`,
+          detailsMax,
+          deal.details.length,
+        ),
+      );
   }
   const salesCodes = new Set(salesCategories.map((category) => taxCodes[category]));
-  const roleAccounts = new Set((Object.keys(roleInvariant) as RoleChecked[]).map((role) => accounts[role]));
+  const roleAccounts = new Set(
+    (Object.keys(roleInvariant) as RoleChecked[]).map((role) => accounts[role]),
+  );
   for (const line of booksLines(deals)) {
-    const explained = (line.account_item_id === accounts.sales && salesCodes.has(line.tax_code)) ||
+    const explained =
+      (line.account_item_id === accounts.sales && salesCodes.has(line.tax_code)) ||
       (roleAccounts.has(line.account_item_id) && line.tax_code === taxCodes.outOfScope);
-    if (!explained) found.push(violation('shape', 'line.unexpected', `line on account ${line.account_item_id} with tax code ${line.tax_code}`));
+    if (!explained)
+      found.push(
+        violation(
+          'shape',
+          'line.unexpected',
+          `line on account ${line.account_item_id} with tax code ${line.tax_code}`,
+        ),
+      );
     const untaxed = line.tax_code === taxCodes.outOfScope || line.tax_code === taxCodes.exempt;
-    if (untaxed && (line.vat ?? 0) !== 0) found.push(violation('shape', 'line.vatOnUntaxed', `vat ${line.vat ?? 0} on tax code ${line.tax_code}`, 0, line.vat ?? 0));
+    if (untaxed && (line.vat ?? 0) !== 0)
+      found.push(
+        violation(
+          'shape',
+          'line.vatOnUntaxed',
+          `vat ${line.vat ?? 0} on tax code ${line.tax_code}`,
+          0,
+          line.vat ?? 0,
+        ),
+      );
   }
   return found;
 }
 
 /** Every violation of invariants 1–6 (and of the shapes) in the books of the store-day; [] when all hold. */
-export function checkPostingInvariants(report: DailyReport, deals: readonly BooksDeal[], setup: InvariantSetup): InvariantViolation[] {
+export function checkPostingInvariants(
+  report: DailyReport,
+  deals: readonly BooksDeal[],
+  setup: InvariantSetup,
+): InvariantViolation[] {
   return [
     ...checkSales(report, deals, setup),
     ...checkRoleAccounts(report, deals, setup),

@@ -100,6 +100,9 @@ export const posRegItemPrefix = '【POS Reg】';
 export const itemNameLengthMax = 30;
 
 /** `【POS Reg】` + the method's name, or the configured override. */
-export function itemNameFor(method: { name: string }, settings?: Pick<MethodPostingSettings, 'itemName'>): string {
+export function itemNameFor(
+  method: { name: string },
+  settings?: Pick<MethodPostingSettings, 'itemName'>,
+): string {
   return settings?.itemName ?? `${posRegItemPrefix}${method.name}`;
 }

@@ -31,8 +31,16 @@ const salesLineSpecs = [
   { category: 'exempt', taxRole: 'exempt', description: '売上 非課税' },
 ] as const;
 
-function line(accountRole: AccountRole, amount: Yen, description: string, taxRole: TaxRole = 'outOfScope', vat: Yen | null = null): DraftLine[] {
-  return amount === 0 && (vat ?? 0) === 0 ? [] : [{ accountRole, taxRole, amount, vat, description }];
+function line(
+  accountRole: AccountRole,
+  amount: Yen,
+  description: string,
+  taxRole: TaxRole = 'outOfScope',
+  vat: Yen | null = null,
+): DraftLine[] {
+  return amount === 0 && (vat ?? 0) === 0
+    ? []
+    : [{ accountRole, taxRole, amount, vat, description }];
 }
 
 export function salesLines(row: TaxRatePaymentRow, vat: Record<TaxedCategory, Yen>): DraftLine[] {
@@ -50,7 +58,8 @@ export function methodDifference(report: DailyReport, row: TaxRatePaymentRow): Y
 }
 
 export function differenceLines(method: PaymentMethod, differenceYen: Yen): DraftLine[] {
-  if (tenderClassOf(method) === 'noChange') return line('voucherShortfall', differenceYen, '金券等差額');
+  if (tenderClassOf(method) === 'noChange')
+    return line('voucherShortfall', differenceYen, '金券等差額');
   return line('voucherChange', differenceYen, '金券等釣り');
 }
 

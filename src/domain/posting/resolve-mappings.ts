@@ -29,21 +29,32 @@ export interface MissingMasters {
   items: { code: string; name: string }[];
 }
 
-export type ResolvedMappings = { kind: 'resolved'; mappings: PostingMappings } | { kind: 'missing'; missing: MissingMasters };
+export type ResolvedMappings =
+  { kind: 'resolved'; mappings: PostingMappings } | { kind: 'missing'; missing: MissingMasters };
 
 const normalized = (text: string): string => text.normalize('NFKC').trim();
 
-function findByName<T extends { name: string; available?: boolean }>(rows: readonly T[], name: string): T | undefined {
+function findByName<T extends { name: string; available?: boolean }>(
+  rows: readonly T[],
+  name: string,
+): T | undefined {
   const wanted = normalized(name);
   return rows.find((row) => row.available !== false && normalized(row.name) === wanted);
 }
 
 function findTax(taxes: PostingMasters['taxes'], name: string): number | undefined {
   const wanted = normalized(name);
-  return taxes.find((tax) => tax.available && (normalized(tax.name_ja) === wanted || tax.name === name))?.code;
+  return taxes.find(
+    (tax) => tax.available && (normalized(tax.name_ja) === wanted || tax.name === name),
+  )?.code;
 }
 
-function resolveMethods(settings: PostingSettings, methods: readonly PaymentMethod[], masters: PostingMasters, missing: MissingMasters) {
+function resolveMethods(
+  settings: PostingSettings,
+  methods: readonly PaymentMethod[],
+  masters: PostingMasters,
+  missing: MissingMasters,
+) {
   const resolved: Record<string, MethodPostingMapping> = {};
   for (const method of methods) {
     const configured = settings.methods.find((each) => each.code === method.code);
@@ -56,7 +67,12 @@ function resolveMethods(settings: PostingSettings, methods: readonly PaymentMeth
     }
     const item = findByName(masters.items, itemName);
     if (item === undefined) missing.items.push({ code: method.code, name: itemName });
-    else resolved[method.code] = { itemId: item.id, partnerId: configured?.partnerId ?? null, schedule: configured?.schedule ?? null };
+    else
+      resolved[method.code] = {
+        itemId: item.id,
+        partnerId: configured?.partnerId ?? null,
+        schedule: configured?.schedule ?? null,
+      };
   }
   return resolved;
 }
@@ -70,7 +86,10 @@ export function resolvePostingMappings(
 ): ResolvedMappings {
   const store = settings.stores.find((each) => each.storeCode === storeCode);
   if (store === undefined) {
-    throw new PostingMappingError(`store ${storeCode} is not connected to freee`, `店舗 ${storeCode} はfreeeと連携されていません。`);
+    throw new PostingMappingError(
+      `store ${storeCode} is not connected to freee`,
+      `店舗 ${storeCode} はfreeeと連携されていません。`,
+    );
   }
   const missing: MissingMasters = { accounts: [], taxCodes: [], items: [] };
   const accounts = {} as Record<AccountRole, number>;
@@ -86,6 +105,7 @@ export function resolvePostingMappings(
     else taxCodes[role] = found;
   }
   const methods = resolveMethods(settings, paymentMethods, masters, missing);
-  if (missing.accounts.length + missing.taxCodes.length + missing.items.length > 0) return { kind: 'missing', missing };
+  if (missing.accounts.length + missing.taxCodes.length + missing.items.length > 0)
+    return { kind: 'missing', missing };
   return { kind: 'resolved', mappings: { store, accounts, taxCodes, methods } };
 }

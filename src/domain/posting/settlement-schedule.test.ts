@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addBankingDays, isBankingDay, onOrAfterBankingDay } from './banking-days.js';
 import { HolidayDataRangeError, SettlementScheduleError } from './errors.js';
-import { dueDate, settlementScheduleProblems, type SettlementSchedule } from './settlement-schedule.js';
+import {
+  dueDate,
+  settlementScheduleProblems,
+  type SettlementSchedule,
+} from './settlement-schedule.js';
 
 describe('banking days', () => {
   const table: [string, boolean, string][] = [
@@ -25,52 +29,128 @@ describe('banking days', () => {
     ['2027-01-04', true, 'first banking day of 2027'],
     ['2026-01-10', false, 'Saturday'],
   ];
-  for (const [date, expected, why] of table) it(`${date} ${expected ? 'is' : 'is not'} a banking day (${why})`, () => assert.equal(isBankingDay(date), expected));
+  for (const [date, expected, why] of table)
+    it(`${date} ${expected ? 'is' : 'is not'} a banking day (${why})`, () =>
+      assert.equal(isBankingDay(date), expected));
 
-  it('rolls forward: 2026-05-02 (Sat, Golden Week) → 2026-05-07', () => assert.equal(onOrAfterBankingDay('2026-05-02'), '2026-05-07'));
-  it('rolls forward: 2025-12-31 → 2026-01-05 (1/1–1/3 bank holidays, then the weekend)', () => assert.equal(onOrAfterBankingDay('2025-12-31'), '2026-01-05'));
-  it('counts: 1 banking day after Fri 2026-11-20 is Tue 2026-11-24', () => assert.equal(addBankingDays('2026-11-20', 1), '2026-11-24'));
-  it('counts: 2 banking days after Sat 2026-05-02 are 5/7 and 5/8', () => assert.equal(addBankingDays('2026-05-02', 2), '2026-05-08'));
-  it('counts: 1 banking day after Fri 2026-09-18 is Thu 9/24 (Silver Week)', () => assert.equal(addBankingDays('2026-09-18', 1), '2026-09-24'));
+  it('rolls forward: 2026-05-02 (Sat, Golden Week) → 2026-05-07', () =>
+    assert.equal(onOrAfterBankingDay('2026-05-02'), '2026-05-07'));
+  it('rolls forward: 2025-12-31 → 2026-01-05 (1/1–1/3 bank holidays, then the weekend)', () =>
+    assert.equal(onOrAfterBankingDay('2025-12-31'), '2026-01-05'));
+  it('counts: 1 banking day after Fri 2026-11-20 is Tue 2026-11-24', () =>
+    assert.equal(addBankingDays('2026-11-20', 1), '2026-11-24'));
+  it('counts: 2 banking days after Sat 2026-05-02 are 5/7 and 5/8', () =>
+    assert.equal(addBankingDays('2026-05-02', 2), '2026-05-08'));
+  it('counts: 1 banking day after Fri 2026-09-18 is Thu 9/24 (Silver Week)', () =>
+    assert.equal(addBankingDays('2026-09-18', 1), '2026-09-24'));
   it('dates past the holiday table throw HolidayDataRangeError instead of guessing', () => {
     assert.throws(() => isBankingDay('2051-03-01'), HolidayDataRangeError);
   });
 });
 
 describe('dueDate', () => {
-  const card: SettlementSchedule = { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 };
-  const endEnd: SettlementSchedule = { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' };
+  const card: SettlementSchedule = {
+    kind: 'monthly',
+    cutoffDay: 'end',
+    paymentMonthOffset: 1,
+    paymentDay: 15,
+  };
+  const endEnd: SettlementSchedule = {
+    kind: 'monthly',
+    cutoffDay: 'end',
+    paymentMonthOffset: 1,
+    paymentDay: 'end',
+  };
   const twice: SettlementSchedule = {
     kind: 'monthlyCycles',
-    cycles: [{ cutoffDay: 15, paymentMonthOffset: 0, paymentDay: 'end' }, { cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 }],
+    cycles: [
+      { cutoffDay: 15, paymentMonthOffset: 0, paymentDay: 'end' },
+      { cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 },
+    ],
   };
-  const weekly: SettlementSchedule = { kind: 'weekly', cutoffWeekday: 'sun', paymentWeekday: 'wed', weeksAfter: 0 };
+  const weekly: SettlementSchedule = {
+    kind: 'weekly',
+    cutoffWeekday: 'sun',
+    paymentWeekday: 'wed',
+    weeksAfter: 0,
+  };
   const table: [string, SettlementSchedule, string, string][] = [
-    ['2026-04-30', { kind: 'sameDay' }, '2026-04-30', 'same day, a Thursday: already a banking day'],
+    [
+      '2026-04-30',
+      { kind: 'sameDay' },
+      '2026-04-30',
+      'same day, a Thursday: already a banking day',
+    ],
     ['2026-05-03', { kind: 'sameDay' }, '2026-05-07', 'same day on a Golden Week Sunday → 5/7'],
     ['2026-04-30', { kind: 'daysAfter', bankingDays: 1 }, '2026-05-01', '翌営業日 is Fri 5/1'],
     ['2026-05-01', { kind: 'daysAfter', bankingDays: 1 }, '2026-05-07', 'over Golden Week'],
-    ['2026-05-01', { kind: 'daysAfter', bankingDays: 0 }, '2026-05-01', '0 banking days: the day itself'],
-    ['2025-12-29', { kind: 'daysAfter', bankingDays: 2 }, '2026-01-05', '12/30, then 1/5 after the year end'],
-    ['2026-11-20', { kind: 'daysAfter', bankingDays: 1 }, '2026-11-24', 'over 勤労感謝の日 2026-11-23'],
+    [
+      '2026-05-01',
+      { kind: 'daysAfter', bankingDays: 0 },
+      '2026-05-01',
+      '0 banking days: the day itself',
+    ],
+    [
+      '2025-12-29',
+      { kind: 'daysAfter', bankingDays: 2 },
+      '2026-01-05',
+      '12/30, then 1/5 after the year end',
+    ],
+    [
+      '2026-11-20',
+      { kind: 'daysAfter', bankingDays: 1 },
+      '2026-11-24',
+      'over 勤労感謝の日 2026-11-23',
+    ],
     ['2025-01-10', card, '2025-02-17', '1/31 cut-off, 2/15 is a Saturday → Mon 2/17'],
     ['2026-01-31', card, '2026-02-16', 'sale on the cut-off day belongs to it; 2/15 Sun → 2/16'],
     ['2026-02-01', card, '2026-03-16', 'first day of the next period; 3/15 Sun → 3/16'],
     ['2026-04-15', endEnd, '2026-06-01', '4/30 cut-off, paid 5/31 (Sun) → Mon 6/1'],
-    ['2026-11-10', { kind: 'monthly', cutoffDay: 20, paymentMonthOffset: 0, paymentDay: 23 }, '2026-11-24', '11/23 holiday → 11/24'],
-    ['2026-11-25', { kind: 'monthly', cutoffDay: 20, paymentMonthOffset: 1, paymentDay: 10 }, '2027-01-12', '12/20 cut-off → 1/10 Sun, 1/11 成人の日 → 1/12'],
-    ['2026-02-10', { kind: 'monthly', cutoffDay: 31, paymentMonthOffset: 2, paymentDay: 31 }, '2026-04-30', 'cut-off 31 = 2/28; paid 4/30 (4 has 30 days)'],
-    ['2026-11-30', { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' }, '2027-01-04', '12/31 bank holiday, 1/1–1/3 → 1/4'],
+    [
+      '2026-11-10',
+      { kind: 'monthly', cutoffDay: 20, paymentMonthOffset: 0, paymentDay: 23 },
+      '2026-11-24',
+      '11/23 holiday → 11/24',
+    ],
+    [
+      '2026-11-25',
+      { kind: 'monthly', cutoffDay: 20, paymentMonthOffset: 1, paymentDay: 10 },
+      '2027-01-12',
+      '12/20 cut-off → 1/10 Sun, 1/11 成人の日 → 1/12',
+    ],
+    [
+      '2026-02-10',
+      { kind: 'monthly', cutoffDay: 31, paymentMonthOffset: 2, paymentDay: 31 },
+      '2026-04-30',
+      'cut-off 31 = 2/28; paid 4/30 (4 has 30 days)',
+    ],
+    [
+      '2026-11-30',
+      { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' },
+      '2027-01-04',
+      '12/31 bank holiday, 1/1–1/3 → 1/4',
+    ],
     ['2026-04-10', twice, '2026-04-30', 'first half: 4/15 cut-off, paid 4/30 (Thu)'],
     ['2026-04-20', twice, '2026-05-15', 'second half: 4/30 cut-off, paid 5/15 (Fri)'],
     ['2026-04-15', twice, '2026-04-30', 'on the 15th cut-off'],
     ['2026-04-29', weekly, '2026-05-07', 'cut-off Sun 5/3, next Wed 5/6 振替休日 → 5/7'],
     ['2026-05-03', weekly, '2026-05-07', 'sale on the cut-off Sunday itself'],
-    ['2026-11-16', { ...weekly, paymentWeekday: 'mon', weeksAfter: 0 }, '2026-11-24', 'cut-off 11/22, Mon 11/23 holiday → 11/24'],
-    ['2026-11-16', { ...weekly, weeksAfter: 1 }, '2026-12-02', 'a week later: cut-off 11/22, Wed 11/25 + 7'],
+    [
+      '2026-11-16',
+      { ...weekly, paymentWeekday: 'mon', weeksAfter: 0 },
+      '2026-11-24',
+      'cut-off 11/22, Mon 11/23 holiday → 11/24',
+    ],
+    [
+      '2026-11-16',
+      { ...weekly, weeksAfter: 1 },
+      '2026-12-02',
+      'a week later: cut-off 11/22, Wed 11/25 + 7',
+    ],
   ];
   for (const [date, schedule, expected, why] of table) {
-    it(`${date} ${schedule.kind} → ${expected} (${why})`, () => assert.equal(dueDate(date, schedule), expected));
+    it(`${date} ${schedule.kind} → ${expected} (${why})`, () =>
+      assert.equal(dueDate(date, schedule), expected));
   }
 
   it('refuses schedules outside the vocabulary with SettlementScheduleError', () => {

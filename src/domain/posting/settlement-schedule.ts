@@ -18,7 +18,15 @@
 // the next banking day when it is not one (翌営業日; banking-days.ts), the usual rule of Japanese
 // acquirers; `daysAfter` counts banking days and so always lands on one.
 import { addBankingDays, bankingDaysAfterMax, onOrAfterBankingDay } from './banking-days.js';
-import { addDays, addMonths, dateParts, dayNumber, daysInMonth, formatDate, weekdayOf } from './calendar-date.js';
+import {
+  addDays,
+  addMonths,
+  dateParts,
+  dayNumber,
+  daysInMonth,
+  formatDate,
+  weekdayOf,
+} from './calendar-date.js';
 import { SettlementScheduleError } from './errors.js';
 
 export type DayOfMonth = number | 'end';
@@ -43,7 +51,9 @@ export const weeksAfterMax = 8;
 export const monthlyCyclesMax = 6;
 
 function dayOfMonthProblem(label: string, day: DayOfMonth): string[] {
-  return day === 'end' || (Number.isInteger(day) && day >= 1 && day <= 31) ? [] : [`${label} must be 1–31 or 'end'`];
+  return day === 'end' || (Number.isInteger(day) && day >= 1 && day <= 31)
+    ? []
+    : [`${label} must be 1–31 or 'end'`];
 }
 
 function dayRank(day: DayOfMonth): number {
@@ -51,7 +61,10 @@ function dayRank(day: DayOfMonth): number {
 }
 
 function cycleProblems(cycle: MonthlyCycle, at: string): string[] {
-  const problems = [...dayOfMonthProblem(`${at}cutoffDay`, cycle.cutoffDay), ...dayOfMonthProblem(`${at}paymentDay`, cycle.paymentDay)];
+  const problems = [
+    ...dayOfMonthProblem(`${at}cutoffDay`, cycle.cutoffDay),
+    ...dayOfMonthProblem(`${at}paymentDay`, cycle.paymentDay),
+  ];
   const offset = cycle.paymentMonthOffset;
   if (!Number.isInteger(offset) || offset < 0 || offset > paymentMonthOffsetMax) {
     problems.push(`${at}paymentMonthOffset must be 0–${paymentMonthOffsetMax}`);
@@ -67,17 +80,23 @@ export function settlementScheduleProblems(schedule: SettlementSchedule): string
     case 'sameDay':
       return [];
     case 'daysAfter':
-      return Number.isInteger(schedule.bankingDays) && schedule.bankingDays >= 0 && schedule.bankingDays <= bankingDaysAfterMax
+      return Number.isInteger(schedule.bankingDays) &&
+        schedule.bankingDays >= 0 &&
+        schedule.bankingDays <= bankingDaysAfterMax
         ? []
         : [`bankingDays must be an integer 0–${bankingDaysAfterMax}`];
     case 'monthly':
       return cycleProblems(schedule, '');
     case 'monthlyCycles':
-      if (schedule.cycles.length === 0 || schedule.cycles.length > monthlyCyclesMax) return [`cycles must hold 1–${monthlyCyclesMax} cycles`];
+      if (schedule.cycles.length === 0 || schedule.cycles.length > monthlyCyclesMax)
+        return [`cycles must hold 1–${monthlyCyclesMax} cycles`];
       return schedule.cycles.flatMap((cycle, index) => cycleProblems(cycle, `cycles[${index}].`));
     case 'weekly':
-      return weekdays.includes(schedule.cutoffWeekday) && weekdays.includes(schedule.paymentWeekday) &&
-        Number.isInteger(schedule.weeksAfter) && schedule.weeksAfter >= 0 && schedule.weeksAfter <= weeksAfterMax
+      return weekdays.includes(schedule.cutoffWeekday) &&
+        weekdays.includes(schedule.paymentWeekday) &&
+        Number.isInteger(schedule.weeksAfter) &&
+        schedule.weeksAfter >= 0 &&
+        schedule.weeksAfter <= weeksAfterMax
         ? []
         : [`weekly needs weekdays sun–sat and weeksAfter 0–${weeksAfterMax}`];
   }
@@ -103,7 +122,11 @@ function cyclePayment(date: string, cycle: MonthlyCycle): { cutoff: string; paym
 
 function monthlyPayment(date: string, cycles: readonly MonthlyCycle[]): string {
   const candidates = cycles.map((cycle) => cyclePayment(date, cycle));
-  candidates.sort((left, right) => (left.cutoff === right.cutoff ? left.payment.localeCompare(right.payment) : left.cutoff.localeCompare(right.cutoff)));
+  candidates.sort((left, right) =>
+    left.cutoff === right.cutoff
+      ? left.payment.localeCompare(right.payment)
+      : left.cutoff.localeCompare(right.cutoff),
+  );
   const first = candidates[0];
   if (first === undefined) throw new SettlementScheduleError('monthlyCycles without cycles');
   return first.payment;
@@ -118,7 +141,8 @@ function nextWeekday(date: string, weekday: Weekday, strictlyAfter: boolean): st
 /** The due date (期日, YYYY-MM-DD, a banking day) of a sale on `businessDate` under `schedule`. */
 export function dueDate(businessDate: string, schedule: SettlementSchedule): string {
   const problems = settlementScheduleProblems(schedule);
-  if (problems.length > 0) throw new SettlementScheduleError(`invalid settlement schedule: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new SettlementScheduleError(`invalid settlement schedule: ${problems.join('; ')}`);
   switch (schedule.kind) {
     case 'sameDay':
       return onOrAfterBankingDay(businessDate);
@@ -130,7 +154,10 @@ export function dueDate(businessDate: string, schedule: SettlementSchedule): str
       return onOrAfterBankingDay(monthlyPayment(businessDate, schedule.cycles));
     case 'weekly': {
       const cutoff = nextWeekday(businessDate, schedule.cutoffWeekday, false);
-      const payment = addDays(nextWeekday(cutoff, schedule.paymentWeekday, true), 7 * schedule.weeksAfter);
+      const payment = addDays(
+        nextWeekday(cutoff, schedule.paymentWeekday, true),
+        7 * schedule.weeksAfter,
+      );
       return onOrAfterBankingDay(payment);
     }
   }

@@ -10,15 +10,23 @@ import { entryKey, parseEntryKey } from './entry-keys.js';
 
 export const detailsMaxPerDeal = 100;
 
-export function splitDraft(draft: DraftEntry, detailsMax: number = detailsMaxPerDeal): DraftEntry[] {
-  if (!Number.isInteger(detailsMax) || detailsMax < 1) throw new RangeError(`detailsMax must be a positive integer, got ${detailsMax}`);
+export function splitDraft(
+  draft: DraftEntry,
+  detailsMax: number = detailsMaxPerDeal,
+): DraftEntry[] {
+  if (!Number.isInteger(detailsMax) || detailsMax < 1)
+    throw new RangeError(`detailsMax must be a positive integer, got ${detailsMax}`);
   if (draft.lines.length <= detailsMax) return [draft];
   const parsed = parseEntryKey(draft.key);
   if (parsed === null || parsed.part !== 1) throw new RangeError(`cannot split entry ${draft.key}`);
   const parts: DraftEntry[] = [];
   for (let start = 0; start < draft.lines.length; start += detailsMax) {
     const part = parts.length + 1;
-    parts.push({ ...draft, key: entryKey({ ...parsed, part }), lines: draft.lines.slice(start, start + detailsMax) });
+    parts.push({
+      ...draft,
+      key: entryKey({ ...parsed, part }),
+      lines: draft.lines.slice(start, start + detailsMax),
+    });
   }
   return parts;
 }

@@ -16,10 +16,14 @@ export type TaxedCategory = (typeof taxedCategories)[number];
 /** Splits `taxYen` over lines of `amountsYen`; Σ = taxYen, every part has its line's sign and fits in it. */
 export function allocateVat(taxYen: Yen, amountsYen: readonly Yen[]): Yen[] {
   if (taxYen === 0) return amountsYen.map(() => 0);
-  const weights = amountsYen.map((amount) => (Math.sign(amount) === Math.sign(taxYen) ? amount : 0));
+  const weights = amountsYen.map((amount) =>
+    Math.sign(amount) === Math.sign(taxYen) ? amount : 0,
+  );
   const capacityYen = weights.reduce((sum, weight) => sum + Math.abs(weight), 0);
   if (capacityYen < Math.abs(taxYen)) {
-    throw new VatAllocationError(`tax ${taxYen} does not fit in lines of that sign totalling ${capacityYen}`);
+    throw new VatAllocationError(
+      `tax ${taxYen} does not fit in lines of that sign totalling ${capacityYen}`,
+    );
   }
   const parts = allocate(taxYen, weights, 'largestRemainder');
   parts.forEach((part, index) => {
@@ -34,10 +38,15 @@ export function allocateVat(taxYen: Yen, amountsYen: readonly Yen[]): Yen[] {
 /** vat per method code for each taxed category (exempt has no tax; its lines carry no vat). */
 export function vatByMethod(report: DailyReport): Map<string, Record<TaxedCategory, Yen>> {
   const rows = report.byTaxRate.paymentMethods;
-  const result = new Map<string, Record<TaxedCategory, Yen>>(rows.map((row) => [row.code, { standard10: 0, reduced8: 0 }]));
+  const result = new Map<string, Record<TaxedCategory, Yen>>(
+    rows.map((row) => [row.code, { standard10: 0, reduced8: 0 }]),
+  );
   for (const category of taxedCategories) {
     const taxYen = report.byTaxRate.sales.find((row) => row.taxCategory === category)?.tax ?? 0;
-    const parts = allocateVat(taxYen, rows.map((row) => row.byTaxCategory[category]));
+    const parts = allocateVat(
+      taxYen,
+      rows.map((row) => row.byTaxCategory[category]),
+    );
     rows.forEach((row, index) => {
       const shares = result.get(row.code);
       if (shares !== undefined) shares[category] = parts[index] ?? 0;

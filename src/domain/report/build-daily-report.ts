@@ -4,7 +4,13 @@
 import { assertYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../ledger/payment-methods.js';
 import { isCalendarDate } from '../ledger/status-rules.js';
-import type { Checkout, DayClose, DrawerEvent, PaymentMethod, RoundingMode } from '../ledger/types.js';
+import type {
+  Checkout,
+  DayClose,
+  DrawerEvent,
+  PaymentMethod,
+  RoundingMode,
+} from '../ledger/types.js';
 import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { sumBy } from './day-checkout.js';
@@ -50,14 +56,20 @@ export interface BuildDailyReportInput {
 
 function checkedClose(input: BuildDailyReportInput): DayClose | null {
   const close = input.close ?? null;
-  if (close !== null && (close.storeCode !== input.store.code || close.businessDate !== input.businessDate)) {
-    throw new ReportInputError(`close of ${close.storeCode} ${close.businessDate} given for ${input.store.code} ${input.businessDate}`);
+  if (
+    close !== null &&
+    (close.storeCode !== input.store.code || close.businessDate !== input.businessDate)
+  ) {
+    throw new ReportInputError(
+      `close of ${close.storeCode} ${close.businessDate} given for ${input.store.code} ${input.businessDate}`,
+    );
   }
   return close;
 }
 
 export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
-  if (!isCalendarDate(input.businessDate)) throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
+  if (!isCalendarDate(input.businessDate))
+    throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
   const methods = indexPaymentMethods(input.paymentMethods);
   const ofDay = (item: { storeCode: string; businessDate: string }): boolean =>
     item.storeCode === input.store.code && item.businessDate === input.businessDate;
@@ -71,7 +83,8 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
   const nonSalesIncome = assertYen(daySum(day, day.nonSalesYen));
   const paymentMethods = dayPaymentMethodRows(day);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
-  const cashMethodTotalYen = paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+  const cashMethodTotalYen =
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
   const report: DailyReport = {
     storeCode: input.store.code,
     storeName: input.store.name,
@@ -94,12 +107,20 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
     aborted: dayStatusRow(day, 'aborted'),
     refunds: dayRefunds(day),
     lastCheckoutAt: dayLastCompletedAt(day),
-    hourly: dayHourlyRows(day, makeBusinessHourOfEpoch(input.store.timeZone, input.businessDate), input.settings.hourly),
+    hourly: dayHourlyRows(
+      day,
+      makeBusinessHourOfEpoch(input.store.timeZone, input.businessDate),
+      input.settings.hourly,
+    ),
     byTaxRate: { sales: salesRows, paymentMethods: dayTaxRatePaymentRows(day) },
     cash: cashSummary(checkedClose(input), cashMethodTotalYen, drawer),
   };
   if (input.unsent !== undefined && input.unsent !== null) {
-    const unsent = priceCheckouts(latestRevisions(input.unsent, () => true), methods, input.roundingMode);
+    const unsent = priceCheckouts(
+      latestRevisions(input.unsent, () => true),
+      methods,
+      input.roundingMode,
+    );
     report.unsent = unsentSummary(unsent.priced);
   }
   return report;

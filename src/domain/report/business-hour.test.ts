@@ -30,18 +30,36 @@ describe('makeBusinessHourOf', () => {
   }
   it('rejects an unknown zone and an instant without offset', () => {
     assert.throws(() => makeBusinessHourOf('Mars/Olympus', '2025-01-10'), ReportInputError);
-    assert.throws(() => makeBusinessHourOf('Asia/Tokyo', '2025-01-10')('2025-01-10T12:00:00'), ReportInputError);
+    assert.throws(
+      () => makeBusinessHourOf('Asia/Tokyo', '2025-01-10')('2025-01-10T12:00:00'),
+      ReportInputError,
+    );
   });
 });
 
 describe('hourlyWindow', () => {
   it('an end hour below the start hour means the next morning', () => {
-    assert.deepEqual(hourlyWindow({ enabled: true, startHour: 10, endHour: 2 }), { startHour: 10, endHour: 26 });
-    assert.deepEqual(hourlyWindow({ enabled: true, startHour: 0, endHour: 23 }), { startHour: 0, endHour: 23 });
+    assert.deepEqual(hourlyWindow({ enabled: true, startHour: 10, endHour: 2 }), {
+      startHour: 10,
+      endHour: 26,
+    });
+    assert.deepEqual(hourlyWindow({ enabled: true, startHour: 0, endHour: 23 }), {
+      startHour: 0,
+      endHour: 23,
+    });
   });
   it('rejects hours out of range', () => {
-    assert.throws(() => hourlyWindow({ enabled: true, startHour: 24, endHour: 2 }), ReportInputError);
-    assert.throws(() => hourlyWindow({ enabled: true, startHour: 1, endHour: 30 }), ReportInputError);
-    assert.throws(() => hourlyWindow({ enabled: true, startHour: 1.5, endHour: 3 }), ReportInputError);
+    assert.throws(
+      () => hourlyWindow({ enabled: true, startHour: 24, endHour: 2 }),
+      ReportInputError,
+    );
+    assert.throws(
+      () => hourlyWindow({ enabled: true, startHour: 1, endHour: 30 }),
+      ReportInputError,
+    );
+    assert.throws(
+      () => hourlyWindow({ enabled: true, startHour: 1.5, endHour: 3 }),
+      ReportInputError,
+    );
   });
 });

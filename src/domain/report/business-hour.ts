@@ -52,8 +52,18 @@ function formatsOf(timeZone: string): ZoneFormats {
   if (cached !== undefined) return cached;
   let formats: ZoneFormats;
   try {
-    const common = { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric' } as const;
-    formats = { hour: new Intl.DateTimeFormat('en-US', common), second: new Intl.DateTimeFormat('en-US', { ...common, minute: 'numeric', second: 'numeric' }) };
+    const common = {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+    } as const;
+    formats = {
+      hour: new Intl.DateTimeFormat('en-US', common),
+      second: new Intl.DateTimeFormat('en-US', { ...common, minute: 'numeric', second: 'numeric' }),
+    };
   } catch {
     throw new ReportInputError(`unknown time zone ${timeZone}`);
   }
@@ -62,7 +72,10 @@ function formatsOf(timeZone: string): ZoneFormats {
   return formats;
 }
 
-function partsOf(format: Intl.DateTimeFormat, epochMs: number): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
+function partsOf(
+  format: Intl.DateTimeFormat,
+  epochMs: number,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {
   const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of format.formatToParts(epochMs)) {
     if (part.type in parts) parts[part.type as keyof typeof parts] = Number(part.value);
@@ -88,7 +101,10 @@ export function businessHourByIntl(timeZone: string, businessDate: string): Busi
 function offsetAt(format: Intl.DateTimeFormat, epochMs: number): number {
   const parts = partsOf(format, epochMs);
   if (parts.year < 1900 || parts.year > 2199) return Number.NaN;
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - epochMs;
+  return (
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) -
+    epochMs
+  );
 }
 
 const cachedHoursMax = 4096;
@@ -96,7 +112,10 @@ const firstFastMs = Date.UTC(1900, 0, 2);
 const lastFastMs = Date.UTC(2199, 11, 30);
 
 /** As businessHourByIntl, with one Intl probe pair per UTC hour instead of one call per instant. */
-export function makeBusinessHourOfEpoch(timeZone: string, businessDate: string): BusinessHourOfEpoch {
+export function makeBusinessHourOfEpoch(
+  timeZone: string,
+  businessDate: string,
+): BusinessHourOfEpoch {
   const formats = formatsOf(timeZone);
   const byIntl = businessHourByIntl(timeZone, businessDate);
   const businessHour0 = dayNumberOfDate(businessDate) * 24;

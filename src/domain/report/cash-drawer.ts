@@ -5,10 +5,14 @@ import type { DayClose, DrawerEvent } from '../ledger/types.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { CashSummary, CountAmount } from './types.js';
 
-export function drawerFigures(events: readonly DrawerEvent[]): { cashIn: CountAmount; cashOut: CountAmount } {
+export function drawerFigures(events: readonly DrawerEvent[]): {
+  cashIn: CountAmount;
+  cashOut: CountAmount;
+} {
   const cashIn = new CountAmountAccumulator();
   const cashOut = new CountAmountAccumulator();
-  for (const event of events) (event.type === 'cashIn' ? cashIn : cashOut).add(assertYen(event.amount));
+  for (const event of events)
+    (event.type === 'cashIn' ? cashIn : cashOut).add(assertYen(event.amount));
   return { cashIn: cashIn.result(), cashOut: cashOut.result() };
 }
 
@@ -18,6 +22,13 @@ export function cashSummary(
   drawer: { cashIn: CountAmount; cashOut: CountAmount },
 ): CashSummary | null {
   if (close === null) return null;
-  const expected = assertYen(close.float + cashMethodTotalYen + drawer.cashIn.amount - drawer.cashOut.amount);
-  return { float: close.float, expected, counted: close.countedCash, difference: assertYen(close.countedCash - expected) };
+  const expected = assertYen(
+    close.float + cashMethodTotalYen + drawer.cashIn.amount - drawer.cashOut.amount,
+  );
+  return {
+    float: close.float,
+    expected,
+    counted: close.countedCash,
+    difference: assertYen(close.countedCash - expected),
+  };
 }

@@ -9,17 +9,43 @@ import { handWorkedInput } from '../../../test/support/domain/hand-worked-day.js
 
 const report = buildDailyReport(handWorkedInput());
 const hour = (row: Omit<HourlyRow, 'hour'> & { hour: number }): HourlyRow => row;
-const emptyHour = (value: number): HourlyRow => hour({ hour: value, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 });
-const byCategory = (standard10: number, reduced8: number, exempt: number, nonSales: number) => ({ standard10, reduced8, exempt, nonSales });
+const emptyHour = (value: number): HourlyRow =>
+  hour({ hour: value, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 });
+const byCategory = (standard10: number, reduced8: number, exempt: number, nonSales: number) => ({
+  standard10,
+  reduced8,
+  exempt,
+  nonSales,
+});
 
-const rows: [figure: string, pick: (report: DailyReport) => unknown, expected: unknown, workings: string][] = [
-  ['salesTotal 売上等', (r) => r.salesTotal, 7005, 'sales 6305 + nonSales 700 = Σ T of c01 c02 c03 c04 c05 c06 c09'],
-  ['sales 売上', (r) => r.sales, 6305, 'S 10%: 904+1000+300+600+1071+450 = 4325; 8%: 976+1000−540+244 = 1680; exempt 300'],
+const rows: [
+  figure: string,
+  pick: (report: DailyReport) => unknown,
+  expected: unknown,
+  workings: string,
+][] = [
+  [
+    'salesTotal 売上等',
+    (r) => r.salesTotal,
+    7005,
+    'sales 6305 + nonSales 700 = Σ T of c01 c02 c03 c04 c05 c06 c09',
+  ],
+  [
+    'sales 売上',
+    (r) => r.sales,
+    6305,
+    'S 10%: 904+1000+300+600+1071+450 = 4325; 8%: 976+1000−540+244 = 1680; exempt 300',
+  ],
   ['netSales 純売上', (r) => r.netSales, 5791, '6305 − 514'],
   ['tax 税', (r) => r.tax, 514, '10%: 82+90+27+54+97+40 = 390; 8%: 72+74−40+18 = 124'],
   ['nonSalesIncome 売上でない入金', (r) => r.nonSalesIncome, 700, 'c02 nonSales 700'],
   ['cashIn レジ入金', (r) => r.cashIn, { count: 2, amount: 6000 }, '5000 + 1000'],
-  ['cashOut レジ出金', (r) => r.cashOut, { count: 1, amount: 2000 }, 'the 01-09 event is another day'],
+  [
+    'cashOut レジ出金',
+    (r) => r.cashOut,
+    { count: 1, amount: 2000 },
+    'the 01-09 event is another day',
+  ],
   ['checkoutCount 会計数', (r) => r.checkoutCount, 7, 'c01 c02 c03 c04 c05 c06 c09'],
   ['customerCount 客数', (r) => r.customerCount, 10, '2+1+1+1+1+3+1'],
   ['itemCount 商品数', (r) => r.itemCount, 12, '3+3+1+1+(−1+1)+3+1'],
@@ -37,14 +63,39 @@ const rows: [figure: string, pick: (report: DailyReport) => unknown, expected: u
   ],
   ['voucherShortfall 金券等差額', (r) => r.voucherShortfall, { count: 1, amount: 200 }, 'c03'],
   ['voucherChange 金券等釣り', (r) => r.voucherChange, { count: 1, amount: 400 }, 'c04'],
-  ['lineDiscounts 値引き', (r) => r.lineDiscounts, { count: 2, amount: 150 }, 'c01 100 + c06 50; c06 値上げ −20 excluded'],
-  ['orderDiscounts 全体割引', (r) => r.orderDiscounts, { count: 1, amount: 200 }, 'c01 200; c06 surcharge −30 excluded'],
+  [
+    'lineDiscounts 値引き',
+    (r) => r.lineDiscounts,
+    { count: 2, amount: 150 },
+    'c01 100 + c06 50; c06 値上げ −20 excluded',
+  ],
+  [
+    'orderDiscounts 全体割引',
+    (r) => r.orderDiscounts,
+    { count: 1, amount: 200 },
+    'c01 200; c06 surcharge −30 excluded',
+  ],
   ['cancelled 取り消された会計', (r) => r.cancelled, { count: 1, amount: 1000 }, 'c07'],
   ['redone やり直した会計', (r) => r.redone, { count: 1, amount: 500 }, 'c08'],
   ['aborted 入力中断した会計', (r) => r.aborted, { count: 1, amount: 200 }, 'c10 2 × 100'],
-  ['returns 返品', (r) => r.returns, { checkoutCount: 1, itemCount: 1, amount: 540 }, 'c05 −1 × 540'],
-  ['refunds 返金', (r) => r.refunds, { checkoutCount: 1, paymentCount: 1, amount: 240 }, 'c05 T −240, cash −240'],
-  ['lastCheckoutAt 最終会計時刻', (r) => r.lastCheckoutAt, '2025-01-11T01:15:00+09:00', 'c05, the next calendar morning'],
+  [
+    'returns 返品',
+    (r) => r.returns,
+    { checkoutCount: 1, itemCount: 1, amount: 540 },
+    'c05 −1 × 540',
+  ],
+  [
+    'refunds 返金',
+    (r) => r.refunds,
+    { checkoutCount: 1, paymentCount: 1, amount: 240 },
+    'c05 T −240, cash −240',
+  ],
+  [
+    'lastCheckoutAt 最終会計時刻',
+    (r) => r.lastCheckoutAt,
+    '2025-01-11T01:15:00+09:00',
+    'c05, the next calendar morning',
+  ],
   [
     'hourly 1時間ごと',
     (r) => r.hourly,
@@ -88,7 +139,12 @@ const rows: [figure: string, pick: (report: DailyReport) => unknown, expected: u
     ],
     'cash 10%: 423+1000+257+450; 8%: 457+1000−540+58; exempt c05 300; nonSales c02 700',
   ],
-  ['cash 現金差異', (r) => r.cash, { float: 30000, expected: 37705, counted: 37700, difference: -5 }, '30000 + 3705 + 6000 − 2000'],
+  [
+    'cash 現金差異',
+    (r) => r.cash,
+    { float: 30000, expected: 37705, counted: 37700, difference: -5 },
+    '30000 + 3705 + 6000 − 2000',
+  ],
   [
     'unsent 未送信の会計',
     (r) => r.unsent,
@@ -101,7 +157,12 @@ const rows: [figure: string, pick: (report: DailyReport) => unknown, expected: u
     },
     'u1 100 + u2 200 pending; u3 330 completed',
   ],
-  ['header', (r) => [r.storeCode, r.storeName, r.businessDate, r.title, r.printedAt], ['0001', '店舗0001', '2025-01-10', '日報', '2025-01-11T02:00:00+09:00'], 'from the input'],
+  [
+    'header',
+    (r) => [r.storeCode, r.storeName, r.businessDate, r.title, r.printedAt],
+    ['0001', '店舗0001', '2025-01-10', '日報', '2025-01-11T02:00:00+09:00'],
+    'from the input',
+  ],
 ];
 
 describe('daily report rows (spec §3) on a hand-worked day', () => {
@@ -110,9 +171,16 @@ describe('daily report rows (spec §3) on a hand-worked day', () => {
   }
 
   it('spec §4 identities hold on the day', () => {
-    const salesColumns = report.byTaxRate.paymentMethods.reduce((sum, row) => sum + row.byTaxCategory.standard10 + row.byTaxCategory.reduced8 + row.byTaxCategory.exempt, 0);
+    const salesColumns = report.byTaxRate.paymentMethods.reduce(
+      (sum, row) =>
+        sum + row.byTaxCategory.standard10 + row.byTaxCategory.reduced8 + row.byTaxCategory.exempt,
+      0,
+    );
     assert.equal(salesColumns, report.sales);
-    assert.equal(report.paymentMethods.reduce((sum, row) => sum + row.amount, 0), report.salesTotal + report.voucherShortfall.amount);
+    assert.equal(
+      report.paymentMethods.reduce((sum, row) => sum + row.amount, 0),
+      report.salesTotal + report.voucherShortfall.amount,
+    );
   });
 
   it('without a close there is no cash summary, without unsent checkouts no unsent block', () => {
@@ -122,10 +190,29 @@ describe('daily report rows (spec §3) on a hand-worked day', () => {
   });
 
   it('an empty day lists every configured method and the hourly window with zeros', () => {
-    const empty = buildDailyReport(handWorkedInput({ checkouts: [], drawerEvents: [], unsent: null }));
+    const empty = buildDailyReport(
+      handWorkedInput({ checkouts: [], drawerEvents: [], unsent: null }),
+    );
     assert.deepEqual([empty.salesTotal, empty.checkoutCount, empty.lastCheckoutAt], [0, 0, null]);
-    assert.deepEqual(empty.paymentMethods.map((row) => [row.code, row.count, row.amount]), [['cash', 0, 0], ['credit', 0, 0], ['giftNoChange', 0, 0], ['giftChange', 0, 0], ['paypay', 0, 0]]);
-    assert.deepEqual(empty.hourly.map((row) => row.hour), [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
-    assert.deepEqual(empty.cash, { float: 30000, expected: 30000, counted: 37700, difference: 7700 });
+    assert.deepEqual(
+      empty.paymentMethods.map((row) => [row.code, row.count, row.amount]),
+      [
+        ['cash', 0, 0],
+        ['credit', 0, 0],
+        ['giftNoChange', 0, 0],
+        ['giftChange', 0, 0],
+        ['paypay', 0, 0],
+      ],
+    );
+    assert.deepEqual(
+      empty.hourly.map((row) => row.hour),
+      [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22],
+    );
+    assert.deepEqual(empty.cash, {
+      float: 30000,
+      expected: 30000,
+      counted: 37700,
+      difference: 7700,
+    });
   });
 });

@@ -4,7 +4,11 @@
 import { assertYen } from '../money/yen.js';
 import { instantMs } from '../ledger/status-rules.js';
 import type { CheckoutStatus } from '../ledger/types.js';
-import { CountAmountAccumulator, type CompletedCheckout, type PricedCheckout } from './day-checkout.js';
+import {
+  CountAmountAccumulator,
+  type CompletedCheckout,
+  type PricedCheckout,
+} from './day-checkout.js';
 import type { CountAmount, DailyReport } from './types.js';
 
 export interface DayCounters {
@@ -47,7 +51,8 @@ export function dayCounters(completed: readonly CompletedCheckout[]): DayCounter
 /** count and Σ T of the day's checkouts in `status`. */
 export function statusRow(priced: readonly PricedCheckout[], status: CheckoutStatus): CountAmount {
   const row = new CountAmountAccumulator();
-  for (const { checkout, totals } of priced) if (checkout.status === status) row.add(totals.totalYen);
+  for (const { checkout, totals } of priced)
+    if (checkout.status === status) row.add(totals.totalYen);
   return row.result();
 }
 
@@ -58,7 +63,10 @@ export function lastCompletedAt(completed: readonly CompletedCheckout[]): string
     const text = checkout.completedAt;
     const epochMs = text === null ? null : instantMs(text);
     if (text === null || epochMs === null) continue;
-    const later = latest === null || epochMs > latest.epochMs || (epochMs === latest.epochMs && text > latest.text);
+    const later =
+      latest === null ||
+      epochMs > latest.epochMs ||
+      (epochMs === latest.epochMs && text > latest.text);
     if (later) latest = { epochMs, text };
   }
   return latest?.text ?? null;
@@ -66,6 +74,7 @@ export function lastCompletedAt(completed: readonly CompletedCheckout[]): string
 
 export function itemCountOf(completed: readonly CompletedCheckout[]): number {
   let itemCount = 0;
-  for (const { checkout } of completed) for (const line of checkout.lines) itemCount += line.quantity;
+  for (const { checkout } of completed)
+    for (const line of checkout.lines) itemCount += line.quantity;
   return itemCount;
 }

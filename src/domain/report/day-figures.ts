@@ -17,13 +17,26 @@ import {
 } from '../ledger/checkout-figures.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import { validateCheckout } from '../ledger/tender-rules.js';
-import { salesTaxCategories, type Checkout, type CheckoutStatus, type RoundingMode } from '../ledger/types.js';
+import {
+  salesTaxCategories,
+  type Checkout,
+  type CheckoutStatus,
+  type RoundingMode,
+} from '../ledger/types.js';
 import type { BusinessHourOfEpoch } from './business-hour.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { DayCounters } from './day-counters.js';
 import { InvalidCheckoutError } from './day-selection.js';
 import { hourlyWindow } from './hourly.js';
-import type { CountAmount, DailyReport, HourlyRow, PaymentMethodTotal, ReportSettings, TaxRatePaymentRow, TaxRateSalesRow } from './types.js';
+import type {
+  CountAmount,
+  DailyReport,
+  HourlyRow,
+  PaymentMethodTotal,
+  ReportSettings,
+  TaxRatePaymentRow,
+  TaxRateSalesRow,
+} from './types.js';
 
 /** Every checkout of the day (`status`, `totalYen`) and, for the completed ones, their figures. */
 export interface DayFigures {
@@ -66,7 +79,11 @@ export interface DayFigures {
  * or the reference path where it cannot prove its result. Throws InvalidCheckoutError for the
  * first invalid checkout, in the order given.
  */
-export function priceDay(checkouts: readonly Checkout[], methods: PaymentMethodIndex, roundingMode: RoundingMode): DayFigures {
+export function priceDay(
+  checkouts: readonly Checkout[],
+  methods: PaymentMethodIndex,
+  roundingMode: RoundingMode,
+): DayFigures {
   const index = figuresMethodIndex(methods);
   const out = new CheckoutFigures();
   const count = checkouts.length;
@@ -100,7 +117,8 @@ export function priceDay(checkouts: readonly Checkout[], methods: PaymentMethodI
     if (!computeCheckoutFigures(checkout, index, roundingMode, out)) {
       const errors = validateCheckout(checkout, methods, roundingMode);
       if (errors.length > 0) throw new InvalidCheckoutError(checkout.id, errors);
-      if (checkout.status === 'completed') figuresFromMath(checkout, computeCheckoutMath(checkout, methods, roundingMode), index, out);
+      if (checkout.status === 'completed')
+        figuresFromMath(checkout, computeCheckoutMath(checkout, methods, roundingMode), index, out);
       else figuresFromTotals(checkout, computeCheckoutTotals(checkout, roundingMode), out);
     }
     status[position] = out.status;
@@ -133,7 +151,8 @@ export function priceDay(checkouts: readonly Checkout[], methods: PaymentMethodI
     methodStart[c + 1] = methodPosition.length;
     for (let row = 0; row < out.matrixCount; row += 1) {
       matrixPosition.push(out.matrixPosition[row] ?? -1);
-      for (let column = 0; column < 4; column += 1) matrixYen.push(out.matrixYen[row * 4 + column] ?? 0);
+      for (let column = 0; column < 4; column += 1)
+        matrixYen.push(out.matrixYen[row * 4 + column] ?? 0);
     }
     matrixStart[c + 1] = matrixPosition.length;
   }
@@ -191,7 +210,12 @@ export function daySum(day: DayFigures, values: Float64Array): number {
 
 /** paymentMethodRows. */
 export function dayPaymentMethodRows(day: DayFigures): PaymentMethodTotal[] {
-  const rows = day.methods.methods.map((method): PaymentMethodTotal => ({ code: method.code, name: method.name, count: 0, amount: 0 }));
+  const rows = day.methods.methods.map((method): PaymentMethodTotal => ({
+    code: method.code,
+    name: method.name,
+    count: 0,
+    amount: 0,
+  }));
   const end = day.methodStart[day.completedCount] ?? 0;
   for (let row = 0; row < end; row += 1) {
     const target = rows[day.methodPosition[row] ?? -1] as PaymentMethodTotal;
@@ -279,11 +303,22 @@ export function dayLastCompletedAt(day: DayFigures): string | null {
 }
 
 /** hourlyRows. */
-export function dayHourlyRows(day: DayFigures, hourOf: BusinessHourOfEpoch, settings: ReportSettings['hourly']): HourlyRow[] {
+export function dayHourlyRows(
+  day: DayFigures,
+  hourOf: BusinessHourOfEpoch,
+  settings: ReportSettings['hourly'],
+): HourlyRow[] {
   const window = hourlyWindow(settings);
   const rows = new Map<number, HourlyRow>();
-  const emptyRow = (hour: number): HourlyRow => ({ hour, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 });
-  for (let hour = window.startHour; hour <= window.endHour; hour += 1) rows.set(hour, emptyRow(hour));
+  const emptyRow = (hour: number): HourlyRow => ({
+    hour,
+    salesTotal: 0,
+    checkoutCount: 0,
+    customerCount: 0,
+    itemCount: 0,
+  });
+  for (let hour = window.startHour; hour <= window.endHour; hour += 1)
+    rows.set(hour, emptyRow(hour));
   for (let c = 0; c < day.completedCount; c += 1) {
     const epochMs = day.completedMs[c] ?? Number.NaN;
     if (Number.isNaN(epochMs)) continue;

@@ -18,8 +18,13 @@ import type { CompletedCheckout, PricedCheckout } from './day-checkout.js';
 export const dayCheckoutsMax = 500_000;
 
 export class InvalidCheckoutError extends Error {
-  constructor(readonly checkoutId: string, readonly errors: readonly RuleError[]) {
-    super(`checkout ${checkoutId} is invalid: ${errors.map((error) => `${error.path} ${error.code}`).join(', ')}`);
+  constructor(
+    readonly checkoutId: string,
+    readonly errors: readonly RuleError[],
+  ) {
+    super(
+      `checkout ${checkoutId} is invalid: ${errors.map((error) => `${error.path} ${error.code}`).join(', ')}`,
+    );
     this.name = 'InvalidCheckoutError';
   }
 }
@@ -32,12 +37,16 @@ export class TooManyCheckoutsError extends Error {
 }
 
 function preferred(current: Checkout, candidate: Checkout): Checkout {
-  if (candidate.revision !== current.revision) return candidate.revision > current.revision ? candidate : current;
+  if (candidate.revision !== current.revision)
+    return candidate.revision > current.revision ? candidate : current;
   return JSON.stringify(candidate) > JSON.stringify(current) ? candidate : current;
 }
 
 /** Latest revision per id, sorted by id; `keep` filters (store and business date). */
-export function latestRevisions(checkouts: readonly Checkout[], keep: (checkout: Checkout) => boolean): Checkout[] {
+export function latestRevisions(
+  checkouts: readonly Checkout[],
+  keep: (checkout: Checkout) => boolean,
+): Checkout[] {
   if (checkouts.length > dayCheckoutsMax) throw new TooManyCheckoutsError(checkouts.length);
   const byId = new Map<string, Checkout>();
   for (const checkout of checkouts) {
@@ -45,10 +54,16 @@ export function latestRevisions(checkouts: readonly Checkout[], keep: (checkout:
     const current = byId.get(checkout.id);
     byId.set(checkout.id, current === undefined ? checkout : preferred(current, checkout));
   }
-  return [...byId.values()].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  return [...byId.values()].sort((left, right) =>
+    left.id < right.id ? -1 : left.id > right.id ? 1 : 0,
+  );
 }
 
-function checkedMath(checkout: Checkout, methods: PaymentMethodIndex, roundingMode: RoundingMode): CheckoutMath {
+function checkedMath(
+  checkout: Checkout,
+  methods: PaymentMethodIndex,
+  roundingMode: RoundingMode,
+): CheckoutMath {
   const errors = validateCheckout(checkout, methods, roundingMode);
   if (errors.length > 0) throw new InvalidCheckoutError(checkout.id, errors);
   return computeCheckoutMath(checkout, methods, roundingMode);

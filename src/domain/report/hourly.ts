@@ -8,7 +8,10 @@ import { ReportInputError, type BusinessHourOf } from './business-hour.js';
 import type { CompletedCheckout } from './day-checkout.js';
 import type { HourlyRow, ReportSettings } from './types.js';
 
-export function hourlyWindow(settings: ReportSettings['hourly']): { startHour: number; endHour: number } {
+export function hourlyWindow(settings: ReportSettings['hourly']): {
+  startHour: number;
+  endHour: number;
+} {
   const { startHour, endHour } = settings;
   if (!Number.isInteger(startHour) || startHour < 0 || startHour > 23) {
     throw new ReportInputError(`hourly start hour ${startHour} is not 0–23`);
@@ -30,7 +33,8 @@ export function hourlyRows(
 ): HourlyRow[] {
   const window = hourlyWindow(settings);
   const rows = new Map<number, HourlyRow>();
-  for (let hour = window.startHour; hour <= window.endHour; hour += 1) rows.set(hour, emptyRow(hour));
+  for (let hour = window.startHour; hour <= window.endHour; hour += 1)
+    rows.set(hour, emptyRow(hour));
   for (const { checkout, math } of completed) {
     if (checkout.completedAt === null) continue;
     const hour = hourOf(checkout.completedAt);

@@ -15,7 +15,10 @@ export function paymentMethodRows(
   methods: PaymentMethodIndex,
 ): PaymentMethodTotal[] {
   const rows = new Map<string, PaymentMethodTotal>(
-    methods.methods.map((method) => [method.code, { code: method.code, name: method.name, count: 0, amount: 0 }]),
+    methods.methods.map((method) => [
+      method.code,
+      { code: method.code, name: method.name, count: 0, amount: 0 },
+    ]),
   );
   for (const { math } of completed) {
     for (const amounts of math.methods) {

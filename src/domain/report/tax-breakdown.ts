@@ -27,14 +27,20 @@ export function taxRatePaymentRows(
   methods: PaymentMethodIndex,
 ): TaxRatePaymentRow[] {
   const rows = new Map<string, TaxRatePaymentRow>(
-    methods.methods.map((method) => [method.code, { code: method.code, byTaxCategory: zeroByTaxCategory() }]),
+    methods.methods.map((method) => [
+      method.code,
+      { code: method.code, byTaxCategory: zeroByTaxCategory() },
+    ]),
   );
   for (const { math } of completed) {
     for (const matrixRow of math.matrix) {
       const row = rows.get(matrixRow.code);
-      if (row === undefined) throw new Error(`matrix row for unconfigured method ${matrixRow.code}`);
+      if (row === undefined)
+        throw new Error(`matrix row for unconfigured method ${matrixRow.code}`);
       for (const category of taxCategories) {
-        row.byTaxCategory[category] = assertYen(row.byTaxCategory[category] + matrixRow.byTaxCategoryYen[category]);
+        row.byTaxCategory[category] = assertYen(
+          row.byTaxCategory[category] + matrixRow.byTaxCategoryYen[category],
+        );
       }
     }
   }

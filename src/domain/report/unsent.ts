@@ -7,7 +7,9 @@ import { statusRow } from './day-counters.js';
 import type { UnsentSummary } from './types.js';
 
 export function unsentSummary(priced: readonly PricedCheckout[]): UnsentSummary {
-  const [pending, completed, cancelled, redone, aborted] = checkoutStatuses.map((status) => statusRow(priced, status));
+  const [pending, completed, cancelled, redone, aborted] = checkoutStatuses.map((status) =>
+    statusRow(priced, status),
+  );
   const zero = { count: 0, amount: 0 };
   return {
     pending: pending ?? zero,

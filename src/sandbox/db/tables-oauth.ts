@@ -16,9 +16,15 @@ export const oauthClients = freeeSandbox.table('oauth_clients', {
 
 export const oauthCodes = freeeSandbox.table('oauth_codes', {
   codeHash: text('code_hash').primaryKey(),
-  clientId: text('client_id').notNull().references(() => oauthClients.clientId),
-  userId: integer('user_id').notNull().references(() => users.id),
-  companyId: integer('company_id').notNull().references(() => companies.id),
+  clientId: text('client_id')
+    .notNull()
+    .references(() => oauthClients.clientId),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  companyId: integer('company_id')
+    .notNull()
+    .references(() => companies.id),
   redirectUri: text('redirect_uri').notNull(),
   codeChallenge: text('code_challenge'),
   expiresAt: at('expires_at').notNull(),
@@ -27,9 +33,15 @@ export const oauthCodes = freeeSandbox.table('oauth_codes', {
 
 export const oauthTokens = freeeSandbox.table('oauth_tokens', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity({ startWith: idStart.tokens }),
-  clientId: text('client_id').notNull().references(() => oauthClients.clientId),
-  userId: integer('user_id').notNull().references(() => users.id),
-  companyId: integer('company_id').notNull().references(() => companies.id),
+  clientId: text('client_id')
+    .notNull()
+    .references(() => oauthClients.clientId),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id),
+  companyId: integer('company_id')
+    .notNull()
+    .references(() => companies.id),
   accessTokenHash: text('access_token_hash').notNull().unique(),
   refreshTokenHash: text('refresh_token_hash').notNull().unique(),
   accessExpiresAt: at('access_expires_at').notNull(),

@@ -32,16 +32,26 @@ export const companies = freeeSandbox.table('companies', {
   createdAt: at('created_at').notNull(),
 });
 
-export const members = freeeSandbox.table('members', {
-  companyId: integer('company_id').notNull().references(() => companies.id),
-  userId: integer('user_id').notNull().references(() => users.id),
-  /** admin | simple_accounting | self_only | read_only | workflow | product_linkage */
-  role: text('role').notNull(),
-}, (t) => [primaryKey({ columns: [t.companyId, t.userId] })]);
+export const members = freeeSandbox.table(
+  'members',
+  {
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** admin | simple_accounting | self_only | read_only | workflow | product_linkage */
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.userId] })],
+);
 
 export const fiscalYears = freeeSandbox.table('fiscal_years', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity({ startWith: idStart.fiscalYears }),
-  companyId: integer('company_id').notNull().references(() => companies.id),
+  companyId: integer('company_id')
+    .notNull()
+    .references(() => companies.id),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }).notNull(),
   isClosed: boolean('is_closed').notNull().default(false),

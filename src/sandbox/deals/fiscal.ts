@@ -6,16 +6,30 @@ import { fiscalYears } from '../db/schema.js';
 
 export type FiscalYearRow = typeof fiscalYears.$inferSelect;
 
-export async function loadFiscalYears(db: SandboxQuery, companyId: number): Promise<FiscalYearRow[]> {
-  return db.select().from(fiscalYears).where(eq(fiscalYears.companyId, companyId)).orderBy(asc(fiscalYears.startDate));
+export async function loadFiscalYears(
+  db: SandboxQuery,
+  companyId: number,
+): Promise<FiscalYearRow[]> {
+  return db
+    .select()
+    .from(fiscalYears)
+    .where(eq(fiscalYears.companyId, companyId))
+    .orderBy(asc(fiscalYears.startDate));
 }
 
 /** Null when `date` may be written; else the message of freee's 400. */
-export function closedPeriodProblem(years: readonly FiscalYearRow[], field: string, date: string): string | null {
+export function closedPeriodProblem(
+  years: readonly FiscalYearRow[],
+  field: string,
+  date: string,
+): string | null {
   const year = years.find((fy) => fy.startDate <= date && date <= fy.endDate);
-  if (!year) return `${field}（${date}）を含む会計年度が存在しません。会計期間内の日付を指定してください。`;
-  if (year.isClosed) return `${field}（${date}）は年度締め済みの会計年度（${year.startDate}〜${year.endDate}）に含まれるため、取引の登録・更新・削除はできません。`;
-  if (year.monthEndDate && date <= year.monthEndDate) return `${field}（${date}）は月締め済みの期間（〜${year.monthEndDate}）に含まれるため、取引の登録・更新・削除はできません。`;
+  if (!year)
+    return `${field}（${date}）を含む会計年度が存在しません。会計期間内の日付を指定してください。`;
+  if (year.isClosed)
+    return `${field}（${date}）は年度締め済みの会計年度（${year.startDate}〜${year.endDate}）に含まれるため、取引の登録・更新・削除はできません。`;
+  if (year.monthEndDate && date <= year.monthEndDate)
+    return `${field}（${date}）は月締め済みの期間（〜${year.monthEndDate}）に含まれるため、取引の登録・更新・削除はできません。`;
   return null;
 }
 

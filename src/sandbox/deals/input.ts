@@ -3,9 +3,16 @@ import { z } from 'zod';
 import { isCalendarDate } from '../dates.js';
 
 export const detailsMax = 100;
-const dateText = z.string().refine(isCalendarDate, { message: 'は不正な日付フォーマットです。入力例：2019-12-17' });
+const dateText = z
+  .string()
+  .refine(isCalendarDate, { message: 'は不正な日付フォーマットです。入力例：2019-12-17' });
 const id = z.int().min(1);
-export const walletableKinds = ['bank_account', 'credit_card', 'wallet', 'private_account_item'] as const;
+export const walletableKinds = [
+  'bank_account',
+  'credit_card',
+  'wallet',
+  'private_account_item',
+] as const;
 
 const lineFields = {
   tax_code: z.int().min(0),
@@ -32,7 +39,11 @@ const codeFields = {
   segment_3_tag_code: z.string().optional(),
 };
 
-export const createDetail = z.object({ ...lineFields, ...codeFields, account_item_id: id.optional() });
+export const createDetail = z.object({
+  ...lineFields,
+  ...codeFields,
+  account_item_id: id.optional(),
+});
 export const updateDetail = z.object({ ...lineFields, id: id.optional(), account_item_id: id });
 
 export const paymentLine = z.object({
@@ -56,13 +67,20 @@ export const dealCreateParams = z.object({
   ...dealFields,
   details: z.array(createDetail).min(1).max(detailsMax),
   payments: z.array(paymentLine).max(detailsMax).optional(),
-  receipt_ids: z.array(id).max(0, { message: 'は指定できません（サンドボックスにファイルボックスはありません）。' }).optional(),
+  receipt_ids: z
+    .array(id)
+    .max(0, { message: 'は指定できません（サンドボックスにファイルボックスはありません）。' })
+    .optional(),
 });
 
 export const dealUpdateParams = z.object({
   ...dealFields,
   details: z.array(updateDetail).min(1).max(detailsMax),
-  receipt_ids: z.array(id).max(0, { message: 'は指定できません（サンドボックスにファイルボックスはありません）。' }).nullable().optional(),
+  receipt_ids: z
+    .array(id)
+    .max(0, { message: 'は指定できません（サンドボックスにファイルボックスはありません）。' })
+    .nullable()
+    .optional(),
 });
 
 export const paymentParams = z.object({

@@ -1,7 +1,17 @@
 // Loads what a deal body refers to (only the ids it names), so validation is plain code.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { SandboxQuery } from '../db/database.js';
-import { accountItems, companies, items, partners, sections, segmentTags, tags, taxes, walletables } from '../db/schema.js';
+import {
+  accountItems,
+  companies,
+  items,
+  partners,
+  sections,
+  segmentTags,
+  tags,
+  taxes,
+  walletables,
+} from '../db/schema.js';
 
 export interface AccountItemRef {
   categoryId: number;
@@ -36,24 +46,87 @@ export interface Wanted {
 
 const unique = (ids: readonly number[]) => [...new Set(ids)];
 
-async function idsIn(db: SandboxQuery, table: typeof items | typeof sections | typeof partners | typeof tags, companyId: number, ids: number[]): Promise<Set<number>> {
+async function idsIn(
+  db: SandboxQuery,
+  table: typeof items | typeof sections | typeof partners | typeof tags,
+  companyId: number,
+  ids: number[],
+): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: table.id }).from(table).where(and(eq(table.companyId, companyId), inArray(table.id, unique(ids))));
+  const rows = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.companyId, companyId), inArray(table.id, unique(ids))));
   return new Set(rows.map((r) => r.id));
 }
 
-export async function loadReferences(db: SandboxQuery, companyId: number, wanted: Wanted): Promise<References> {
+export async function loadReferences(
+  db: SandboxQuery,
+  companyId: number,
+  wanted: Wanted,
+): Promise<References> {
   const company = (await db.select().from(companies).where(eq(companies.id, companyId)))[0];
-  const items_ = wanted.accountItemIds.length === 0 ? [] : await db.select().from(accountItems).where(and(eq(accountItems.companyId, companyId), inArray(accountItems.id, unique(wanted.accountItemIds))));
+  const items_ =
+    wanted.accountItemIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(accountItems)
+          .where(
+            and(
+              eq(accountItems.companyId, companyId),
+              inArray(accountItems.id, unique(wanted.accountItemIds)),
+            ),
+          );
   const taxRows = await db.select().from(taxes).where(eq(taxes.companyId, companyId));
-  const wallets = await db.select({ id: walletables.id, type: walletables.type }).from(walletables).where(eq(walletables.companyId, companyId));
-  const segmentRows = wanted.segmentTagIds.length === 0 ? [] : await db.select({ id: segmentTags.id, segmentId: segmentTags.segmentId }).from(segmentTags).where(and(eq(segmentTags.companyId, companyId), inArray(segmentTags.id, unique(wanted.segmentTagIds))));
-  const codes = wanted.partnerCodes.length === 0 ? [] : await db.select({ id: partners.id, code: partners.code }).from(partners).where(and(eq(partners.companyId, companyId), inArray(partners.code, [...new Set(wanted.partnerCodes)])));
+  const wallets = await db
+    .select({ id: walletables.id, type: walletables.type })
+    .from(walletables)
+    .where(eq(walletables.companyId, companyId));
+  const segmentRows =
+    wanted.segmentTagIds.length === 0
+      ? []
+      : await db
+          .select({ id: segmentTags.id, segmentId: segmentTags.segmentId })
+          .from(segmentTags)
+          .where(
+            and(
+              eq(segmentTags.companyId, companyId),
+              inArray(segmentTags.id, unique(wanted.segmentTagIds)),
+            ),
+          );
+  const codes =
+    wanted.partnerCodes.length === 0
+      ? []
+      : await db
+          .select({ id: partners.id, code: partners.code })
+          .from(partners)
+          .where(
+            and(
+              eq(partners.companyId, companyId),
+              inArray(partners.code, [...new Set(wanted.partnerCodes)]),
+            ),
+          );
   return {
     usePartnerCode: company?.usePartnerCode ?? false,
     segmentsAvailable: company?.segmentsAvailable ?? 0,
-    accountItems: new Map(items_.map((a) => [a.id, { categoryId: a.accountCategoryId, available: a.available, correspondingIncomeId: a.correspondingIncomeId, correspondingExpenseId: a.correspondingExpenseId }])),
-    taxes: new Map(taxRows.map((t) => [t.code, { ratePercent: t.ratePercent, displayCategory: t.displayCategory }])),
+    accountItems: new Map(
+      items_.map((a) => [
+        a.id,
+        {
+          categoryId: a.accountCategoryId,
+          available: a.available,
+          correspondingIncomeId: a.correspondingIncomeId,
+          correspondingExpenseId: a.correspondingExpenseId,
+        },
+      ]),
+    ),
+    taxes: new Map(
+      taxRows.map((t) => [
+        t.code,
+        { ratePercent: t.ratePercent, displayCategory: t.displayCategory },
+      ]),
+    ),
     itemIds: await idsIn(db, items, companyId, wanted.itemIds),
     sectionIds: await idsIn(db, sections, companyId, wanted.sectionIds),
     partnerIds: await idsIn(db, partners, companyId, wanted.partnerIds),

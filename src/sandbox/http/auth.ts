@@ -23,7 +23,11 @@ export function bearerAuth(deps: SandboxDeps): MiddlewareHandler<SandboxEnv> {
   };
 }
 
-const writers: readonly string[] = ['admin', 'simple_accounting', 'self_only'] satisfies SandboxRole[];
+const writers: readonly string[] = [
+  'admin',
+  'simple_accounting',
+  'self_only',
+] satisfies SandboxRole[];
 
 export interface Membership {
   companyId: number;
@@ -32,13 +36,19 @@ export interface Membership {
 
 /** company_id as sent (query text or JSON number) → a positive integer, or freee's 400. */
 export function companyIdOf(value: unknown): number {
-  if (value === undefined || value === null || value === '') throw badRequest('company_id は必須です。');
+  if (value === undefined || value === null || value === '')
+    throw badRequest('company_id は必須です。');
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw badRequest('company_id は1以上の整数で指定してください。');
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
+    throw badRequest('company_id は1以上の整数で指定してください。');
   return n;
 }
 
-export async function findMembership(deps: SandboxDeps, userId: number, companyId: number): Promise<Membership | null> {
+export async function findMembership(
+  deps: SandboxDeps,
+  userId: number,
+  companyId: number,
+): Promise<Membership | null> {
   const rows = await deps.db
     .select({ role: members.role })
     .from(members)
@@ -48,7 +58,12 @@ export async function findMembership(deps: SandboxDeps, userId: number, companyI
   return row ? { companyId, role: row.role as SandboxRole } : null;
 }
 
-export async function requireCompany(c: Context<SandboxEnv>, deps: SandboxDeps, companyIdValue: unknown, access: 'read' | 'write'): Promise<Membership> {
+export async function requireCompany(
+  c: Context<SandboxEnv>,
+  deps: SandboxDeps,
+  companyIdValue: unknown,
+  access: 'read' | 'write',
+): Promise<Membership> {
   const companyId = companyIdOf(companyIdValue);
   const membership = await findMembership(deps, c.get('auth').userId, companyId);
   if (!membership) throw badRequest('存在しない事業所のidです。');

@@ -5,7 +5,8 @@ import { badRequest } from './errors.js';
 
 export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!type.toLowerCase().includes('application/json')) throw badRequest('Content-Type は application/json を指定してください。');
+  if (!type.toLowerCase().includes('application/json'))
+    throw badRequest('Content-Type は application/json を指定してください。');
   try {
     return await c.req.json();
   } catch {
@@ -23,21 +24,34 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function pathName(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('') || 'body';
+  return (
+    path
+      .map((key, i) =>
+        typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`,
+      )
+      .join('') || 'body'
+  );
 }
 
 function issueMessage(issue: z.core.$ZodIssue, data: unknown): string {
   const name = pathName(issue.path);
-  if (valueAt(data, issue.path) === undefined && issue.code === 'invalid_type') return `${name} は必須です。`;
+  if (valueAt(data, issue.path) === undefined && issue.code === 'invalid_type')
+    return `${name} は必須です。`;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'int' || issue.expected === 'number' ? `${name} は整数で指定してください。` : `${name} の形式が不正です。`;
+      return issue.expected === 'int' || issue.expected === 'number'
+        ? `${name} は整数で指定してください。`
+        : `${name} の形式が不正です。`;
     case 'invalid_value':
       return `${name} は ${issue.values.map(String).join(', ')} のいずれかを指定してください。`;
     case 'too_small':
-      return issue.origin === 'array' ? `${name} は${String(issue.minimum)}件以上指定してください。` : `${name} は${String(issue.minimum)}以上で指定してください。`;
+      return issue.origin === 'array'
+        ? `${name} は${String(issue.minimum)}件以上指定してください。`
+        : `${name} は${String(issue.minimum)}以上で指定してください。`;
     case 'too_big':
-      return issue.origin === 'array' ? `${name} は最大${String(issue.maximum)}件までです。` : `${name} は${String(issue.maximum)}${issue.origin === 'string' ? '文字' : ''}以下で指定してください。`;
+      return issue.origin === 'array'
+        ? `${name} は最大${String(issue.maximum)}件までです。`
+        : `${name} は${String(issue.maximum)}${issue.origin === 'string' ? '文字' : ''}以下で指定してください。`;
     default:
       return `${name} ${issue.message}`;
   }

@@ -17,13 +17,18 @@ const statusMessages: Record<number, string> = {
 };
 
 export function errorBody(status: number, validation: readonly string[] = []): FreeeErrorBody {
-  const errors: FreeeErrorBody['errors'] = [{ type: 'status', messages: [statusMessages[status] ?? 'エラーが発生しました。'] }];
+  const errors: FreeeErrorBody['errors'] = [
+    { type: 'status', messages: [statusMessages[status] ?? 'エラーが発生しました。'] },
+  ];
   if (validation.length > 0) errors.push({ type: 'validation', messages: [...validation] });
   return { status_code: status, errors };
 }
 
 export function maintenanceBody(): FreeeErrorBody {
-  return { status_code: 503, errors: [{ type: 'error', messages: [statusMessages[503] as string] }] };
+  return {
+    status_code: 503,
+    errors: [{ type: 'error', messages: [statusMessages[503] as string] }],
+  };
 }
 
 /** 401/403 bodies carry a stable `code` and a message that may change (API-NOTES §2). */
@@ -46,7 +51,10 @@ export const throttledBody: CodedErrorBody = {
 
 /** Thrown by handlers: status + body, rendered by the app's error handler. */
 export class SandboxHttpError extends Error {
-  constructor(readonly status: 400 | 401 | 403 | 404 | 409 | 500 | 503, readonly body: FreeeErrorBody | CodedErrorBody) {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 500 | 503,
+    readonly body: FreeeErrorBody | CodedErrorBody,
+  ) {
     super(`sandbox ${status}`);
     this.name = 'SandboxHttpError';
   }

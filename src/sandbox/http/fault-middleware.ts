@@ -8,7 +8,8 @@ import type { SandboxDeps, SandboxEnv } from './env.js';
 import { errorBody, maintenanceBody, throttledBody, unauthorized } from './errors.js';
 import { invalidGrantBody, tokenForm } from './token-form.js';
 
-const badGatewayHtml = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+const badGatewayHtml =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
 async function targetOf(c: Context<SandboxEnv>): Promise<FaultTarget | null> {
   const path = c.req.path;
@@ -25,8 +26,12 @@ export function faultMiddleware(deps: SandboxDeps): MiddlewareHandler<SandboxEnv
     const target = plan ? await targetOf(c) : null;
     if (!plan || !target) return next();
     const lockedUntil = plan.lockedUntil();
-    if (target.startsWith('api') && lockedUntil && deps.clock.now() < lockedUntil) return throttled(c);
-    const decision = plan.decide({ target, method: c.req.method, path: c.req.path }, c.req.header('x-sandbox-fault'));
+    if (target.startsWith('api') && lockedUntil && deps.clock.now() < lockedUntil)
+      return throttled(c);
+    const decision = plan.decide(
+      { target, method: c.req.method, path: c.req.path },
+      c.req.header('x-sandbox-fault'),
+    );
     if (!decision) return next();
     c.header('X-Sandbox-Fault', decision.kind);
     if (decision.kind === 'timeout') {
@@ -47,7 +52,12 @@ function throttled(c: Context<SandboxEnv>): Response {
   return c.json(throttledBody, 403);
 }
 
-async function respond(c: Context<SandboxEnv>, deps: SandboxDeps, plan: FaultPlan, decision: FaultDecision): Promise<Response> {
+async function respond(
+  c: Context<SandboxEnv>,
+  deps: SandboxDeps,
+  plan: FaultPlan,
+  decision: FaultDecision,
+): Promise<Response> {
   switch (decision.kind) {
     case '5xx':
       return decision.status === 502 ? c.html(badGatewayHtml, 502) : c.json(errorBody(500), 500);
@@ -80,6 +90,8 @@ function dropConnection(c: Context<SandboxEnv>): void {
     socket.destroy();
     return;
   }
-  const broken = new ReadableStream({ start: (controller) => controller.error(new Error('sandbox: connection reset after write')) });
+  const broken = new ReadableStream({
+    start: (controller) => controller.error(new Error('sandbox: connection reset after write')),
+  });
   c.res = new Response(broken, { status: c.res.status, headers: c.res.headers });
 }

@@ -9,7 +9,11 @@ export interface IntRule {
   max?: number;
 }
 
-export function parseIntParam(name: string, text: string | undefined, rule: IntRule = {}): number | undefined {
+export function parseIntParam(
+  name: string,
+  text: string | undefined,
+  rule: IntRule = {},
+): number | undefined {
   if (text === undefined || text === '') {
     if (rule.required) throw badRequest(`${name} を指定してください。`);
     return undefined;
@@ -18,7 +22,8 @@ export function parseIntParam(name: string, text: string | undefined, rule: IntR
   const max = rule.max ?? 2_147_483_647;
   if (!/^-?\d+$/.test(text)) throw badRequest(`${name} は整数で指定してください。`);
   const value = Number(text);
-  if (value < min || value > max) throw badRequest(`${name} は${min}以上${max}以下の値を指定してください。`);
+  if (value < min || value > max)
+    throw badRequest(`${name} は${min}以上${max}以下の値を指定してください。`);
   return value;
 }
 
@@ -38,14 +43,20 @@ export function pathInt(c: Context, name: string): number {
 export function queryDate(c: Context, name: string): string | undefined {
   const text = c.req.query(name);
   if (text === undefined || text === '') return undefined;
-  if (!isCalendarDate(text)) throw badRequest(`${name} は不正な日付フォーマットです。入力例：2019-12-17`);
+  if (!isCalendarDate(text))
+    throw badRequest(`${name} は不正な日付フォーマットです。入力例：2019-12-17`);
   return text;
 }
 
-export function queryEnum<T extends string>(c: Context, name: string, values: readonly T[]): T | undefined {
+export function queryEnum<T extends string>(
+  c: Context,
+  name: string,
+  values: readonly T[],
+): T | undefined {
   const text = c.req.query(name);
   if (text === undefined || text === '') return undefined;
-  if (!(values as readonly string[]).includes(text)) throw badRequest(`${name} は ${values.join(', ')} のいずれかを指定してください。`);
+  if (!(values as readonly string[]).includes(text))
+    throw badRequest(`${name} は ${values.join(', ')} のいずれかを指定してください。`);
   return text as T;
 }
 
@@ -58,7 +69,8 @@ export function queryPresent(c: Context, name: string): boolean {
 export function queryBool(c: Context, name: string): boolean | undefined {
   const text = c.req.query(name);
   if (text === undefined || text === '') return undefined;
-  if (text !== 'true' && text !== 'false') throw badRequest(`${name} は true または false を指定してください。`);
+  if (text !== 'true' && text !== 'false')
+    throw badRequest(`${name} は true または false を指定してください。`);
   return text === 'true';
 }
 

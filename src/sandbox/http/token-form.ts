@@ -14,13 +14,22 @@ export interface TokenForm {
 }
 
 const fields: readonly (keyof TokenForm)[] = [
-  'grant_type', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'client_id', 'client_secret', 'token', 'token_type_hint',
+  'grant_type',
+  'code',
+  'redirect_uri',
+  'code_verifier',
+  'refresh_token',
+  'client_id',
+  'client_secret',
+  'token',
+  'token_type_hint',
 ];
 
 export async function tokenForm(c: Context): Promise<TokenForm> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   let raw: Record<string, unknown> = {};
-  if (type.includes('application/json')) raw = ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
+  if (type.includes('application/json'))
+    raw = ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
   else if (type.includes('form')) raw = (await c.req.parseBody()) as Record<string, unknown>;
   const form: TokenForm = {};
   for (const field of fields) {

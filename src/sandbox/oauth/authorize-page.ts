@@ -21,36 +21,88 @@ export interface AuthorizeRequest {
 
 type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const hidden = (name: string, value: string) => html`<input type="hidden" name="${name}" value="${value}" />`;
+const hidden = (name: string, value: string) =>
+  html`<input type="hidden" name="${name}" value="${value}" />`;
 
 export function authorizePage(request: AuthorizeRequest, choices: readonly CompanyChoice[]): Page {
   const options = choices.map(
-    (choice, i) => html`<li><label><input type="radio" name="selection" value="${choice.userId}:${choice.companyId}" ${i === 0 ? 'checked' : ''} />
-      ${choice.companyName}（事業所ID: ${choice.companyId}、${choice.userEmail}、権限: ${choice.role}）</label></li>`,
+    (choice, i) =>
+      html`<li>
+        <label
+          ><input
+            type="radio"
+            name="selection"
+            value="${choice.userId}:${choice.companyId}"
+            ${i === 0 ? 'checked' : ''}
+          />
+          ${choice.companyName}（事業所ID: ${choice.companyId}、${choice.userEmail}、権限:
+          ${choice.role}）</label
+        >
+      </li>`,
   );
   return html`<!doctype html>
-<html lang="ja"><head><meta charset="utf-8" /><title>アプリ連携の開始 | freee サンドボックス</title></head>
-<body>
-  <h1>アプリ連携の開始</h1>
-  <p>「${request.clientName}」が、あなたの freee アカウントへのアクセスを求めています（サンドボックス）。</p>
-  <form method="post" action="authorize">
-    ${hidden('client_id', request.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('state', request.state)}
-    ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}
-    <h2>連携する事業所を選択してください</h2>
-    ${choices.length === 0 ? html`<p>選択できる事業所がありません。</p>` : html`<ul>${options}</ul>`}
-    <p>アクセス権限: データの読み取り、データの書き込み</p>
-    <button type="submit" name="decision" value="allow" ${choices.length === 0 ? 'disabled' : ''}>許可する</button>
-    <button type="submit" name="decision" value="deny">許可しない</button>
-  </form>
-</body></html>`;
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <title>アプリ連携の開始 | freee サンドボックス</title>
+      </head>
+      <body>
+        <h1>アプリ連携の開始</h1>
+        <p>
+          「${request.clientName}」が、あなたの freee
+          アカウントへのアクセスを求めています（サンドボックス）。
+        </p>
+        <form method="post" action="authorize">
+          ${hidden('client_id', request.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('state', request.state)}
+          ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}
+          <h2>連携する事業所を選択してください</h2>
+          ${
+            choices.length === 0
+              ? html`<p>選択できる事業所がありません。</p>`
+              : html`<ul>
+                  ${options}
+                </ul>`
+          }
+          <p>アクセス権限: データの読み取り、データの書き込み</p>
+          <button
+            type="submit"
+            name="decision"
+            value="allow"
+            ${choices.length === 0 ? 'disabled' : ''}
+          >
+            許可する
+          </button>
+          <button type="submit" name="decision" value="deny">許可しない</button>
+        </form>
+      </body>
+    </html>`;
 }
 
 export function errorPage(message: string): Page {
-  return html`<!doctype html><html lang="ja"><head><meta charset="utf-8" /><title>エラー | freee サンドボックス</title></head>
-<body><h1>エラー</h1><p>${message}</p></body></html>`;
+  return html`<!doctype html>
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <title>エラー | freee サンドボックス</title>
+      </head>
+      <body>
+        <h1>エラー</h1>
+        <p>${message}</p>
+      </body>
+    </html>`;
 }
 
 export function outOfBandPage(code: string): Page {
-  return html`<!doctype html><html lang="ja"><head><meta charset="utf-8" /><title>認可コード | freee サンドボックス</title></head>
-<body><h1>認可コード</h1><p>以下のコードをアプリケーションに入力してください。</p><code id="code">${code}</code></body></html>`;
+  return html`<!doctype html>
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <title>認可コード | freee サンドボックス</title>
+      </head>
+      <body>
+        <h1>認可コード</h1>
+        <p>以下のコードをアプリケーションに入力してください。</p>
+        <code id="code">${code}</code>
+      </body>
+    </html>`;
 }

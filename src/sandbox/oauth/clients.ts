@@ -19,16 +19,22 @@ export interface SandboxClientInput {
   clientSecret?: string;
 }
 
-export async function createSandboxClient(pool: Pool, clock: Clock, input: SandboxClientInput): Promise<SandboxClient> {
+export async function createSandboxClient(
+  pool: Pool,
+  clock: Clock,
+  input: SandboxClientInput,
+): Promise<SandboxClient> {
   const clientId = input.clientId ?? randomSecret(24);
   const clientSecret = input.clientSecret ?? randomSecret(32);
-  await sandboxDb(pool).insert(oauthClients).values({
-    clientId,
-    clientSecretHash: sha256Hex(clientSecret),
-    redirectUris: [input.redirectUri],
-    name: input.name ?? 'Uriage',
-    createdAt: clock.now(),
-  });
+  await sandboxDb(pool)
+    .insert(oauthClients)
+    .values({
+      clientId,
+      clientSecretHash: sha256Hex(clientSecret),
+      redirectUris: [input.redirectUri],
+      name: input.name ?? 'Uriage',
+      createdAt: clock.now(),
+    });
   return { clientId, clientSecret, redirectUri: input.redirectUri };
 }
 
@@ -39,14 +45,26 @@ export interface RegisteredClient {
 }
 
 export async function findClient(pool: Pool, clientId: string): Promise<RegisteredClient | null> {
-  const rows = await sandboxDb(pool).select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1);
+  const rows = await sandboxDb(pool)
+    .select()
+    .from(oauthClients)
+    .where(eq(oauthClients.clientId, clientId))
+    .limit(1);
   const row = rows[0];
   return row ? { clientId: row.clientId, name: row.name, redirectUris: row.redirectUris } : null;
 }
 
 /** client_secret_post (or HTTP Basic): the secret must match the registered one. */
-export async function authenticateClient(pool: Pool, clientId: string, clientSecret: string): Promise<RegisteredClient | null> {
-  const rows = await sandboxDb(pool).select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1);
+export async function authenticateClient(
+  pool: Pool,
+  clientId: string,
+  clientSecret: string,
+): Promise<RegisteredClient | null> {
+  const rows = await sandboxDb(pool)
+    .select()
+    .from(oauthClients)
+    .where(eq(oauthClients.clientId, clientId))
+    .limit(1);
   const row = rows[0];
   if (!row || !sameText(row.clientSecretHash, sha256Hex(clientSecret))) return null;
   return { clientId: row.clientId, name: row.name, redirectUris: row.redirectUris };

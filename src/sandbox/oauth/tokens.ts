@@ -23,9 +23,15 @@ export interface IssuedTokens extends Grant {
   createdAt: Date;
 }
 
-export async function issueCode(db: SandboxDb, clock: Clock, grant: Grant & { redirectUri: string; codeChallenge: string | null }): Promise<string> {
+export async function issueCode(
+  db: SandboxDb,
+  clock: Clock,
+  grant: Grant & { redirectUri: string; codeChallenge: string | null },
+): Promise<string> {
   const code = randomSecret(24);
-  await db.insert(oauthCodes).values({ ...grant, codeHash: sha256Hex(code), expiresAt: addMs(clock, codeLifetimeMs) });
+  await db
+    .insert(oauthCodes)
+    .values({ ...grant, codeHash: sha256Hex(code), expiresAt: addMs(clock, codeLifetimeMs) });
   return code;
 }
 
@@ -35,18 +41,40 @@ export interface RedeemedCode extends Grant {
 }
 
 /** Marks the code used; null when unknown, expired or already used. */
-export async function redeemCode(db: SandboxDb, clock: Clock, code: string): Promise<RedeemedCode | null> {
+export async function redeemCode(
+  db: SandboxDb,
+  clock: Clock,
+  code: string,
+): Promise<RedeemedCode | null> {
   const now = clock.now();
   const rows = await db
     .update(oauthCodes)
     .set({ usedAt: now })
-    .where(and(eq(oauthCodes.codeHash, sha256Hex(code)), isNull(oauthCodes.usedAt), gt(oauthCodes.expiresAt, now)))
+    .where(
+      and(
+        eq(oauthCodes.codeHash, sha256Hex(code)),
+        isNull(oauthCodes.usedAt),
+        gt(oauthCodes.expiresAt, now),
+      ),
+    )
     .returning();
   const row = rows[0];
-  return row ? { clientId: row.clientId, userId: row.userId, companyId: row.companyId, redirectUri: row.redirectUri, codeChallenge: row.codeChallenge } : null;
+  return row
+    ? {
+        clientId: row.clientId,
+        userId: row.userId,
+        companyId: row.companyId,
+        redirectUri: row.redirectUri,
+        codeChallenge: row.codeChallenge,
+      }
+    : null;
 }
 
-export async function issueTokens(db: SandboxQuery, clock: Clock, grant: Grant): Promise<IssuedTokens> {
+export async function issueTokens(
+  db: SandboxQuery,
+  clock: Clock,
+  grant: Grant,
+): Promise<IssuedTokens> {
   const accessToken = randomSecret(32);
   const refreshToken = randomSecret(32);
   const createdAt = clock.now();
@@ -62,7 +90,12 @@ export async function issueTokens(db: SandboxQuery, clock: Clock, grant: Grant):
 }
 
 /** Uses a refresh token once: null when unknown, used, revoked, expired or of another client. */
-export async function rotateRefreshToken(db: SandboxDb, clock: Clock, clientId: string, refreshToken: string): Promise<IssuedTokens | null> {
+export async function rotateRefreshToken(
+  db: SandboxDb,
+  clock: Clock,
+  clientId: string,
+  refreshToken: string,
+): Promise<IssuedTokens | null> {
   const now = clock.now();
   return db.transaction(async (tx) => {
     const used = await tx
@@ -80,12 +113,21 @@ export async function rotateRefreshToken(db: SandboxDb, clock: Clock, clientId: 
       .returning();
     const row = used[0];
     if (!row) return null;
-    return issueTokens(tx, clock, { clientId: row.clientId, userId: row.userId, companyId: row.companyId });
+    return issueTokens(tx, clock, {
+      clientId: row.clientId,
+      userId: row.userId,
+      companyId: row.companyId,
+    });
   });
 }
 
 /** Revokes the pair holding this token (access or refresh); false if it was unknown. */
-export async function revokeToken(db: SandboxDb, clock: Clock, clientId: string, token: string): Promise<boolean> {
+export async function revokeToken(
+  db: SandboxDb,
+  clock: Clock,
+  clientId: string,
+  token: string,
+): Promise<boolean> {
   const hash = sha256Hex(token);
   const byAccess = await db
     .update(oauthTokens)
@@ -106,7 +148,11 @@ export interface AccessGrant extends Grant {
 }
 
 /** The grant behind a live access token, or null (unknown, expired, refreshed away, revoked). */
-export async function findAccessGrant(db: SandboxDb, clock: Clock, accessToken: string): Promise<AccessGrant | null> {
+export async function findAccessGrant(
+  db: SandboxDb,
+  clock: Clock,
+  accessToken: string,
+): Promise<AccessGrant | null> {
   const rows = await db
     .select()
     .from(oauthTokens)
@@ -120,15 +166,31 @@ export async function findAccessGrant(db: SandboxDb, clock: Clock, accessToken: 
     )
     .limit(1);
   const row = rows[0];
-  return row ? { tokenId: row.id, clientId: row.clientId, userId: row.userId, companyId: row.companyId } : null;
+  return row
+    ? { tokenId: row.id, clientId: row.clientId, userId: row.userId, companyId: row.companyId }
+    : null;
 }
 
 /** Fault `expired_token`: the access token expires now (a refresh still works). */
-export async function expireAccessToken(db: SandboxDb, clock: Clock, accessToken: string): Promise<void> {
-  await db.update(oauthTokens).set({ accessExpiresAt: clock.now() }).where(eq(oauthTokens.accessTokenHash, sha256Hex(accessToken)));
+export async function expireAccessToken(
+  db: SandboxDb,
+  clock: Clock,
+  accessToken: string,
+): Promise<void> {
+  await db
+    .update(oauthTokens)
+    .set({ accessExpiresAt: clock.now() })
+    .where(eq(oauthTokens.accessTokenHash, sha256Hex(accessToken)));
 }
 
 /** Fault `invalid_grant`: the refresh token is revoked (the user must authorize again). */
-export async function revokeRefreshToken(db: SandboxDb, clock: Clock, refreshToken: string): Promise<void> {
-  await db.update(oauthTokens).set({ revokedAt: clock.now() }).where(eq(oauthTokens.refreshTokenHash, sha256Hex(refreshToken)));
+export async function revokeRefreshToken(
+  db: SandboxDb,
+  clock: Clock,
+  refreshToken: string,
+): Promise<void> {
+  await db
+    .update(oauthTokens)
+    .set({ revokedAt: clock.now() })
+    .where(eq(oauthTokens.refreshTokenHash, sha256Hex(refreshToken)));
 }

@@ -15,18 +15,41 @@ export function accountItemsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const rows = await deps.db
       .select()
       .from(accountItems)
-      .where(and(eq(accountItems.companyId, companyId), ...updateDateConditions(c, accountItems.updateDate)))
+      .where(
+        and(
+          eq(accountItems.companyId, companyId),
+          ...updateDateConditions(c, accountItems.updateDate),
+        ),
+      )
       .orderBy(asc(accountItems.id));
-    const names = new Map((await deps.db.select({ id: accountItems.id, name: accountItems.name }).from(accountItems).where(eq(accountItems.companyId, companyId))).map((r) => [r.id, r.name]));
+    const names = new Map(
+      (
+        await deps.db
+          .select({ id: accountItems.id, name: accountItems.name })
+          .from(accountItems)
+          .where(eq(accountItems.companyId, companyId))
+      ).map((r) => [r.id, r.name]),
+    );
     const nameOf = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
     return c.json({
       account_items: rows.map((row) => ({
-        id: row.id, name: row.name, tax_code: row.taxCode, shortcut: row.shortcut, shortcut_num: row.shortcutNum,
-        default_tax_code: row.taxCode, account_category: row.accountCategory, account_category_id: row.accountCategoryId,
-        categories: row.categories, available: row.available, walletable_id: row.walletableId,
-        group_name: row.groupName, group_id: null,
-        corresponding_income_name: nameOf(row.correspondingIncomeId), corresponding_income_id: row.correspondingIncomeId,
-        corresponding_expense_name: nameOf(row.correspondingExpenseId), corresponding_expense_id: row.correspondingExpenseId,
+        id: row.id,
+        name: row.name,
+        tax_code: row.taxCode,
+        shortcut: row.shortcut,
+        shortcut_num: row.shortcutNum,
+        default_tax_code: row.taxCode,
+        account_category: row.accountCategory,
+        account_category_id: row.accountCategoryId,
+        categories: row.categories,
+        available: row.available,
+        walletable_id: row.walletableId,
+        group_name: row.groupName,
+        group_id: null,
+        corresponding_income_name: nameOf(row.correspondingIncomeId),
+        corresponding_income_id: row.correspondingIncomeId,
+        corresponding_expense_name: nameOf(row.correspondingExpenseId),
+        corresponding_expense_id: row.correspondingExpenseId,
         update_date: row.updateDate,
       })),
     });

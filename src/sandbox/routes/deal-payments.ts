@@ -16,13 +16,35 @@ export function dealPaymentsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.post('/deals/:id/payments', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const payment = parseWith(paymentParams, body);
     const record = await existingDeal(deps, companyId, c);
-    const wanted = { accountItemIds: payment.from_walletable_type === 'private_account_item' ? [payment.from_walletable_id] : [], itemIds: [], sectionIds: [], partnerIds: [], partnerCodes: [], tagIds: [], segmentTagIds: [] };
+    const wanted = {
+      accountItemIds:
+        payment.from_walletable_type === 'private_account_item' ? [payment.from_walletable_id] : [],
+      itemIds: [],
+      sectionIds: [],
+      partnerIds: [],
+      partnerCodes: [],
+      tagIds: [],
+      segmentTagIds: [],
+    };
     const refs = await loadReferences(deps.db, companyId, wanted);
-    const problems = paymentProblems([payment], refs, await loadFiscalYears(deps.db, companyId), '');
-    if (problems.length === 0) problems.push(...settlementProblems(record.deal.amount, paidYen(record) + payment.amount, false));
+    const problems = paymentProblems(
+      [payment],
+      refs,
+      await loadFiscalYears(deps.db, companyId),
+      '',
+    );
+    if (problems.length === 0)
+      problems.push(
+        ...settlementProblems(record.deal.amount, paidYen(record) + payment.amount, false),
+      );
     if (problems.length > 0) throw badRequest(...problems);
     await insertPayment(deps.db, deps.clock, record.deal.id, payment);
     return c.json(await dealResponse(deps, companyId, record.deal.id), 201);

@@ -4,7 +4,14 @@ import { checkDeal, paymentProblems, settlementProblems, wantedBy } from '../dea
 import { dealCreateParams, dealUpdateParams } from '../deals/input.js';
 import { closedPeriodProblem, loadFiscalYears } from '../deals/fiscal.js';
 import { dealFilter, findDealIds } from '../deals/list.js';
-import { loadDeal, loadDeals, lookupsFor, paidYen, presentDeal, type DealRecord } from '../deals/read.js';
+import {
+  loadDeal,
+  loadDeals,
+  lookupsFor,
+  paidYen,
+  presentDeal,
+  type DealRecord,
+} from '../deals/read.js';
 import { loadReferences } from '../deals/references.js';
 import { deleteDeal, detailIdsOf, insertDeal, updateDeal } from '../deals/store.js';
 import { requireCompany } from '../http/auth.js';
@@ -13,15 +20,30 @@ import type { SandboxDeps, SandboxEnv } from '../http/env.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { pathInt, queryEnum } from '../http/params.js';
 
-const companyIdIn = (body: unknown): unknown => (body as { company_id?: unknown } | null)?.company_id;
+const companyIdIn = (body: unknown): unknown =>
+  (body as { company_id?: unknown } | null)?.company_id;
 
-export async function dealResponse(deps: SandboxDeps, companyId: number, id: number, accruals = false) {
+export async function dealResponse(
+  deps: SandboxDeps,
+  companyId: number,
+  id: number,
+  accruals = false,
+) {
   const record = await loadDeal(deps.db, companyId, id);
   if (!record) throw notFound();
-  return { deal: presentDeal(record, await lookupsFor(deps.db, companyId, [record]), { list: false, accruals }) };
+  return {
+    deal: presentDeal(record, await lookupsFor(deps.db, companyId, [record]), {
+      list: false,
+      accruals,
+    }),
+  };
 }
 
-export async function existingDeal(deps: SandboxDeps, companyId: number, c: Context): Promise<DealRecord> {
+export async function existingDeal(
+  deps: SandboxDeps,
+  companyId: number,
+  c: Context,
+): Promise<DealRecord> {
   const record = await loadDeal(deps.db, companyId, pathInt(c, 'id'));
   if (!record) throw notFound('指定した取引は存在しないか、既に削除されています。');
   return record;
@@ -38,7 +60,14 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const years = await loadFiscalYears(deps.db, companyId);
     const checked = checkDeal(input, refs, years);
     const problems = [...checked.problems, ...paymentProblems(payments, refs, years)];
-    if (problems.length === 0) problems.push(...settlementProblems(checked.deal.amount, payments.reduce((s, p) => s + p.amount, 0), checked.hasCashLine));
+    if (problems.length === 0)
+      problems.push(
+        ...settlementProblems(
+          checked.deal.amount,
+          payments.reduce((s, p) => s + p.amount, 0),
+          checked.hasCashLine,
+        ),
+      );
     if (problems.length > 0) throw badRequest(...problems);
     const id = await insertDeal(deps.db, deps.clock, companyId, checked.deal, payments);
     return c.json(await dealResponse(deps, companyId, id), 201);
@@ -49,7 +78,10 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const { ids, totalCount } = await findDealIds(deps.db, filter);
     const records = await loadDeals(deps.db, companyId, ids);
     const lookups = await lookupsFor(deps.db, companyId, records);
-    return c.json({ deals: records.map((r) => presentDeal(r, lookups, { list: true, accruals: filter.accruals })), meta: { total_count: totalCount } });
+    return c.json({
+      deals: records.map((r) => presentDeal(r, lookups, { list: true, accruals: filter.accruals })),
+      meta: { total_count: totalCount },
+    });
   });
   app.get('/deals/:id', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'read');
@@ -64,15 +96,28 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const record = await existingDeal(deps, companyId, c);
     const years = await loadFiscalYears(deps.db, companyId);
     const problems: string[] = [];
-    if (input.type !== record.deal.type) problems.push('収支区分（type）は変更できません。取引を削除してから作成し直してください。');
+    if (input.type !== record.deal.type)
+      problems.push('収支区分（type）は変更できません。取引を削除してから作成し直してください。');
     const closed = closedPeriodProblem(years, '変更前の発生日', record.deal.issueDate);
     if (closed) problems.push(closed);
     const lineIds = input.details.flatMap((d) => (d.id === undefined ? [] : [d.id]));
     const known = await detailIdsOf(deps.db, record.deal.id, lineIds);
-    input.details.forEach((d, i) => d.id !== undefined && !known.has(d.id) && problems.push(`details[${i}].id はこの取引の取引行ではありません。`));
-    const checked = checkDeal(input, await loadReferences(deps.db, companyId, wantedBy(input, [])), years);
+    input.details.forEach(
+      (d, i) =>
+        d.id !== undefined &&
+        !known.has(d.id) &&
+        problems.push(`details[${i}].id はこの取引の取引行ではありません。`),
+    );
+    const checked = checkDeal(
+      input,
+      await loadReferences(deps.db, companyId, wantedBy(input, [])),
+      years,
+    );
     problems.push(...checked.problems);
-    if (problems.length === 0) problems.push(...settlementProblems(checked.deal.amount, paidYen(record), checked.hasCashLine));
+    if (problems.length === 0)
+      problems.push(
+        ...settlementProblems(checked.deal.amount, paidYen(record), checked.hasCashLine),
+      );
     if (problems.length > 0) throw badRequest(...problems);
     await updateDeal(deps.db, deps.clock, record.deal.id, checked.deal);
     return c.json(await dealResponse(deps, companyId, record.deal.id));
@@ -80,7 +125,11 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   app.delete('/deals/:id', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'write');
     const record = await existingDeal(deps, companyId, c);
-    const closed = closedPeriodProblem(await loadFiscalYears(deps.db, companyId), '発生日', record.deal.issueDate);
+    const closed = closedPeriodProblem(
+      await loadFiscalYears(deps.db, companyId),
+      '発生日',
+      record.deal.issueDate,
+    );
     if (closed) throw badRequest(closed);
     await deleteDeal(deps.db, record.deal.id);
     return c.body(null, 204);

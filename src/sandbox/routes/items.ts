@@ -17,7 +17,11 @@ const itemParams = z.object({
   name: z.string().min(1).max(30),
   shortcut1: z.string().max(20).optional(),
   shortcut2: z.string().max(20).optional(),
-  code: z.string().max(20).regex(/^[0-9a-zA-Z_-]+$/).optional(),
+  code: z
+    .string()
+    .max(20)
+    .regex(/^[0-9a-zA-Z_-]+$/)
+    .optional(),
 });
 
 const duplicate = '品目名が重複しています。既に同じ名前の品目が存在します。';
@@ -38,14 +42,29 @@ export function itemsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   });
   app.post('/items', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const input = parseWith(itemParams, body);
-    const existing = await deps.db.select({ id: items.id }).from(items).where(and(eq(items.companyId, companyId), eq(items.name, input.name))).limit(1);
+    const existing = await deps.db
+      .select({ id: items.id })
+      .from(items)
+      .where(and(eq(items.companyId, companyId), eq(items.name, input.name)))
+      .limit(1);
     if (existing.length > 0) throw badRequest(duplicate);
     try {
       const rows = await deps.db
         .insert(items)
-        .values({ companyId, name: input.name, shortcut1: input.shortcut1 ?? null, shortcut2: input.shortcut2 ?? null, updateDate: jstToday(deps.clock) })
+        .values({
+          companyId,
+          name: input.name,
+          shortcut1: input.shortcut1 ?? null,
+          shortcut2: input.shortcut2 ?? null,
+          updateDate: jstToday(deps.clock),
+        })
         .returning();
       return c.json({ item: presentItem(rows[0] as typeof items.$inferSelect) }, 201);
     } catch (error) {

@@ -3,7 +3,13 @@ import { asc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { companies, members, users } from '../db/schema.js';
 import type { SandboxDeps, SandboxEnv } from '../http/env.js';
-import { authorizePage, errorPage, outOfBandPage, type AuthorizeRequest, type CompanyChoice } from '../oauth/authorize-page.js';
+import {
+  authorizePage,
+  errorPage,
+  outOfBandPage,
+  type AuthorizeRequest,
+  type CompanyChoice,
+} from '../oauth/authorize-page.js';
 import { findClient } from '../oauth/clients.js';
 import { issueCode } from '../oauth/tokens.js';
 
@@ -12,11 +18,15 @@ const choicesMax = 500;
 
 function redirectWith(redirectUri: string, params: Record<string, string>): string {
   const url = new URL(redirectUri);
-  for (const [key, value] of Object.entries(params)) if (value !== '') url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    if (value !== '') url.searchParams.set(key, value);
   return url.toString();
 }
 
-async function checkedRequest(deps: SandboxDeps, read: (name: string) => string): Promise<AuthorizeRequest | null> {
+async function checkedRequest(
+  deps: SandboxDeps,
+  read: (name: string) => string,
+): Promise<AuthorizeRequest | null> {
   const client = await findClient(deps.pool, read('client_id'));
   const redirectUri = read('redirect_uri');
   if (!client || !client.redirectUris.includes(redirectUri)) return null;
@@ -32,7 +42,13 @@ async function checkedRequest(deps: SandboxDeps, read: (name: string) => string)
 
 async function companyChoices(deps: SandboxDeps, userId: number | null): Promise<CompanyChoice[]> {
   const query = deps.db
-    .select({ userId: users.id, userEmail: users.email, companyId: companies.id, companyName: companies.displayName, role: members.role })
+    .select({
+      userId: users.id,
+      userEmail: users.email,
+      companyId: companies.id,
+      companyName: companies.displayName,
+      role: members.role,
+    })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .innerJoin(companies, eq(companies.id, members.companyId));
@@ -40,7 +56,8 @@ async function companyChoices(deps: SandboxDeps, userId: number | null): Promise
   return filtered.orderBy(asc(users.id), asc(companies.id)).limit(choicesMax);
 }
 
-const badClient = 'クライアントIDまたはリダイレクトURIが正しくありません。アプリケーションの設定を確認してください。';
+const badClient =
+  'クライアントIDまたはリダイレクトURIが正しくありません。アプリケーションの設定を確認してください。';
 
 export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
@@ -59,10 +76,17 @@ export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     if (!request) return c.html(errorPage(badClient), 400);
     if (form.decision !== 'allow') return redirectError(c, request, 'access_denied');
     const [userId, companyId] = (form.selection ?? '').split(':').map(Number);
-    const allowed = (await companyChoices(deps, userId ?? 0)).some((choice) => choice.companyId === companyId);
-    if (!userId || !companyId || !allowed) return c.html(errorPage('事業所を選択してください。'), 400);
+    const allowed = (await companyChoices(deps, userId ?? 0)).some(
+      (choice) => choice.companyId === companyId,
+    );
+    if (!userId || !companyId || !allowed)
+      return c.html(errorPage('事業所を選択してください。'), 400);
     const code = await issueCode(deps.db, deps.clock, {
-      clientId: request.clientId, userId, companyId, redirectUri: request.redirectUri, codeChallenge: request.codeChallenge || null,
+      clientId: request.clientId,
+      userId,
+      companyId,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge || null,
     });
     if (request.redirectUri === outOfBand) return c.html(outOfBandPage(code));
     return c.redirect(redirectWith(request.redirectUri, { code, state: request.state }), 302);
@@ -77,6 +101,7 @@ function requestProblem(responseType: string, request: AuthorizeRequest): string
 }
 
 function redirectError(c: Context<SandboxEnv>, request: AuthorizeRequest, error: string): Response {
-  if (request.redirectUri === outOfBand) return c.html(errorPage(error), 400) as unknown as Response;
+  if (request.redirectUri === outOfBand)
+    return c.html(errorPage(error), 400) as unknown as Response;
   return c.redirect(redirectWith(request.redirectUri, { error, state: request.state }), 302);
 }

@@ -20,7 +20,10 @@ const partnerParams = z.object({
   shortcut2: z.string().max(255).optional(),
   long_name: z.string().max(255).optional(),
   name_kana: z.string().max(255).optional(),
-  org_code: z.union([z.literal(1), z.literal(2)]).nullable().optional(),
+  org_code: z
+    .union([z.literal(1), z.literal(2)])
+    .nullable()
+    .optional(),
   country_code: z.enum(['JP', 'ZZ']).optional(),
 });
 
@@ -28,10 +31,20 @@ const keywordsMax = 10;
 const duplicate = '取引先名が重複しています。既に同じ名前の取引先が存在します。';
 
 function keywordConditions(keyword: string | undefined): SQL[] {
-  const words = (keyword ?? '').split(/[ \u3000\t]+/).filter((w) => w !== '').slice(0, keywordsMax);
+  const words = (keyword ?? '')
+    .split(/[ \u3000\t]+/)
+    .filter((w) => w !== '')
+    .slice(0, keywordsMax);
   return words.map((word) => {
     const pattern = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    return or(ilike(partners.name, pattern), ilike(partners.code, pattern), ilike(partners.longName, pattern), ilike(partners.nameKana, pattern), ilike(partners.shortcut1, pattern), ilike(partners.shortcut2, pattern)) as SQL;
+    return or(
+      ilike(partners.name, pattern),
+      ilike(partners.code, pattern),
+      ilike(partners.longName, pattern),
+      ilike(partners.nameKana, pattern),
+      ilike(partners.shortcut1, pattern),
+      ilike(partners.shortcut2, pattern),
+    ) as SQL;
   });
 }
 
@@ -43,7 +56,14 @@ export function partnersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const rows = await deps.db
       .select()
       .from(partners)
-      .where(and(eq(partners.companyId, companyId), eq(partners.available, true), ...updateDateConditions(c, partners.updateDate), ...keywordConditions(c.req.query('keyword'))))
+      .where(
+        and(
+          eq(partners.companyId, companyId),
+          eq(partners.available, true),
+          ...updateDateConditions(c, partners.updateDate),
+          ...keywordConditions(c.req.query('keyword')),
+        ),
+      )
       .orderBy(asc(partners.id))
       .offset(page.offset)
       .limit(page.limit);
@@ -51,20 +71,43 @@ export function partnersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   });
   app.post('/partners', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const input = parseWith(partnerParams, body);
-    const company = (await deps.db.select({ usePartnerCode: companies.usePartnerCode }).from(companies).where(eq(companies.id, companyId)))[0];
-    if (company?.usePartnerCode && !input.code) throw badRequest('取引先コードの利用が有効なため、code は必須です。');
-    if (!company?.usePartnerCode && input.code) throw badRequest('取引先コードの利用が無効なため、code は指定できません。');
-    const existing = await deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.companyId, companyId), eq(partners.name, input.name))).limit(1);
+    const company = (
+      await deps.db
+        .select({ usePartnerCode: companies.usePartnerCode })
+        .from(companies)
+        .where(eq(companies.id, companyId))
+    )[0];
+    if (company?.usePartnerCode && !input.code)
+      throw badRequest('取引先コードの利用が有効なため、code は必須です。');
+    if (!company?.usePartnerCode && input.code)
+      throw badRequest('取引先コードの利用が無効なため、code は指定できません。');
+    const existing = await deps.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.companyId, companyId), eq(partners.name, input.name)))
+      .limit(1);
     if (existing.length > 0) throw badRequest(duplicate);
     try {
       const rows = await deps.db
         .insert(partners)
         .values({
-          companyId, name: input.name, code: input.code ?? null, shortcut1: input.shortcut1 ?? null, shortcut2: input.shortcut2 ?? null,
-          longName: input.long_name ?? null, nameKana: input.name_kana ?? null, orgCode: input.org_code ?? null,
-          countryCode: input.country_code ?? 'JP', updateDate: jstToday(deps.clock),
+          companyId,
+          name: input.name,
+          code: input.code ?? null,
+          shortcut1: input.shortcut1 ?? null,
+          shortcut2: input.shortcut2 ?? null,
+          longName: input.long_name ?? null,
+          nameKana: input.name_kana ?? null,
+          orgCode: input.org_code ?? null,
+          countryCode: input.country_code ?? 'JP',
+          updateDate: jstToday(deps.clock),
         })
         .returning();
       return c.json({ partner: presentPartner(rows[0] as typeof partners.$inferSelect) }, 201);

@@ -26,20 +26,31 @@ export function sectionsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const rows = await deps.db
       .select()
       .from(sections)
-      .where(and(eq(sections.companyId, companyId), ...updateDateConditions(c, sections.updateDate)))
+      .where(
+        and(eq(sections.companyId, companyId), ...updateDateConditions(c, sections.updateDate)),
+      )
       .orderBy(asc(sections.id));
     return c.json({ sections: rows.map(presentSection) });
   });
   app.post('/sections', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const input = parseWith(sectionParams, body);
     try {
       const rows = await deps.db
         .insert(sections)
         .values({
-          companyId, name: input.name, longName: input.long_name ?? null, shortcut1: input.shortcut1 ?? null,
-          shortcut2: input.shortcut2 ?? null, updateDate: jstToday(deps.clock),
+          companyId,
+          name: input.name,
+          longName: input.long_name ?? null,
+          shortcut1: input.shortcut1 ?? null,
+          shortcut2: input.shortcut2 ?? null,
+          updateDate: jstToday(deps.clock),
         })
         .returning();
       return c.json({ section: presentSection(rows[0] as typeof sections.$inferSelect) }, 201);

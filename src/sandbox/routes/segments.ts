@@ -12,15 +12,31 @@ import { presentSegmentTag } from '../present/masters.js';
 export function segmentsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.get('/segments/:segment_id/tags', async (c) => {
-    const segmentId = parseIntParam('segment_id', c.req.param('segment_id'), { required: true, min: 1, max: 3 }) as number;
+    const segmentId = parseIntParam('segment_id', c.req.param('segment_id'), {
+      required: true,
+      min: 1,
+      max: 3,
+    }) as number;
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'read');
-    const company = (await deps.db.select({ segments: companies.segmentsAvailable }).from(companies).where(eq(companies.id, companyId)))[0];
-    if (!company || segmentId > company.segments) throw badRequest(`セグメント${segmentId}は現在のプランではご利用いただけません。`);
+    const company = (
+      await deps.db
+        .select({ segments: companies.segmentsAvailable })
+        .from(companies)
+        .where(eq(companies.id, companyId))
+    )[0];
+    if (!company || segmentId > company.segments)
+      throw badRequest(`セグメント${segmentId}は現在のプランではご利用いただけません。`);
     const page = queryPage(c, 20, 500);
     const rows = await deps.db
       .select()
       .from(segmentTags)
-      .where(and(eq(segmentTags.companyId, companyId), eq(segmentTags.segmentId, segmentId), ...updateDateConditions(c, segmentTags.updateDate)))
+      .where(
+        and(
+          eq(segmentTags.companyId, companyId),
+          eq(segmentTags.segmentId, segmentId),
+          ...updateDateConditions(c, segmentTags.updateDate),
+        ),
+      )
       .orderBy(asc(segmentTags.id))
       .offset(page.offset)
       .limit(page.limit);

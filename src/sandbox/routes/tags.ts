@@ -35,12 +35,23 @@ export function tagsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   });
   app.post('/tags', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const input = parseWith(tagParams, body);
     try {
       const rows = await deps.db
         .insert(tags)
-        .values({ companyId, name: input.name, shortcut1: input.shortcut1 ?? null, shortcut2: input.shortcut2 ?? null, updateDate: jstToday(deps.clock) })
+        .values({
+          companyId,
+          name: input.name,
+          shortcut1: input.shortcut1 ?? null,
+          shortcut2: input.shortcut2 ?? null,
+          updateDate: jstToday(deps.clock),
+        })
         .returning();
       return c.json({ tag: presentTag(rows[0] as typeof tags.$inferSelect) }, 201);
     } catch (error) {

@@ -17,9 +17,19 @@ export function taxesRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const available = queryBool(c, 'available');
     if (category) conditions.push(eq(taxes.displayCategory, category));
     if (available !== undefined) conditions.push(eq(taxes.available, available));
-    const rows = await deps.db.select().from(taxes).where(and(...conditions)).orderBy(asc(taxes.code));
+    const rows = await deps.db
+      .select()
+      .from(taxes)
+      .where(and(...conditions))
+      .orderBy(asc(taxes.code));
     return c.json({
-      taxes: rows.map((t) => ({ code: t.code, name: t.name, name_ja: t.nameJa, display_category: t.displayCategory, available: t.available })),
+      taxes: rows.map((t) => ({
+        code: t.code,
+        name: t.name,
+        name_ja: t.nameJa,
+        display_category: t.displayCategory,
+        available: t.available,
+      })),
     });
   });
   return app;

@@ -16,8 +16,13 @@ export function usersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const user = rows[0];
     if (!user) throw notFound();
     const body: Record<string, unknown> = {
-      id: user.id, email: user.email, display_name: user.displayName, first_name: user.firstName,
-      last_name: user.lastName, first_name_kana: user.firstNameKana, last_name_kana: user.lastNameKana,
+      id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      first_name: user.firstName,
+      last_name: user.lastName,
+      first_name_kana: user.firstNameKana,
+      last_name_kana: user.lastNameKana,
     };
     if (queryPresent(c, 'companies')) {
       const withAdvisor = queryPresent(c, 'advisor');
@@ -28,7 +33,11 @@ export function usersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
         .where(eq(members.userId, userId))
         .orderBy(asc(companies.id));
       body.companies = list.map((m) => ({
-        id: m.id, display_name: m.displayName, role: m.role, use_custom_role: false, ...(withAdvisor ? { advisor_id: null } : {}),
+        id: m.id,
+        display_name: m.displayName,
+        role: m.role,
+        use_custom_role: false,
+        ...(withAdvisor ? { advisor_id: null } : {}),
       }));
     }
     return c.json({ user: body });

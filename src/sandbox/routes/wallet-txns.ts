@@ -17,16 +17,27 @@ const walletTxnParams = z.object({
   amount: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
   walletable_id: z.int().min(1),
   walletable_type: z.enum(walletableTypes),
-  date: z.string().refine(isCalendarDate, { message: 'は不正な日付フォーマットです。入力例：2019-12-17' }),
+  date: z
+    .string()
+    .refine(isCalendarDate, { message: 'は不正な日付フォーマットです。入力例：2019-12-17' }),
   description: z.string().max(255).optional(),
   balance: z.int().optional(),
 });
 
 function present(row: typeof walletTxns.$inferSelect) {
   return {
-    id: row.id, company_id: row.companyId, date: row.date, amount: row.amount, due_amount: row.dueAmount, balance: row.balance,
-    entry_side: row.entrySide, walletable_type: row.walletableType, walletable_id: row.walletableId,
-    description: row.description, status: row.status, rule_matched: row.ruleMatched,
+    id: row.id,
+    company_id: row.companyId,
+    date: row.date,
+    amount: row.amount,
+    due_amount: row.dueAmount,
+    balance: row.balance,
+    entry_side: row.entrySide,
+    walletable_type: row.walletableType,
+    walletable_id: row.walletableId,
+    description: row.description,
+    status: row.status,
+    rule_matched: row.ruleMatched,
   };
 }
 
@@ -34,7 +45,8 @@ function listConditions(c: Context, companyId: number): SQL[] {
   const conditions: SQL[] = [eq(walletTxns.companyId, companyId)];
   const type = queryEnum(c, 'walletable_type', walletableTypes);
   const id = queryInt(c, 'walletable_id', { min: 1 });
-  if (type && id) conditions.push(eq(walletTxns.walletableType, type), eq(walletTxns.walletableId, id));
+  if (type && id)
+    conditions.push(eq(walletTxns.walletableType, type), eq(walletTxns.walletableId, id));
   const start = queryDate(c, 'start_date');
   const end = queryDate(c, 'end_date');
   const side = queryEnum(c, 'entry_side', ['income', 'expense'] as const);
@@ -49,25 +61,52 @@ export function walletTxnsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   app.get('/wallet_txns', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'read');
     const page = queryPage(c, 20, 100);
-    const order = c.req.query('sort_type') === 'created_at_desc' ? [desc(walletTxns.createdAt), desc(walletTxns.id)] : [desc(walletTxns.date), desc(walletTxns.id)];
-    const rows = await deps.db.select().from(walletTxns).where(and(...listConditions(c, companyId))).orderBy(...order).offset(page.offset).limit(page.limit);
+    const order =
+      c.req.query('sort_type') === 'created_at_desc'
+        ? [desc(walletTxns.createdAt), desc(walletTxns.id)]
+        : [desc(walletTxns.date), desc(walletTxns.id)];
+    const rows = await deps.db
+      .select()
+      .from(walletTxns)
+      .where(and(...listConditions(c, companyId)))
+      .orderBy(...order)
+      .offset(page.offset)
+      .limit(page.limit);
     return c.json({ wallet_txns: rows.map(present) });
   });
   app.post('/wallet_txns', async (c) => {
     const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, (body as { company_id?: unknown } | null)?.company_id, 'write');
+    const { companyId } = await requireCompany(
+      c,
+      deps,
+      (body as { company_id?: unknown } | null)?.company_id,
+      'write',
+    );
     const input = parseWith(walletTxnParams, body);
     const wallet = await deps.db
       .select({ id: walletables.id })
       .from(walletables)
-      .where(and(eq(walletables.id, input.walletable_id), eq(walletables.companyId, companyId), eq(walletables.type, input.walletable_type)))
+      .where(
+        and(
+          eq(walletables.id, input.walletable_id),
+          eq(walletables.companyId, companyId),
+          eq(walletables.type, input.walletable_type),
+        ),
+      )
       .limit(1);
     if (wallet.length === 0) throw badRequest('walletable_id に存在しない口座が指定されています。');
     const rows = await deps.db
       .insert(walletTxns)
       .values({
-        companyId, walletableId: input.walletable_id, walletableType: input.walletable_type, date: input.date, amount: input.amount,
-        dueAmount: input.amount, balance: input.balance ?? null, entrySide: input.entry_side, description: input.description ?? '',
+        companyId,
+        walletableId: input.walletable_id,
+        walletableType: input.walletable_type,
+        date: input.date,
+        amount: input.amount,
+        dueAmount: input.amount,
+        balance: input.balance ?? null,
+        entrySide: input.entry_side,
+        description: input.description ?? '',
         createdAt: deps.clock.now(),
       })
       .returning();

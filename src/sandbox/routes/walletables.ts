@@ -11,12 +11,23 @@ import { queryBool, queryEnum } from '../http/params.js';
 
 export const walletableTypes = ['bank_account', 'credit_card', 'wallet'] as const;
 
-export async function walletableBalances(db: SandboxDb, companyId: number): Promise<Map<number, number>> {
+export async function walletableBalances(
+  db: SandboxDb,
+  companyId: number,
+): Promise<Map<number, number>> {
   const paid = await db
-    .select({ id: dealPayments.fromWalletableId, total: sql<string>`coalesce(sum(case when ${deals.type} = 'income' then ${dealPayments.amount} else -${dealPayments.amount} end), 0)` })
+    .select({
+      id: dealPayments.fromWalletableId,
+      total: sql<string>`coalesce(sum(case when ${deals.type} = 'income' then ${dealPayments.amount} else -${dealPayments.amount} end), 0)`,
+    })
     .from(dealPayments)
     .innerJoin(deals, eq(deals.id, dealPayments.dealId))
-    .where(and(eq(deals.companyId, companyId), sql`${dealPayments.fromWalletableType} <> 'private_account_item'`))
+    .where(
+      and(
+        eq(deals.companyId, companyId),
+        sql`${dealPayments.fromWalletableType} <> 'private_account_item'`,
+      ),
+    )
     .groupBy(dealPayments.fromWalletableId);
   return new Map<number, number>(paid.map((row) => [row.id, Number(row.total)]));
 }
@@ -25,16 +36,38 @@ export function walletablesRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.get('/walletables', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'read');
-    const conditions: SQL[] = [eq(walletables.companyId, companyId), ...updateDateConditions(c, walletables.updateDate)];
+    const conditions: SQL[] = [
+      eq(walletables.companyId, companyId),
+      ...updateDateConditions(c, walletables.updateDate),
+    ];
     const type = queryEnum(c, 'type', walletableTypes);
     if (type) conditions.push(eq(walletables.type, type));
-    const [withBalance, withSyncedAt, withStatus] = ['with_balance', 'with_last_synced_at', 'with_sync_status'].map((name) => queryBool(c, name) === true);
-    const rows = await deps.db.select().from(walletables).where(and(...conditions)).orderBy(asc(walletables.id));
-    const balances = withBalance ? await walletableBalances(deps.db, companyId) : new Map<number, number>();
+    const [withBalance, withSyncedAt, withStatus] = [
+      'with_balance',
+      'with_last_synced_at',
+      'with_sync_status',
+    ].map((name) => queryBool(c, name) === true);
+    const rows = await deps.db
+      .select()
+      .from(walletables)
+      .where(and(...conditions))
+      .orderBy(asc(walletables.id));
+    const balances = withBalance
+      ? await walletableBalances(deps.db, companyId)
+      : new Map<number, number>();
     return c.json({
       walletables: rows.map((w) => ({
-        id: w.id, name: w.name, bank_id: w.bankId, type: w.type, update_date: w.updateDate,
-        ...(withBalance ? { walletable_balance: w.walletableBalance + (balances.get(w.id) ?? 0), last_balance: w.lastBalance } : {}),
+        id: w.id,
+        name: w.name,
+        bank_id: w.bankId,
+        type: w.type,
+        update_date: w.updateDate,
+        ...(withBalance
+          ? {
+              walletable_balance: w.walletableBalance + (balances.get(w.id) ?? 0),
+              last_balance: w.lastBalance,
+            }
+          : {}),
         ...(withSyncedAt ? { last_synced_at: null } : {}),
         ...(withStatus ? { sync_status: 'disabled' } : {}),
       })),

@@ -4,25 +4,47 @@ import { eq } from 'drizzle-orm';
 import type { Clock } from '../../app/clock.js';
 import type { Pool } from '../../adapters/db/pool.js';
 import { sandboxDb, type SandboxTx } from '../db/database.js';
-import { accountItems, companies, fiscalYears, members, sections, taxes, users, walletables } from '../db/schema.js';
+import {
+  accountItems,
+  companies,
+  fiscalYears,
+  members,
+  sections,
+  taxes,
+  users,
+  walletables,
+} from '../db/schema.js';
 import { jstToday } from '../dates.js';
 import { randomSecret } from '../oauth/secrets.js';
 import { accountCategories, accountSeeds } from './chart.js';
 import { fiscalYearsAround } from './fiscal.js';
 import { taxSeeds } from './taxes.js';
 
-export type SandboxRole = 'admin' | 'simple_accounting' | 'self_only' | 'read_only' | 'workflow' | 'product_linkage';
+export type SandboxRole =
+  'admin' | 'simple_accounting' | 'self_only' | 'read_only' | 'workflow' | 'product_linkage';
 
 export interface SandboxUserInput {
   email?: string;
   displayName?: string;
 }
 
-export async function createSandboxUser(pool: Pool, clock: Clock, input: SandboxUserInput = {}): Promise<{ userId: number }> {
+export async function createSandboxUser(
+  pool: Pool,
+  clock: Clock,
+  input: SandboxUserInput = {},
+): Promise<{ userId: number }> {
   const email = input.email ?? `user-${randomSecret(6).toLowerCase()}@sandbox.example`;
   const rows = await sandboxDb(pool)
     .insert(users)
-    .values({ email, displayName: input.displayName ?? 'サンドボックス 太郎', firstName: '太郎', lastName: 'サンドボックス', firstNameKana: 'タロウ', lastNameKana: 'サンドボックス', createdAt: clock.now() })
+    .values({
+      email,
+      displayName: input.displayName ?? 'サンドボックス 太郎',
+      firstName: '太郎',
+      lastName: 'サンドボックス',
+      firstNameKana: 'タロウ',
+      lastNameKana: 'サンドボックス',
+      createdAt: clock.now(),
+    })
     .returning({ id: users.id });
   return { userId: (rows[0] as { id: number }).id };
 }
@@ -50,7 +72,11 @@ export interface SandboxCompany {
   bankWalletableId: number;
 }
 
-export async function createSandboxCompany(pool: Pool, clock: Clock, input: SandboxCompanyInput): Promise<SandboxCompany> {
+export async function createSandboxCompany(
+  pool: Pool,
+  clock: Clock,
+  input: SandboxCompanyInput,
+): Promise<SandboxCompany> {
   const userId = input.userId ?? (await createSandboxUser(pool, clock)).userId;
   const today = jstToday(clock);
   return sandboxDb(pool).transaction(async (tx) => {
@@ -71,15 +97,33 @@ export async function createSandboxCompany(pool: Pool, clock: Clock, input: Sand
     await tx.insert(members).values({ companyId, userId, role: input.role ?? 'admin' });
     await seedFiscalYears(tx, companyId, today, input);
     await tx.insert(taxes).values(taxSeeds.map((t) => ({ ...t, companyId })));
-    const wallets = await seedWalletables(tx, companyId, today, input.bankName ?? 'サンドボックス銀行');
+    const wallets = await seedWalletables(
+      tx,
+      companyId,
+      today,
+      input.bankName ?? 'サンドボックス銀行',
+    );
     await seedChart(tx, companyId, today, wallets);
     const sectionNames = input.sections ?? [];
-    if (sectionNames.length > 0) await tx.insert(sections).values(sectionNames.map((name) => ({ companyId, name, updateDate: today })));
-    return { companyId, userId, cashWalletableId: wallets.cash.id, bankWalletableId: wallets.bank.id };
+    if (sectionNames.length > 0)
+      await tx
+        .insert(sections)
+        .values(sectionNames.map((name) => ({ companyId, name, updateDate: today })));
+    return {
+      companyId,
+      userId,
+      cashWalletableId: wallets.cash.id,
+      bankWalletableId: wallets.bank.id,
+    };
   });
 }
 
-async function seedFiscalYears(tx: SandboxTx, companyId: number, today: string, input: SandboxCompanyInput): Promise<void> {
+async function seedFiscalYears(
+  tx: SandboxTx,
+  companyId: number,
+  today: string,
+  input: SandboxCompanyInput,
+): Promise<void> {
   const years = fiscalYearsAround(today, input.fiscalStartMonth ?? 4);
   await tx.insert(fiscalYears).values([
     { companyId, ...years.previous, isClosed: input.previousYearClosed ?? false },
@@ -92,7 +136,12 @@ interface Wallet {
   name: string;
 }
 
-async function seedWalletables(tx: SandboxTx, companyId: number, today: string, bankName: string): Promise<{ cash: Wallet; bank: Wallet }> {
+async function seedWalletables(
+  tx: SandboxTx,
+  companyId: number,
+  today: string,
+  bankName: string,
+): Promise<{ cash: Wallet; bank: Wallet }> {
   const rows = await tx
     .insert(walletables)
     .values([
@@ -105,11 +154,27 @@ async function seedWalletables(tx: SandboxTx, companyId: number, today: string, 
   return { cash, bank };
 }
 
-async function seedChart(tx: SandboxTx, companyId: number, today: string, wallets: { cash: Wallet; bank: Wallet }): Promise<void> {
+async function seedChart(
+  tx: SandboxTx,
+  companyId: number,
+  today: string,
+  wallets: { cash: Wallet; bank: Wallet },
+): Promise<void> {
   const cashCategory = accountCategories.cash;
   const rows = [
-    ...accountSeeds.map((seed) => ({ seed, walletableId: seed.name === '現金' ? wallets.cash.id : null })),
-    { seed: { name: wallets.bank.name, category: 'cash' as const, taxCode: 2, groupName: '現金及び預金' }, walletableId: wallets.bank.id },
+    ...accountSeeds.map((seed) => ({
+      seed,
+      walletableId: seed.name === '現金' ? wallets.cash.id : null,
+    })),
+    {
+      seed: {
+        name: wallets.bank.name,
+        category: 'cash' as const,
+        taxCode: 2,
+        groupName: '現金及び預金',
+      },
+      walletableId: wallets.bank.id,
+    },
   ];
   const inserted = await tx
     .insert(accountItems)
@@ -117,9 +182,16 @@ async function seedChart(tx: SandboxTx, companyId: number, today: string, wallet
       rows.map(({ seed, walletableId }) => {
         const category = accountCategories[seed.category];
         return {
-          companyId, name: seed.name, shortcut: seed.shortcut ?? null, taxCode: seed.taxCode,
-          accountCategory: category.name, accountCategoryId: category.id, categories: [...category.path],
-          walletableId, groupName: seed.groupName, updateDate: today,
+          companyId,
+          name: seed.name,
+          shortcut: seed.shortcut ?? null,
+          taxCode: seed.taxCode,
+          accountCategory: category.name,
+          accountCategoryId: category.id,
+          categories: [...category.path],
+          walletableId,
+          groupName: seed.groupName,
+          updateDate: today,
         };
       }),
     )
@@ -129,7 +201,10 @@ async function seedChart(tx: SandboxTx, companyId: number, today: string, wallet
     if (!seed.incomeCounter || accountCategories[seed.category].id === cashCategory.id) continue;
     await tx
       .update(accountItems)
-      .set({ correspondingIncomeId: idOf.get(seed.incomeCounter) ?? null, correspondingExpenseId: idOf.get(seed.expenseCounter ?? '') ?? null })
+      .set({
+        correspondingIncomeId: idOf.get(seed.incomeCounter) ?? null,
+        correspondingExpenseId: idOf.get(seed.expenseCounter ?? '') ?? null,
+      })
       .where(eq(accountItems.id, idOf.get(seed.name) as number));
   }
 }

@@ -15,7 +15,10 @@ function dayBefore(date: string): string {
 }
 
 /** startMonth 1–12 (4 = April–March, the usual 法人 year). */
-export function fiscalYearsAround(today: string, startMonth: number): { current: FiscalRange; previous: FiscalRange } {
+export function fiscalYearsAround(
+  today: string,
+  startMonth: number,
+): { current: FiscalRange; previous: FiscalRange } {
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));
   const startYear = month >= startMonth ? year : year - 1;

@@ -40,18 +40,39 @@ function uriage(...args: string[]) {
 
 test('help lists the commands; a bad command exits 2', async () => {
   const help = await uriage('--help');
-  for (const name of ['serve', 'migrate', 'company', 'token']) assert.match(help.stdout, new RegExp(`\\b${name}\\b`));
+  for (const name of ['serve', 'migrate', 'company', 'token'])
+    assert.match(help.stdout, new RegExp(`\\b${name}\\b`));
   await assert.rejects(uriage('nonsense'), (error: { code?: number }) => error.code === 2);
 });
 
 test('without a server: create, show, refuse bad input with the field named', async () => {
-  const created = JSON.parse((await uriage('company', 'create', '--code', 'cli1', '--name', 'CLI企業', '--admin-code', 'admin', '--admin-password', 'cli-password')).stdout);
+  const created = JSON.parse(
+    (
+      await uriage(
+        'company',
+        'create',
+        '--code',
+        'cli1',
+        '--name',
+        'CLI企業',
+        '--admin-code',
+        'admin',
+        '--admin-password',
+        'cli-password',
+      )
+    ).stdout,
+  );
   assert.equal(created.created, true);
   const shown = JSON.parse((await uriage('company', 'show', '--company', 'cli1')).stdout);
   assert.equal(shown.name, 'CLI企業');
   assert.equal(shown.paymentMethods.filter((m: { kind: string }) => m.kind === 'cash').length, 1);
-  await assert.rejects(uriage('company', 'create', '--code', 'bad code!', '--name', 'x'), (error: { code?: number; stderr?: string }) => error.code === 1 && /code:/.test(error.stderr ?? ''));
-  if (!process.env.DATABASE_URL) assert.ok(!existsSync(join(dataDir, 'uriage.lock')), 'the lock is released after the command');
+  await assert.rejects(
+    uriage('company', 'create', '--code', 'bad code!', '--name', 'x'),
+    (error: { code?: number; stderr?: string }) =>
+      error.code === 1 && /code:/.test(error.stderr ?? ''),
+  );
+  if (!process.env.DATABASE_URL)
+    assert.ok(!existsSync(join(dataDir, 'uriage.lock')), 'the lock is released after the command');
 });
 
 test('with the server running on the same data: the CLI shares it', async () => {
@@ -59,9 +80,13 @@ test('with the server running on the same data: the CLI shares it', async () => 
   let server: RunningServer | null = null;
   try {
     server = await startServer({ config, clock: systemClock, logger: silentLogger, demo: true });
-    if (!process.env.DATABASE_URL) assert.equal(JSON.parse(readFileSync(join(dataDir, 'uriage.lock'), 'utf8')).pid, process.pid);
+    if (!process.env.DATABASE_URL)
+      assert.equal(JSON.parse(readFileSync(join(dataDir, 'uriage.lock'), 'utf8')).pid, process.pid);
     const shown = JSON.parse((await uriage('company', 'show', '--company', 'demo')).stdout);
-    assert.deepEqual(shown.stores.map((s: { code: string }) => s.code), ['0001']);
+    assert.deepEqual(
+      shown.stores.map((s: { code: string }) => s.code),
+      ['0001'],
+    );
     await uriage('company', 'create', '--code', 'cli2', '--name', '稼働中に作成');
     const seen = await server.services.tenancy.read.findCompanyByCode('cli2');
     assert.equal(seen?.name, '稼働中に作成', 'the running server sees what the CLI wrote');

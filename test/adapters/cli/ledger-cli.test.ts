@@ -33,9 +33,14 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function uriage(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function uriage(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/uriage.js', ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, ['bin/uriage.js', ...args], {
+      env,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -48,23 +53,92 @@ test('import the example day twice: created, then unchanged; close prints the ve
   const first = await uriage('import', file);
   assert.equal(first.code, 0, first.stderr);
   const summary = JSON.parse(first.stdout);
-  assert.deepEqual([summary.company.created, summary.checkouts.accepted, summary.drawer.accepted, summary.closes[0].version], [true, 1, 1, 1]);
+  assert.deepEqual(
+    [
+      summary.company.created,
+      summary.checkouts.accepted,
+      summary.drawer.accepted,
+      summary.closes[0].version,
+    ],
+    [true, 1, 1, 1],
+  );
   const second = await uriage('import', file);
   assert.equal(second.code, 0, second.stderr);
   const again = JSON.parse(second.stdout);
-  assert.deepEqual([again.company.created, again.checkouts.unchanged, again.drawer.unchanged, again.closes[0].version, again.closes[0].created], [false, 1, 1, 1, false]);
-  const closed = await uriage('close', '--company', 'demo', '--store', '0001', '--date', '2025-01-10', '--float', '30000', '--counted', '35000');
+  assert.deepEqual(
+    [
+      again.company.created,
+      again.checkouts.unchanged,
+      again.drawer.unchanged,
+      again.closes[0].version,
+      again.closes[0].created,
+    ],
+    [false, 1, 1, 1, false],
+  );
+  const closed = await uriage(
+    'close',
+    '--company',
+    'demo',
+    '--store',
+    '0001',
+    '--date',
+    '2025-01-10',
+    '--float',
+    '30000',
+    '--counted',
+    '35000',
+  );
   assert.equal(closed.code, 0, closed.stderr);
-  assert.deepEqual((({ created, version, expectedCash, difference }) => ({ created, version, expectedCash, difference }))(JSON.parse(closed.stdout)), { created: true, version: 2, expectedCash: 35880, difference: -880 });
+  assert.deepEqual(
+    (({ created, version, expectedCash, difference }) => ({
+      created,
+      version,
+      expectedCash,
+      difference,
+    }))(JSON.parse(closed.stdout)),
+    { created: true, version: 2, expectedCash: 35880, difference: -880 },
+  );
 });
 
 test('bad input: usage errors exit 2; a wrong file or store exits 1 naming the field, nothing imported', async () => {
-  assert.equal((await uriage('close', '--company', 'demo', '--store', '0001', '--date', '2025-01-10', '--float', '1.5', '--counted', '0')).code, 2);
+  assert.equal(
+    (
+      await uriage(
+        'close',
+        '--company',
+        'demo',
+        '--store',
+        '0001',
+        '--date',
+        '2025-01-10',
+        '--float',
+        '1.5',
+        '--counted',
+        '0',
+      )
+    ).code,
+    2,
+  );
   assert.equal((await uriage('import')).code, 2);
-  const unknownStore = await uriage('close', '--company', 'demo', '--store', '9999', '--date', '2025-01-10', '--float', '0', '--counted', '0');
+  const unknownStore = await uriage(
+    'close',
+    '--company',
+    'demo',
+    '--store',
+    '9999',
+    '--date',
+    '2025-01-10',
+    '--float',
+    '0',
+    '--counted',
+    '0',
+  );
   assert.equal(unknownStore.code, 1);
   assert.match(unknownStore.stderr, /9999/);
-  const bad = structuredClone(exampleDay) as unknown as { company: { code: string }; checkouts: { lines: { quantity: number }[] }[] };
+  const bad = structuredClone(exampleDay) as unknown as {
+    company: { code: string };
+    checkouts: { lines: { quantity: number }[] }[];
+  };
   bad.company.code = 'other';
   (bad.checkouts[0] as { lines: { quantity: number }[] }).lines[0]!.quantity = 0;
   const path = join(dataDir, 'bad-day.json');

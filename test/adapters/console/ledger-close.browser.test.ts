@@ -8,8 +8,19 @@ import type { Browser, Page } from 'playwright-core';
 import { ingestCheckouts } from '../../../src/app/ledger/ingest-checkouts.js';
 import { recordDrawerEvents } from '../../../src/app/ledger/record-drawer-events.js';
 import { launchBrowser } from '../../support/browser.js';
-import { createTestCompany, startTestApp, type TestApp, type TestCompany } from '../../support/app.js';
-import { checkout, countRows, exampleDay, ledgerOf, staffActor } from '../../support/ledger-fixtures.js';
+import {
+  createTestCompany,
+  startTestApp,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
+import {
+  checkout,
+  countRows,
+  exampleDay,
+  ledgerOf,
+  staffActor,
+} from '../../support/ledger-fixtures.js';
 
 let app: TestApp;
 let company: TestCompany;
@@ -18,8 +29,15 @@ let browser: Browser;
 before(async () => {
   app = await startTestApp({ now: '2025-01-10T22:00:00+09:00' });
   company = await createTestCompany(app, 'demo', ['0001']);
-  await ingestCheckouts(ledgerOf(app), staffActor(company), [...exampleDay.checkouts, checkout('cancel-1', { status: 'cancelled' })], { pathOf: (i) => `checkouts[${i}]` });
-  await recordDrawerEvents(ledgerOf(app), staffActor(company), exampleDay.drawer, { pathOf: (i) => `drawer[${i}]` });
+  await ingestCheckouts(
+    ledgerOf(app),
+    staffActor(company),
+    [...exampleDay.checkouts, checkout('cancel-1', { status: 'cancelled' })],
+    { pathOf: (i) => `checkouts[${i}]` },
+  );
+  await recordDrawerEvents(ledgerOf(app), staffActor(company), exampleDay.drawer, {
+    pathOf: (i) => `drawer[${i}]`,
+  });
   browser = await launchBrowser();
 });
 after(async () => {
@@ -35,7 +53,7 @@ async function logIn(page: Page): Promise<void> {
   await page.click('button[type=submit]');
 }
 
-test('会計一覧: the day\'s checkouts with status, total, payments; filter by status', async () => {
+test("会計一覧: the day's checkouts with status, total, payments; filter by status", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await logIn(page);
@@ -66,14 +84,29 @@ test('閉局: the difference is shown before confirming; 閉局する records ve
   assert.equal(await page.locator('[data-testid=expected]').innerText(), '¥35,880');
   const difference = await page.locator('[data-testid=difference]').innerText();
   assert.ok(difference.startsWith('-¥880') && difference.includes('不足'), difference);
-  assert.equal(await countRows(app, 'day_closes', company.companyId), 0, 'nothing recorded before 閉局する');
+  assert.equal(
+    await countRows(app, 'day_closes', company.companyId),
+    0,
+    'nothing recorded before 閉局する',
+  );
   await page.click('button:has-text("閉局する")');
   assert.match(await page.locator('[role=status]').innerText(), /第1版として閉局しました/);
   const version = await page.locator('tr[data-version="1"]').innerText();
   assert.match(version, /¥35,880/);
   assert.match(version, /-¥880/);
-  const { rows } = await app.db.pool.query('select version, float_yen, counted_cash_yen, difference_yen, closed_by from day_closes where company_id = $1', [company.companyId]);
-  assert.deepEqual(rows, [{ version: 1, float_yen: 30000, counted_cash_yen: 35000, difference_yen: -880, closed_by: 'staff:admin' }]);
+  const { rows } = await app.db.pool.query(
+    'select version, float_yen, counted_cash_yen, difference_yen, closed_by from day_closes where company_id = $1',
+    [company.companyId],
+  );
+  assert.deepEqual(rows, [
+    {
+      version: 1,
+      float_yen: 30000,
+      counted_cash_yen: 35000,
+      difference_yen: -880,
+      closed_by: 'staff:admin',
+    },
+  ]);
   await context.close();
 });
 

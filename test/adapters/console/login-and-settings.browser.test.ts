@@ -4,7 +4,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../../support/browser.js';
-import { createTestCompany, startTestApp, type TestApp, type TestCompany } from '../../support/app.js';
+import {
+  createTestCompany,
+  startTestApp,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
 
 let app: TestApp;
 let company: TestCompany;

@@ -25,7 +25,9 @@ test('migrations run twice without error and keep constraints', async () => {
     await insertCash('cash');
     await assert.rejects(insertCash('cash2'), /payment_methods_one_cash/);
     await assert.rejects(
-      db.pool.query(`insert into companies (code, name, rounding_mode, created_at, updated_at) values ('c2', 'C', 'round', now(), now())`),
+      db.pool.query(
+        `insert into companies (code, name, rounding_mode, created_at, updated_at) values ('c2', 'C', 'round', now(), now())`,
+      ),
       /companies_rounding_mode/,
     );
   } finally {

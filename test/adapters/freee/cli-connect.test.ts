@@ -47,17 +47,28 @@ interface StatusRow {
 }
 
 async function connections(company: string): Promise<StatusRow[]> {
-  return JSON.parse((await uriage('connections', '--company', company, '--json')).stdout) as StatusRow[];
+  return JSON.parse(
+    (await uriage('connections', '--company', company, '--json')).stdout,
+  ) as StatusRow[];
 }
 
 test('without a server: connect --sandbox connects every store; connections shows 1: 連携済', async () => {
   await uriage('company', 'create', '--code', 'clif', '--name', 'CLI連携', '--store', '0001');
   await uriage('company', 'create', '--code', 'clif', '--name', 'CLI連携', '--store', '0002');
-  assert.deepEqual((await connections('clif')).map((r) => r.status), ['0: 未連携', '0: 未連携']);
+  assert.deepEqual(
+    (await connections('clif')).map((r) => r.status),
+    ['0: 未連携', '0: 未連携'],
+  );
   const connected = await uriage('connect', '--company', 'clif', '--sandbox');
   assert.match(connected.stdout, /freeeサンドボックスの事業所 \d+ に連携しました/);
   const rows = await connections('clif');
-  assert.deepEqual(rows.map((r) => [r.store, r.status]), [['0001', '1: 連携済'], ['0002', '1: 連携済']]);
+  assert.deepEqual(
+    rows.map((r) => [r.store, r.status]),
+    [
+      ['0001', '1: 連携済'],
+      ['0002', '1: 連携済'],
+    ],
+  );
   assert.equal(rows[0]?.freeeCompany?.provider, 'sandbox');
   assert.equal(rows[0]?.freeeCompany?.id, rows[1]?.freeeCompany?.id);
   const text = (await uriage('connections', '--company', 'clif')).stdout;
@@ -65,9 +76,21 @@ test('without a server: connect --sandbox connects every store; connections show
 });
 
 test('usage: --sandbox is required, an unknown company or store is refused', async () => {
-  await assert.rejects(uriage('connect', '--company', 'clif'), (error: { code?: number; stderr?: string }) => error.code === 2 && /--sandbox/.test(error.stderr ?? ''));
-  await assert.rejects(uriage('connections', '--company', 'nope'), (error: { code?: number; stderr?: string }) => error.code === 1 && /nope/.test(error.stderr ?? ''));
-  await assert.rejects(uriage('connect', '--company', 'clif', '--sandbox', '--store', '9999'), (error: { code?: number; stderr?: string }) => error.code === 1 && /9999/.test(error.stderr ?? ''));
+  await assert.rejects(
+    uriage('connect', '--company', 'clif'),
+    (error: { code?: number; stderr?: string }) =>
+      error.code === 2 && /--sandbox/.test(error.stderr ?? ''),
+  );
+  await assert.rejects(
+    uriage('connections', '--company', 'nope'),
+    (error: { code?: number; stderr?: string }) =>
+      error.code === 1 && /nope/.test(error.stderr ?? ''),
+  );
+  await assert.rejects(
+    uriage('connect', '--company', 'clif', '--sandbox', '--store', '9999'),
+    (error: { code?: number; stderr?: string }) =>
+      error.code === 1 && /9999/.test(error.stderr ?? ''),
+  );
 });
 
 test('with the server running on the same data: the CLI connects and the server sees it', async () => {
@@ -78,12 +101,19 @@ test('with the server running on the same data: the CLI connects and the server 
     await uriage('company', 'create', '--code', 'clis', '--name', '稼働中');
     await uriage('connect', '--company', 'clis', '--sandbox', '--name', '稼働中の事業所');
     const rows = await connections('clis');
-    assert.deepEqual(rows.map((r) => [r.status, r.freeeCompany?.name]), [['1: 連携済', '稼働中の事業所']]);
+    assert.deepEqual(
+      rows.map((r) => [r.status, r.freeeCompany?.name]),
+      [['1: 連携済', '稼働中の事業所']],
+    );
     const seen = await server.database.pool.query<{ status: string }>(
       'select c.status from freee_connections c join companies co on co.id = c.company_id where co.code = $1',
       ['clis'],
     );
-    assert.deepEqual(seen.rows.map((r) => r.status), ['connected'], 'the running server sees the connection');
+    assert.deepEqual(
+      seen.rows.map((r) => r.status),
+      ['connected'],
+      'the running server sees the connection',
+    );
   } finally {
     await server?.close();
   }

@@ -94,7 +94,10 @@ test('連携開始 → 許可する → 事業所と店舗 → 登録: 1: 連携
 
   await page.click('nav.top >> text=連携');
   assert.equal(new URL(page.url()).pathname, '/integrations');
-  assert.deepEqual(await page.locator('#freee-store-status td.status').allInnerTexts(), ['1: 連携済', '1: 連携済']);
+  assert.deepEqual(await page.locator('#freee-store-status td.status').allInnerTexts(), [
+    '1: 連携済',
+    '1: 連携済',
+  ]);
 
   await page.goto(`${app.url}/admin/settings/integrations/freee`);
   page.once('dialog', (dialog) => void dialog.accept());
@@ -110,8 +113,14 @@ test('連携開始 → 許可する → 事業所と店舗 → 登録: 1: 連携
 });
 
 test('a freee user without deal rights: the 管理者 role is shown as needed, the stores show エラー', async () => {
-  const { userId } = await createSandboxUser(app.freeePool, app.clock, { email: 'viewer@example.jp' });
-  const sandbox = await createSandboxCompany(app.freeePool, app.clock, { name: '閲覧のみ商店', userId, role: 'read_only' });
+  const { userId } = await createSandboxUser(app.freeePool, app.clock, {
+    email: 'viewer@example.jp',
+  });
+  const sandbox = await createSandboxCompany(app.freeePool, app.clock, {
+    name: '閲覧のみ商店',
+    userId,
+    role: 'read_only',
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   await logIn(page);
@@ -122,6 +131,9 @@ test('a freee user without deal rights: the 管理者 role is shown as needed, t
   await register(page, sandbox.companyId);
   assert.match(await page.locator('#freee-admin-needed').innerText(), /「管理者」権限/);
   const rows = await page.locator('#freee-store-status tr[data-store]').allInnerTexts();
-  assert.ok(rows.some((row) => row.includes('3: エラー') && row.includes('管理者')), rows.join('\n'));
+  assert.ok(
+    rows.some((row) => row.includes('3: エラー') && row.includes('管理者')),
+    rows.join('\n'),
+  );
   await context.close();
 });

@@ -8,7 +8,12 @@ import { createStaff } from '../../../src/app/tenancy/service.js';
 import { listStoreStatuses } from '../../../src/app/freee/connect.js';
 import { answerSandboxConsent } from '../../../src/adapters/freee/sandbox-connect.js';
 import { createSandboxCompany, type SandboxCompany } from '../../../src/sandbox/index.js';
-import { apiSession, createTestCompany, type ApiSession, type TestCompany } from '../../support/app.js';
+import {
+  apiSession,
+  createTestCompany,
+  type ApiSession,
+  type TestCompany,
+} from '../../support/app.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';
 
 let app: FreeeTestApp;
@@ -31,11 +36,22 @@ after(async () => {
   await app?.close();
 });
 
-async function post(session: ApiSession, path: string, form: Record<string, string | string[]> = {}, csrf = true): Promise<Response> {
+async function post(
+  session: ApiSession,
+  path: string,
+  form: Record<string, string | string[]> = {},
+  csrf = true,
+): Promise<Response> {
   const body = new URLSearchParams();
   if (csrf) body.append('_csrf', session.csrfToken);
-  for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return fetch(`${app.url}${path}`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+  for (const [key, value] of Object.entries(form))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  return fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+  });
 }
 
 async function get(session: ApiSession, pathOrUrl: string): Promise<Response> {
@@ -49,10 +65,13 @@ async function alphaCallbackUrl(): Promise<string> {
   assert.equal(start.status, 303);
   const authorizeUrl = start.headers.get('location') ?? '';
   assert.ok(authorizeUrl.startsWith(`${app.sandboxUrl}/public_api/authorize?`), authorizeUrl);
-  return answerSandboxConsent(app.runtime, authorizeUrl, { userId: sandbox.userId, companyId: sandbox.companyId });
+  return answerSandboxConsent(app.runtime, authorizeUrl, {
+    userId: sandbox.userId,
+    companyId: sandbox.companyId,
+  });
 }
 
-test('another company cannot use A\'s callback, choice page, 登録 or 連携解除', async () => {
+test("another company cannot use A's callback, choice page, 登録 or 連携解除", async () => {
   const callbackUrl = await alphaCallbackUrl();
   const stolen = await get(betaSession, callbackUrl);
   assert.equal(stolen.status, 400);
@@ -66,26 +85,58 @@ test('another company cannot use A\'s callback, choice page, 登録 or 連携解
 
   assert.equal((await get(betaSession, choicePath)).status, 404);
   const betaStores = await listStoreStatuses(app.runtime.connectDeps, beta.companyId);
-  assert.equal((await post(betaSession, choicePath, { freeeCompanyId: String(sandbox.companyId), storeIds: betaStores.map((s) => s.storeId) })).status, 404);
+  assert.equal(
+    (
+      await post(betaSession, choicePath, {
+        freeeCompanyId: String(sandbox.companyId),
+        storeIds: betaStores.map((s) => s.storeId),
+      })
+    ).status,
+    404,
+  );
   assert.equal((await post(betaSession, `${choicePath}/cancel`)).status, 404);
 
   const alphaStores = await listStoreStatuses(app.runtime.connectDeps, alpha.companyId);
-  const foreignStore = await post(alphaSession, choicePath, { freeeCompanyId: String(sandbox.companyId), storeIds: [betaStores[0]?.storeId ?? ''] });
+  const foreignStore = await post(alphaSession, choicePath, {
+    freeeCompanyId: String(sandbox.companyId),
+    storeIds: [betaStores[0]?.storeId ?? ''],
+  });
   assert.equal(foreignStore.status, 400, 'a store of another company is refused');
-  const registered = await post(alphaSession, choicePath, { freeeCompanyId: String(sandbox.companyId), storeIds: alphaStores.map((s) => s.storeId) });
+  const registered = await post(alphaSession, choicePath, {
+    freeeCompanyId: String(sandbox.companyId),
+    storeIds: alphaStores.map((s) => s.storeId),
+  });
   assert.equal(registered.status, 303);
   const connections = await app.runtime.store.listConnections(alpha.companyId);
   assert.equal(connections.length, 1);
   const connectionId = connections[0]?.id ?? '';
 
-  assert.equal((await post(betaSession, `${base}/connections/${connectionId}/disconnect`)).status, 404);
+  assert.equal(
+    (await post(betaSession, `${base}/connections/${connectionId}/disconnect`)).status,
+    404,
+  );
   assert.equal((await post(betaSession, `${base}/connections/not-a-uuid/disconnect`)).status, 404);
-  assert.deepEqual((await listStoreStatuses(app.runtime.connectDeps, alpha.companyId)).map((s) => s.status), ['connected', 'connected']);
-  assert.deepEqual((await listStoreStatuses(app.runtime.connectDeps, beta.companyId)).map((s) => s.status), ['unconnected']);
+  assert.deepEqual(
+    (await listStoreStatuses(app.runtime.connectDeps, alpha.companyId)).map((s) => s.status),
+    ['connected', 'connected'],
+  );
+  assert.deepEqual(
+    (await listStoreStatuses(app.runtime.connectDeps, beta.companyId)).map((s) => s.status),
+    ['unconnected'],
+  );
   const betaPage = await (await get(betaSession, base)).text();
-  assert.ok(!betaPage.includes('アルファ商店'), 'B never sees A\'s 事業所');
+  assert.ok(!betaPage.includes('アルファ商店'), "B never sees A's 事業所");
 
-  assert.equal((await post(alphaSession, choicePath, { freeeCompanyId: String(sandbox.companyId), storeIds: alphaStores.map((s) => s.storeId) })).status, 400, 'an authorization registers once');
+  assert.equal(
+    (
+      await post(alphaSession, choicePath, {
+        freeeCompanyId: String(sandbox.companyId),
+        storeIds: alphaStores.map((s) => s.storeId),
+      })
+    ).status,
+    400,
+    'an authorization registers once',
+  );
 });
 
 test('a callback with an unknown state, or a replayed one, is refused', async () => {
@@ -115,7 +166,11 @@ test('許可しない at freee: the callback says the connection was not allowed
 test('without the CSRF token, or as スタッフ, nothing starts', async () => {
   const noCsrf = await post(alphaSession, `${base}/start`, {}, false);
   assert.equal(noCsrf.status, 403);
-  await createStaff({ uow: app.services.tenancy, clock: app.clock, hasher: app.services.hasher }, alpha.companyId, { code: 'clerk', name: '店員', role: 'staff', password: 'clerk-password-1' });
+  await createStaff(
+    { uow: app.services.tenancy, clock: app.clock, hasher: app.services.hasher },
+    alpha.companyId,
+    { code: 'clerk', name: '店員', role: 'staff', password: 'clerk-password-1' },
+  );
   const clerk = await apiSession(app, alpha, 'clerk', 'clerk-password-1');
   const refused = await post(clerk, `${base}/start`);
   assert.equal(refused.status, 403);

@@ -4,7 +4,11 @@
 // knows B.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSecretBox, generateSecretKeyText, parseSecretKey } from '../../../src/adapters/crypto/secret-box.js';
+import {
+  createSecretBox,
+  generateSecretKeyText,
+  parseSecretKey,
+} from '../../../src/adapters/crypto/secret-box.js';
 import { resealFreeeSecrets } from '../../../src/adapters/db/freee-reseal.js';
 import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
@@ -24,17 +28,35 @@ after(async () => {
 test('rotate A → B: reseal, then B alone opens every secret', async () => {
   const connected = await connectedCompany(app, 'rekey1');
   const runtimeWith = (box: ReturnType<typeof createSecretBox>) =>
-    createFreeeRuntime({ pool: app.freeePool, clock: app.clock, logger: silentLogger, secretBox: box, publicUrl: app.url, freee: null, sandbox: { baseUrl: app.sandboxUrl } });
+    createFreeeRuntime({
+      pool: app.freeePool,
+      clock: app.clock,
+      logger: silentLogger,
+      secretBox: box,
+      publicUrl: app.url,
+      freee: null,
+      sandbox: { baseUrl: app.sandboxUrl },
+    });
   const onlyB = runtimeWith(createSecretBox(keyB));
-  await assert.rejects(onlyB.store.readTokens(connected.company.companyId, connected.connection.id), /unknown_key/);
+  await assert.rejects(
+    onlyB.store.readTokens(connected.company.companyId, connected.connection.id),
+    /unknown_key/,
+  );
 
   const rotated = createSecretBox(keyB, [keyA]);
   const resealed = await resealFreeeSecrets(app.freeePool, rotated);
   assert.ok(resealed >= 4, `re-sealed ${resealed}`);
   assert.equal(await resealFreeeSecrets(app.freeePool, rotated), 0, 'nothing left on the old key');
-  const sealed = await app.freeePool.query<{ v: string }>('select access_token_sealed as v from freee_connections union all select client_secret_sealed from freee_sandbox_apps');
+  const sealed = await app.freeePool.query<{ v: string }>(
+    'select access_token_sealed as v from freee_connections union all select client_secret_sealed from freee_sandbox_apps',
+  );
   assert.ok(sealed.rows.every((r) => r.v === null || r.v.split(':')[1] === keyB.id));
 
-  const client = await runtimeWith(createSecretBox(keyB)).clientFor(connected.company.companyId, connected.connection.id);
-  assert.ok((await client.call('users/me', (api) => api.GET('/api/1/users/me'), { idempotent: true })).ok);
+  const client = await runtimeWith(createSecretBox(keyB)).clientFor(
+    connected.company.companyId,
+    connected.connection.id,
+  );
+  assert.ok(
+    (await client.call('users/me', (api) => api.GET('/api/1/users/me'), { idempotent: true })).ok,
+  );
 });

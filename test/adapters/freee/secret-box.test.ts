@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import {
-  createSecretBox, generateSecretKeyText, parseSecretKey, SecretDecryptError, SecretKeyError,
+  createSecretBox,
+  generateSecretKeyText,
+  parseSecretKey,
+  SecretDecryptError,
+  SecretKeyError,
 } from '../../../src/adapters/crypto/secret-box.js';
 import { loadSecretBox, secretKeyFileName } from '../../../src/adapters/crypto/secret-key.js';
 
@@ -27,7 +31,12 @@ test('format v1:<keyId>:<iv>:<tag>:<ct>, fresh IV per value, round trip for any 
   assert.equal(Buffer.from(parts[3] ?? '', 'base64url').length, 16);
   assert.ok(!sealed.includes('refresh-token-value'));
   assert.notEqual(box.encrypt('refresh-token-value', binding), sealed, 'a new IV each time');
-  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => box.decrypt(box.encrypt(text, binding), binding) === text));
+  fc.assert(
+    fc.property(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      (text) => box.decrypt(box.encrypt(text, binding), binding) === text,
+    ),
+  );
 });
 
 test('bound to company and purpose; tampering is detected', () => {
@@ -41,14 +50,31 @@ test('bound to company and purpose; tampering is detected', () => {
       return error instanceof SecretDecryptError ? error.reason : 'other';
     }
   };
-  assert.equal(reasonOf(() => box.decrypt(sealed, { ...binding, company: 'another-company' })), 'authentication');
-  assert.equal(reasonOf(() => box.decrypt(sealed, { ...binding, purpose: 'freee.access_token' })), 'authentication');
+  assert.equal(
+    reasonOf(() => box.decrypt(sealed, { ...binding, company: 'another-company' })),
+    'authentication',
+  );
+  assert.equal(
+    reasonOf(() => box.decrypt(sealed, { ...binding, purpose: 'freee.access_token' })),
+    'authentication',
+  );
   const parts = sealed.split(':');
   const ct = Buffer.from(parts[4] ?? '', 'base64url');
   ct[0] = (ct[0] ?? 0) ^ 1;
-  assert.equal(reasonOf(() => box.decrypt([...parts.slice(0, 4), ct.toString('base64url')].join(':'), binding)), 'authentication');
-  assert.equal(reasonOf(() => box.decrypt('v0:x:y:z:w', binding)), 'format');
-  assert.equal(reasonOf(() => box.decrypt(`v1:unknownkey:${parts.slice(2).join(':')}`, binding)), 'unknown_key');
+  assert.equal(
+    reasonOf(() =>
+      box.decrypt([...parts.slice(0, 4), ct.toString('base64url')].join(':'), binding),
+    ),
+    'authentication',
+  );
+  assert.equal(
+    reasonOf(() => box.decrypt('v0:x:y:z:w', binding)),
+    'format',
+  );
+  assert.equal(
+    reasonOf(() => box.decrypt(`v1:unknownkey:${parts.slice(2).join(':')}`, binding)),
+    'unknown_key',
+  );
 });
 
 test('rotation: the new key seals, previous keys still open; without them old values do not open', () => {
@@ -79,7 +105,10 @@ test('URIAGE_SECRET_KEY unset: a 0600 key file in the data dir, created once and
     const second = loadSecretBox({ secretKey: undefined, dataDir: dir });
     assert.equal(second.box.decrypt(sealed, binding), 'demo');
     assert.equal(second.box.currentKeyId, first.box.currentKeyId);
-    const fromEnv = loadSecretBox({ secretKey: readFileSync(path, 'utf8').trim(), dataDir: '/nonexistent' });
+    const fromEnv = loadSecretBox({
+      secretKey: readFileSync(path, 'utf8').trim(),
+      dataDir: '/nonexistent',
+    });
     assert.equal(fromEnv.source, 'env');
     assert.equal(fromEnv.box.decrypt(sealed, binding), 'demo');
   } finally {

@@ -43,33 +43,74 @@ test('demo: the demo company is connected to a sandbox 事業所 once, through t
   const sandboxApp = createSandboxApp({ pool, clock });
   const runtime = await wireFreee({ services, config, sandboxApp, demo: true });
   assert.equal(services.freee, runtime);
-  assert.ok(existsSync(join(dataDir, 'secret.key')), 'no URIAGE_SECRET_KEY: the key file is created in the data dir');
+  assert.ok(
+    existsSync(join(dataDir, 'secret.key')),
+    'no URIAGE_SECRET_KEY: the key file is created in the data dir',
+  );
   const company = await services.tenancy.read.findCompanyByCode('demo');
   const statuses = await listStoreStatuses(runtime.connectDeps, company?.id ?? '');
-  assert.deepEqual(statuses.map((s) => [s.storeCode, s.status]), [['0001', 'connected']]);
+  assert.deepEqual(
+    statuses.map((s) => [s.storeCode, s.status]),
+    [['0001', 'connected']],
+  );
   assert.equal(statuses[0]?.connection?.provider, 'sandbox');
   const client = await runtime.clientForStore(company?.id ?? '', statuses[0]?.storeId ?? '');
   assert.ok(client, 'the store posts to its connection');
-  const me = await client!.call('users/me', (api) => api.GET('/api/1/users/me', { params: { query: { companies: true } } }), { idempotent: true });
+  const me = await client!.call(
+    'users/me',
+    (api) => api.GET('/api/1/users/me', { params: { query: { companies: true } } }),
+    { idempotent: true },
+  );
   assert.ok(me.ok);
   assert.ok(me.data.user.companies?.some((c) => c.id === client?.companyId));
-  assert.equal(await runtime.clientForStore(company?.id ?? '', '00000000-0000-4000-8000-000000000000'), null, 'an unknown store has no client');
-  assert.equal(await connectDemoCompanyToFreee(services, runtime), 'skipped', 'a second start does not connect again');
+  assert.equal(
+    await runtime.clientForStore(company?.id ?? '', '00000000-0000-4000-8000-000000000000'),
+    null,
+    'an unknown store has no client',
+  );
+  assert.equal(
+    await connectDemoCompanyToFreee(services, runtime),
+    'skipped',
+    'a second start does not connect again',
+  );
   assert.equal((await runtime.store.listConnections(company?.id ?? '')).length, 1);
 });
 
 test('real freee configured: authorize URL on accounts.secure.freee.co.jp with state, PKCE S256 and prompt=select_company; no demo connection', async () => {
-  const config = readConfig({ URIAGE_DATA_DIR: dataDir, PORT: '3999', FREEE_CLIENT_ID: 'real-client', FREEE_CLIENT_SECRET: 'real-secret', FREEE_REDIRECT_URL: 'https://uriage.example.jp/admin/settings/integrations/freee/callback' });
+  const config = readConfig({
+    URIAGE_DATA_DIR: dataDir,
+    PORT: '3999',
+    FREEE_CLIENT_ID: 'real-client',
+    FREEE_CLIENT_SECRET: 'real-secret',
+    FREEE_REDIRECT_URL: 'https://uriage.example.jp/admin/settings/integrations/freee/callback',
+  });
   const services = buildServices({ pool, clock, logger: silentLogger });
-  const runtime = createFreeeRuntime({ pool, clock, logger: silentLogger, secretBox: testSecretBox(), publicUrl: config.publicUrl, freee: config.freee, sandbox: null });
+  const runtime = createFreeeRuntime({
+    pool,
+    clock,
+    logger: silentLogger,
+    secretBox: testSecretBox(),
+    publicUrl: config.publicUrl,
+    freee: config.freee,
+    sandbox: null,
+  });
   assert.equal(runtime.gateways.defaultProvider, 'freee');
   assert.equal(await connectDemoCompanyToFreee(services, runtime), 'skipped');
   const company = await services.tenancy.read.findCompanyByCode('demo');
-  const started = await startAuthorization(runtime.connectDeps, { companyId: company?.id ?? '', staffId: null });
+  const started = await startAuthorization(runtime.connectDeps, {
+    companyId: company?.id ?? '',
+    staffId: null,
+  });
   const url = new URL(started.authorizationUrl);
-  assert.equal(`${url.origin}${url.pathname}`, 'https://accounts.secure.freee.co.jp/public_api/authorize');
+  assert.equal(
+    `${url.origin}${url.pathname}`,
+    'https://accounts.secure.freee.co.jp/public_api/authorize',
+  );
   assert.equal(url.searchParams.get('client_id'), 'real-client');
-  assert.equal(url.searchParams.get('redirect_uri'), 'https://uriage.example.jp/admin/settings/integrations/freee/callback');
+  assert.equal(
+    url.searchParams.get('redirect_uri'),
+    'https://uriage.example.jp/admin/settings/integrations/freee/callback',
+  );
   assert.equal(url.searchParams.get('response_type'), 'code');
   assert.equal(url.searchParams.get('prompt'), 'select_company');
   assert.equal(url.searchParams.get('code_challenge_method'), 'S256');

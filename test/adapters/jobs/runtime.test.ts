@@ -15,8 +15,22 @@ let failuresLeft = 1;
 
 const module: JobModule<null> = {
   name: 'test',
-  queues: [{ name: 'test-echo', policy: 'standard', retryLimit: 3, retryDelaySeconds: 1, expireInSeconds: 60 }],
-  consumers: [{ name: 'test-echo', eventType: 'test.happened', toJob: (event) => ({ queue: 'test-echo', data: { eventId: event.id } }) }],
+  queues: [
+    {
+      name: 'test-echo',
+      policy: 'standard',
+      retryLimit: 3,
+      retryDelaySeconds: 1,
+      expireInSeconds: 60,
+    },
+  ],
+  consumers: [
+    {
+      name: 'test-echo',
+      eventType: 'test.happened',
+      toJob: (event) => ({ queue: 'test-echo', data: { eventId: event.id } }),
+    },
+  ],
   registerWorkers: async (queue) => {
     await queue.work<{ eventId: string }>('test-echo', async (data, job) => {
       if (data.eventId === failing && failuresLeft > 0) {
@@ -40,7 +54,15 @@ async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<voi
 before(async () => {
   db = await openTestDatabase();
   const clock = fixedClock('2025-01-10T22:00:00+09:00');
-  runtime = await startJobRuntime({ connectionString: db.connectionString, pool: db.pool, clock, logger: silentLogger, modules: [module], pollingIntervalSeconds: 0.5, dispatchIntervalMs: 60_000 });
+  runtime = await startJobRuntime({
+    connectionString: db.connectionString,
+    pool: db.pool,
+    clock,
+    logger: silentLogger,
+    modules: [module],
+    pollingIntervalSeconds: 0.5,
+    dispatchIntervalMs: 60_000,
+  });
   await runtime.startWorkers(null);
 });
 after(async () => {
@@ -49,16 +71,32 @@ after(async () => {
 });
 
 test('each event is dispatched once and handled; a failing job is retried', async () => {
-  const company = await db.pool.query(`insert into companies (code, name, created_at, updated_at) values ('j', 'J', now(), now()) returning id`);
+  const company = await db.pool.query(
+    `insert into companies (code, name, created_at, updated_at) values ('j', 'J', now(), now()) returning id`,
+  );
   const ids: string[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const row = await db.pool.query(`insert into domain_events (company_id, type, payload, created_at) values ($1, 'test.happened', '{}', now()) returning id`, [company.rows[0].id]);
+    const row = await db.pool.query(
+      `insert into domain_events (company_id, type, payload, created_at) values ($1, 'test.happened', '{}', now()) returning id`,
+      [company.rows[0].id],
+    );
     ids.push(row.rows[0].id);
   }
-  await db.pool.query(`insert into domain_events (company_id, type, payload, created_at) values ($1, 'other.type', '{}', now())`, [company.rows[0].id]);
+  await db.pool.query(
+    `insert into domain_events (company_id, type, payload, created_at) values ($1, 'other.type', '{}', now())`,
+    [company.rows[0].id],
+  );
   failing = ids[1] ?? '';
-  const counts = await Promise.all([runtime.dispatchNow(), runtime.dispatchNow(), runtime.dispatchNow()]);
-  assert.equal(counts.reduce((a, b) => a + b, 0), 3, 'three events, dispatched once in all');
+  const counts = await Promise.all([
+    runtime.dispatchNow(),
+    runtime.dispatchNow(),
+    runtime.dispatchNow(),
+  ]);
+  assert.equal(
+    counts.reduce((a, b) => a + b, 0),
+    3,
+    'three events, dispatched once in all',
+  );
   assert.equal(await runtime.dispatchNow(), 0);
   await waitFor(() => handled.length === 3, 20_000);
   assert.deepEqual(handled.map((h) => h.data.eventId).sort(), [...ids].sort());

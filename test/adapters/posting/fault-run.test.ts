@@ -18,18 +18,39 @@ before(async () => {
 });
 after(async () => db?.close());
 
-test(`${storeDays} store-days, faults at rate 0.3, ${kills} worker kills: each day posted exactly once`, { timeout: 20 * 60_000 }, async () => {
-  const result = await runFaultRun({
-    pool: db.pool, connectionString: db.connectionString, storeDays, stores: Math.max(1, Math.ceil(storeDays / 10)), kills, workers: 2, rate: 0.3, seed: 11,
-    deadlineMs: 15 * 60_000,
-  });
-  const summary = JSON.stringify({ ...result, violations: result.violations.slice(0, 5), notPosted: result.notPosted.slice(0, 5) });
-  assert.deepEqual(result.notPosted, [], summary);
-  assert.equal(result.postedDays, storeDays, summary);
-  assert.equal(result.duplicateDeals, 0, summary);
-  assert.equal(result.missingDeals, 0, summary);
-  assert.equal(result.unexpectedDeals, 0, summary);
-  assert.equal(result.daysWithViolations, 0, summary);
-  assert.equal(result.workerKills, kills, summary);
-  assert.ok((result.faultsFired.reset_after_write ?? 0) + (result.faultsFired['5xx'] ?? 0) + (result.faultsFired.timeout ?? 0) > 0, summary);
-});
+test(
+  `${storeDays} store-days, faults at rate 0.3, ${kills} worker kills: each day posted exactly once`,
+  { timeout: 20 * 60_000 },
+  async () => {
+    const result = await runFaultRun({
+      pool: db.pool,
+      connectionString: db.connectionString,
+      storeDays,
+      stores: Math.max(1, Math.ceil(storeDays / 10)),
+      kills,
+      workers: 2,
+      rate: 0.3,
+      seed: 11,
+      deadlineMs: 15 * 60_000,
+    });
+    const summary = JSON.stringify({
+      ...result,
+      violations: result.violations.slice(0, 5),
+      notPosted: result.notPosted.slice(0, 5),
+    });
+    assert.deepEqual(result.notPosted, [], summary);
+    assert.equal(result.postedDays, storeDays, summary);
+    assert.equal(result.duplicateDeals, 0, summary);
+    assert.equal(result.missingDeals, 0, summary);
+    assert.equal(result.unexpectedDeals, 0, summary);
+    assert.equal(result.daysWithViolations, 0, summary);
+    assert.equal(result.workerKills, kills, summary);
+    assert.ok(
+      (result.faultsFired.reset_after_write ?? 0) +
+        (result.faultsFired['5xx'] ?? 0) +
+        (result.faultsFired.timeout ?? 0) >
+        0,
+      summary,
+    );
+  },
+);

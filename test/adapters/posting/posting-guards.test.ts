@@ -9,18 +9,43 @@ import { freeeMessages } from '../../../src/app/freee/model.js';
 import { getPostingSettings, savePostingSettings } from '../../../src/app/posting/settings.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
 import { postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
-import { closeSandboxPeriod, createFaultPlan, setSandboxMember } from '../../../src/sandbox/index.js';
-import { booksViolations, checkout, closeOf, dealCount, ingest, item, post, startPostingHarness, type PostingHarness } from './support.js';
+import {
+  closeSandboxPeriod,
+  createFaultPlan,
+  setSandboxMember,
+} from '../../../src/sandbox/index.js';
+import {
+  booksViolations,
+  checkout,
+  closeOf,
+  dealCount,
+  ingest,
+  item,
+  post,
+  startPostingHarness,
+  type PostingHarness,
+} from './support.js';
 
 const pay = (method: string, amount: number) => ({ method, amount });
 
 async function closedDay(h: PostingHarness, date: string, id: string) {
-  await ingest(h, [checkout(id, '0001', date, [item(1100, 'standard10')], [pay('credit', 1100)]), checkout(`${id}c`, '0001', date, [item(500, 'reduced8')], [pay('cash', 500)])]);
+  await ingest(h, [
+    checkout(id, '0001', date, [item(1100, 'standard10')], [pay('credit', 1100)]),
+    checkout(`${id}c`, '0001', date, [item(500, 'reduced8')], [pay('cash', 500)]),
+  ]);
   return closeOf(h, '0001', date, 1000, 1500);
 }
 
 async function statusRow(h: PostingHarness, date: string) {
-  const { rows } = await h.app.db.pool.query<{ status: string; message: string | null; freee_messages: string[]; next_attempt_at: Date | null }>('select status, message, freee_messages, next_attempt_at from posting_days where business_date = $1', [date]);
+  const { rows } = await h.app.db.pool.query<{
+    status: string;
+    message: string | null;
+    freee_messages: string[];
+    next_attempt_at: Date | null;
+  }>(
+    'select status, message, freee_messages, next_attempt_at from posting_days where business_date = $1',
+    [date],
+  );
   return rows[0];
 }
 
@@ -42,19 +67,31 @@ describe('fiscal-year guards: nothing is sent', () => {
   });
   it('a day in a closed month (本締め) → 締め済み; after the month is reopened the re-run posts it', async () => {
     const { report } = await closedDay(h, '2025-01-10', 'g2');
-    await closeSandboxPeriod(h.app.freeePool, { companyId: h.connected.sandbox.companyId, date: '2025-01-10', monthEndDate: '2025-01-31' });
+    await closeSandboxPeriod(h.app.freeePool, {
+      companyId: h.connected.sandbox.companyId,
+      date: '2025-01-10',
+      monthEndDate: '2025-01-31',
+    });
     const outcome = await post(h, '0001', '2025-01-10');
     assert.equal(outcome.status, 'period_closed');
     assert.equal(outcome.writes, 0);
     assert.match(outcome.message ?? '', /月締め済み/);
     assert.equal(await dealCount(h), 0);
-    await closeSandboxPeriod(h.app.freeePool, { companyId: h.connected.sandbox.companyId, date: '2025-01-10', monthEndDate: null });
+    await closeSandboxPeriod(h.app.freeePool, {
+      companyId: h.connected.sandbox.companyId,
+      date: '2025-01-10',
+      monthEndDate: null,
+    });
     assert.equal((await post(h, '0001', '2025-01-10')).status, 'posted');
     assert.deepEqual((await booksViolations(h, report)).violations, []);
   });
   it('a day in a closed fiscal year (年度締め) → 締め済み', async () => {
     await closedDay(h, '2024-03-11', 'g3');
-    await closeSandboxPeriod(h.app.freeePool, { companyId: h.connected.sandbox.companyId, date: '2024-03-11', yearClosed: true });
+    await closeSandboxPeriod(h.app.freeePool, {
+      companyId: h.connected.sandbox.companyId,
+      date: '2024-03-11',
+      yearClosed: true,
+    });
     const before = await dealCount(h);
     const outcome = await post(h, '0001', '2024-03-11');
     assert.equal(outcome.status, 'period_closed');
@@ -71,11 +108,21 @@ describe('a 400 from freee: 失敗 with its messages, re-runnable after fixing t
 
   it('金券等差額 mapped to a bank account item → freee refuses the unsettled deal; mapping fixed → posted', async () => {
     const date = '2025-01-23';
-    await ingest(h, [checkout('v1', '0001', date, [item(300, 'standard10')], [pay('giftNoChange', 500)])]);
+    await ingest(h, [
+      checkout('v1', '0001', date, [item(300, 'standard10')], [pay('giftNoChange', 500)]),
+    ]);
     const { report } = await closeOf(h, '0001', date, 0, 0);
     const deps = postingSettingsDepsOf(h.app.services);
     const current = (await getPostingSettings(deps, h.companyId)).settings;
-    await savePostingSettings(deps, h.companyId, { ...current, accountNames: { ...current.accountNames, voucherShortfall: 'サンドボックス銀行' } }, 'test');
+    await savePostingSettings(
+      deps,
+      h.companyId,
+      {
+        ...current,
+        accountNames: { ...current.accountNames, voucherShortfall: 'サンドボックス銀行' },
+      },
+      'test',
+    );
     const failed = await post(h, '0001', date);
     assert.equal(failed.status, 'failed');
     assert.equal(failed.reasonCode, 'validation');
@@ -142,7 +189,11 @@ describe('connection guards', () => {
     const h = await startPostingHarness();
     try {
       await closedDay(h, '2025-01-28', 'p1');
-      await setSandboxMember(h.app.freeePool, { companyId: h.connected.sandbox.companyId, userId: h.connected.sandbox.userId, role: 'read_only' });
+      await setSandboxMember(h.app.freeePool, {
+        companyId: h.connected.sandbox.companyId,
+        userId: h.connected.sandbox.userId,
+        role: 'read_only',
+      });
       const outcome = await post(h, '0001', '2025-01-28');
       assert.equal(outcome.status, 'error', JSON.stringify(outcome));
       assert.match(outcome.message ?? '', /管理者/);

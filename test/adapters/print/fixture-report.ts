@@ -71,11 +71,23 @@ export function fixtureReport(): DailyReport {
         { taxCategory: 'exempt', sales: 0, tax: 0, netSales: 0 },
       ],
       paymentMethods: [
-        { code: 'cash', byTaxCategory: { standard10: 1_973, reduced8: 1_997, exempt: 0, nonSales: 700 } },
-        { code: 'credit', byTaxCategory: { standard10: 3_781, reduced8: 519, exempt: 0, nonSales: 0 } },
+        {
+          code: 'cash',
+          byTaxCategory: { standard10: 1_973, reduced8: 1_997, exempt: 0, nonSales: 700 },
+        },
+        {
+          code: 'credit',
+          byTaxCategory: { standard10: 3_781, reduced8: 519, exempt: 0, nonSales: 0 },
+        },
         { code: 'paypay', byTaxCategory: { standard10: 0, reduced8: 864, exempt: 0, nonSales: 0 } },
-        { code: 'giftNoChange', byTaxCategory: { standard10: 300, reduced8: 0, exempt: 0, nonSales: 0 } },
-        { code: 'giftChange', byTaxCategory: { standard10: 600, reduced8: 0, exempt: 0, nonSales: 0 } },
+        {
+          code: 'giftNoChange',
+          byTaxCategory: { standard10: 300, reduced8: 0, exempt: 0, nonSales: 0 },
+        },
+        {
+          code: 'giftChange',
+          byTaxCategory: { standard10: 600, reduced8: 0, exempt: 0, nonSales: 0 },
+        },
       ],
     },
     cash: { float: 30_000, expected: 38_070, counted: 38_050, difference: -20 },

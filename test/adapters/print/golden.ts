@@ -23,11 +23,18 @@ export function assertGolden(name: string, actual: Buffer): void {
     writeFileSync(path, actual);
     return;
   }
-  assert.ok(existsSync(path), `golden file ${name} is missing; run UPDATE_GOLDEN=1 npm test -- test/adapters/print`);
+  assert.ok(
+    existsSync(path),
+    `golden file ${name} is missing; run UPDATE_GOLDEN=1 npm test -- test/adapters/print`,
+  );
   const expected = readFileSync(path);
   if (!expected.equals(actual)) {
     // Show a readable diff for text, then fail on the bytes.
-    assert.equal(actual.toString('utf8'), expected.toString('utf8'), `${name} differs from the golden file`);
+    assert.equal(
+      actual.toString('utf8'),
+      expected.toString('utf8'),
+      `${name} differs from the golden file`,
+    );
     assert.fail(`${name} differs from the golden file`);
   }
 }

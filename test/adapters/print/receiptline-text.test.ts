@@ -11,10 +11,19 @@ import {
 describe('printed forms', () => {
   it('money: ¥ and thousands separators, minus sign for negatives', () => {
     const cases: Array<[number, string]> = [
-      [0, '¥0'], [-0, '¥0'], [7, '¥7'], [999, '¥999'], [1_000, '¥1,000'], [1_234, '¥1,234'],
-      [-20, '-¥20'], [-1_100, '-¥1,100'], [123_456_789, '¥123,456,789'], [-1_000_000, '-¥1,000,000'],
+      [0, '¥0'],
+      [-0, '¥0'],
+      [7, '¥7'],
+      [999, '¥999'],
+      [1_000, '¥1,000'],
+      [1_234, '¥1,234'],
+      [-20, '-¥20'],
+      [-1_100, '-¥1,100'],
+      [123_456_789, '¥123,456,789'],
+      [-1_000_000, '-¥1,000,000'],
     ];
-    for (const [amountYen, printed] of cases) assert.equal(formatYen(amountYen), printed, String(amountYen));
+    for (const [amountYen, printed] of cases)
+      assert.equal(formatYen(amountYen), printed, String(amountYen));
     assert.throws(() => formatYen(1.5), /integer number of yen/);
   });
 
@@ -34,7 +43,10 @@ describe('printed forms', () => {
 
 describe('escapeText', () => {
   it('escapes every receiptline special character with a backslash', () => {
-    assert.equal(escapeText('a|b{c}d-e=f~g_h"i`j^k\\l'), 'a\\|b\\{c\\}d\\-e\\=f\\~g\\_h\\"i\\`j\\^k\\\\l');
+    assert.equal(
+      escapeText('a|b{c}d-e=f~g_h"i`j^k\\l'),
+      'a\\|b\\{c\\}d\\-e\\=f\\~g\\_h\\"i\\`j\\^k\\\\l',
+    );
   });
 
   it('keeps Japanese and ordinary punctuation, trims, turns control characters into a space', () => {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
-import { renderReport, renderReceiptline, isPrintFormat } from '../../../src/adapters/print/render.js';
+import {
+  renderReport,
+  renderReceiptline,
+  isPrintFormat,
+} from '../../../src/adapters/print/render.js';
 import { fixtureReport, fixtureSettings } from './fixture-report.js';
 import { assertGolden, toHexLines } from './golden.js';
 
@@ -19,7 +23,10 @@ describe('golden files of the fixed day', () => {
   });
 
   it('text, 32 characters per line (58 mm)', () => {
-    assertGolden('daily-report.32.txt', renderReport(fixtureReport(), fixtureSettings(), 'text', { cpl: 32 }).bytes);
+    assertGolden(
+      'daily-report.32.txt',
+      renderReport(fixtureReport(), fixtureSettings(), 'text', { cpl: 32 }).bytes,
+    );
   });
 
   it('ESC/POS bytes', () => {
@@ -79,19 +86,31 @@ describe('SVG preview', () => {
     assert.match(svg, /<\/svg>\s*$/);
     const textContent = svg.replace(/<[^>]*>/g, '');
     assert.ok(textContent.includes('日報(テスト)'), 'title');
-    assert.ok(textContent.includes('ウリアゲ&#xa0;&amp;&#xa0;&lt;本店&gt;'), 'store name, XML-escaped');
+    assert.ok(
+      textContent.includes('ウリアゲ&#xa0;&amp;&#xa0;&lt;本店&gt;'),
+      'store name, XML-escaped',
+    );
     assert.ok(!svg.includes('<本店>'));
   });
 });
 
 describe('formats', () => {
   it('accepts exactly text, escpos, starprnt, svg', () => {
-    assert.deepEqual(['text', 'escpos', 'starprnt', 'svg', 'png', 'epson'].map(isPrintFormat), [true, true, true, true, false, false]);
+    assert.deepEqual(['text', 'escpos', 'starprnt', 'svg', 'png', 'epson'].map(isPrintFormat), [
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     assert.throws(() => renderReceiptline('x', 'png' as never), /format must be one of/);
   });
 
   it('the text format is the printed layout (same cpl as given)', () => {
-    const text = renderReport(fixtureReport(), fixtureSettings(), 'text', { cpl: 32 }).bytes.toString('utf8');
+    const text = renderReport(fixtureReport(), fixtureSettings(), 'text', {
+      cpl: 32,
+    }).bytes.toString('utf8');
     const widths = text.split('\n').map((line) => iconv.encode(line, 'cp932').length);
     assert.ok(Math.max(...widths) <= 32, `widest line ${Math.max(...widths)}`);
   });

@@ -65,7 +65,9 @@ async function closedPort(): Promise<number> {
   return printer.port;
 }
 
-async function timed(send: () => Promise<PrintResult>): Promise<{ result: PrintResult; elapsedMs: number }> {
+async function timed(
+  send: () => Promise<PrintResult>,
+): Promise<{ result: PrintResult; elapsedMs: number }> {
   const startedMs = performance.now();
   const result = await send();
   return { result, elapsedMs: performance.now() - startedMs };
@@ -81,8 +83,19 @@ describe('sendToPrinter', () => {
     const printer = await fakePrinter('records');
     printers.push(printer);
     const bytes = renderReport(fixtureReport(), fixtureSettings(), 'escpos').bytes;
-    const result = await sendToPrinter({ host: '127.0.0.1', port: printer.port, bytes, timeoutMs: 2_000 });
-    assert.deepEqual(result, { ok: true, host: '127.0.0.1', port: printer.port, attempts: 1, bytesSent: bytes.length });
+    const result = await sendToPrinter({
+      host: '127.0.0.1',
+      port: printer.port,
+      bytes,
+      timeoutMs: 2_000,
+    });
+    assert.deepEqual(result, {
+      ok: true,
+      host: '127.0.0.1',
+      port: printer.port,
+      attempts: 1,
+      bytesSent: bytes.length,
+    });
     assert.equal(printer.connections, 1);
     assert.equal(printer.received.length, 1);
     assert.ok(printer.received[0]?.equals(bytes), 'the printer got the same bytes');
@@ -91,7 +104,14 @@ describe('sendToPrinter', () => {
   it('a closed port: PrinterUnreachableError after attemptsMax attempts, bytes kept for later', async () => {
     const port = await closedPort();
     const bytes = Buffer.from('日報', 'utf8');
-    const result = await sendToPrinter({ host: '127.0.0.1', port, bytes, timeoutMs: 1_000, attemptsMax: 3, backoffMs: 5 });
+    const result = await sendToPrinter({
+      host: '127.0.0.1',
+      port,
+      bytes,
+      timeoutMs: 1_000,
+      attemptsMax: 3,
+      backoffMs: 5,
+    });
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.ok(result.error instanceof PrinterUnreachableError);
@@ -99,45 +119,76 @@ describe('sendToPrinter', () => {
     assert.equal(result.error.attempts, 3);
     assert.equal(result.error.host, '127.0.0.1');
     assert.equal(result.error.port, port);
-    assert.deepEqual(result.error.failures.map((failure) => [failure.attempt, failure.reason, failure.code]), [
-      [1, 'connect-failed', 'ECONNREFUSED'],
-      [2, 'connect-failed', 'ECONNREFUSED'],
-      [3, 'connect-failed', 'ECONNREFUSED'],
-    ]);
+    assert.deepEqual(
+      result.error.failures.map((failure) => [failure.attempt, failure.reason, failure.code]),
+      [
+        [1, 'connect-failed', 'ECONNREFUSED'],
+        [2, 'connect-failed', 'ECONNREFUSED'],
+        [3, 'connect-failed', 'ECONNREFUSED'],
+      ],
+    );
     assert.equal(
       result.error.userMessage,
       `プリンター(127.0.0.1:${port})に接続できません。電源とネットワークを確認して再印刷してください。`,
     );
     assert.match(result.error.message, /unreachable after 3 attempt/);
     assert.ok(result.bytes.equals(bytes));
-    assert.deepEqual(JSON.parse(JSON.stringify(result.error.failures))[0].reason, 'connect-failed', 'failures store as JSON');
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(result.error.failures))[0].reason,
+      'connect-failed',
+      'failures store as JSON',
+    );
   });
 
-  it('a printer that accepts but never reads: each attempt ends at timeoutMs, one connection each', { timeout: 10_000 }, async () => {
-    const printer = await fakePrinter('silent');
-    printers.push(printer);
-    const bytes = Buffer.alloc(64 * 1024 * 1024, 0x20); // more than the socket buffers hold
-    const { result, elapsedMs } = await timed(() =>
-      sendToPrinter({ host: '127.0.0.1', port: printer.port, bytes, timeoutMs: 300, attemptsMax: 2, backoffMs: 10 }),
-    );
-    assert.equal(result.ok, false);
-    if (result.ok) return;
-    assert.deepEqual(result.error.failures.map((failure) => failure.reason), ['timeout', 'timeout']);
-    assert.match(result.error.failures[0]?.detail ?? '', /write not finished within 300 ms/);
-    assert.equal(printer.connections, 2);
-    assert.ok(elapsedMs < 5_000, `returned after ${Math.round(elapsedMs)} ms`);
-  });
+  it(
+    'a printer that accepts but never reads: each attempt ends at timeoutMs, one connection each',
+    { timeout: 10_000 },
+    async () => {
+      const printer = await fakePrinter('silent');
+      printers.push(printer);
+      const bytes = Buffer.alloc(64 * 1024 * 1024, 0x20); // more than the socket buffers hold
+      const { result, elapsedMs } = await timed(() =>
+        sendToPrinter({
+          host: '127.0.0.1',
+          port: printer.port,
+          bytes,
+          timeoutMs: 300,
+          attemptsMax: 2,
+          backoffMs: 10,
+        }),
+      );
+      assert.equal(result.ok, false);
+      if (result.ok) return;
+      assert.deepEqual(
+        result.error.failures.map((failure) => failure.reason),
+        ['timeout', 'timeout'],
+      );
+      assert.match(result.error.failures[0]?.detail ?? '', /write not finished within 300 ms/);
+      assert.equal(printer.connections, 2);
+      assert.ok(elapsedMs < 5_000, `returned after ${Math.round(elapsedMs)} ms`);
+    },
+  );
 
-  it('a printer that takes a short job but never answers nor closes: delivered, no hang', { timeout: 10_000 }, async () => {
-    const printer = await fakePrinter('silent');
-    printers.push(printer);
-    const bytes = renderReport(fixtureReport(), fixtureSettings(), 'escpos').bytes;
-    const { result, elapsedMs } = await timed(() =>
-      sendToPrinter({ host: '127.0.0.1', port: printer.port, bytes, timeoutMs: 300, attemptsMax: 1 }),
-    );
-    assert.equal(result.ok, true);
-    assert.ok(elapsedMs < 5_000, `returned after ${Math.round(elapsedMs)} ms`);
-  });
+  it(
+    'a printer that takes a short job but never answers nor closes: delivered, no hang',
+    { timeout: 10_000 },
+    async () => {
+      const printer = await fakePrinter('silent');
+      printers.push(printer);
+      const bytes = renderReport(fixtureReport(), fixtureSettings(), 'escpos').bytes;
+      const { result, elapsedMs } = await timed(() =>
+        sendToPrinter({
+          host: '127.0.0.1',
+          port: printer.port,
+          bytes,
+          timeoutMs: 300,
+          attemptsMax: 1,
+        }),
+      );
+      assert.equal(result.ok, true);
+      assert.ok(elapsedMs < 5_000, `returned after ${Math.round(elapsedMs)} ms`);
+    },
+  );
 
   it('rejects invalid options before connecting, naming the field', async () => {
     const bytes = Buffer.from([0x1b, 0x40]);
@@ -166,10 +217,19 @@ describe('printReport', () => {
   it('renders for the store printer kind and sends it (StarPRNT)', async () => {
     const printer = await fakePrinter('records');
     printers.push(printer);
-    const storePrinter = toStorePrinter({ host: '127.0.0.1', port: printer.port, kind: 'starprnt', cpl: 32 });
-    const result = await printReport(fixtureReport(), fixtureSettings(), storePrinter, { timeoutMs: 2_000 });
+    const storePrinter = toStorePrinter({
+      host: '127.0.0.1',
+      port: printer.port,
+      kind: 'starprnt',
+      cpl: 32,
+    });
+    const result = await printReport(fixtureReport(), fixtureSettings(), storePrinter, {
+      timeoutMs: 2_000,
+    });
     assert.equal(result.ok, true);
-    const expected = renderReport(fixtureReport(), fixtureSettings(), 'starprnt', { cpl: 32 }).bytes;
+    const expected = renderReport(fixtureReport(), fixtureSettings(), 'starprnt', {
+      cpl: 32,
+    }).bytes;
     assert.ok(printer.received[0]?.equals(expected));
   });
 
@@ -186,7 +246,10 @@ describe('printReport', () => {
       [{ host: 'a', kind: 'escpos', port: '9100' }, 'port'],
       [{ host: 'a', kind: 'escpos', cpl: 100 }, 'cpl'],
     ] as const) {
-      assert.throws(() => toStorePrinter(input), (error: unknown) => error instanceof PrinterSettingsError && error.field === field);
+      assert.throws(
+        () => toStorePrinter(input),
+        (error: unknown) => error instanceof PrinterSettingsError && error.field === field,
+      );
     }
   });
 });

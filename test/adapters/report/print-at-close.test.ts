@@ -4,7 +4,13 @@
 // to the report module's consumer; a TCP listener on 127.0.0.1 records the bytes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiSession, createTestCompany, startTestApp, type TestApp, type TestCompany } from '../../support/app.js';
+import {
+  apiSession,
+  createTestCompany,
+  startTestApp,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
 import { closeDay } from '../../../src/app/ledger/close-day.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
 import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
@@ -35,10 +41,24 @@ before(async () => {
   alpha = await createTestCompany(app, 'alpha', ['0001']);
   printer = await fakePrinter();
   const session = await apiSession(app, alpha);
-  const put = await session.request('PUT', '/api/v1/stores/0001', { name: '店舗0001', timeZone: 'Asia/Tokyo', printer: { kind: 'starprnt', host: '127.0.0.1', port: printer.port } });
+  const put = await session.request('PUT', '/api/v1/stores/0001', {
+    name: '店舗0001',
+    timeZone: 'Asia/Tokyo',
+    printer: { kind: 'starprnt', host: '127.0.0.1', port: printer.port },
+  });
   assert.equal(put.status, 200);
-  const module = reportJobModuleWith(tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }));
-  runtime = await startJobRuntime({ connectionString: app.db.connectionString, pool: app.db.pool, clock: app.clock, logger: silentLogger, modules: [module], pollingIntervalSeconds: 0.5, dispatchIntervalMs: 60_000 });
+  const module = reportJobModuleWith(
+    tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
+  );
+  runtime = await startJobRuntime({
+    connectionString: app.db.connectionString,
+    pool: app.db.pool,
+    clock: app.clock,
+    logger: silentLogger,
+    modules: [module],
+    pollingIntervalSeconds: 0.5,
+    dispatchIntervalMs: 60_000,
+  });
   app.services.jobs = runtime.queue;
   await runtime.startWorkers(app.services);
 });
@@ -51,15 +71,37 @@ after(async () => {
 test('a close prints its fixed report once on the store printer (StarPRNT)', async () => {
   await importHandWorkedDay(app, 'alpha');
   const ledger = ledgerDepsOver(app.services.pool, app.services.clock);
-  const { close } = await closeDay(ledger, { companyId: alpha.companyId, label: 'staff:admin' }, { storeCode: '0001', businessDate: knownDate, float: 30000, countedCash: 37000 });
+  const { close } = await closeDay(
+    ledger,
+    { companyId: alpha.companyId, label: 'staff:admin' },
+    { storeCode: '0001', businessDate: knownDate, float: 30000, countedCash: 37000 },
+  );
   const dispatched = await runtime.dispatchNow();
   assert.ok(dispatched >= 2, 'the import made a close too: both day.closed events are dispatched');
   assert.equal(await runtime.dispatchNow(), 0, 'each event once');
   const printedJobs = async () =>
-    (await app.db.pool.query<{ close_version: number; status: string }>(`select close_version, status from print_jobs where company_id = $1 order by seq`, [alpha.companyId])).rows;
-  await waitFor(async () => (await printedJobs()).filter((j) => j.status === 'printed').length === 2, 20_000);
-  assert.deepEqual((await printedJobs()).map((j) => j.close_version), [1, close.version].sort());
+    (
+      await app.db.pool.query<{ close_version: number; status: string }>(
+        `select close_version, status from print_jobs where company_id = $1 order by seq`,
+        [alpha.companyId],
+      )
+    ).rows;
+  await waitFor(
+    async () => (await printedJobs()).filter((j) => j.status === 'printed').length === 2,
+    20_000,
+  );
+  assert.deepEqual(
+    (await printedJobs()).map((j) => j.close_version),
+    [1, close.version].sort(),
+  );
   assert.equal(printer.received.length, 2);
-  const expected = renderReport({ ...(close.report as DailyReport), printedAt: now }, defaultReportSettings, 'starprnt').bytes;
-  assert.ok(printer.received.some((bytes) => bytes.equals(expected)), 'the bytes of the version the close fixed');
+  const expected = renderReport(
+    { ...(close.report as DailyReport), printedAt: now },
+    defaultReportSettings,
+    'starprnt',
+  ).bytes;
+  assert.ok(
+    printer.received.some((bytes) => bytes.equals(expected)),
+    'the bytes of the version the close fixed',
+  );
 });

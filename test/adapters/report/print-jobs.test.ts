@@ -8,9 +8,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 // First: the HTTP app extends zod with .openapi() before the ledger's contract schemas are built.
-import { apiSession, createTestCompany, startTestApp, type ApiSession, type TestApp, type TestCompany } from '../../support/app.js';
+import {
+  apiSession,
+  createTestCompany,
+  startTestApp,
+  type ApiSession,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
 import { closeDay } from '../../../src/app/ledger/close-day.js';
-import { handleDayClosedForPrinting, printReportJobName, printRetryLimit, requestPrint } from '../../../src/app/report/print-jobs.js';
+import {
+  handleDayClosedForPrinting,
+  printReportJobName,
+  printRetryLimit,
+  requestPrint,
+} from '../../../src/app/report/print-jobs.js';
 import { printDepsOf } from '../../../src/adapters/http/routes/report-deps.js';
 import { reportJobModuleWith } from '../../../src/adapters/print/report-job-module.js';
 import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
@@ -18,7 +30,16 @@ import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js'
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
 import { readJson } from '../../support/json.js';
-import { expectedHandWorkedReport, fakePrinter, importHandWorkedDay, knownDate, memoryQueue, offPrinterPort, type FakePrinter, type MemoryQueue } from './support.js';
+import {
+  expectedHandWorkedReport,
+  fakePrinter,
+  importHandWorkedDay,
+  knownDate,
+  memoryQueue,
+  offPrinterPort,
+  type FakePrinter,
+  type MemoryQueue,
+} from './support.js';
 
 const now = '2025-01-11T02:00:00+09:00';
 let app: TestApp;
@@ -48,16 +69,23 @@ after(async () => {
 const dayPath = `/api/v1/stores/0001/days/${knownDate}`;
 
 async function setPrinter(storeCode: string, port: number | null): Promise<void> {
-  const body = { name: `店舗${storeCode}`, timeZone: 'Asia/Tokyo', printer: port === null ? null : { kind: 'escpos', host: '127.0.0.1', port } };
+  const body = {
+    name: `店舗${storeCode}`,
+    timeZone: 'Asia/Tokyo',
+    printer: port === null ? null : { kind: 'escpos', host: '127.0.0.1', port },
+  };
   const response = await session.request('PUT', `/api/v1/stores/${storeCode}`, body);
   assert.equal(response.status, 200, await response.clone().text());
 }
 
-async function printJobs(): Promise<{ status: string; attempts: number; reason: string | null; version: number | null }[]> {
+async function printJobs(): Promise<
+  { status: string; attempts: number; reason: string | null; version: number | null }[]
+> {
   return (await readJson(await session.request('GET', `${dayPath}/print-jobs`))).items;
 }
 
-const escposOf = (report: DailyReport) => renderReport(report, defaultReportSettings, 'escpos').bytes;
+const escposOf = (report: DailyReport) =>
+  renderReport(report, defaultReportSettings, 'escpos').bytes;
 
 describe('printing on demand', () => {
   it('queues a job, and the worker sends exactly the rendered report to the printer', async () => {
@@ -70,7 +98,12 @@ describe('printing on demand', () => {
     const queued = queue.jobs.at(-1);
     assert.equal(queued?.name, printReportJobName);
     assert.equal(queued?.options.retryLimit, printRetryLimit);
-    assert.deepEqual(queued?.data, { printJobId: printJob.id, companyId: alpha.companyId, storeId: (queued?.data as { storeId: string }).storeId, businessDate: knownDate });
+    assert.deepEqual(queued?.data, {
+      printJobId: printJob.id,
+      companyId: alpha.companyId,
+      storeId: (queued?.data as { storeId: string }).storeId,
+      businessDate: knownDate,
+    });
 
     assert.equal(await queue.drain(), 1);
     assert.equal(printer.received.length, 1);
@@ -82,13 +115,27 @@ describe('printing on demand', () => {
 
   it('a replayed Idempotency-Key returns the first answer and queues nothing more', async () => {
     const before = queue.jobs.length;
-    const first = await session.request('POST', `${dayPath}/print`, {}, { 'idempotency-key': 'print-once-1' });
-    const again = await session.request('POST', `${dayPath}/print`, {}, { 'idempotency-key': 'print-once-1' });
+    const first = await session.request(
+      'POST',
+      `${dayPath}/print`,
+      {},
+      { 'idempotency-key': 'print-once-1' },
+    );
+    const again = await session.request(
+      'POST',
+      `${dayPath}/print`,
+      {},
+      { 'idempotency-key': 'print-once-1' },
+    );
     assert.equal(again.headers.get('idempotency-hit'), 'true');
     assert.deepEqual(await readJson(again), await readJson(first));
     assert.equal(queue.jobs.length, before + 1);
     const pending = await session.request('POST', `${dayPath}/print`, {});
-    assert.equal(pending.status, 200, 'a second click while the first job is pending returns that job');
+    assert.equal(
+      pending.status,
+      200,
+      'a second click while the first job is pending returns that job',
+    );
     assert.equal((await readJson(pending)).created, false);
     assert.equal(queue.jobs.length, before + 1);
     await queue.drain();
@@ -102,7 +149,10 @@ describe('printing on demand', () => {
     assert.ok(await queue.runNext());
     const [retrying] = await printJobs();
     assert.equal(retrying?.status, 'retrying');
-    assert.match(retrying?.reason ?? '', new RegExp(`プリンター\\(127\\.0\\.0\\.1:${port}\\)に接続できません`));
+    assert.match(
+      retrying?.reason ?? '',
+      new RegExp(`プリンター\\(127\\.0\\.0\\.1:${port}\\)に接続できません`),
+    );
     assert.equal(await queue.drain(), printRetryLimit);
     const [failed] = await printJobs();
     assert.equal(failed?.status, 'failed');
@@ -130,19 +180,49 @@ describe('printing on demand', () => {
     const error = (await readJson(response)).error;
     assert.equal(error.code, 'printer_not_configured');
     assert.equal(error.fields[0].path, 'printer');
-    assert.deepEqual((await readJson(await session.request('GET', '/api/v1/stores/0002/days/2025-01-10/print-jobs'))).items, []);
+    assert.deepEqual(
+      (
+        await readJson(
+          await session.request('GET', '/api/v1/stores/0002/days/2025-01-10/print-jobs'),
+        )
+      ).items,
+      [],
+    );
   });
 
   it('a queue that refuses: 503, and the row stays as failed with a reason (not lost)', async () => {
     await setPrinter('0001', printer.port);
     const deps = { ...printDepsOf(app.services), queue: memoryQueue({ failEnqueue: true }) };
-    await assert.rejects(requestPrint(deps, { companyId: alpha.companyId, label: 'staff:admin' }, { storeCode: '0001', businessDate: '2025-01-09', source: 'console' }), { code: 'print_queue_unavailable' });
-    const jobs = (await readJson(await session.request('GET', '/api/v1/stores/0001/days/2025-01-09/print-jobs'))).items;
+    await assert.rejects(
+      requestPrint(
+        deps,
+        { companyId: alpha.companyId, label: 'staff:admin' },
+        { storeCode: '0001', businessDate: '2025-01-09', source: 'console' },
+      ),
+      { code: 'print_queue_unavailable' },
+    );
+    const jobs = (
+      await readJson(await session.request('GET', '/api/v1/stores/0001/days/2025-01-09/print-jobs'))
+    ).items;
     assert.equal(jobs[0].status, 'failed');
     assert.match(jobs[0].reason, /再印刷/);
     const noQueue = { ...printDepsOf(app.services), queue: null };
-    await assert.rejects(requestPrint(noQueue, { companyId: alpha.companyId, label: 'staff:admin' }, { storeCode: '0001', businessDate: '2025-01-08', source: 'console' }), { code: 'print_queue_unavailable' });
-    assert.deepEqual((await readJson(await session.request('GET', '/api/v1/stores/0001/days/2025-01-08/print-jobs'))).items, []);
+    await assert.rejects(
+      requestPrint(
+        noQueue,
+        { companyId: alpha.companyId, label: 'staff:admin' },
+        { storeCode: '0001', businessDate: '2025-01-08', source: 'console' },
+      ),
+      { code: 'print_queue_unavailable' },
+    );
+    assert.deepEqual(
+      (
+        await readJson(
+          await session.request('GET', '/api/v1/stores/0001/days/2025-01-08/print-jobs'),
+        )
+      ).items,
+      [],
+    );
   });
 });
 
@@ -150,8 +230,15 @@ describe('printing at the close (day.closed)', () => {
   it('prints the version the close fixed, once per event however often it is delivered', async () => {
     await setPrinter('0001', printer.port);
     const ledger = ledgerDepsOver(app.services.pool, app.services.clock);
-    const { close } = await closeDay(ledger, { companyId: alpha.companyId, label: 'staff:admin' }, { storeCode: '0001', businessDate: knownDate, float: 30000, countedCash: 37705 });
-    const { rows } = await app.services.pool.query<{ id: string; payload: { companyId: string; storeCode: string; businessDate: string; version: number } }>(
+    const { close } = await closeDay(
+      ledger,
+      { companyId: alpha.companyId, label: 'staff:admin' },
+      { storeCode: '0001', businessDate: knownDate, float: 30000, countedCash: 37705 },
+    );
+    const { rows } = await app.services.pool.query<{
+      id: string;
+      payload: { companyId: string; storeCode: string; businessDate: string; version: number };
+    }>(
       `select id, payload from domain_events where type = 'day.closed' and company_id = $1 and payload->>'closeId' = $2`,
       [alpha.companyId, close.id],
     );
@@ -177,7 +264,15 @@ describe('printing at the close (day.closed)', () => {
 
   it('a store without a printer is skipped', async () => {
     const deps = printDepsOf(app.services);
-    const result = await handleDayClosedForPrinting(deps, { id: '00000000-0000-4000-8000-000000000001', payload: { companyId: alpha.companyId, storeCode: '0002', businessDate: knownDate, version: 1 } });
+    const result = await handleDayClosedForPrinting(deps, {
+      id: '00000000-0000-4000-8000-000000000001',
+      payload: {
+        companyId: alpha.companyId,
+        storeCode: '0002',
+        businessDate: knownDate,
+        version: 1,
+      },
+    });
     assert.equal(result.printed, 'no-printer');
   });
 });

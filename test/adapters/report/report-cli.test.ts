@@ -12,7 +12,15 @@ import { Worker } from 'node:worker_threads';
 import { apiSession, createTestCompany, startTestApp, type TestApp } from '../../support/app.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings } from '../../../src/domain/report/types.js';
-import { expectedHandWorkedReport, fakePrinter, handWorkedDayFile, importHandWorkedDay, knownDate, offPrinterPort, type FakePrinter } from './support.js';
+import {
+  expectedHandWorkedReport,
+  fakePrinter,
+  handWorkedDayFile,
+  importHandWorkedDay,
+  knownDate,
+  offPrinterPort,
+  type FakePrinter,
+} from './support.js';
 
 const now = '2025-01-11T02:00:00+09:00';
 let dir: string;
@@ -32,7 +40,11 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./cli-worker.ts', import.meta.url).href)}); })`;
   const worker = new Worker(bootstrap, {
     eval: true,
-    workerData: { args, now, env: { URIAGE_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', TZ: 'UTC', ...env } },
+    workerData: {
+      args,
+      now,
+      env: { URIAGE_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'silent', TZ: 'UTC', ...env },
+    },
     stdout: true,
     stderr: true,
   });
@@ -40,7 +52,8 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   const err: Buffer[] = [];
   worker.stdout.on('data', (chunk: Buffer) => out.push(chunk));
   worker.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const ended = (stream: NodeJS.ReadableStream) => new Promise<void>((resolve) => stream.once('end', () => resolve()));
+  const ended = (stream: NodeJS.ReadableStream) =>
+    new Promise<void>((resolve) => stream.once('end', () => resolve()));
   const streamsEnded = Promise.all([ended(worker.stdout), ended(worker.stderr)]);
   const code = await new Promise<number>((resolve, reject) => {
     worker.once('message', (message: { code: number }) => resolve(message.code));
@@ -60,7 +73,16 @@ before(async () => {
   await importHandWorkedDay(app, 'alpha');
   printer = await fakePrinter();
   const session = await apiSession(app, company);
-  assert.equal((await session.request('PUT', '/api/v1/stores/0001', { name: '店舗0001', timeZone: 'Asia/Tokyo', printer: { kind: 'escpos', host: '127.0.0.1', port: printer.port } })).status, 200);
+  assert.equal(
+    (
+      await session.request('PUT', '/api/v1/stores/0001', {
+        name: '店舗0001',
+        timeZone: 'Asia/Tokyo',
+        printer: { kind: 'escpos', host: '127.0.0.1', port: printer.port },
+      })
+    ).status,
+    200,
+  );
 });
 after(async () => {
   await printer?.close();
@@ -78,20 +100,75 @@ describe('uriage report FILE (no database)', () => {
   });
 
   it('--format text and svg print the rendered document; escpos needs --out and writes the bytes', async () => {
-    const text = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--format', 'text']);
+    const text = await cli([
+      'report',
+      dayFile,
+      '--store',
+      '0001',
+      '--date',
+      knownDate,
+      '--format',
+      'text',
+    ]);
     assert.deepEqual(text.stdout, renderReport(expected(), defaultReportSettings, 'text').bytes);
-    const narrow = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--format', 'text', '--cpl', '32']);
-    assert.deepEqual(narrow.stdout, renderReport(expected(), defaultReportSettings, 'text', { cpl: 32 }).bytes);
-    const svg = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--format', 'svg']);
+    const narrow = await cli([
+      'report',
+      dayFile,
+      '--store',
+      '0001',
+      '--date',
+      knownDate,
+      '--format',
+      'text',
+      '--cpl',
+      '32',
+    ]);
+    assert.deepEqual(
+      narrow.stdout,
+      renderReport(expected(), defaultReportSettings, 'text', { cpl: 32 }).bytes,
+    );
+    const svg = await cli([
+      'report',
+      dayFile,
+      '--store',
+      '0001',
+      '--date',
+      knownDate,
+      '--format',
+      'svg',
+    ]);
     assert.match(svg.stdout.toString('utf8'), /^<svg/);
-    const refused = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--format', 'escpos']);
+    const refused = await cli([
+      'report',
+      dayFile,
+      '--store',
+      '0001',
+      '--date',
+      knownDate,
+      '--format',
+      'escpos',
+    ]);
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /--out/);
     const out = join(dir, 'report.bin');
     for (const format of ['escpos', 'starprnt'] as const) {
-      const written = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--format', format, '--out', out]);
+      const written = await cli([
+        'report',
+        dayFile,
+        '--store',
+        '0001',
+        '--date',
+        knownDate,
+        '--format',
+        format,
+        '--out',
+        out,
+      ]);
       assert.equal(written.code, 0, written.stderr);
-      assert.deepEqual(readFileSync(out), renderReport(expected(), defaultReportSettings, format).bytes);
+      assert.deepEqual(
+        readFileSync(out),
+        renderReport(expected(), defaultReportSettings, format).bytes,
+      );
     }
   });
 
@@ -112,7 +189,16 @@ describe('uriage report FILE (no database)', () => {
     const date = await cli(['report', dayFile, '--store', '0001', '--date', '2025-13-01']);
     assert.equal(date.code, 1);
     assert.match(date.stderr, /date: 営業日はYYYY-MM-DD/);
-    const both = await cli(['report', dayFile, '--company', 'alpha', '--store', '0001', '--date', knownDate]);
+    const both = await cli([
+      'report',
+      dayFile,
+      '--company',
+      'alpha',
+      '--store',
+      '0001',
+      '--date',
+      knownDate,
+    ]);
     assert.equal(both.code, 2);
   });
 });
@@ -121,24 +207,54 @@ describe('uriage report --company C (database)', () => {
   const env = () => ({ DATABASE_URL: app.db.connectionString });
 
   it('prints the same report from the stored day', async () => {
-    const run = await cli(['report', '--company', 'alpha', '--store', '0001', '--date', knownDate], env());
+    const run = await cli(
+      ['report', '--company', 'alpha', '--store', '0001', '--date', knownDate],
+      env(),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout.toString('utf8')), expected());
-    const unknown = await cli(['report', '--company', 'nope', '--store', '0001', '--date', knownDate], env());
+    const unknown = await cli(
+      ['report', '--company', 'nope', '--store', '0001', '--date', knownDate],
+      env(),
+    );
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /企業コード「nope」/);
   });
 
   it('--print sends the rendered bytes to the store printer; an unreachable printer is exit 1 in Japanese', async () => {
-    const run = await cli(['report', '--company', 'alpha', '--store', '0001', '--date', knownDate, '--print'], env());
+    const run = await cli(
+      ['report', '--company', 'alpha', '--store', '0001', '--date', knownDate, '--print'],
+      env(),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout.toString('utf8')).printed, true);
-    assert.deepEqual(printer.received.at(-1), renderReport(expected(), defaultReportSettings, 'escpos').bytes);
+    assert.deepEqual(
+      printer.received.at(-1),
+      renderReport(expected(), defaultReportSettings, 'escpos').bytes,
+    );
     const port = await offPrinterPort();
-    const off = await cli(['report', dayFile, '--store', '0001', '--date', knownDate, '--print', '--printer', `127.0.0.1:${port}`, '--printer-kind', 'starprnt'], env());
+    const off = await cli(
+      [
+        'report',
+        dayFile,
+        '--store',
+        '0001',
+        '--date',
+        knownDate,
+        '--print',
+        '--printer',
+        `127.0.0.1:${port}`,
+        '--printer-kind',
+        'starprnt',
+      ],
+      env(),
+    );
     assert.equal(off.code, 1);
     assert.match(off.stderr, /プリンター\(127\.0\.0\.1:\d+\)に接続できません/);
-    const none = await cli(['report', '--company', 'alpha', '--store', '0002', '--date', knownDate, '--print'], env());
+    const none = await cli(
+      ['report', '--company', 'alpha', '--store', '0002', '--date', knownDate, '--print'],
+      env(),
+    );
     assert.equal(none.code, 1);
     assert.match(none.stderr, /プリンターが設定されていません/);
   });

@@ -8,13 +8,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiSession, createTestCompany, startTestApp, type ApiSession, type TestApp, type TestCompany } from '../../support/app.js';
+import {
+  apiSession,
+  createTestCompany,
+  startTestApp,
+  type ApiSession,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
 import { launchBrowser } from '../../support/browser.js';
 import { reportJobModuleWith } from '../../../src/adapters/print/report-job-module.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings } from '../../../src/domain/report/types.js';
-import { expectedHandWorkedReport, fakePrinter, importHandWorkedDay, memoryQueue, offPrinterPort, type FakePrinter, type MemoryQueue } from './support.js';
+import {
+  expectedHandWorkedReport,
+  fakePrinter,
+  importHandWorkedDay,
+  memoryQueue,
+  offPrinterPort,
+  type FakePrinter,
+  type MemoryQueue,
+} from './support.js';
 
 const now = '2025-01-11T02:00:00+09:00';
 let app: TestApp;
@@ -26,16 +41,66 @@ let printer: FakePrinter;
 let queue: MemoryQueue;
 
 const seed002Order = [
-  '印刷日時', 'タイトル', '店舗名', '日付', '売上等', '売上', '純売上', '税', '売上でない入金(売上外)', 'レジ入金', 'レジ出金', '会計数', '客数', '商品数',
-  '支払い方法別の回数', '現金', 'クレジット', '商品券(お釣り無し)', '商品券(お釣り有り)', 'PayPay',
-  '支払い方法別の売上', '現金', 'クレジット', '商品券(お釣り無し)', '商品券(お釣り有り)', 'PayPay',
-  '金券等差額', '金額', '金券等釣り', '金額', '値引き', '金額', '全体割引', '金額', '取り消された会計', '金額', 'やり直した会計', '金額', '入力中断した会計', '金額',
-  '返品を含む会計', '返品された商品数', '金額', '返金を含む会計', '返金の件数', '金額', '最終会計時刻',
-  '現金差異', '釣銭準備金', '理論上のレジ内現金', '実際のレジ内現金', '差異',
+  '印刷日時',
+  'タイトル',
+  '店舗名',
+  '日付',
+  '売上等',
+  '売上',
+  '純売上',
+  '税',
+  '売上でない入金(売上外)',
+  'レジ入金',
+  'レジ出金',
+  '会計数',
+  '客数',
+  '商品数',
+  '支払い方法別の回数',
+  '現金',
+  'クレジット',
+  '商品券(お釣り無し)',
+  '商品券(お釣り有り)',
+  'PayPay',
+  '支払い方法別の売上',
+  '現金',
+  'クレジット',
+  '商品券(お釣り無し)',
+  '商品券(お釣り有り)',
+  'PayPay',
+  '金券等差額',
+  '金額',
+  '金券等釣り',
+  '金額',
+  '値引き',
+  '金額',
+  '全体割引',
+  '金額',
+  '取り消された会計',
+  '金額',
+  'やり直した会計',
+  '金額',
+  '入力中断した会計',
+  '金額',
+  '返品を含む会計',
+  '返品された商品数',
+  '金額',
+  '返金を含む会計',
+  '返金の件数',
+  '金額',
+  '最終会計時刻',
+  '現金差異',
+  '釣銭準備金',
+  '理論上のレジ内現金',
+  '実際のレジ内現金',
+  '差異',
 ];
 
 async function setPrinter(port: number): Promise<void> {
-  const response = await session.request('PUT', '/api/v1/stores/0001', { name: '店舗0001', timeZone: 'Asia/Tokyo', printer: { kind: 'escpos', host: '127.0.0.1', port } });
+  const response = await session.request('PUT', '/api/v1/stores/0001', {
+    name: '店舗0001',
+    timeZone: 'Asia/Tokyo',
+    printer: { kind: 'escpos', host: '127.0.0.1', port },
+  });
   assert.equal(response.status, 200);
 }
 
@@ -50,7 +115,9 @@ before(async () => {
   await setPrinter(printer.port);
   queue = memoryQueue();
   app.services.jobs = queue;
-  await reportJobModuleWith(tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 })).registerWorkers(queue, app.services);
+  await reportJobModuleWith(
+    tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
+  ).registerWorkers(queue, app.services);
   browser = await launchBrowser();
   page = await (await browser.newContext()).newPage();
   await page.goto(`${app.url}/login`);
@@ -76,7 +143,9 @@ describe('日報 page', () => {
   });
 
   it('shows every row in Japanese in the order of seed 002, with the figures of the known day', async () => {
-    const labels = (await page.locator('[data-testid=report-rows] th').allInnerTexts()).map((t) => t.trim());
+    const labels = (await page.locator('[data-testid=report-rows] th').allInnerTexts()).map((t) =>
+      t.trim(),
+    );
     assert.deepEqual(labels, seed002Order);
     assert.equal(await cell('salesTotal'), '¥7,005');
     assert.equal(await cell('sales'), '¥6,305');
@@ -96,18 +165,52 @@ describe('日報 page', () => {
 
   it('draws the hourly bar chart and lists the tax-rate breakdowns', async () => {
     const bars = page.locator('[data-testid=hourly-chart] g[data-hour]');
-    const hours = (await bars.evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-hour')}:${g.getAttribute('data-sales-total')}`)));
-    assert.deepEqual(hours.filter((h) => !h.endsWith(':0')), ['12:3195', '13:3000', '15:450', '18:600', '25:-240']);
-    const heightOf = async (hour: number) => Number(await page.locator(`[data-testid=hourly-chart] g[data-hour="${hour}"] rect`).getAttribute('height'));
-    assert.ok((await heightOf(12)) > (await heightOf(13)) && (await heightOf(13)) > (await heightOf(18)), 'bars scale with 売上等');
-    assert.equal(await page.locator('[data-testid=tax-sales] tr[data-category=standard10]').innerText(), '10%対象\t¥4,325\t¥3,935\t¥390');
-    assert.equal(await page.locator('[data-testid=tax-payment-methods] tr[data-method=cash] td[data-category=nonSales]').innerText(), '¥700');
+    const hours = await bars.evaluateAll((gs) =>
+      gs.map((g) => `${g.getAttribute('data-hour')}:${g.getAttribute('data-sales-total')}`),
+    );
+    assert.deepEqual(
+      hours.filter((h) => !h.endsWith(':0')),
+      ['12:3195', '13:3000', '15:450', '18:600', '25:-240'],
+    );
+    const heightOf = async (hour: number) =>
+      Number(
+        await page
+          .locator(`[data-testid=hourly-chart] g[data-hour="${hour}"] rect`)
+          .getAttribute('height'),
+      );
+    assert.ok(
+      (await heightOf(12)) > (await heightOf(13)) && (await heightOf(13)) > (await heightOf(18)),
+      'bars scale with 売上等',
+    );
+    assert.equal(
+      await page.locator('[data-testid=tax-sales] tr[data-category=standard10]').innerText(),
+      '10%対象\t¥4,325\t¥3,935\t¥390',
+    );
+    assert.equal(
+      await page
+        .locator(
+          '[data-testid=tax-payment-methods] tr[data-method=cash] td[data-category=nonSales]',
+        )
+        .innerText(),
+      '¥700',
+    );
   });
 
   it('previews the printout with the same figures (receiptline SVG)', async () => {
     const texts = await page.locator('[data-testid=receipt-preview] svg text').allTextContents();
     const joined = texts.join('\n').replace(/\u00a0/g, ' ');
-    for (const figure of ['売上等', '¥7,005', '¥6,305', '¥514', '支払い方法別の売上', '¥3,705', '最終会計時刻', '2025/01/11 01:15', '-¥5']) assert.ok(joined.includes(figure), figure);
+    for (const figure of [
+      '売上等',
+      '¥7,005',
+      '¥6,305',
+      '¥514',
+      '支払い方法別の売上',
+      '¥3,705',
+      '最終会計時刻',
+      '2025/01/11 01:15',
+      '-¥5',
+    ])
+      assert.ok(joined.includes(figure), figure);
     const box = await page.locator('[data-testid=receipt-preview] svg').boundingBox();
     assert.ok(box && box.height > 1000, 'the preview is rendered');
   });
@@ -116,9 +219,15 @@ describe('日報 page', () => {
     await page.click('#print-button');
     assert.match(await page.locator('[role=status]').innerText(), /印刷を受け付けました/);
     assert.equal(await queue.drain(), 1);
-    assert.deepEqual(printer.received.at(-1), renderReport(expectedHandWorkedReport(now), defaultReportSettings, 'escpos').bytes);
+    assert.deepEqual(
+      printer.received.at(-1),
+      renderReport(expectedHandWorkedReport(now), defaultReportSettings, 'escpos').bytes,
+    );
     await page.reload();
-    assert.equal(await page.locator('[data-testid=print-jobs] tr').nth(1).locator('.print-status').innerText(), '印刷済み');
+    assert.equal(
+      await page.locator('[data-testid=print-jobs] tr').nth(1).locator('.print-status').innerText(),
+      '印刷済み',
+    );
   });
 
   it('printer off: 印刷できませんでした with the reason and 再印刷, which prints once the printer is back', async () => {
@@ -129,14 +238,24 @@ describe('日報 page', () => {
     await page.reload();
     const latest = page.locator('[data-testid=print-jobs] tbody tr').first();
     assert.equal(await latest.locator('.print-status').innerText(), '印刷できませんでした');
-    assert.match(await latest.locator('.print-reason').innerText(), /プリンター\(127\.0\.0\.1:\d+\)に接続できません/);
+    assert.match(
+      await latest.locator('.print-reason').innerText(),
+      /プリンター\(127\.0\.0\.1:\d+\)に接続できません/,
+    );
     const revived = await fakePrinter(port);
     try {
       await latest.locator('button.reprint').click();
       await queue.drain();
       assert.equal(revived.received.length, 1);
       await page.reload();
-      assert.equal(await page.locator('[data-testid=print-jobs] tbody tr').first().locator('.print-status').innerText(), '印刷済み');
+      assert.equal(
+        await page
+          .locator('[data-testid=print-jobs] tbody tr')
+          .first()
+          .locator('.print-status')
+          .innerText(),
+        '印刷済み',
+      );
     } finally {
       await revived.close();
     }
@@ -155,7 +274,9 @@ describe('日報 page', () => {
     assert.match(await page.locator('[role=status]').innerText(), /保存しました/);
     await page.goto(`${app.url}/report?store=0001&date=2025-01-10`);
     assert.equal(await cell('title'), '渋谷日報');
-    const texts = (await page.locator('[data-testid=receipt-preview] svg text').allTextContents()).join('');
+    const texts = (
+      await page.locator('[data-testid=receipt-preview] svg text').allTextContents()
+    ).join('');
     assert.ok(texts.includes('26時'));
     assert.ok(!texts.includes('【売上・純売上・税】'));
     assert.equal(await page.locator('[data-testid=hourly-chart] g[data-hour]').count(), 17);

@@ -11,7 +11,12 @@ import { buildDailyReport } from '../../../src/domain/report/build-daily-report.
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
 import type { TestApp } from '../../support/app.js';
 import { testPaymentMethods } from '../../support/domain/fixtures.js';
-import { handWorkedCheckouts, handWorkedClose, handWorkedDrawer, handWorkedInput } from '../../support/domain/hand-worked-day.js';
+import {
+  handWorkedCheckouts,
+  handWorkedClose,
+  handWorkedDrawer,
+  handWorkedInput,
+} from '../../support/domain/hand-worked-day.js';
 
 export const knownStore = '0001';
 export const knownDate = '2025-01-10';
@@ -30,7 +35,10 @@ export function handWorkedDayFile(code: string): Record<string, unknown> {
       ],
     },
     // The ledger checks startedAt ≤ completedAt (c12 completes on the 9th); startedAt is no figure of the report.
-    checkouts: structuredClone(handWorkedCheckouts).map((c) => ({ ...c, startedAt: '2025-01-09T08:00:00+09:00' })),
+    checkouts: structuredClone(handWorkedCheckouts).map((c) => ({
+      ...c,
+      startedAt: '2025-01-09T08:00:00+09:00',
+    })),
     drawer: structuredClone(handWorkedDrawer),
     closes: [{ ...handWorkedClose }],
   };
@@ -39,14 +47,19 @@ export function handWorkedDayFile(code: string): Record<string, unknown> {
 export async function importHandWorkedDay(app: TestApp, code: string): Promise<void> {
   const services = app.services;
   await importDayFile(
-    { tenancy: { uow: services.tenancy, clock: services.clock, hasher: services.hasher }, ledger: ledgerDepsOver(services.pool, services.clock) },
+    {
+      tenancy: { uow: services.tenancy, clock: services.clock, hasher: services.hasher },
+      ledger: ledgerDepsOver(services.pool, services.clock),
+    },
     handWorkedDayFile(code),
   );
 }
 
 /** What the engine gives for the hand-worked day with the store's default settings (no unsent). */
 export function expectedHandWorkedReport(printedAt: string): DailyReport {
-  return buildDailyReport(handWorkedInput({ unsent: null, settings: defaultReportSettings, printedAt }));
+  return buildDailyReport(
+    handWorkedInput({ unsent: null, settings: defaultReportSettings, printedAt }),
+  );
 }
 
 export interface FakePrinter {
@@ -122,7 +135,15 @@ export function memoryQueue(options: { failEnqueue?: boolean } = {}): MemoryQueu
     enqueue: async (name, data, enqueueOptions = {}) => {
       if (options.failEnqueue) throw new Error('queue is down');
       const id = `job-${nextId++}`;
-      jobs.push({ id, name, data, options: enqueueOptions, retryCount: 0, state: 'created', errors: [] });
+      jobs.push({
+        id,
+        name,
+        data,
+        options: enqueueOptions,
+        retryCount: 0,
+        state: 'created',
+        errors: [],
+      });
       return id;
     },
     work: async <T extends object>(name: string, handler: JobHandler<T>) => {

@@ -12,7 +12,12 @@ import fc from 'fast-check';
 import { ingestCheckouts } from '../../../src/app/ledger/ingest-checkouts.js';
 import type { Checkout } from '../../../src/domain/ledger/types.js';
 import { arbitraryDay } from '../../support/domain/arbitraries.js';
-import { createTestCompany, startTestApp, type TestApp, type TestCompany } from '../../support/app.js';
+import {
+  createTestCompany,
+  startTestApp,
+  type TestApp,
+  type TestCompany,
+} from '../../support/app.js';
 import { ledgerOf, staffActor } from '../../support/ledger-fixtures.js';
 
 let app: TestApp;
@@ -31,10 +36,19 @@ function chainOf(c: Checkout, long: boolean): Checkout[] {
   const pending = { ...c, status: 'pending' as const, completedAt: null, payments: [] };
   const completed = { ...c, status: 'completed' as const };
   const statuses: Checkout[] =
-    c.status === 'pending' ? [pending]
-    : c.status === 'aborted' ? (long ? [pending, { ...pending, customerCount: pending.customerCount + 1 }, c] : [pending, c])
-    : c.status === 'completed' ? (long ? [pending, c] : [c])
-    : long ? [pending, completed, c] : [completed, c];
+    c.status === 'pending'
+      ? [pending]
+      : c.status === 'aborted'
+        ? long
+          ? [pending, { ...pending, customerCount: pending.customerCount + 1 }, c]
+          : [pending, c]
+        : c.status === 'completed'
+          ? long
+            ? [pending, c]
+            : [c]
+          : long
+            ? [pending, completed, c]
+            : [completed, c];
   return statuses.map((each, i) => ({ ...each, revision: i + 1 }));
 }
 
@@ -44,7 +58,10 @@ const streamArbitrary = fc
   .map(({ day, long }) =>
     day.checkouts.flatMap((c, i) => {
       const chain = chainOf(c, long[i] ?? false);
-      const redo = c.status === 'redone' ? [{ ...c, id: `${c.id}-redo`, status: 'completed' as const, redoes: c.id, revision: 1 }] : [];
+      const redo =
+        c.status === 'redone'
+          ? [{ ...c, id: `${c.id}-redo`, status: 'completed' as const, redoes: c.id, revision: 1 }]
+          : [];
       return [...chain, ...redo];
     }),
   );
@@ -53,8 +70,16 @@ let run = 0;
 
 async function send(company: TestCompany, items: Checkout[], cuts: number[]): Promise<void> {
   let start = 0;
-  for (const end of [...cuts.filter((c) => c > 0 && c < items.length).sort((a, b) => a - b), items.length]) {
-    const report = await ingestCheckouts(ledgerOf(app), staffActor(company), items.slice(start, end), { pathOf: (i) => `checkouts[${i}]` });
+  for (const end of [
+    ...cuts.filter((c) => c > 0 && c < items.length).sort((a, b) => a - b),
+    items.length,
+  ]) {
+    const report = await ingestCheckouts(
+      ledgerOf(app),
+      staffActor(company),
+      items.slice(start, end),
+      { pathOf: (i) => `checkouts[${i}]` },
+    );
     start = end;
     assert.equal(report.rejected, 0, JSON.stringify(report.results.filter((r) => r.error)));
   }
@@ -75,7 +100,10 @@ test('re-sending any prefix, in any order, with duplicates, ends in the state of
       streamArbitrary.chain((stream) =>
         fc.record({
           stream: fc.constant(stream),
-          order: fc.shuffledSubarray(stream, { minLength: stream.length, maxLength: stream.length }),
+          order: fc.shuffledSubarray(stream, {
+            minLength: stream.length,
+            maxLength: stream.length,
+          }),
           duplicates: fc.array(fc.nat(Math.max(0, stream.length - 1)), { maxLength: 8 }),
           prefixLength: fc.nat(stream.length),
           cuts: fc.array(fc.nat(stream.length + 10), { maxLength: 4 }),
@@ -84,7 +112,11 @@ test('re-sending any prefix, in any order, with duplicates, ends in the state of
       async ({ stream, order, duplicates, prefixLength, cuts }) => {
         run += 1;
         const prefix = `r${run}-`;
-        const tag = (c: Checkout): Checkout => ({ ...c, id: `${prefix}${c.id}`, ...(c.redoes ? { redoes: `${prefix}${c.redoes}` } : {}) });
+        const tag = (c: Checkout): Checkout => ({
+          ...c,
+          id: `${prefix}${c.id}`,
+          ...(c.redoes ? { redoes: `${prefix}${c.redoes}` } : {}),
+        });
         const tagged = stream.map(tag);
         const shuffled = order.map(tag);
         const withDuplicates = [...shuffled];

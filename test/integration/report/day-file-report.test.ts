@@ -19,12 +19,20 @@ describe('reportFromDayFile', () => {
 
   it('takes the last close listed for the store-day', () => {
     const file = handWorkedDayFile('demo') as { closes: unknown[] };
-    file.closes.push({ storeCode: '0001', businessDate: '2025-01-10', float: 30000, countedCash: 37705 });
+    file.closes.push({
+      storeCode: '0001',
+      businessDate: '2025-01-10',
+      float: 30000,
+      countedCash: 37705,
+    });
     assert.equal(reportFromDayFile(file, query).report.cash?.difference, 0);
   });
 
   it('names every wrong field and builds nothing', () => {
-    const file = handWorkedDayFile('demo') as { checkouts: Record<string, unknown>[]; drawer: Record<string, unknown>[] };
+    const file = handWorkedDayFile('demo') as {
+      checkouts: Record<string, unknown>[];
+      drawer: Record<string, unknown>[];
+    };
     file.checkouts[2] = { ...file.checkouts[2], customerCount: -1, colour: 'red' };
     file.drawer[1] = { ...file.drawer[1], amount: 0 };
     try {
@@ -32,12 +40,22 @@ describe('reportFromDayFile', () => {
       assert.fail('expected a validation error');
     } catch (error) {
       assert.ok(error instanceof AppError);
-      assert.deepEqual(error.fields.map((f) => f.path).sort(), ['checkouts[2].colour', 'checkouts[2].customerCount', 'drawer[1].amount']);
+      assert.deepEqual(error.fields.map((f) => f.path).sort(), [
+        'checkouts[2].colour',
+        'checkouts[2].customerCount',
+        'drawer[1].amount',
+      ]);
     }
   });
 
   it('a store missing from the file is not found; a bad date names `date`', () => {
-    assert.throws(() => reportFromDayFile(handWorkedDayFile('demo'), { ...query, storeCode: '0009' }), { code: 'not_found' });
-    assert.throws(() => reportFromDayFile(handWorkedDayFile('demo'), { ...query, businessDate: '2025-02-30' }), (error: AppError) => error.fields[0]?.path === 'date');
+    assert.throws(
+      () => reportFromDayFile(handWorkedDayFile('demo'), { ...query, storeCode: '0009' }),
+      { code: 'not_found' },
+    );
+    assert.throws(
+      () => reportFromDayFile(handWorkedDayFile('demo'), { ...query, businessDate: '2025-02-30' }),
+      (error: AppError) => error.fields[0]?.path === 'date',
+    );
   });
 });

@@ -4,10 +4,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { fixedClock } from '../../../src/app/clock.js';
 import { createSandboxClient, type SandboxClient } from '../../../src/sandbox/oauth/clients.js';
 import { sandboxMigrations } from '../../../src/sandbox/migrations.js';
-import { createSandboxCompany, type SandboxCompany, type SandboxCompanyInput } from '../../../src/sandbox/seed/company.js';
+import {
+  createSandboxCompany,
+  type SandboxCompany,
+  type SandboxCompanyInput,
+} from '../../../src/sandbox/seed/company.js';
 import { startSandboxServer, type SandboxServer } from '../../../src/sandbox/server.js';
 import type { FaultPlan } from '../../../src/sandbox/faults.js';
-import { openTestDatabase, registerTestMigrations, type TestDatabase } from '../../support/database.js';
+import {
+  openTestDatabase,
+  registerTestMigrations,
+  type TestDatabase,
+} from '../../support/database.js';
 
 registerTestMigrations(sandboxMigrations);
 
@@ -26,14 +34,31 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { faults?: FaultPlan; company?: Partial<SandboxCompanyInput> } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { faults?: FaultPlan; company?: Partial<SandboxCompanyInput> } = {},
+): Promise<Harness> {
   const db = await openTestDatabase();
   const clock = fixedClock(startInstant);
   const client = await createSandboxClient(db.pool, clock, { redirectUri, name: 'Uriage テスト' });
-  const company = await createSandboxCompany(db.pool, clock, { name: 'サンドボックス商店', sections: ['本店'], ...options.company });
-  const server = await startSandboxServer({ pool: db.pool, clock, port: 0, faults: options.faults });
+  const company = await createSandboxCompany(db.pool, clock, {
+    name: 'サンドボックス商店',
+    sections: ['本店'],
+    ...options.company,
+  });
+  const server = await startSandboxServer({
+    pool: db.pool,
+    clock,
+    port: 0,
+    faults: options.faults,
+  });
   return {
-    db, clock, server, url: server.url, client, company, faults: options.faults,
+    db,
+    clock,
+    server,
+    url: server.url,
+    client,
+    company,
+    faults: options.faults,
     close: async () => {
       await server.close();
       await db.close();
@@ -55,21 +80,37 @@ export interface AuthorizeOptions {
 }
 
 /** Opens the consent page, checks it lists the company, presses 許可する; returns the redirect. */
-export async function authorize(h: Harness, options: AuthorizeOptions = {}): Promise<{ location: URL; page: string }> {
+export async function authorize(
+  h: Harness,
+  options: AuthorizeOptions = {},
+): Promise<{ location: URL; page: string }> {
   const query = new URLSearchParams({
-    client_id: h.client.clientId, redirect_uri: h.client.redirectUri, response_type: 'code', state: options.state ?? 'st-1',
-    prompt: 'select_company', ...(options.challenge ? { code_challenge: options.challenge, code_challenge_method: 'S256' } : {}),
+    client_id: h.client.clientId,
+    redirect_uri: h.client.redirectUri,
+    response_type: 'code',
+    state: options.state ?? 'st-1',
+    prompt: 'select_company',
+    ...(options.challenge
+      ? { code_challenge: options.challenge, code_challenge_method: 'S256' }
+      : {}),
   });
   const pageResponse = await fetch(`${h.url}/public_api/authorize?${query}`);
   const page = await pageResponse.text();
-  if (pageResponse.status !== 200) throw new Error(`authorize page: ${pageResponse.status} ${page}`);
+  if (pageResponse.status !== 200)
+    throw new Error(`authorize page: ${pageResponse.status} ${page}`);
   const form = new URLSearchParams();
-  for (const match of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) form.set(match[1] as string, (match[2] as string).replace(/&amp;/g, '&'));
+  for (const match of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    form.set(match[1] as string, (match[2] as string).replace(/&amp;/g, '&'));
   form.set('selection', options.selection ?? `${h.company.userId}:${h.company.companyId}`);
   form.set('decision', options.decision ?? 'allow');
-  const answer = await fetch(`${h.url}/public_api/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const answer = await fetch(`${h.url}/public_api/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
   const location = answer.headers.get('location');
-  if (answer.status !== 302 || !location) throw new Error(`authorize answer: ${answer.status} ${await answer.text()}`);
+  if (answer.status !== 302 || !location)
+    throw new Error(`authorize answer: ${answer.status} ${await answer.text()}`);
   return { location: new URL(location), page };
 }
 
@@ -78,11 +119,18 @@ export interface TokenReply {
   body: Record<string, unknown>;
 }
 
-export async function tokenRequest(h: Harness, params: Record<string, string>): Promise<TokenReply> {
+export async function tokenRequest(
+  h: Harness,
+  params: Record<string, string>,
+): Promise<TokenReply> {
   const response = await fetch(`${h.url}/public_api/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: h.client.clientId, client_secret: h.client.clientSecret, ...params }),
+    body: new URLSearchParams({
+      client_id: h.client.clientId,
+      client_secret: h.client.clientSecret,
+      ...params,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -96,10 +144,16 @@ export async function login(h: Harness): Promise<Tokens> {
   const pkce = pkcePair();
   const { location } = await authorize(h, { challenge: pkce.challenge });
   const reply = await tokenRequest(h, {
-    grant_type: 'authorization_code', code: location.searchParams.get('code') ?? '', redirect_uri: h.client.redirectUri, code_verifier: pkce.verifier,
+    grant_type: 'authorization_code',
+    code: location.searchParams.get('code') ?? '',
+    redirect_uri: h.client.redirectUri,
+    code_verifier: pkce.verifier,
   });
   if (reply.status !== 200) throw new Error(`token: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return { accessToken: reply.body.access_token as string, refreshToken: reply.body.refresh_token as string };
+  return {
+    accessToken: reply.body.access_token as string,
+    refreshToken: reply.body.refresh_token as string,
+  };
 }
 
 export async function refresh(h: Harness, refreshToken: string): Promise<TokenReply> {
@@ -112,10 +166,21 @@ export interface ApiReply {
   headers: Headers;
 }
 
-export async function call(h: Harness, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiReply> {
+export async function call(
+  h: Harness,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiReply> {
   const response = await fetch(`${h.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();

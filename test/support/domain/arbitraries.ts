@@ -9,17 +9,46 @@
 // (no change, no 金券等差額), which a plain "negated" return can mirror.
 import fc from 'fast-check';
 import { computeCheckoutTotals } from '../../../src/domain/ledger/checkout-totals.js';
-import type { Checkout, CheckoutLine, CheckoutStatus, Payment, RoundingMode } from '../../../src/domain/ledger/types.js';
-import { changeGivingMethodCodes, checkout, noChangeMethodCodes, testBusinessDate, testPaymentMethods } from './fixtures.js';
+import type {
+  Checkout,
+  CheckoutLine,
+  CheckoutStatus,
+  Payment,
+  RoundingMode,
+} from '../../../src/domain/ledger/types.js';
+import {
+  changeGivingMethodCodes,
+  checkout,
+  noChangeMethodCodes,
+  testBusinessDate,
+  testPaymentMethods,
+} from './fixtures.js';
 
-export const arbitraryRoundingMode: fc.Arbitrary<RoundingMode> = fc.constantFrom('floor', 'half-up', 'ceil');
+export const arbitraryRoundingMode: fc.Arbitrary<RoundingMode> = fc.constantFrom(
+  'floor',
+  'half-up',
+  'ceil',
+);
 
 export const arbitraryLine: fc.Arbitrary<CheckoutLine> = fc.record(
   {
     name: fc.constant('商品'),
-    quantity: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) }),
-    unitPrice: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(0, 1, 99, 108, 110, 540, 1100)),
-    taxCategory: fc.constantFrom('standard10', 'standard10', 'reduced8', 'reduced8', 'exempt', 'nonSales'),
+    quantity: fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: 1, max: 5 }) },
+      { weight: 1, arbitrary: fc.integer({ min: -3, max: -1 }) },
+    ),
+    unitPrice: fc.oneof(
+      fc.integer({ min: 0, max: 3000 }),
+      fc.constantFrom(0, 1, 99, 108, 110, 540, 1100),
+    ),
+    taxCategory: fc.constantFrom(
+      'standard10',
+      'standard10',
+      'reduced8',
+      'reduced8',
+      'exempt',
+      'nonSales',
+    ),
     discount: fc.integer({ min: -200, max: 400 }),
   },
   { requiredKeys: ['name', 'quantity', 'unitPrice', 'taxCategory'] },
@@ -52,9 +81,15 @@ const anyMethodCode = fc.constantFrom(...testPaymentMethods.map((method) => meth
 
 function exactPayments(totalYen: number): fc.Arbitrary<Payment[]> {
   if (totalYen === 0) return fc.constant([]);
-  const tenders = fc.array(fc.record({ weight: fc.integer({ min: 1, max: 100 }), method: anyMethodCode }), { minLength: 1, maxLength: 3 });
+  const tenders = fc.array(
+    fc.record({ weight: fc.integer({ min: 1, max: 100 }), method: anyMethodCode }),
+    { minLength: 1, maxLength: 3 },
+  );
   return tenders.map((picked) =>
-    splitMagnitude(Math.abs(totalYen), picked.map((each) => each.weight)).map((part, index) => ({
+    splitMagnitude(
+      Math.abs(totalYen),
+      picked.map((each) => each.weight),
+    ).map((part, index) => ({
       method: picked[index]?.method ?? 'cash',
       amount: totalYen < 0 ? -part : part,
     })),
@@ -62,7 +97,10 @@ function exactPayments(totalYen: number): fc.Arbitrary<Payment[]> {
 }
 
 const tenderArbitrary = (codes: readonly string[], maxYen: number) =>
-  fc.array(fc.record({ method: fc.constantFrom(...codes), amount: fc.integer({ min: 1, max: maxYen }) }), { maxLength: 2 });
+  fc.array(
+    fc.record({ method: fc.constantFrom(...codes), amount: fc.integer({ min: 1, max: maxYen }) }),
+    { maxLength: 2 },
+  );
 
 /** Over-tendering allowed: 金券等差額, 金券等釣り and cash change all occur. T ≥ 0 only. */
 function changePayments(totalYen: number): fc.Arbitrary<Payment[]> {
@@ -84,7 +122,11 @@ function changePayments(totalYen: number): fc.Arbitrary<Payment[]> {
       }
       if (dueYen > 0) {
         const cashYen = dueYen + cashExtraYen;
-        payments.push(...splitMagnitude(cashYen, cashSplitWeight > 0 ? [cashSplitWeight, 2] : [1]).map((amount) => ({ method: 'cash', amount })));
+        payments.push(
+          ...splitMagnitude(cashYen, cashSplitWeight > 0 ? [cashSplitWeight, 2] : [1]).map(
+            (amount) => ({ method: 'cash', amount }),
+          ),
+        );
       }
       return payments
         .map((payment, index) => ({ payment, key: orderKeys[index] ?? index }))
@@ -93,7 +135,10 @@ function changePayments(totalYen: number): fc.Arbitrary<Payment[]> {
     });
 }
 
-export function arbitraryPayments(totalYen: number, options: { exact?: boolean } = {}): fc.Arbitrary<Payment[]> {
+export function arbitraryPayments(
+  totalYen: number,
+  options: { exact?: boolean } = {},
+): fc.Arbitrary<Payment[]> {
   if (options.exact === true || totalYen < 0) return exactPayments(totalYen);
   return fc.oneof(exactPayments(totalYen), changePayments(totalYen));
 }
@@ -107,26 +152,45 @@ export function businessInstant(minutes: number): string {
 
 const arbitraryMinutes = fc.integer({ min: 0, max: 24 * 60 - 1 });
 
-export function arbitraryCompletedCheckout(roundingMode: RoundingMode, options: { exact?: boolean } = {}): fc.Arbitrary<Checkout> {
+export function arbitraryCompletedCheckout(
+  roundingMode: RoundingMode,
+  options: { exact?: boolean } = {},
+): fc.Arbitrary<Checkout> {
   return fc
     .tuple(arbitraryPricing, arbitraryMinutes, fc.integer({ min: 0, max: 4 }))
     .chain(([pricing, minutes, customerCount]) => {
       const totalYen = computeCheckoutTotals(pricing, roundingMode).totalYen;
       return arbitraryPayments(totalYen, options).map((payments) =>
-        checkout({ id: 'generated', ...pricing, payments, customerCount, completedAt: businessInstant(minutes) }),
+        checkout({
+          id: 'generated',
+          ...pricing,
+          payments,
+          customerCount,
+          completedAt: businessInstant(minutes),
+        }),
       );
     });
 }
 
 const arbitraryStatus: fc.Arbitrary<CheckoutStatus> = fc.constantFrom(
-  'completed', 'completed', 'completed', 'completed', 'cancelled', 'redone', 'aborted', 'pending',
+  'completed',
+  'completed',
+  'completed',
+  'completed',
+  'cancelled',
+  'redone',
+  'aborted',
+  'pending',
 );
 
 function arbitraryDayCheckout(roundingMode: RoundingMode): fc.Arbitrary<Checkout> {
-  return fc.tuple(arbitraryCompletedCheckout(roundingMode), arbitraryStatus).map(([completed, status]) => {
-    if (status === 'pending' || status === 'aborted') return { ...completed, status, completedAt: null, payments: [] };
-    return { ...completed, status };
-  });
+  return fc
+    .tuple(arbitraryCompletedCheckout(roundingMode), arbitraryStatus)
+    .map(([completed, status]) => {
+      if (status === 'pending' || status === 'aborted')
+        return { ...completed, status, completedAt: null, payments: [] };
+      return { ...completed, status };
+    });
 }
 
 export interface GeneratedDay {
@@ -139,7 +203,11 @@ export function arbitraryDay(maxCheckouts = 12): fc.Arbitrary<GeneratedDay> {
   return arbitraryRoundingMode.chain((roundingMode) =>
     fc.array(arbitraryDayCheckout(roundingMode), { maxLength: maxCheckouts }).map((checkouts) => ({
       roundingMode,
-      checkouts: checkouts.map((each, index) => ({ ...each, id: `c-${String(index).padStart(3, '0')}`, businessDate: testBusinessDate })),
+      checkouts: checkouts.map((each, index) => ({
+        ...each,
+        id: `c-${String(index).padStart(3, '0')}`,
+        businessDate: testBusinessDate,
+      })),
     })),
   );
 }
@@ -159,7 +227,9 @@ export function returnOf(checkout: Checkout, payments: Checkout['payments']): Ch
       quantity: -line.quantity,
       ...(line.discount === undefined ? {} : { discount: negateYen(line.discount) }),
     })),
-    ...(checkout.orderDiscount === undefined ? {} : { orderDiscount: negateYen(checkout.orderDiscount) }),
+    ...(checkout.orderDiscount === undefined
+      ? {}
+      : { orderDiscount: negateYen(checkout.orderDiscount) }),
     payments,
   };
 }

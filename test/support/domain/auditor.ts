@@ -40,7 +40,9 @@ function discountShares(discountYen: number, gross: readonly number[]): number[]
   if (discountYen === 0) return gross.map(() => 0);
   // Decision of docs/decisions/checkout-math.md: only categories with the sign of Σ G take part.
   const grossSum = gross.reduce((sum, weight) => sum + weight, 0);
-  let weights = gross.map((weight) => (grossSum > 0 ? Math.max(weight, 0) : grossSum < 0 ? Math.max(-weight, 0) : Math.abs(weight)));
+  let weights = gross.map((weight) =>
+    grossSum > 0 ? Math.max(weight, 0) : grossSum < 0 ? Math.max(-weight, 0) : Math.abs(weight),
+  );
   let weightSum = weights.reduce((sum, weight) => sum + weight, 0);
   if (weightSum === 0) weights = weights.map((_weight, index) => (index === 0 ? 1 : 0));
   weightSum = weights.reduce((sum, weight) => sum + weight, 0);
@@ -51,7 +53,8 @@ function discountShares(discountYen: number, gross: readonly number[]): number[]
   let leftYen = magnitude - shares.reduce((sum, share) => sum + share, 0);
   while (leftYen > 0) {
     let best = 0;
-    for (let index = 1; index < fractions.length; index += 1) if ((fractions[index] ?? 0) > (fractions[best] ?? 0)) best = index;
+    for (let index = 1; index < fractions.length; index += 1)
+      if ((fractions[index] ?? 0) > (fractions[best] ?? 0)) best = index;
     shares[best] = (shares[best] ?? 0) + 1;
     fractions[best] = -Infinity;
     leftYen -= 1;
@@ -66,21 +69,28 @@ export function auditDay(checkouts: readonly Checkout[], roundingMode: RoundingM
   for (const each of checkouts) {
     if (each.status !== 'completed') continue;
     const gross = salesCategories.map((category) =>
-      each.lines.filter((line) => line.taxCategory === category).reduce((sum, line) => sum + line.quantity * line.unitPrice - (line.discount ?? 0), 0),
+      each.lines
+        .filter((line) => line.taxCategory === category)
+        .reduce((sum, line) => sum + line.quantity * line.unitPrice - (line.discount ?? 0), 0),
     );
-    nonSalesIncome += each.lines.filter((line) => line.taxCategory === 'nonSales').reduce((sum, line) => sum + line.quantity * line.unitPrice - (line.discount ?? 0), 0);
+    nonSalesIncome += each.lines
+      .filter((line) => line.taxCategory === 'nonSales')
+      .reduce((sum, line) => sum + line.quantity * line.unitPrice - (line.discount ?? 0), 0);
     const shares = discountShares(each.orderDiscount ?? 0, gross);
     salesCategories.forEach((category, index) => {
       const discounted = (gross[index] ?? 0) - (shares[index] ?? 0);
       const rate = ratePercent[category];
       const inclusive = (each.priceMode ?? 'inclusive') === 'inclusive';
-      const tax = inclusive ? roundRatio(discounted * rate, 100 + rate, roundingMode) : roundRatio(discounted * rate, 100, roundingMode);
+      const tax = inclusive
+        ? roundRatio(discounted * rate, 100 + rate, roundingMode)
+        : roundRatio(discounted * rate, 100, roundingMode);
       const sales = inclusive ? discounted : discounted + tax;
       byCategory[category].sales += sales;
       byCategory[category].tax += tax;
       byCategory[category].netSales += sales - tax;
     });
   }
-  const salesTotal = salesCategories.reduce((sum, category) => sum + byCategory[category].sales, 0) + nonSalesIncome;
+  const salesTotal =
+    salesCategories.reduce((sum, category) => sum + byCategory[category].sales, 0) + nonSalesIncome;
   return { byCategory, nonSalesIncome, salesTotal };
 }

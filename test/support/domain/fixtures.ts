@@ -2,15 +2,33 @@
 // the property tests and arbitraries.ts). The payment methods are those of example-day.json
 // plus a QR method, in a fixed configured order.
 import { indexPaymentMethods } from '../../../src/domain/ledger/payment-methods.js';
-import type { Checkout, CheckoutLine, Payment, PaymentMethod, TaxCategory } from '../../../src/domain/ledger/types.js';
+import type {
+  Checkout,
+  CheckoutLine,
+  Payment,
+  PaymentMethod,
+  TaxCategory,
+} from '../../../src/domain/ledger/types.js';
 import type { BuildDailyReportInput } from '../../../src/domain/report/build-daily-report.js';
 import { defaultReportSettings } from '../../../src/domain/report/types.js';
 
 export const testPaymentMethods: readonly PaymentMethod[] = [
   { code: 'cash', name: '現金', kind: 'cash', givesChange: true, settlement: 'settled' },
   { code: 'credit', name: 'クレジット', kind: 'card', givesChange: false, settlement: 'unsettled' },
-  { code: 'giftNoChange', name: '商品券(お釣り無し)', kind: 'voucher', givesChange: false, settlement: 'unsettled' },
-  { code: 'giftChange', name: '商品券(お釣り有り)', kind: 'voucher', givesChange: true, settlement: 'unsettled' },
+  {
+    code: 'giftNoChange',
+    name: '商品券(お釣り無し)',
+    kind: 'voucher',
+    givesChange: false,
+    settlement: 'unsettled',
+  },
+  {
+    code: 'giftChange',
+    name: '商品券(お釣り有り)',
+    kind: 'voucher',
+    givesChange: true,
+    settlement: 'unsettled',
+  },
   { code: 'paypay', name: 'PayPay', kind: 'qr', givesChange: false, settlement: 'unsettled' },
 ];
 export const testMethodIndex = indexPaymentMethods(testPaymentMethods);
@@ -20,8 +38,18 @@ export const changeGivingMethodCodes = ['giftChange'] as const;
 export const testStore = { code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo' };
 export const testBusinessDate = '2025-01-10';
 
-export function line(quantity: number, unitPrice: number, taxCategory: TaxCategory, discount?: number): CheckoutLine {
-  const base: CheckoutLine = { name: `${taxCategory}-${unitPrice}`, quantity, unitPrice, taxCategory };
+export function line(
+  quantity: number,
+  unitPrice: number,
+  taxCategory: TaxCategory,
+  discount?: number,
+): CheckoutLine {
+  const base: CheckoutLine = {
+    name: `${taxCategory}-${unitPrice}`,
+    quantity,
+    unitPrice,
+    taxCategory,
+  };
   return discount === undefined ? base : { ...base, discount };
 }
 
@@ -48,7 +76,10 @@ export function checkout(overrides: CheckoutOverrides): Checkout {
   };
 }
 
-export function reportInput(checkouts: readonly Checkout[], extra: Partial<BuildDailyReportInput> = {}): BuildDailyReportInput {
+export function reportInput(
+  checkouts: readonly Checkout[],
+  extra: Partial<BuildDailyReportInput> = {},
+): BuildDailyReportInput {
   return {
     store: testStore,
     businessDate: testBusinessDate,

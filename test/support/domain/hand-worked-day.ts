@@ -19,27 +19,98 @@ import { checkout, line, pay, reportInput } from './fixtures.js';
 const at = (time: string): string => `2025-01-10T${time}+09:00`;
 
 export const handWorkedCheckouts: Checkout[] = [
-  checkout({ id: 'c01', completedAt: at('12:01:30'), customerCount: 2, lines: [line(2, 540, 'reduced8'), line(1, 1100, 'standard10', 100)], orderDiscount: 200, payments: [pay('credit', 1000), pay('cash', 1000)] }),
-  checkout({ id: 'c02', completedAt: at('13:10:00'), lines: [line(1, 1000, 'standard10'), line(1, 1000, 'reduced8'), line(1, 700, 'nonSales')], payments: [pay('cash', 3000)] }),
-  checkout({ id: 'c03', completedAt: at('13:45:00'), lines: [line(1, 300, 'standard10')], payments: [pay('giftNoChange', 500)] }),
-  checkout({ id: 'c04', completedAt: at('18:20:00'), lines: [line(1, 600, 'standard10')], payments: [pay('giftChange', 1000)] }),
-  checkout({ id: 'c05', completedAt: '2025-01-11T01:15:00+09:00', lines: [line(-1, 540, 'reduced8'), line(1, 300, 'exempt')], payments: [pay('cash', -240)] }),
   checkout({
-    id: 'c06', completedAt: at('12:30:00'), customerCount: 3, priceMode: 'exclusive',
-    lines: [line(2, 500, 'standard10', 50), line(1, 200, 'reduced8', -20)], orderDiscount: -30,
+    id: 'c01',
+    completedAt: at('12:01:30'),
+    customerCount: 2,
+    lines: [line(2, 540, 'reduced8'), line(1, 1100, 'standard10', 100)],
+    orderDiscount: 200,
+    payments: [pay('credit', 1000), pay('cash', 1000)],
+  }),
+  checkout({
+    id: 'c02',
+    completedAt: at('13:10:00'),
+    lines: [line(1, 1000, 'standard10'), line(1, 1000, 'reduced8'), line(1, 700, 'nonSales')],
+    payments: [pay('cash', 3000)],
+  }),
+  checkout({
+    id: 'c03',
+    completedAt: at('13:45:00'),
+    lines: [line(1, 300, 'standard10')],
+    payments: [pay('giftNoChange', 500)],
+  }),
+  checkout({
+    id: 'c04',
+    completedAt: at('18:20:00'),
+    lines: [line(1, 600, 'standard10')],
+    payments: [pay('giftChange', 1000)],
+  }),
+  checkout({
+    id: 'c05',
+    completedAt: '2025-01-11T01:15:00+09:00',
+    lines: [line(-1, 540, 'reduced8'), line(1, 300, 'exempt')],
+    payments: [pay('cash', -240)],
+  }),
+  checkout({
+    id: 'c06',
+    completedAt: at('12:30:00'),
+    customerCount: 3,
+    priceMode: 'exclusive',
+    lines: [line(2, 500, 'standard10', 50), line(1, 200, 'reduced8', -20)],
+    orderDiscount: -30,
     payments: [pay('paypay', 1000), pay('cash', 500)],
   }),
-  checkout({ id: 'c07', status: 'cancelled', completedAt: at('14:00:00'), lines: [line(1, 1000, 'standard10')], payments: [pay('cash', 1000)] }),
-  checkout({ id: 'c08', status: 'redone', completedAt: at('14:30:00'), lines: [line(1, 500, 'standard10')], payments: [pay('cash', 500)] }),
-  checkout({ id: 'c09', redoes: 'c08', completedAt: '2025-01-10T06:05:00Z', lines: [line(1, 450, 'standard10')], payments: [pay('cash', 500)] }),
+  checkout({
+    id: 'c07',
+    status: 'cancelled',
+    completedAt: at('14:00:00'),
+    lines: [line(1, 1000, 'standard10')],
+    payments: [pay('cash', 1000)],
+  }),
+  checkout({
+    id: 'c08',
+    status: 'redone',
+    completedAt: at('14:30:00'),
+    lines: [line(1, 500, 'standard10')],
+    payments: [pay('cash', 500)],
+  }),
+  checkout({
+    id: 'c09',
+    redoes: 'c08',
+    completedAt: '2025-01-10T06:05:00Z',
+    lines: [line(1, 450, 'standard10')],
+    payments: [pay('cash', 500)],
+  }),
   checkout({ id: 'c10', status: 'aborted', completedAt: null, lines: [line(2, 100, 'reduced8')] }),
   checkout({ id: 'c11', status: 'pending', completedAt: null, lines: [line(1, 100, 'exempt')] }),
-  checkout({ id: 'c12', businessDate: '2025-01-09', completedAt: '2025-01-09T12:00:00+09:00', lines: [line(1, 9999, 'standard10')], payments: [pay('cash', 9999)] }),
-  checkout({ id: 'c13', storeCode: '0002', lines: [line(1, 7777, 'standard10')], payments: [pay('cash', 7777)] }),
+  checkout({
+    id: 'c12',
+    businessDate: '2025-01-09',
+    completedAt: '2025-01-09T12:00:00+09:00',
+    lines: [line(1, 9999, 'standard10')],
+    payments: [pay('cash', 9999)],
+  }),
+  checkout({
+    id: 'c13',
+    storeCode: '0002',
+    lines: [line(1, 7777, 'standard10')],
+    payments: [pay('cash', 7777)],
+  }),
 ];
 
-const drawerEvent = (id: string, type: DrawerEvent['type'], amount: number, businessDate = '2025-01-10'): DrawerEvent => ({
-  id, type, amount, businessDate, storeCode: '0001', registerCode: '01', at: `${businessDate}T09:00:00+09:00`,
+const drawerEvent = (
+  id: string,
+  type: DrawerEvent['type'],
+  amount: number,
+  businessDate = '2025-01-10',
+): DrawerEvent => ({
+  id,
+  type,
+  amount,
+  businessDate,
+  storeCode: '0001',
+  registerCode: '01',
+  at: `${businessDate}T09:00:00+09:00`,
 });
 
 export const handWorkedDrawer: DrawerEvent[] = [
@@ -49,7 +120,12 @@ export const handWorkedDrawer: DrawerEvent[] = [
   drawerEvent('d4', 'cashOut', 3000, '2025-01-09'),
 ];
 
-export const handWorkedClose: DayClose = { storeCode: '0001', businessDate: '2025-01-10', float: 30000, countedCash: 37700 };
+export const handWorkedClose: DayClose = {
+  storeCode: '0001',
+  businessDate: '2025-01-10',
+  float: 30000,
+  countedCash: 37700,
+};
 
 export const handWorkedUnsent: Checkout[] = [
   checkout({ id: 'u1', status: 'pending', completedAt: null, lines: [line(1, 100, 'exempt')] }),
@@ -61,7 +137,11 @@ export function handWorkedInput(extra: Partial<BuildDailyReportInput> = {}): Bui
   return reportInput(handWorkedCheckouts, {
     drawerEvents: handWorkedDrawer,
     close: handWorkedClose,
-    settings: { title: '日報', hourly: { enabled: true, startHour: 10, endHour: 22 }, taxBreakdown: { sales: true, paymentMethods: true } },
+    settings: {
+      title: '日報',
+      hourly: { enabled: true, startHour: 10, endHour: 22 },
+      taxBreakdown: { sales: true, paymentMethods: true },
+    },
     unsent: handWorkedUnsent,
     ...extra,
   });

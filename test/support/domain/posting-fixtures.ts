@@ -11,11 +11,22 @@ import { arbitraryDay } from './arbitraries.js';
 import { reportInput, testBusinessDate, testPaymentMethods, testStore } from './fixtures.js';
 
 export const account = {
-  sales: 901, receivable: 902, nonSales: 903, zatsuShunyu: 904, zatsuSonshitsu: 905, kariuke: 906, karibarai: 907,
+  sales: 901,
+  receivable: 902,
+  nonSales: 903,
+  zatsuShunyu: 904,
+  zatsuSonshitsu: 905,
+  kariuke: 906,
+  karibarai: 907,
 } as const;
 
 export const testMappings: PostingMappings = {
-  store: { storeCode: testStore.code, companyId: 1, sectionId: 11, cashWalletable: { type: 'wallet', id: 51 } },
+  store: {
+    storeCode: testStore.code,
+    companyId: 1,
+    sectionId: 11,
+    cashWalletable: { type: 'wallet', id: 51 },
+  },
   accounts: {
     sales: account.sales,
     receivable: account.receivable,
@@ -30,9 +41,21 @@ export const testMappings: PostingMappings = {
   taxCodes: { standard10: 129, reduced8: 156, exempt: 23, outOfScope: 2 },
   methods: {
     cash: { itemId: 201, partnerId: null, schedule: null },
-    credit: { itemId: 202, partnerId: 301, schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 } },
-    giftNoChange: { itemId: 203, partnerId: 302, schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' } },
-    giftChange: { itemId: 204, partnerId: 302, schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' } },
+    credit: {
+      itemId: 202,
+      partnerId: 301,
+      schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 15 },
+    },
+    giftNoChange: {
+      itemId: 203,
+      partnerId: 302,
+      schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' },
+    },
+    giftChange: {
+      itemId: 204,
+      partnerId: 302,
+      schedule: { kind: 'monthly', cutoffDay: 'end', paymentMonthOffset: 1, paymentDay: 'end' },
+    },
     paypay: { itemId: 205, partnerId: 303, schedule: { kind: 'daysAfter', bankingDays: 3 } },
   },
 };
@@ -47,17 +70,35 @@ export const dueOn20250110 = {
   paypay: '2025-01-16', // 3 banking days after Fri 1/10: Tue 1/14 (1/13 成人の日), Wed 1/15, Thu 1/16
 };
 
-export function drawerEvent(type: 'cashIn' | 'cashOut', amount: number, id = `${type}-${amount}`): DrawerEvent {
-  return { id, type, storeCode: testStore.code, registerCode: '01', businessDate: testBusinessDate, at: '2025-01-10T09:00:00+09:00', amount };
+export function drawerEvent(
+  type: 'cashIn' | 'cashOut',
+  amount: number,
+  id = `${type}-${amount}`,
+): DrawerEvent {
+  return {
+    id,
+    type,
+    storeCode: testStore.code,
+    registerCode: '01',
+    businessDate: testBusinessDate,
+    at: '2025-01-10T09:00:00+09:00',
+    amount,
+  };
 }
 
 /** The day's 日報 closed with `float` and `countedCash`. */
-export function closedReport(checkouts: readonly Checkout[], close: { float: number; countedCash: number }, extra: { drawerEvents?: DrawerEvent[]; roundingMode?: RoundingMode } = {}): DailyReport {
-  return buildDailyReport(reportInput(checkouts, {
-    drawerEvents: extra.drawerEvents ?? [],
-    roundingMode: extra.roundingMode ?? 'floor',
-    close: { storeCode: testStore.code, businessDate: testBusinessDate, ...close },
-  }));
+export function closedReport(
+  checkouts: readonly Checkout[],
+  close: { float: number; countedCash: number },
+  extra: { drawerEvents?: DrawerEvent[]; roundingMode?: RoundingMode } = {},
+): DailyReport {
+  return buildDailyReport(
+    reportInput(checkouts, {
+      drawerEvents: extra.drawerEvents ?? [],
+      roundingMode: extra.roundingMode ?? 'floor',
+      close: { storeCode: testStore.code, businessDate: testBusinessDate, ...close },
+    }),
+  );
 }
 
 /** Any valid closed day: checkouts of every status, drawer money in and out, counted cash over, short or exact. */
@@ -74,7 +115,15 @@ export const arbitraryClosedReport: fc.Arbitrary<DailyReport> = fc
       ...cashIns.map((amount, index) => drawerEvent('cashIn', amount, `in-${index}`)),
       ...cashOuts.map((amount, index) => drawerEvent('cashOut', amount, `out-${index}`)),
     ];
-    const open = closedReport(day.checkouts, { float, countedCash: float }, { drawerEvents, roundingMode: day.roundingMode });
+    const open = closedReport(
+      day.checkouts,
+      { float, countedCash: float },
+      { drawerEvents, roundingMode: day.roundingMode },
+    );
     const expected = open.cash?.expected ?? float;
-    return closedReport(day.checkouts, { float, countedCash: expected + differenceYen }, { drawerEvents, roundingMode: day.roundingMode });
+    return closedReport(
+      day.checkouts,
+      { float, countedCash: expected + differenceYen },
+      { drawerEvents, roundingMode: day.roundingMode },
+    );
   });

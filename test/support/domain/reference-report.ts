@@ -8,7 +8,12 @@ import type { BuildDailyReportInput } from '../../../src/domain/report/build-dai
 import { businessHourByIntl, ReportInputError } from '../../../src/domain/report/business-hour.js';
 import { cashSummary, drawerFigures } from '../../../src/domain/report/cash-drawer.js';
 import { sumBy } from '../../../src/domain/report/day-checkout.js';
-import { dayCounters, itemCountOf, lastCompletedAt, statusRow } from '../../../src/domain/report/day-counters.js';
+import {
+  dayCounters,
+  itemCountOf,
+  lastCompletedAt,
+  statusRow,
+} from '../../../src/domain/report/day-counters.js';
 import { latestRevisions, priceCheckouts } from '../../../src/domain/report/day-selection.js';
 import { hourlyRows } from '../../../src/domain/report/hourly.js';
 import { paymentMethodRows, refundFigures } from '../../../src/domain/report/payment-breakdown.js';
@@ -28,11 +33,16 @@ function hourOfByIntl(timeZone: string, businessDate: string): (instant: string)
 }
 
 export function referenceDailyReport(input: BuildDailyReportInput): DailyReport {
-  if (!isCalendarDate(input.businessDate)) throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
+  if (!isCalendarDate(input.businessDate))
+    throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
   const methods = indexPaymentMethods(input.paymentMethods);
   const ofDay = (item: { storeCode: string; businessDate: string }): boolean =>
     item.storeCode === input.store.code && item.businessDate === input.businessDate;
-  const { priced, completed } = priceCheckouts(latestRevisions(input.checkouts, ofDay), methods, input.roundingMode);
+  const { priced, completed } = priceCheckouts(
+    latestRevisions(input.checkouts, ofDay),
+    methods,
+    input.roundingMode,
+  );
   const salesRows = taxRateSalesRows(completed);
   const netSales = assertYen(sumBy(salesRows, (row) => row.netSales));
   const tax = assertYen(sumBy(salesRows, (row) => row.tax));
@@ -40,7 +50,8 @@ export function referenceDailyReport(input: BuildDailyReportInput): DailyReport 
   const nonSalesIncome = assertYen(sumBy(completed, ({ math }) => math.totals.nonSalesYen));
   const paymentMethods = paymentMethodRows(completed, methods);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
-  const cashMethodTotalYen = paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+  const cashMethodTotalYen =
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
   const close = input.close ?? null;
   const report: DailyReport = {
     storeCode: input.store.code,
@@ -64,17 +75,30 @@ export function referenceDailyReport(input: BuildDailyReportInput): DailyReport 
     aborted: statusRow(priced, 'aborted'),
     refunds: refundFigures(completed),
     lastCheckoutAt: lastCompletedAt(completed),
-    hourly: hourlyRows(completed, hourOfByIntl(input.store.timeZone, input.businessDate), input.settings.hourly),
+    hourly: hourlyRows(
+      completed,
+      hourOfByIntl(input.store.timeZone, input.businessDate),
+      input.settings.hourly,
+    ),
     byTaxRate: { sales: salesRows, paymentMethods: taxRatePaymentRows(completed, methods) },
     cash: (() => {
-      if (close !== null && (close.storeCode !== input.store.code || close.businessDate !== input.businessDate)) {
-        throw new ReportInputError(`close of ${close.storeCode} ${close.businessDate} given for ${input.store.code} ${input.businessDate}`);
+      if (
+        close !== null &&
+        (close.storeCode !== input.store.code || close.businessDate !== input.businessDate)
+      ) {
+        throw new ReportInputError(
+          `close of ${close.storeCode} ${close.businessDate} given for ${input.store.code} ${input.businessDate}`,
+        );
       }
       return cashSummary(close, cashMethodTotalYen, drawer);
     })(),
   };
   if (input.unsent !== undefined && input.unsent !== null) {
-    const unsent = priceCheckouts(latestRevisions(input.unsent, () => true), methods, input.roundingMode);
+    const unsent = priceCheckouts(
+      latestRevisions(input.unsent, () => true),
+      methods,
+      input.roundingMode,
+    );
     report.unsent = unsentSummary(unsent.priced);
   }
   return report;

@@ -71,39 +71,51 @@ interface CountingSandbox {
 }
 
 async function countingSandbox(pool: Pool, rate: number, seed: number): Promise<CountingSandbox> {
-  const plan = createFaultPlan({ rate, seed, timeoutMs: faultRunSandboxHoldMs, lockMs: faultRunThrottleLockMs });
+  const plan = createFaultPlan({
+    rate,
+    seed,
+    timeoutMs: faultRunSandboxHoldMs,
+    lockMs: faultRunThrottleLockMs,
+  });
   const faults: Record<string, number> = {};
   const writes: Record<string, number> = {};
   let app: ReturnType<typeof createSandboxApp> | null = null;
   let url = '';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({
-      port: 0, hostname: '127.0.0.1',
-      fetch: async (request, env) => {
-        if (!app) return new Response(null, { status: 503 });
-        const path = new URL(request.url).pathname;
-        const response = await app.fetch(request, env);
-        const fault = response.headers.get('x-sandbox-fault');
-        if (fault) faults[fault] = (faults[fault] ?? 0) + 1;
-        if (path.startsWith('/api/1/deals') && request.method !== 'GET') {
-          const key = `${request.method} ${path.replace(/\/deals\/\d+/, '/deals/{id}')}`;
-          writes[key] = (writes[key] ?? 0) + 1;
-        }
-        return response;
+    const started = serve(
+      {
+        port: 0,
+        hostname: '127.0.0.1',
+        fetch: async (request, env) => {
+          if (!app) return new Response(null, { status: 503 });
+          const path = new URL(request.url).pathname;
+          const response = await app.fetch(request, env);
+          const fault = response.headers.get('x-sandbox-fault');
+          if (fault) faults[fault] = (faults[fault] ?? 0) + 1;
+          if (path.startsWith('/api/1/deals') && request.method !== 'GET') {
+            const key = `${request.method} ${path.replace(/\/deals\/\d+/, '/deals/{id}')}`;
+            writes[key] = (writes[key] ?? 0) + 1;
+          }
+          return response;
+        },
       },
-    }, (info) => {
-      url = `http://127.0.0.1:${info.port}`;
-      app = createSandboxApp({ pool, clock: systemClock, faults: plan, baseUrl: url });
-      resolve(started);
-    });
+      (info) => {
+        url = `http://127.0.0.1:${info.port}`;
+        app = createSandboxApp({ pool, clock: systemClock, faults: plan, baseUrl: url });
+        resolve(started);
+      },
+    );
   });
   return {
-    url, faults, writes,
-    close: () => new Promise<void>((resolve) => {
-      plan.close();
-      server.close(() => resolve());
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-    }),
+    url,
+    faults,
+    writes,
+    close: () =>
+      new Promise<void>((resolve) => {
+        plan.close();
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
   };
 }
 
@@ -117,13 +129,17 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
   const log = createWriteStream(logFile, { flags: 'a' });
   const children: ChildProcess[] = [];
   const spawnOne = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     children.push(child);
   };
   for (let n = 0; n < count; n++) spawnOne();
-  const alive = () => children.filter((child) => child.exitCode === null && child.signalCode === null);
+  const alive = () =>
+    children.filter((child) => child.exitCode === null && child.signalCode === null);
   return {
     alive,
     killOne: (pick) => {
@@ -134,11 +150,22 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
       spawnOne();
     },
     stop: async () => {
-      await Promise.all(alive().map((child) => new Promise<void>((resolve) => {
-        const timer = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 15_000);
-        child.once('exit', () => { clearTimeout(timer); resolve(); });
-        child.kill('SIGTERM');
-      })));
+      await Promise.all(
+        alive().map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              const timer = setTimeout(() => {
+                child.kill('SIGKILL');
+                resolve();
+              }, 15_000);
+              child.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
       log.end();
     },
   };
@@ -154,7 +181,10 @@ async function headOfLineBlocked(pool: Pool): Promise<boolean> {
   return rows[0]?.blocked ?? false;
 }
 
-async function progress(pool: Pool, companyId: string): Promise<{ posted: number; byStatus: Record<string, number> }> {
+async function progress(
+  pool: Pool,
+  companyId: string,
+): Promise<{ posted: number; byStatus: Record<string, number> }> {
   const { rows } = await pool.query<{ status: string; n: number; current: number }>(
     `select coalesce(p.status, 'none') as status, count(*)::int as n, count(*) filter (where p.posted_version = c.v)::int as current
        from (select store_id, business_date, max(version) as v from day_closes where company_id = $1 group by 1, 2) c
@@ -176,9 +206,24 @@ interface Care {
 }
 
 /** What a shop would do: reconnect a dead connection, re-run its days; re-run failed or stuck days. */
-async function lookAfter(world: World, pool: Pool, queue: JobQueue, care: Care, log: (line: string) => void): Promise<void> {
+async function lookAfter(
+  world: World,
+  pool: Pool,
+  queue: JobQueue,
+  care: Care,
+  log: (line: string) => void,
+): Promise<void> {
   const store = postingStoreOver(pool);
-  const deps = { store, sources: postingSourcesOver(pool), queue, clock: systemClock, timings: postingTimings({ scale: faultRunTimeScale, requestTimeoutMs: faultRunClientTimeoutMs }) };
+  const deps = {
+    store,
+    sources: postingSourcesOver(pool),
+    queue,
+    clock: systemClock,
+    timings: postingTimings({
+      scale: faultRunTimeScale,
+      requestTimeoutMs: faultRunClientTimeoutMs,
+    }),
+  };
   const connections = await world.runtime.store.listStoreConnections(world.companyId);
   for (const row of connections) {
     const status = row.connection?.status;
@@ -189,7 +234,12 @@ async function lookAfter(world: World, pool: Pool, queue: JobQueue, care: Care, 
     care.reconnects += 1;
     log(`reconnected store ${link.storeCode} (was ${status}: ${row.connection?.statusCode ?? ''})`);
   }
-  const { rows } = await pool.query<{ store_code: string; business_date: string; status: string; reason_code: string | null }>(
+  const { rows } = await pool.query<{
+    store_code: string;
+    business_date: string;
+    status: string;
+    reason_code: string | null;
+  }>(
     `select s.code as store_code, p.business_date::text as business_date, p.status, p.reason_code from posting_days p join stores s on s.id = p.store_id
       where p.company_id = $1 and (p.status in ('failed', 'expired', 'error', 'outside_fiscal_year', 'period_closed')
         or (p.status not in ('posted', 'retry_wait') and p.updated_at < now() - make_interval(secs => $2))
@@ -197,9 +247,18 @@ async function lookAfter(world: World, pool: Pool, queue: JobQueue, care: Care, 
       limit 200`,
     [world.companyId, staleAfterMs / 1000],
   );
-  const fresh = new Set((await world.runtime.store.listStoreConnections(world.companyId)).filter((r) => r.connection?.status === 'connected').map((r) => r.storeCode));
+  const fresh = new Set(
+    (await world.runtime.store.listStoreConnections(world.companyId))
+      .filter((r) => r.connection?.status === 'connected')
+      .map((r) => r.storeCode),
+  );
   for (const row of rows.filter((r) => fresh.has(r.store_code))) {
-    await requestPosting(deps, { companyId: world.companyId, storeCode: row.store_code, from: row.business_date, to: row.business_date });
+    await requestPosting(deps, {
+      companyId: world.companyId,
+      storeCode: row.store_code,
+      from: row.business_date,
+      to: row.business_date,
+    });
     care.reRuns += 1;
     const why = `${row.status}:${row.reason_code ?? ''}`;
     care.reRunReasons[why] = (care.reRunReasons[why] ?? 0) + 1;
@@ -213,21 +272,48 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const dir = mkdtempSync(join(tmpdir(), 'uriage-fault-run-'));
   const logFile = join(dir, 'workers.log');
   const world = await createWorld(options.pool, secretKeyText, options.stores);
-  const dates = datesBefore(new Date().toISOString().slice(0, 10), Math.ceil(options.storeDays / options.stores));
-  const days = storeDays(options.seed, world.stores.map((s) => s.storeCode), dates).slice(0, options.storeDays);
+  const dates = datesBefore(
+    new Date().toISOString().slice(0, 10),
+    Math.ceil(options.storeDays / options.stores),
+  );
+  const days = storeDays(
+    options.seed,
+    world.stores.map((s) => s.storeCode),
+    dates,
+  ).slice(0, options.storeDays);
   await closeAll(options.pool, world.companyId, days);
-  log(`${days.length} store-days closed over ${options.stores} stores (${dates[0]} … ${dates[dates.length - 1]}) in ${Math.round(performance.now() - started)} ms`);
+  log(
+    `${days.length} store-days closed over ${options.stores} stores (${dates[0]} … ${dates[dates.length - 1]}) in ${Math.round(performance.now() - started)} ms`,
+  );
   const sandbox = await countingSandbox(options.pool, options.rate, options.seed);
-  const timings = postingTimings({ scale: faultRunTimeScale, requestTimeoutMs: faultRunClientTimeoutMs });
-  const queue = await startPgBossQueue({ connectionString: options.connectionString, logger: silentLogger, queues: postingJobModuleWith(timings).queues });
+  const timings = postingTimings({
+    scale: faultRunTimeScale,
+    requestTimeoutMs: faultRunClientTimeoutMs,
+  });
+  const queue = await startPgBossQueue({
+    connectionString: options.connectionString,
+    logger: silentLogger,
+    queues: postingJobModuleWith(timings).queues,
+  });
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: options.connectionString, URIAGE_SANDBOX_URL: sandbox.url, URIAGE_SECRET_KEY: secretKeyText, URIAGE_PUBLIC_URL: faultRunPublicUrl,
-    URIAGE_POSTING_TIME_SCALE: String(faultRunTimeScale), URIAGE_FREEE_TIMEOUT_MS: String(faultRunClientTimeoutMs), URIAGE_JOB_MAINTENANCE_SECONDS: '2',
-    URIAGE_POSTING_CONCURRENCY: '4', URIAGE_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn', URIAGE_SANDBOX_FAULTS: '',
+    ...process.env,
+    DATABASE_URL: options.connectionString,
+    URIAGE_SANDBOX_URL: sandbox.url,
+    URIAGE_SECRET_KEY: secretKeyText,
+    URIAGE_PUBLIC_URL: faultRunPublicUrl,
+    URIAGE_POSTING_TIME_SCALE: String(faultRunTimeScale),
+    URIAGE_FREEE_TIMEOUT_MS: String(faultRunClientTimeoutMs),
+    URIAGE_JOB_MAINTENANCE_SECONDS: '2',
+    URIAGE_POSTING_CONCURRENCY: '4',
+    URIAGE_DATA_DIR: join(dir, 'data'),
+    LOG_LEVEL: 'warn',
+    URIAGE_SANDBOX_FAULTS: '',
   };
   const workers = startWorkers(options.workers, env, logFile);
   const prng = createPrng(options.seed ^ 0x5eed);
-  const killAt = Array.from({ length: options.kills }, (_, n) => Math.floor(((n + prng.next()) / (options.kills + 1)) * days.length)).sort((a, b) => a - b);
+  const killAt = Array.from({ length: options.kills }, (_, n) =>
+    Math.floor(((n + prng.next()) / (options.kills + 1)) * days.length),
+  ).sort((a, b) => a - b);
   const care: Care = { reconnects: 0, reRuns: 0, reRunReasons: {}, ticks: 0, blockedTicks: 0 };
   let kills = 0;
   let lastLog = 0;
@@ -235,10 +321,16 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
     for (let at = performance.now(); at - started < options.deadlineMs; at = performance.now()) {
       const { posted, byStatus } = await progress(options.pool, world.companyId);
       if (at - lastLog > 10_000) {
-        log(`t=${Math.round((at - started) / 1000)}s posted ${posted}/${days.length} ${JSON.stringify(byStatus)} kills ${kills} reconnects ${care.reconnects} re-runs ${care.reRuns}`);
+        log(
+          `t=${Math.round((at - started) / 1000)}s posted ${posted}/${days.length} ${JSON.stringify(byStatus)} kills ${kills} reconnects ${care.reconnects} re-runs ${care.reRuns}`,
+        );
         lastLog = at;
       }
-      while (kills < killAt.length && posted >= (killAt[kills] ?? Infinity) && posted < days.length) {
+      while (
+        kills < killAt.length &&
+        posted >= (killAt[kills] ?? Infinity) &&
+        posted < days.length
+      ) {
         workers.killOne(prng.below(1000));
         kills += 1;
         log(`SIGKILL worker #${kills} at ${posted} posted`);
@@ -255,6 +347,22 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   }
   await new Promise((resolve) => setTimeout(resolve, faultRunSandboxHoldMs + 500));
   await sandbox.close();
-  const books = await verifyBooks(world, options.pool, days.map((d) => ({ storeCode: d.storeCode, businessDate: d.businessDate })));
-  return { ...books, storeDays: days.length, workerKills: kills, reconnects: care.reconnects, reRuns: care.reRuns, reRunReasons: care.reRunReasons, queueBlockedTicks: `${care.blockedTicks}/${care.ticks}`, faultsFired: sandbox.faults, sandboxDealWrites: sandbox.writes, elapsedMs: Math.round(performance.now() - started), logFile };
+  const books = await verifyBooks(
+    world,
+    options.pool,
+    days.map((d) => ({ storeCode: d.storeCode, businessDate: d.businessDate })),
+  );
+  return {
+    ...books,
+    storeDays: days.length,
+    workerKills: kills,
+    reconnects: care.reconnects,
+    reRuns: care.reRuns,
+    reRunReasons: care.reRunReasons,
+    queueBlockedTicks: `${care.blockedTicks}/${care.ticks}`,
+    faultsFired: sandbox.faults,
+    sandboxDealWrites: sandbox.writes,
+    elapsedMs: Math.round(performance.now() - started),
+    logFile,
+  };
 }

@@ -22,11 +22,26 @@ export interface BooksCheck {
   violations: string[];
 }
 
-export async function verifyBooks(world: World, pool: Pool, storeDays: readonly { storeCode: string; businessDate: string }[]): Promise<BooksCheck> {
+export async function verifyBooks(
+  world: World,
+  pool: Pool,
+  storeDays: readonly { storeCode: string; businessDate: string }[],
+): Promise<BooksCheck> {
   const store = postingStoreOver(pool);
   const sources = postingSourcesOver(pool);
-  const settings = (await getPostingSettings({ store, sources, clock: systemClock }, world.companyId)).settings;
-  const check: BooksCheck = { postedDays: 0, notPosted: [], deals: 0, duplicateDeals: 0, missingDeals: 0, unexpectedDeals: 0, daysWithViolations: 0, violations: [] };
+  const settings = (
+    await getPostingSettings({ store, sources, clock: systemClock }, world.companyId)
+  ).settings;
+  const check: BooksCheck = {
+    postedDays: 0,
+    notPosted: [],
+    deals: 0,
+    duplicateDeals: 0,
+    missingDeals: 0,
+    unexpectedDeals: 0,
+    daysWithViolations: 0,
+    violations: [],
+  };
   for (const link of world.stores) {
     const client = await world.runtime.clientForStore(world.companyId, link.storeId);
     if (!client) throw new Error(`store ${link.storeCode} is not connected at the end`);
@@ -35,19 +50,31 @@ export async function verifyBooks(world: World, pool: Pool, storeDays: readonly 
       const status = await store.getDay(world.companyId, link.storeId, day.businessDate);
       const close = await sources.latestClose(link.storeId, day.businessDate);
       if (!close) throw new Error(`no close for ${day.storeCode} ${day.businessDate}`);
-      if (status?.status === 'posted' && status.postedVersion === close.version) check.postedDays += 1;
+      if (status?.status === 'posted' && status.postedVersion === close.version)
+        check.postedDays += 1;
       else check.notPosted.push({ ...day, status: status?.status ?? null });
-      const held = ofStore(await heldDealsOn(client, day.businessDate), day.storeCode, day.businessDate);
+      const held = ofStore(
+        await heldDealsOn(client, day.businessDate),
+        day.storeCode,
+        day.businessDate,
+      );
       check.deals += held.length;
       const refs = held.map((deal) => deal.ref_number ?? '');
       check.duplicateDeals += refs.length - new Set(refs).size;
-      const planned = new Set(buildDayPosting(close.report, setup.mappings, { paymentMethods: setup.paymentMethods }).entries.map((entry) => entry.deal.ref_number));
+      const planned = new Set(
+        buildDayPosting(close.report, setup.mappings, {
+          paymentMethods: setup.paymentMethods,
+        }).entries.map((entry) => entry.deal.ref_number),
+      );
       check.missingDeals += [...planned].filter((ref) => !refs.includes(ref)).length;
       check.unexpectedDeals += [...new Set(refs)].filter((ref) => !planned.has(ref)).length;
       const violations = checkPostingInvariants(close.report, held, setup);
       if (violations.length > 0) {
         check.daysWithViolations += 1;
-        if (check.violations.length < 20) check.violations.push(`${day.storeCode} ${day.businessDate}: ${violations.map((v) => `${v.code} ${v.message}`).join('; ')}`);
+        if (check.violations.length < 20)
+          check.violations.push(
+            `${day.storeCode} ${day.businessDate}: ${violations.map((v) => `${v.code} ${v.message}`).join('; ')}`,
+          );
       }
     }
   }

@@ -38,7 +38,10 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
   });
   if (!values.code || !values.name) throw new UsageError('--code and --name are required');
   const services = await ctx.services();
-  const admin = values['admin-code'] && values['admin-password'] ? { code: values['admin-code'], name: '管理者', password: values['admin-password'] } : undefined;
+  const admin =
+    values['admin-code'] && values['admin-password']
+      ? { code: values['admin-code'], name: '管理者', password: values['admin-password'] }
+      : undefined;
   const result = await saveCompany(
     { uow: services.tenancy, clock: services.clock, hasher: services.hasher },
     {
@@ -46,11 +49,31 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
       name: values.name,
       roundingMode: values.rounding as RoundingMode,
       paymentMethods: demoPaymentMethods,
-      stores: [{ code: values.store, name: values['store-name'] ?? `店舗${values.store}`, timeZone: 'Asia/Tokyo', registers: ['01'] }],
+      stores: [
+        {
+          code: values.store,
+          name: values['store-name'] ?? `店舗${values.store}`,
+          timeZone: 'Asia/Tokyo',
+          registers: ['01'],
+        },
+      ],
       ...(admin ? { admin } : {}),
     },
   );
-  ctx.out(JSON.stringify({ created: result.created, company: { code: result.company.code, name: result.company.name, roundingMode: result.company.roundingMode } }, null, 2));
+  ctx.out(
+    JSON.stringify(
+      {
+        created: result.created,
+        company: {
+          code: result.company.code,
+          name: result.company.name,
+          roundingMode: result.company.roundingMode,
+        },
+      },
+      null,
+      2,
+    ),
+  );
   return 0;
 }
 
@@ -59,7 +82,12 @@ async function show(ctx: Parameters<Command['run']>[0], argv: string[]): Promise
   if (!values.company) throw new UsageError('--company is required');
   const services = await ctx.services();
   const company = await services.tenancy.read.findCompanyByCode(values.company);
-  if (!company) throw new AppError('not_found', 'company_not_found', `企業コード ${values.company} の企業が見つかりません。`);
+  if (!company)
+    throw new AppError(
+      'not_found',
+      'company_not_found',
+      `企業コード ${values.company} の企業が見つかりません。`,
+    );
   const [stores, methods, staff] = await Promise.all([
     services.tenancy.read.listStores(company.id),
     services.tenancy.read.listPaymentMethods(company.id),

@@ -12,28 +12,54 @@ import { companyByCode, openCliFreee } from './freee-runtime.js';
 
 export const connectCommand: Command = {
   name: 'connect',
-  summary: '店舗をfreeeサンドボックスの事業所に連携する (connect stores to a new freee sandbox company)',
+  summary:
+    '店舗をfreeeサンドボックスの事業所に連携する (connect stores to a new freee sandbox company)',
   usage: 'uriage connect --company C --sandbox [--store S]... [--name 事業所名]',
   run: async (ctx, argv) => {
     const { values } = parseArgs({
       args: argv,
-      options: { company: { type: 'string' }, sandbox: { type: 'boolean', default: false }, store: { type: 'string', multiple: true }, name: { type: 'string' } },
+      options: {
+        company: { type: 'string' },
+        sandbox: { type: 'boolean', default: false },
+        store: { type: 'string', multiple: true },
+        name: { type: 'string' },
+      },
     });
     if (!values.company) throw new UsageError('--company is required');
-    if (!values.sandbox) throw new UsageError('only --sandbox connects without a browser; for real freee use the console: 運用管理 > 運用管理設定 > freee連携');
+    if (!values.sandbox)
+      throw new UsageError(
+        'only --sandbox connects without a browser; for real freee use the console: 運用管理 > 運用管理設定 > freee連携',
+      );
     const company = await companyByCode(ctx, values.company);
     const freee = await openCliFreee(ctx, { sandbox: true });
     try {
       const stores = await listStoreStatuses(freee.runtime.connectDeps, company.id);
       const wanted = values.store ?? stores.map((s) => s.storeCode);
       const unknown = wanted.filter((code) => !stores.some((s) => s.storeCode === code));
-      if (unknown.length > 0) throw validationError(unknown.map((code) => ({ path: 'store', code: 'unknown_store', message: `店舗コード ${code} の店舗が見つかりません。` })));
+      if (unknown.length > 0)
+        throw validationError(
+          unknown.map((code) => ({
+            path: 'store',
+            code: 'unknown_store',
+            message: `店舗コード ${code} の店舗が見つかりません。`,
+          })),
+        );
       const storeIds = stores.filter((s) => wanted.includes(s.storeCode)).map((s) => s.storeId);
-      const { sandbox } = await connectToNewSandboxCompany(freee.runtime, (await ctx.services()).pool, {
-        companyId: company.id, staffId: null, storeIds, sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
-      });
+      const { sandbox } = await connectToNewSandboxCompany(
+        freee.runtime,
+        (await ctx.services()).pool,
+        {
+          companyId: company.id,
+          staffId: null,
+          storeIds,
+          sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
+        },
+      );
       ctx.out(`freeeサンドボックスの事業所 ${sandbox.companyId} に連携しました。`);
-      for (const line of storeStatusLines(await listStoreStatuses(freee.runtime.connectDeps, company.id))) ctx.out(line);
+      for (const line of storeStatusLines(
+        await listStoreStatuses(freee.runtime.connectDeps, company.id),
+      ))
+        ctx.out(line);
       return 0;
     } finally {
       await freee.close();

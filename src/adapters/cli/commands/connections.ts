@@ -8,7 +8,10 @@ import { companyByCode, openCliFreee } from './freee-runtime.js';
 
 export function storeStatusLines(rows: readonly StoreConnectionView[]): string[] {
   return rows.map((row) => {
-    const target = row.connection && row.status !== 'unconnected' ? `  ${row.connection.freeeCompanyName} (事業所ID ${row.connection.freeeCompanyId}, ${row.connection.provider})` : '';
+    const target =
+      row.connection && row.status !== 'unconnected'
+        ? `  ${row.connection.freeeCompanyName} (事業所ID ${row.connection.freeeCompanyId}, ${row.connection.provider})`
+        : '';
     return `${row.storeCode}  ${row.storeName}  ${storeStatusText(row.status)}${target}${row.message ? `  ${row.message}` : ''}`;
   });
 }
@@ -19,7 +22,14 @@ export function storeStatusJson(rows: readonly StoreConnectionView[]) {
     name: row.storeName,
     status: storeStatusText(row.status),
     message: row.message,
-    freeeCompany: row.connection && row.status !== 'unconnected' ? { id: row.connection.freeeCompanyId, name: row.connection.freeeCompanyName, provider: row.connection.provider } : null,
+    freeeCompany:
+      row.connection && row.status !== 'unconnected'
+        ? {
+            id: row.connection.freeeCompanyId,
+            name: row.connection.freeeCompanyName,
+            provider: row.connection.provider,
+          }
+        : null,
   }));
 }
 
@@ -28,7 +38,10 @@ export const connectionsCommand: Command = {
   summary: 'freee連携の状態を店舗ごとに表示する (freee connection status per store)',
   usage: 'uriage connections --company C [--json]',
   run: async (ctx, argv) => {
-    const { values } = parseArgs({ args: argv, options: { company: { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { company: { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
     if (!values.company) throw new UsageError('--company is required');
     const company = await companyByCode(ctx, values.company);
     const freee = await openCliFreee(ctx, { sandbox: false });

@@ -11,8 +11,12 @@ export const dealsCommand: Command = {
   summary: 'freeeにある営業日の取引を表示する (freee deals of a store-day, JSON)',
   usage: 'uriage deals --company C --store S --date YYYY-MM-DD',
   run: async (ctx, argv) => {
-    const { values } = parseArgs({ args: argv, options: { company: { type: 'string' }, store: { type: 'string' }, date: { type: 'string' } } });
-    if (!values.company || !values.store || !values.date) throw new UsageError('--company, --store and --date are required');
+    const { values } = parseArgs({
+      args: argv,
+      options: { company: { type: 'string' }, store: { type: 'string' }, date: { type: 'string' } },
+    });
+    if (!values.company || !values.store || !values.date)
+      throw new UsageError('--company, --store and --date are required');
     const company = await companyByCode(ctx, values.company);
     const services = await ctx.services();
     const freee = await openCliFreee(ctx, { sandbox: true });

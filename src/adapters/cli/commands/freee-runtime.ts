@@ -13,15 +13,29 @@ export interface CliFreee {
   close(): Promise<void>;
 }
 
-export async function openCliFreee(ctx: CliContext, options: { sandbox: boolean }): Promise<CliFreee> {
+export async function openCliFreee(
+  ctx: CliContext,
+  options: { sandbox: boolean },
+): Promise<CliFreee> {
   const services = await ctx.services();
-  const secrets = loadSecretBox({ secretKey: ctx.config.secretKey, previousSecretKeys: ctx.config.previousSecretKeys, dataDir: ctx.config.dataDir });
+  const secrets = loadSecretBox({
+    secretKey: ctx.config.secretKey,
+    previousSecretKeys: ctx.config.previousSecretKeys,
+    dataDir: ctx.config.dataDir,
+  });
   let sandbox: SandboxServer | null = null;
-  if (options.sandbox && !ctx.config.sandboxUrl) sandbox = await startSandboxServer({ pool: services.pool, clock: ctx.clock, port: 0 });
+  if (options.sandbox && !ctx.config.sandboxUrl)
+    sandbox = await startSandboxServer({ pool: services.pool, clock: ctx.clock, port: 0 });
   const sandboxUrl = sandbox?.url ?? (options.sandbox ? ctx.config.sandboxUrl : undefined);
   const runtime = createFreeeRuntime({
-    pool: services.pool, clock: ctx.clock, logger: services.logger, secretBox: secrets.box, publicUrl: ctx.config.publicUrl,
-    freee: ctx.config.freee, sandbox: sandboxUrl ? { baseUrl: sandboxUrl } : null, requestTimeoutMs: ctx.config.freeeRequestTimeoutMs,
+    pool: services.pool,
+    clock: ctx.clock,
+    logger: services.logger,
+    secretBox: secrets.box,
+    publicUrl: ctx.config.publicUrl,
+    freee: ctx.config.freee,
+    sandbox: sandboxUrl ? { baseUrl: sandboxUrl } : null,
+    requestTimeoutMs: ctx.config.freeeRequestTimeoutMs,
   });
   return { runtime, close: async () => sandbox?.close() };
 }
@@ -29,6 +43,11 @@ export async function openCliFreee(ctx: CliContext, options: { sandbox: boolean 
 export async function companyByCode(ctx: CliContext, code: string): Promise<Company> {
   const services = await ctx.services();
   const company = await services.tenancy.read.findCompanyByCode(code);
-  if (!company) throw new AppError('not_found', 'company_not_found', `企業コード ${code} の企業が見つかりません。`);
+  if (!company)
+    throw new AppError(
+      'not_found',
+      'company_not_found',
+      `企業コード ${code} の企業が見つかりません。`,
+    );
   return company;
 }

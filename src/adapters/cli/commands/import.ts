@@ -14,13 +14,26 @@ function readDayFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AppError('not_found', 'file_not_found', `ファイル ${path} を読めません(${(error as NodeJS.ErrnoException).code ?? 'error'})。`);
+    throw new AppError(
+      'not_found',
+      'file_not_found',
+      `ファイル ${path} を読めません(${(error as NodeJS.ErrnoException).code ?? 'error'})。`,
+    );
   }
-  if (text.length > dayFileBytesMax) throw new AppError('validation', 'file_too_large', `ファイルが大きすぎます(${dayFileBytesMax / 1024 / 1024}MBまで)。`);
+  if (text.length > dayFileBytesMax)
+    throw new AppError(
+      'validation',
+      'file_too_large',
+      `ファイルが大きすぎます(${dayFileBytesMax / 1024 / 1024}MBまで)。`,
+    );
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new AppError('validation', 'invalid_json', `ファイル ${path} は JSON として読めません: ${(error as Error).message}`);
+    throw new AppError(
+      'validation',
+      'invalid_json',
+      `ファイル ${path} は JSON として読めません: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -34,10 +47,24 @@ export const importCommand: Command = {
     const file = readDayFile(path);
     const services = await ctx.services();
     const summary = await importDayFile(
-      { tenancy: { uow: services.tenancy, clock: services.clock, hasher: services.hasher }, ledger: ledgerDepsOver(services.pool, services.clock) },
+      {
+        tenancy: { uow: services.tenancy, clock: services.clock, hasher: services.hasher },
+        ledger: ledgerDepsOver(services.pool, services.clock),
+      },
       file,
     );
-    ctx.out(JSON.stringify({ company: summary.company, checkouts: summary.checkouts, drawer: summary.drawer, closes: summary.closes }, null, 2));
+    ctx.out(
+      JSON.stringify(
+        {
+          company: summary.company,
+          checkouts: summary.checkouts,
+          drawer: summary.drawer,
+          closes: summary.closes,
+        },
+        null,
+        2,
+      ),
+    );
     for (const error of summary.errors) ctx.err(`  ${error.path}: ${error.message}`);
     return summary.errors.length === 0 ? 0 : 1;
   },

@@ -53,14 +53,32 @@ function parseOptions(argv: string[]): ReportOptions {
   });
   if (positionals.length > 1) throw new UsageError('at most one FILE');
   const file = positionals[0];
-  if ((file === undefined) === (values.company === undefined)) throw new UsageError('give either FILE or --company C');
+  if ((file === undefined) === (values.company === undefined))
+    throw new UsageError('give either FILE or --company C');
   if (!values.store || !values.date) throw new UsageError('--store and --date are required');
   const format = values.format ?? 'json';
-  if (format !== 'json' && !isPrintFormat(format)) throw new UsageError(`--format must be json or one of ${printFormats.join(', ')}, got ${format}`);
-  if (binaryFormats.includes(format) && !values.out && !values.print) throw new UsageError(`--format ${format} is binary: give --out FILE`);
-  if (values.print && (values.out || values.format !== 'json')) throw new UsageError('--print sends to the printer: --format and --out do not apply');
-  if (values.cpl !== undefined && !/^\d{2}$/.test(values.cpl)) throw new UsageError(`--cpl must be a whole number (24–96), got ${values.cpl}`);
-  return { file, company: values.company, store: values.store, date: values.date, format, out: values.out, cpl: values.cpl === undefined ? undefined : Number(values.cpl), print: values.print ?? false, printer: values.printer, printerKind: values['printer-kind'] };
+  if (format !== 'json' && !isPrintFormat(format))
+    throw new UsageError(
+      `--format must be json or one of ${printFormats.join(', ')}, got ${format}`,
+    );
+  if (binaryFormats.includes(format) && !values.out && !values.print)
+    throw new UsageError(`--format ${format} is binary: give --out FILE`);
+  if (values.print && (values.out || values.format !== 'json'))
+    throw new UsageError('--print sends to the printer: --format and --out do not apply');
+  if (values.cpl !== undefined && !/^\d{2}$/.test(values.cpl))
+    throw new UsageError(`--cpl must be a whole number (24–96), got ${values.cpl}`);
+  return {
+    file,
+    company: values.company,
+    store: values.store,
+    date: values.date,
+    format,
+    out: values.out,
+    cpl: values.cpl === undefined ? undefined : Number(values.cpl),
+    print: values.print ?? false,
+    printer: values.printer,
+    printerKind: values['printer-kind'],
+  };
 }
 
 function readDayFile(path: string): unknown {
@@ -68,42 +86,88 @@ function readDayFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AppError('not_found', 'file_not_found', `ファイル ${path} を読めません(${(error as NodeJS.ErrnoException).code ?? 'error'})。`);
+    throw new AppError(
+      'not_found',
+      'file_not_found',
+      `ファイル ${path} を読めません(${(error as NodeJS.ErrnoException).code ?? 'error'})。`,
+    );
   }
-  if (text.length > dayFileBytesMax) throw new AppError('validation', 'file_too_large', `ファイルが大きすぎます(${dayFileBytesMax / 1024 / 1024}MBまで)。`);
+  if (text.length > dayFileBytesMax)
+    throw new AppError(
+      'validation',
+      'file_too_large',
+      `ファイルが大きすぎます(${dayFileBytesMax / 1024 / 1024}MBまで)。`,
+    );
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (error) {
-    throw new AppError('validation', 'invalid_json', `ファイル ${path} は JSON として読めません: ${(error as Error).message}`);
+    throw new AppError(
+      'validation',
+      'invalid_json',
+      `ファイル ${path} は JSON として読めません: ${(error as Error).message}`,
+    );
   }
 }
 
 async function loadView(ctx: CliContext, options: ReportOptions): Promise<ReportView> {
-  if (options.file !== undefined) return reportFromDayFile(readDayFile(options.file), { storeCode: options.store, businessDate: options.date, now: ctx.clock.now() });
+  if (options.file !== undefined)
+    return reportFromDayFile(readDayFile(options.file), {
+      storeCode: options.store,
+      businessDate: options.date,
+      now: ctx.clock.now(),
+    });
   const services = await ctx.services();
   const company = await services.tenancy.read.findCompanyByCode(options.company ?? '');
-  if (!company) throw new AppError('not_found', 'company_not_found', `企業コード「${options.company}」の企業が見つかりません。`);
-  return getDailyReport(reportDepsOf(services), { companyId: company.id, label: 'cli' }, { storeCode: options.store, businessDate: options.date });
+  if (!company)
+    throw new AppError(
+      'not_found',
+      'company_not_found',
+      `企業コード「${options.company}」の企業が見つかりません。`,
+    );
+  return getDailyReport(
+    reportDepsOf(services),
+    { companyId: company.id, label: 'cli' },
+    { storeCode: options.store, businessDate: options.date },
+  );
 }
 
 /** --printer HOST[:PORT] / --printer-kind, else the store's printer. */
 function printerOf(view: ReportView, options: ReportOptions): PrinterSetting {
   if (options.printer === undefined) {
     if (view.store.printer) return view.store.printer;
-    throw new AppError('conflict', 'printer_not_configured', `店舗「${view.store.name}」にレシートプリンターが設定されていません(--printer HOST[:PORT] で指定できます)。`);
+    throw new AppError(
+      'conflict',
+      'printer_not_configured',
+      `店舗「${view.store.name}」にレシートプリンターが設定されていません(--printer HOST[:PORT] で指定できます)。`,
+    );
   }
   const match = /^(.+?)(?::(\d{1,5}))?$/.exec(options.printer);
   const kind = options.printerKind ?? view.store.printer?.kind;
-  if (!match?.[1] || (kind !== 'escpos' && kind !== 'starprnt')) throw new UsageError('--printer HOST[:PORT] needs --printer-kind escpos|starprnt');
+  if (!match?.[1] || (kind !== 'escpos' && kind !== 'starprnt'))
+    throw new UsageError('--printer HOST[:PORT] needs --printer-kind escpos|starprnt');
   return { host: match[1], port: match[2] === undefined ? 9100 : Number(match[2]), kind };
 }
 
-async function sendToStorePrinter(ctx: CliContext, view: ReportView, options: ReportOptions): Promise<number> {
+async function sendToStorePrinter(
+  ctx: CliContext,
+  view: ReportView,
+  options: ReportOptions,
+): Promise<number> {
   let printer;
   try {
-    printer = toStorePrinter({ ...printerOf(view, options), ...(options.cpl !== undefined ? { cpl: options.cpl } : {}) });
+    printer = toStorePrinter({
+      ...printerOf(view, options),
+      ...(options.cpl !== undefined ? { cpl: options.cpl } : {}),
+    });
   } catch (error) {
-    if (error instanceof PrinterSettingsError) throw new AppError('validation', 'printer_settings_invalid', error.userMessage, [{ path: `printer.${error.field}`, message: error.userMessage }], error.message);
+    if (error instanceof PrinterSettingsError)
+      throw new AppError(
+        'validation',
+        'printer_settings_invalid',
+        error.userMessage,
+        [{ path: `printer.${error.field}`, message: error.userMessage }],
+        error.message,
+      );
     throw error;
   }
   const result = await printReport(view.report, view.settings, printer);
@@ -111,7 +175,15 @@ async function sendToStorePrinter(ctx: CliContext, view: ReportView, options: Re
     ctx.err(`エラー: ${result.error.userMessage}`);
     return 1;
   }
-  ctx.out(JSON.stringify({ printed: true, printer: printerAddress(result.host, result.port), kind: printer.kind, bytes: result.bytesSent, attempts: result.attempts }));
+  ctx.out(
+    JSON.stringify({
+      printed: true,
+      printer: printerAddress(result.host, result.port),
+      kind: printer.kind,
+      bytes: result.bytesSent,
+      attempts: result.attempts,
+    }),
+  );
   return 0;
 }
 
@@ -129,7 +201,12 @@ export const reportCommand: Command = {
     const bytes =
       options.format === 'json'
         ? Buffer.from(`${JSON.stringify(view.report, null, 2)}\n`, 'utf8')
-        : renderReport(view.report, view.settings, options.format, options.cpl === undefined ? {} : { cpl: options.cpl }).bytes;
+        : renderReport(
+            view.report,
+            view.settings,
+            options.format,
+            options.cpl === undefined ? {} : { cpl: options.cpl },
+          ).bytes;
     if (options.out !== undefined) {
       writeFileSync(options.out, bytes);
       ctx.err(`${options.out} に書き出しました(${bytes.length} bytes)。`);

@@ -9,16 +9,30 @@ export const serveCommand: Command = {
   summary: 'サーバーを起動する (run the service)',
   usage: 'uriage serve [--demo] [--port N]',
   run: async (ctx, argv) => {
-    const { values } = parseArgs({ args: argv, options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { demo: { type: 'boolean', default: false }, port: { type: 'string' } },
+    });
     const config = values.port ? { ...ctx.config, port: Number(values.port) } : ctx.config;
     const logger = createLogger(config.logLevel);
-    const server = await startServer({ config, clock: ctx.clock, logger, demo: values.demo ?? false });
-    ctx.out(`Uriage is running: ${server.url}  (database: ${server.database.mode === 'server' ? 'PostgreSQL server' : `embedded PGlite at ${config.dataDir}`})`);
+    const server = await startServer({
+      config,
+      clock: ctx.clock,
+      logger,
+      demo: values.demo ?? false,
+    });
+    ctx.out(
+      `Uriage is running: ${server.url}  (database: ${server.database.mode === 'server' ? 'PostgreSQL server' : `embedded PGlite at ${config.dataDir}`})`,
+    );
     if (server.demoLogin) {
       ctx.out('Demo company created. Log in to the console (管理画面) with:');
-      ctx.out(`  企業コード: ${server.demoLogin.companyCode}  担当者コード: ${server.demoLogin.staffCode}  パスワード: ${server.demoLogin.password}`);
+      ctx.out(
+        `  企業コード: ${server.demoLogin.companyCode}  担当者コード: ${server.demoLogin.staffCode}  パスワード: ${server.demoLogin.password}`,
+      );
     } else if (values.demo) {
-      ctx.out('Demo company exists already: log in as 企業コード demo / 担当者コード admin with the password printed at the first start.');
+      ctx.out(
+        'Demo company exists already: log in as 企業コード demo / 担当者コード admin with the password printed at the first start.',
+      );
     }
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

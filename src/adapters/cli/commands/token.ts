@@ -12,12 +12,31 @@ export const tokenCommand: Command = {
   run: async (ctx, argv) => {
     const [sub, ...rest] = argv;
     if (sub !== 'create') throw new UsageError(`unknown subcommand: ${sub ?? '(none)'}`);
-    const { values } = parseArgs({ args: rest, options: { company: { type: 'string' }, store: { type: 'string' }, register: { type: 'string' }, label: { type: 'string' } } });
-    if (!values.company || !values.store || !values.register) throw new UsageError('--company, --store and --register are required');
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        company: { type: 'string' },
+        store: { type: 'string' },
+        register: { type: 'string' },
+        label: { type: 'string' },
+      },
+    });
+    if (!values.company || !values.store || !values.register)
+      throw new UsageError('--company, --store and --register are required');
     const services = await ctx.services();
     const company = await services.tenancy.read.findCompanyByCode(values.company);
-    if (!company) throw new AppError('not_found', 'company_not_found', `企業コード ${values.company} の企業が見つかりません。`);
-    const token = await createRegisterToken(services, { companyId: company.id, storeCode: values.store, registerCode: values.register, ...(values.label ? { label: values.label } : {}) });
+    if (!company)
+      throw new AppError(
+        'not_found',
+        'company_not_found',
+        `企業コード ${values.company} の企業が見つかりません。`,
+      );
+    const token = await createRegisterToken(services, {
+      companyId: company.id,
+      storeCode: values.store,
+      registerCode: values.register,
+      ...(values.label ? { label: values.label } : {}),
+    });
     ctx.out(token);
     return 0;
   },

@@ -16,8 +16,21 @@ export const workerCommand: Command = {
     const database = await ctx.database();
     const logger = createLogger(ctx.config.logLevel);
     const modules = jobModulesFor(ctx.config);
-    const runtime = await startJobRuntime({ connectionString: database.connectionString, pool: database.pool, clock: ctx.clock, logger, modules, maintenanceIntervalSeconds: ctx.config.jobMaintenanceIntervalSeconds });
-    const services = buildServices({ pool: database.pool, clock: ctx.clock, logger, jobs: runtime.queue, postingTimings: postingTimingsOf(ctx.config) });
+    const runtime = await startJobRuntime({
+      connectionString: database.connectionString,
+      pool: database.pool,
+      clock: ctx.clock,
+      logger,
+      modules,
+      maintenanceIntervalSeconds: ctx.config.jobMaintenanceIntervalSeconds,
+    });
+    const services = buildServices({
+      pool: database.pool,
+      clock: ctx.clock,
+      logger,
+      jobs: runtime.queue,
+      postingTimings: postingTimingsOf(ctx.config),
+    });
     wireWorkerFreee(services, ctx.config);
     await runtime.startWorkers(services);
     ctx.out(`worker running (${modules.length} job modules); Ctrl-C stops it`);

@@ -3,49 +3,104 @@
 // user needs the 管理者 role in freee.
 import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
-import { authorizationChoices, cancelAuthorization, registerAuthorization, type AuthorizationChoices } from '../../../app/freee/connect.js';
+import {
+  authorizationChoices,
+  cancelAuthorization,
+  registerAuthorization,
+  type AuthorizationChoices,
+} from '../../../app/freee/connect.js';
 import { freeeMessages, storeStatusText } from '../../../app/freee/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, type StaffPrincipal } from '../session.js';
-import { freeeRuntimeOf, freeeSettingsPath, readMultiForm, requireConnectionManager } from './freee-shared.js';
+import {
+  freeeRuntimeOf,
+  freeeSettingsPath,
+  readMultiForm,
+  requireConnectionManager,
+} from './freee-shared.js';
 import { shown } from './freee-settings.js';
 
 const roleLabels: Record<string, string> = {
-  admin: '管理者', simple_accounting: '一般(経理)', self_only: '取引登録のみ', read_only: '閲覧のみ', workflow: '申請・承認', product_linkage: '一般(経理以外)',
+  admin: '管理者',
+  simple_accounting: '一般(経理)',
+  self_only: '取引登録のみ',
+  read_only: '閲覧のみ',
+  workflow: '申請・承認',
+  product_linkage: '一般(経理以外)',
 };
 
-function ChoosePage(props: { principal: StaffPrincipal; choices: AuthorizationChoices; error?: string | undefined }) {
+function ChoosePage(props: {
+  principal: StaffPrincipal;
+  choices: AuthorizationChoices;
+  error?: string | undefined;
+}) {
   const { authorization, companies, stores } = props.choices;
-  const preselected = companies.find((c) => c.id === authorization.freeeCompanyId)?.id ?? companies[0]?.id;
+  const preselected =
+    companies.find((c) => c.id === authorization.freeeCompanyId)?.id ?? companies[0]?.id;
   const action = `${freeeSettingsPath}/authorizations/${authorization.id}`;
   return (
     <Layout title="freee連携: 事業所と店舗の選択" principal={props.principal} section="admin">
       <h1>freee連携: 事業所と店舗の選択</h1>
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
-      <form class="card" method="post" action={action} onsubmit="return confirm('登録します。よろしいですか。')">
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
+      <form
+        class="card"
+        method="post"
+        action={action}
+        onsubmit="return confirm('登録します。よろしいですか。')"
+      >
         <CsrfField principal={props.principal} />
         <h2>freee事業所</h2>
         {companies.length === 0 ? <p class="alert">選択できる事業所がありません。</p> : null}
         {companies.map((company) => (
           <label>
-            <input type="radio" name="freeeCompanyId" value={String(company.id)} checked={company.id === preselected} style="min-width:0" />
+            <input
+              type="radio"
+              name="freeeCompanyId"
+              value={String(company.id)}
+              checked={company.id === preselected}
+              style="min-width:0"
+            />
             {company.name}(事業所ID: {company.id}、権限: {roleLabels[company.role] ?? company.role})
-            {company.canWriteDeals === false ? <span class="error admin-needed"> {freeeMessages.needsAdminRole}</span> : null}
+            {company.canWriteDeals === false ? (
+              <span class="error admin-needed"> {freeeMessages.needsAdminRole}</span>
+            ) : null}
           </label>
         ))}
         <h2>連携する店舗</h2>
         {stores.map((store) => (
           <label>
-            <input type="checkbox" name="storeIds" value={store.storeId} checked={store.status === 'unconnected' || store.connection?.freeeCompanyId === preselected} style="min-width:0" />
-            {store.storeCode} {store.storeName}(現在: {storeStatusText(store.status)}{store.connection && store.status !== 'unconnected' ? ` / ${store.connection.freeeCompanyName}` : ''})
+            <input
+              type="checkbox"
+              name="storeIds"
+              value={store.storeId}
+              checked={
+                store.status === 'unconnected' || store.connection?.freeeCompanyId === preselected
+              }
+              style="min-width:0"
+            />
+            {store.storeCode} {store.storeName}(現在: {storeStatusText(store.status)}
+            {store.connection && store.status !== 'unconnected'
+              ? ` / ${store.connection.freeeCompanyName}`
+              : ''}
+            )
           </label>
         ))}
-        <p><button type="submit" id="freee-register">登録</button></p>
+        <p>
+          <button type="submit" id="freee-register">
+            登録
+          </button>
+        </p>
       </form>
       <form method="post" action={`${action}/cancel`}>
         <CsrfField principal={props.principal} />
-        <button type="submit" class="cancel" style="background:#777">キャンセル</button>
+        <button type="submit" class="cancel" style="background:#777">
+          キャンセル
+        </button>
       </form>
     </Layout>
   );
@@ -57,7 +112,11 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const choices = await authorizationChoices(freeeRuntimeOf(c).connectDeps, principal.companyId, c.req.param('id'));
+      const choices = await authorizationChoices(
+        freeeRuntimeOf(c).connectDeps,
+        principal.companyId,
+        c.req.param('id'),
+      );
       return c.html(<ChoosePage principal={principal} choices={choices} />);
     });
   });
@@ -72,12 +131,29 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
       const authorizationId = c.req.param('id');
       const freeeCompanyId = Number(form.one('freeeCompanyId'));
       try {
-        await registerAuthorization(deps, { companyId: principal.companyId, authorizationId, freeeCompanyId: Number.isSafeInteger(freeeCompanyId) ? freeeCompanyId : 0, storeIds: form.all('storeIds') });
+        await registerAuthorization(deps, {
+          companyId: principal.companyId,
+          authorizationId,
+          freeeCompanyId: Number.isSafeInteger(freeeCompanyId) ? freeeCompanyId : 0,
+          storeIds: form.all('storeIds'),
+        });
       } catch (error) {
-        if (!(error instanceof AppError) || error.kind !== 'validation' || error.code !== 'validation_failed') throw error;
+        if (
+          !(error instanceof AppError) ||
+          error.kind !== 'validation' ||
+          error.code !== 'validation_failed'
+        )
+          throw error;
         const choices = await authorizationChoices(deps, principal.companyId, authorizationId);
         const detail = error.fields.map((f) => f.message).join(' ');
-        return c.html(<ChoosePage principal={principal} choices={choices} error={`${error.userMessage} ${detail}`} />, 400);
+        return c.html(
+          <ChoosePage
+            principal={principal}
+            choices={choices}
+            error={`${error.userMessage} ${detail}`}
+          />,
+          400,
+        );
       }
       return c.redirect(`${freeeSettingsPath}?done=registered`, 303);
     });
@@ -89,7 +165,11 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      await cancelAuthorization(freeeRuntimeOf(c).connectDeps, principal.companyId, c.req.param('id'));
+      await cancelAuthorization(
+        freeeRuntimeOf(c).connectDeps,
+        principal.companyId,
+        c.req.param('id'),
+      );
       return c.redirect(`${freeeSettingsPath}?done=cancelled`, 303);
     });
   });

@@ -12,16 +12,25 @@ export const freeeSettingsPath = '/admin/settings/integrations/freee';
 
 export function freeeRuntimeOf(c: Context<AppEnv>): FreeeRuntime {
   const runtime = c.get('services').freee;
-  if (!runtime) throw new AppError('unavailable', 'freee_unavailable_here', 'このサーバーではfreee連携が設定されていません。');
+  if (!runtime)
+    throw new AppError(
+      'unavailable',
+      'freee_unavailable_here',
+      'このサーバーではfreee連携が設定されていません。',
+    );
   return runtime;
 }
 
 /** 連携開始, 登録 and 連携解除 need a 管理者 or 店長 (as every 運用管理設定 change). */
 export function requireConnectionManager(principal: StaffPrincipal): void {
-  if (principal.staff.role === 'staff') throw forbidden('freee連携の設定は管理者または店長が行ってください。');
+  if (principal.staff.role === 'staff')
+    throw forbidden('freee連携の設定は管理者または店長が行ってください。');
 }
 
-export async function readMultiForm(c: Context<AppEnv>, principal: StaffPrincipal): Promise<{ one(name: string): string; all(name: string): string[] }> {
+export async function readMultiForm(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+): Promise<{ one(name: string): string; all(name: string): string[] }> {
   const body = await c.req.parseBody({ all: true });
   const values = (name: string): string[] => {
     const raw = body[name];
@@ -29,7 +38,11 @@ export async function readMultiForm(c: Context<AppEnv>, principal: StaffPrincipa
     return list.filter((v): v is string => typeof v === 'string');
   };
   if (!csrfOk(c, principal, values('_csrf')[0])) {
-    throw new AppError('forbidden', 'csrf_failed', '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。');
+    throw new AppError(
+      'forbidden',
+      'csrf_failed',
+      '画面を再読み込みしてからやり直してください(CSRFトークンが一致しません)。',
+    );
   }
   return { one: (name) => values(name)[0] ?? '', all: values };
 }
@@ -39,14 +52,26 @@ export const providerLabels = { freee: 'freee', sandbox: 'freeeサンドボッ�
 export function StoreStatusTable(props: { rows: readonly StoreConnectionView[] }) {
   return (
     <table id="freee-store-status">
-      <thead><tr><th>店舗コード</th><th>店舗名</th><th>ステータス</th><th>freee事業所</th><th>メッセージ</th></tr></thead>
+      <thead>
+        <tr>
+          <th>店舗コード</th>
+          <th>店舗名</th>
+          <th>ステータス</th>
+          <th>freee事業所</th>
+          <th>メッセージ</th>
+        </tr>
+      </thead>
       <tbody>
         {props.rows.map((row) => (
           <tr data-store={row.storeCode}>
             <td>{row.storeCode}</td>
             <td>{row.storeName}</td>
             <td class="status">{storeStatusText(row.status)}</td>
-            <td>{row.connection && row.status !== 'unconnected' ? `${row.connection.freeeCompanyName}(ID: ${row.connection.freeeCompanyId}, ${providerLabels[row.connection.provider]})` : ''}</td>
+            <td>
+              {row.connection && row.status !== 'unconnected'
+                ? `${row.connection.freeeCompanyName}(ID: ${row.connection.freeeCompanyId}, ${providerLabels[row.connection.provider]})`
+                : ''}
+            </td>
             <td class="message">{row.message ?? ''}</td>
           </tr>
         ))}

@@ -8,7 +8,12 @@ import { Layout } from '../layout.js';
 import { consoleStaff } from '../session.js';
 import { freeeSettingsPath, StoreStatusTable } from './freee-shared.js';
 import { postingSettingsPath } from './posting-settings.js';
-import { loadResults, PostingResults, postingRerunRoutes, resultsFilterOf } from './posting-results.js';
+import {
+  loadResults,
+  PostingResults,
+  postingRerunRoutes,
+  resultsFilterOf,
+} from './posting-results.js';
 
 export function integrationsRoutes(app: Hono<AppEnv>): void {
   app.get('/integrations', async (c) => {
@@ -25,10 +30,24 @@ export function integrationsRoutes(app: Hono<AppEnv>): void {
         <h1>連携</h1>
         <div class="card" id="freee-connections">
           <h2>freee連携のステータス</h2>
-          {runtime ? <StoreStatusTable rows={rows} /> : <p class="alert">このサーバーではfreee連携が設定されていません。</p>}
-          <p><a href={freeeSettingsPath}>freee連携の設定(運用管理設定)</a> ・ <a href={postingSettingsPath}>取引の送信設定(勘定科目・品目・取引先・入金サイクル)</a></p>
+          {runtime ? (
+            <StoreStatusTable rows={rows} />
+          ) : (
+            <p class="alert">このサーバーではfreee連携が設定されていません。</p>
+          )}
+          <p>
+            <a href={freeeSettingsPath}>freee連携の設定(運用管理設定)</a> ・{' '}
+            <a href={postingSettingsPath}>取引の送信設定(勘定科目・品目・取引先・入金サイクル)</a>
+          </p>
         </div>
-        <PostingResults principal={principal} filter={filter} stores={stores} days={results.days} notice={c.req.query('notice')} error={c.req.query('error') ?? results.error} />
+        <PostingResults
+          principal={principal}
+          filter={filter}
+          stores={stores}
+          days={results.days}
+          notice={c.req.query('notice')}
+          error={c.req.query('error') ?? results.error}
+        />
       </Layout>,
     );
   });

@@ -20,13 +20,25 @@ interface CloseForm {
 }
 
 /** A whole number typed in the form → number; anything else is passed on for the use case to name. */
-const amountOf = (text: string): unknown => (/^\s*\d{1,13}\s*$/.test(text) ? Number(text.trim()) : text);
+const amountOf = (text: string): unknown =>
+  /^\s*\d{1,13}\s*$/.test(text) ? Number(text.trim()) : text;
 
 function Versions(props: { closes: DayCloseRecord[]; store: Store }) {
   if (props.closes.length === 0) return <p>この営業日はまだ閉局していません。</p>;
   return (
     <table>
-      <thead><tr><th>版</th><th>閉局日時</th><th>釣銭準備金</th><th>予定現金</th><th>実際の現金</th><th>差異</th><th>売上等</th><th>担当</th></tr></thead>
+      <thead>
+        <tr>
+          <th>版</th>
+          <th>閉局日時</th>
+          <th>釣銭準備金</th>
+          <th>予定現金</th>
+          <th>実際の現金</th>
+          <th>差異</th>
+          <th>売上等</th>
+          <th>担当</th>
+        </tr>
+      </thead>
       <tbody>
         {props.closes.map((close) => (
           <tr data-version={close.version}>
@@ -45,23 +57,62 @@ function Versions(props: { closes: DayCloseRecord[]; store: Store }) {
   );
 }
 
-function ClosePage(props: { principal: StaffPrincipal; stores: Store[]; store: Store; businessDate: string; closes: DayCloseRecord[]; values: CloseForm; notice?: string; error?: string; fields?: Record<string, string> }) {
+function ClosePage(props: {
+  principal: StaffPrincipal;
+  stores: Store[];
+  store: Store;
+  businessDate: string;
+  closes: DayCloseRecord[];
+  values: CloseForm;
+  notice?: string;
+  error?: string;
+  fields?: Record<string, string>;
+}) {
   const fields = props.fields ?? {};
   return (
     <Layout title="閉局" principal={props.principal} section="top">
-      <h1>閉局 — {props.store.name}({props.store.code}) {props.businessDate}</h1>
-      {props.notice ? <div class="notice" role="status">{props.notice}</div> : null}
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
-      <DayPicker action="/days/close" stores={props.stores} storeCode={props.store.code} businessDate={props.businessDate} />
-      <form class="card" method="post" action={`/days/close/preview?${dayQuery(props.store.code, props.businessDate)}`}>
+      <h1>
+        閉局 — {props.store.name}({props.store.code}) {props.businessDate}
+      </h1>
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
+      <DayPicker
+        action="/days/close"
+        stores={props.stores}
+        storeCode={props.store.code}
+        businessDate={props.businessDate}
+      />
+      <form
+        class="card"
+        method="post"
+        action={`/days/close/preview?${dayQuery(props.store.code, props.businessDate)}`}
+      >
         <CsrfField principal={props.principal} />
         <label for="float">釣銭準備金(円)</label>
         <input id="float" name="float" inputmode="numeric" value={props.values.float} />
         <FieldErrorText errors={fields} path="float" />
         <label for="countedCash">実際のレジ内現金(円)</label>
-        <input id="countedCash" name="countedCash" inputmode="numeric" value={props.values.countedCash} />
+        <input
+          id="countedCash"
+          name="countedCash"
+          inputmode="numeric"
+          value={props.values.countedCash}
+        />
         <FieldErrorText errors={fields} path="countedCash" />
-        <p><button type="submit">確認する</button> <a href={`/days/checkouts?${dayQuery(props.store.code, props.businessDate)}`}>会計一覧へ</a></p>
+        <p>
+          <button type="submit">確認する</button>{' '}
+          <a href={`/days/checkouts?${dayQuery(props.store.code, props.businessDate)}`}>
+            会計一覧へ
+          </a>
+        </p>
       </form>
       <h2>閉局の履歴</h2>
       <Versions closes={props.closes} store={props.store} />
@@ -69,42 +120,99 @@ function ClosePage(props: { principal: StaffPrincipal; stores: Store[]; store: S
   );
 }
 
-function ConfirmPage(props: { principal: StaffPrincipal; store: Store; businessDate: string; preview: ClosePreview; values: { float: number; countedCash: number } }) {
+function ConfirmPage(props: {
+  principal: StaffPrincipal;
+  store: Store;
+  businessDate: string;
+  preview: ClosePreview;
+  values: { float: number; countedCash: number };
+}) {
   const { report, latest, sameAsLatest } = props.preview;
   const cash = report.cash;
   if (!cash) throw new Error('a preview has cash figures');
   const cashSales = cash.expected - cash.float - report.cashIn.amount + report.cashOut.amount;
-  const differenceLabel = cash.difference === 0 ? '過不足なし' : cash.difference > 0 ? '過剰' : '不足';
+  const differenceLabel =
+    cash.difference === 0 ? '過不足なし' : cash.difference > 0 ? '過剰' : '不足';
   return (
     <Layout title="閉局の確認" principal={props.principal} section="top">
-      <h1>閉局の確認 — {props.store.name}({props.store.code}) {props.businessDate}</h1>
+      <h1>
+        閉局の確認 — {props.store.name}({props.store.code}) {props.businessDate}
+      </h1>
       <div class="card">
         <table>
           <tbody>
-            <tr><th>売上等</th><td class="num">{yen(report.salesTotal)}</td></tr>
-            <tr><th>会計数</th><td class="num">{report.checkoutCount}</td></tr>
-            <tr><th>釣銭準備金</th><td class="num" data-testid="float">{yen(cash.float)}</td></tr>
-            <tr><th>現金売上</th><td class="num">{yen(cashSales)}</td></tr>
-            <tr><th>レジ入金</th><td class="num">{yen(report.cashIn.amount)}</td></tr>
-            <tr><th>レジ出金</th><td class="num">{yen(report.cashOut.amount)}</td></tr>
-            <tr><th>予定現金</th><td class="num" data-testid="expected">{yen(cash.expected)}</td></tr>
-            <tr><th>実際の現金</th><td class="num" data-testid="counted">{yen(cash.counted)}</td></tr>
-            <tr><th>現金差異</th><td class="num" data-testid="difference">{yen(cash.difference)}({differenceLabel})</td></tr>
+            <tr>
+              <th>売上等</th>
+              <td class="num">{yen(report.salesTotal)}</td>
+            </tr>
+            <tr>
+              <th>会計数</th>
+              <td class="num">{report.checkoutCount}</td>
+            </tr>
+            <tr>
+              <th>釣銭準備金</th>
+              <td class="num" data-testid="float">
+                {yen(cash.float)}
+              </td>
+            </tr>
+            <tr>
+              <th>現金売上</th>
+              <td class="num">{yen(cashSales)}</td>
+            </tr>
+            <tr>
+              <th>レジ入金</th>
+              <td class="num">{yen(report.cashIn.amount)}</td>
+            </tr>
+            <tr>
+              <th>レジ出金</th>
+              <td class="num">{yen(report.cashOut.amount)}</td>
+            </tr>
+            <tr>
+              <th>予定現金</th>
+              <td class="num" data-testid="expected">
+                {yen(cash.expected)}
+              </td>
+            </tr>
+            <tr>
+              <th>実際の現金</th>
+              <td class="num" data-testid="counted">
+                {yen(cash.counted)}
+              </td>
+            </tr>
+            <tr>
+              <th>現金差異</th>
+              <td class="num" data-testid="difference">
+                {yen(cash.difference)}({differenceLabel})
+              </td>
+            </tr>
           </tbody>
         </table>
       </div>
       {sameAsLatest && latest ? (
-        <div class="notice">最新の第{latest.version}版と同じ内容です。閉局しても新しい版は作られません。</div>
+        <div class="notice">
+          最新の第{latest.version}版と同じ内容です。閉局しても新しい版は作られません。
+        </div>
       ) : latest ? (
-        <div class="notice">第{latest.version}版の閉局があります。閉局すると第{latest.version + 1}版として記録し、以前の版も残ります。</div>
+        <div class="notice">
+          第{latest.version}版の閉局があります。閉局すると第{latest.version + 1}
+          版として記録し、以前の版も残ります。
+        </div>
       ) : null}
-      <form class="card" method="post" action={`/days/close?${dayQuery(props.store.code, props.businessDate)}`}>
+      <form
+        class="card"
+        method="post"
+        action={`/days/close?${dayQuery(props.store.code, props.businessDate)}`}
+      >
         <CsrfField principal={props.principal} />
         <input type="hidden" name="float" value={String(props.values.float)} />
         <input type="hidden" name="countedCash" value={String(props.values.countedCash)} />
         <p>
           <button type="submit">閉局する</button>{' '}
-          <a href={`/days/close?${dayQuery(props.store.code, props.businessDate)}&float=${props.values.float}&countedCash=${props.values.countedCash}`}>修正する</a>
+          <a
+            href={`/days/close?${dayQuery(props.store.code, props.businessDate)}&float=${props.values.float}&countedCash=${props.values.countedCash}`}
+          >
+            修正する
+          </a>
         </p>
       </form>
     </Layout>
@@ -115,26 +223,59 @@ async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
   const services = c.get('services');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
-  const businessDate = c.req.query('date') || (store ? todayIn(store.timeZone, services.clock.now()) : '');
+  const businessDate =
+    c.req.query('date') || (store ? todayIn(store.timeZone, services.clock.now()) : '');
   return { stores, store, businessDate };
 }
 
-async function renderForm(c: Context<AppEnv>, principal: StaffPrincipal, extra: { values?: CloseForm; notice?: string; error?: string; fields?: Record<string, string>; status?: 200 | 400 | 409 }) {
+async function renderForm(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  extra: {
+    values?: CloseForm;
+    notice?: string;
+    error?: string;
+    fields?: Record<string, string>;
+    status?: 200 | 400 | 409;
+  },
+) {
   const { stores, store, businessDate } = await dayOf(c, principal);
-  if (!store) return c.html(<Layout title="閉局" principal={principal} section="top"><h1>閉局</h1><p>店舗が登録されていません。</p></Layout>);
+  if (!store)
+    return c.html(
+      <Layout title="閉局" principal={principal} section="top">
+        <h1>閉局</h1>
+        <p>店舗が登録されていません。</p>
+      </Layout>,
+    );
   let closes: DayCloseRecord[] = [];
   let error = extra.error;
   try {
-    closes = await listCloses(ledgerDeps(c), actorOf(principal), { storeCode: store.code, businessDate });
+    closes = await listCloses(ledgerDeps(c), actorOf(principal), {
+      storeCode: store.code,
+      businessDate,
+    });
   } catch (caught) {
     const shown = errorsByPath(caught);
     if (!shown) throw caught;
     error ??= shown.message;
   }
   const latest = closes[closes.length - 1];
-  const values = extra.values ?? { float: c.req.query('float') ?? String(latest?.floatYen ?? ''), countedCash: c.req.query('countedCash') ?? '' };
+  const values = extra.values ?? {
+    float: c.req.query('float') ?? String(latest?.floatYen ?? ''),
+    countedCash: c.req.query('countedCash') ?? '',
+  };
   return c.html(
-    <ClosePage principal={principal} stores={stores} store={store} businessDate={businessDate} closes={closes} values={values} notice={extra.notice} error={error} fields={extra.fields} />,
+    <ClosePage
+      principal={principal}
+      stores={stores}
+      store={store}
+      businessDate={businessDate}
+      closes={closes}
+      values={values}
+      notice={extra.notice}
+      error={error}
+      fields={extra.fields}
+    />,
     extra.status ?? 200,
   );
 }
@@ -144,7 +285,11 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
     const version = c.req.query('closed');
-    const notice = version ? (c.req.query('created') === '1' ? `第${version}版として閉局しました。` : `最新の第${version}版と同じ内容のため、新しい版は作りませんでした。`) : undefined;
+    const notice = version
+      ? c.req.query('created') === '1'
+        ? `第${version}版として閉局しました。`
+        : `最新の第${version}版と同じ内容のため、新しい版は作りませんでした。`
+      : undefined;
     return renderForm(c, principal, notice ? { notice } : {});
   });
   app.post('/days/close/preview', async (c) => {
@@ -154,14 +299,32 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
     const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
     const { store, businessDate } = await dayOf(c, principal);
     try {
-      const request = { storeCode: store?.code ?? '', businessDate, float: amountOf(values.float), countedCash: amountOf(values.countedCash) };
+      const request = {
+        storeCode: store?.code ?? '',
+        businessDate,
+        float: amountOf(values.float),
+        countedCash: amountOf(values.countedCash),
+      };
       const preview = await previewClose(ledgerDeps(c), actorOf(principal), request);
       if (!store) throw new Error('previewClose found the store');
-      return c.html(<ConfirmPage principal={principal} store={store} businessDate={businessDate} preview={preview} values={{ float: Number(values.float), countedCash: Number(values.countedCash) }} />);
+      return c.html(
+        <ConfirmPage
+          principal={principal}
+          store={store}
+          businessDate={businessDate}
+          preview={preview}
+          values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
+        />,
+      );
     } catch (error) {
       const shown = errorsByPath(error);
       if (!shown) throw error;
-      return renderForm(c, principal, { values, error: shown.message, fields: shown.fields, status: 400 });
+      return renderForm(c, principal, {
+        values,
+        error: shown.message,
+        fields: shown.fields,
+        status: 400,
+      });
     }
   });
   app.post('/days/close', async (c) => {
@@ -171,12 +334,25 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
     const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
     const { store, businessDate } = await dayOf(c, principal);
     try {
-      const { close, created } = await closeDay(ledgerDeps(c), actorOf(principal), { storeCode: store?.code ?? '', businessDate, float: amountOf(values.float), countedCash: amountOf(values.countedCash) });
-      return c.redirect(`/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`, 303);
+      const { close, created } = await closeDay(ledgerDeps(c), actorOf(principal), {
+        storeCode: store?.code ?? '',
+        businessDate,
+        float: amountOf(values.float),
+        countedCash: amountOf(values.countedCash),
+      });
+      return c.redirect(
+        `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,
+        303,
+      );
     } catch (error) {
       const shown = errorsByPath(error);
       if (!shown) throw error;
-      return renderForm(c, principal, { values, error: shown.message, fields: shown.fields, status: 400 });
+      return renderForm(c, principal, {
+        values,
+        error: shown.message,
+        fields: shown.fields,
+        status: 400,
+      });
     }
   });
 }

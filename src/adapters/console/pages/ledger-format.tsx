@@ -17,23 +17,47 @@ export function yen(amount: number): string {
 
 export function timeIn(timeZone: string, instant: Date | null): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat('ja-JP', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(instant);
+  return new Intl.DateTimeFormat('ja-JP', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(instant);
 }
 
 /** Today's calendar date in the store's time zone (the default business date). */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
-export const dayQuery = (storeCode: string, businessDate: string) => `store=${encodeURIComponent(storeCode)}&date=${encodeURIComponent(businessDate)}`;
+export const dayQuery = (storeCode: string, businessDate: string) =>
+  `store=${encodeURIComponent(storeCode)}&date=${encodeURIComponent(businessDate)}`;
 
-export function DayPicker(props: { action: string; stores: Store[]; storeCode: string; businessDate: string; status?: string | undefined }) {
+export function DayPicker(props: {
+  action: string;
+  stores: Store[];
+  storeCode: string;
+  businessDate: string;
+  status?: string | undefined;
+}) {
   return (
     <form class="card" method="get" action={props.action}>
       <label for="store">店舗</label>
       <select id="store" name="store">
         {props.stores.map((s) => (
-          <option value={s.code} selected={s.code === props.storeCode}>{`${s.name}(${s.code})`}</option>
+          <option
+            value={s.code}
+            selected={s.code === props.storeCode}
+          >{`${s.name}(${s.code})`}</option>
         ))}
       </select>
       <label for="date">営業日</label>
@@ -42,14 +66,20 @@ export function DayPicker(props: { action: string; stores: Store[]; storeCode: s
         <>
           <label for="status">状態</label>
           <select id="status" name="status">
-            <option value="" selected={props.status === ''}>すべて</option>
+            <option value="" selected={props.status === ''}>
+              すべて
+            </option>
             {(Object.keys(statusLabels) as CheckoutStatus[]).map((s) => (
-              <option value={s} selected={s === props.status}>{statusLabels[s]}</option>
+              <option value={s} selected={s === props.status}>
+                {statusLabels[s]}
+              </option>
             ))}
           </select>
         </>
       ) : null}
-      <p><button type="submit">表示</button></p>
+      <p>
+        <button type="submit">表示</button>
+      </p>
     </form>
   );
 }

@@ -11,14 +11,36 @@ function LoginPage(props: { error?: string; companyCode?: string; staffCode?: st
   return (
     <Layout title="ログイン" section="none">
       <h1>ログイン</h1>
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
       <form class="card" method="post" action="/login">
         <label for="companyCode">企業コード</label>
-        <input id="companyCode" name="companyCode" value={props.companyCode ?? ''} required autocomplete="organization" />
+        <input
+          id="companyCode"
+          name="companyCode"
+          value={props.companyCode ?? ''}
+          required
+          autocomplete="organization"
+        />
         <label for="staffCode">担当者コード</label>
-        <input id="staffCode" name="staffCode" value={props.staffCode ?? ''} required autocomplete="username" />
+        <input
+          id="staffCode"
+          name="staffCode"
+          value={props.staffCode ?? ''}
+          required
+          autocomplete="username"
+        />
         <label for="password">パスワード</label>
-        <input id="password" name="password" type="password" required autocomplete="current-password" />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autocomplete="current-password"
+        />
         <p>
           <button type="submit">ログイン</button>
         </p>
@@ -32,10 +54,22 @@ export function loginRoutes(app: Hono<AppEnv>): void {
   app.post('/login', async (c) => {
     const body = await c.req.parseBody();
     const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-    const input = { companyCode: field('companyCode'), staffCode: field('staffCode'), password: field('password') };
+    const input = {
+      companyCode: field('companyCode'),
+      staffCode: field('staffCode'),
+      password: field('password'),
+    };
     const services = c.get('services');
     try {
-      const result = await login({ tenancy: services.tenancy.read, access: services.access, hasher: services.hasher, clock: services.clock }, input);
+      const result = await login(
+        {
+          tenancy: services.tenancy.read,
+          access: services.access,
+          hasher: services.hasher,
+          clock: services.clock,
+        },
+        input,
+      );
       setCookie(c, sessionCookieName, result.sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -47,9 +81,19 @@ export function loginRoutes(app: Hono<AppEnv>): void {
     } catch (error) {
       const shown = errorsByPath(error);
       if (!shown) throw error;
-      services.logger.info({ companyCode: input.companyCode, staffCode: input.staffCode }, 'login refused');
+      services.logger.info(
+        { companyCode: input.companyCode, staffCode: input.staffCode },
+        'login refused',
+      );
       const status = (error as { kind?: string }).kind === 'too_many_requests' ? 429 : 401;
-      return c.html(<LoginPage error={shown.message} companyCode={input.companyCode} staffCode={input.staffCode} />, status);
+      return c.html(
+        <LoginPage
+          error={shown.message}
+          companyCode={input.companyCode}
+          staffCode={input.staffCode}
+        />,
+        status,
+      );
     }
   });
   app.post('/logout', async (c) => {

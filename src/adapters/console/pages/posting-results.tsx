@@ -15,8 +15,18 @@ import { CsrfField } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
 export const resultsDaysDefault = 14;
-const yen = (amount: number | null) => (amount === null ? '' : `¥${amount.toLocaleString('ja-JP')}`);
-const timeText = (at: Date | null) => (at === null ? '' : calendarDateIn(at, 'Asia/Tokyo') + ' ' + at.toLocaleTimeString('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }));
+const yen = (amount: number | null) =>
+  amount === null ? '' : `¥${amount.toLocaleString('ja-JP')}`;
+const timeText = (at: Date | null) =>
+  at === null
+    ? ''
+    : calendarDateIn(at, 'Asia/Tokyo') +
+      ' ' +
+      at.toLocaleTimeString('ja-JP', {
+        timeZone: 'Asia/Tokyo',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
 
 export interface ResultsFilter {
   store: string;
@@ -28,8 +38,16 @@ export interface ResultsFilter {
 
 export function resultsFilterOf(c: Context<AppEnv>): ResultsFilter {
   const today = calendarDateIn(c.get('services').clock.now(), 'Asia/Tokyo');
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - (resultsDaysDefault - 1) * 86_400_000).toISOString().slice(0, 10);
-  return { store: c.req.query('store') ?? '', from: c.req.query('from') || from, to: c.req.query('to') || today, status: c.req.query('status') ?? '', item: c.req.query('item') ?? '' };
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - (resultsDaysDefault - 1) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  return {
+    store: c.req.query('store') ?? '',
+    from: c.req.query('from') || from,
+    to: c.req.query('to') || today,
+    status: c.req.query('status') ?? '',
+    item: c.req.query('item') ?? '',
+  };
 }
 
 function DealsCell(props: { day: ResultDay }) {
@@ -38,7 +56,14 @@ function DealsCell(props: { day: ResultDay }) {
     <ul style="margin:0;padding-left:16px">
       {props.day.deals.map((deal) => (
         <li data-ref={deal.refNumber}>
-          {deal.url ? <a href={deal.url} target="_blank" rel="noopener">{deal.refNumber}</a> : deal.refNumber} {deal.itemName} {deal.type === 'expense' ? '支出' : '収入'} {yen(deal.amountYen)}
+          {deal.url ? (
+            <a href={deal.url} target="_blank" rel="noopener">
+              {deal.refNumber}
+            </a>
+          ) : (
+            deal.refNumber
+          )}{' '}
+          {deal.itemName} {deal.type === 'expense' ? '支出' : '収入'} {yen(deal.amountYen)}
           {deal.pending ? '(応答待ちの書き込みあり)' : ''}
         </li>
       ))}
@@ -46,31 +71,89 @@ function DealsCell(props: { day: ResultDay }) {
   );
 }
 
-export function PostingResults(props: { principal: StaffPrincipal; filter: ResultsFilter; stores: readonly { code: string; name: string }[]; days: readonly ResultDay[]; notice?: Child; error?: string | undefined }) {
+export function PostingResults(props: {
+  principal: StaffPrincipal;
+  filter: ResultsFilter;
+  stores: readonly { code: string; name: string }[];
+  days: readonly ResultDay[];
+  notice?: Child;
+  error?: string | undefined;
+}) {
   const f = props.filter;
   const canRun = props.principal.staff.role !== 'staff';
   return (
     <div class="card" id="posting-results">
       <h2>連携結果</h2>
-      {props.notice ? <div class="notice" role="status">{props.notice}</div> : null}
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
+      {props.notice ? (
+        <div class="notice" role="status">
+          {props.notice}
+        </div>
+      ) : null}
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
       <form method="get" action="/integrations" id="posting-filter">
-        店舗 <select name="store" style="min-width:0"><option value="">すべて</option>{props.stores.map((s) => <option value={s.code} selected={s.code === f.store}>{s.code} {s.name}</option>)}</select>
-        {' '}期間 <input type="date" name="from" value={f.from} style="min-width:0" /> 〜 <input type="date" name="to" value={f.to} style="min-width:0" />
-        {' '}状態 <select name="status" style="min-width:0"><option value="">すべて</option>{postingStatuses.map((s) => <option value={s} selected={s === f.status}>{postingStatusLabels[s]}</option>)}</select>
-        {' '}品目 <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />
-        {' '}<button type="submit">絞り込む</button>
+        店舗{' '}
+        <select name="store" style="min-width:0">
+          <option value="">すべて</option>
+          {props.stores.map((s) => (
+            <option value={s.code} selected={s.code === f.store}>
+              {s.code} {s.name}
+            </option>
+          ))}
+        </select>{' '}
+        期間 <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
+        <input type="date" name="to" value={f.to} style="min-width:0" /> 状態{' '}
+        <select name="status" style="min-width:0">
+          <option value="">すべて</option>
+          {postingStatuses.map((s) => (
+            <option value={s} selected={s === f.status}>
+              {postingStatusLabels[s]}
+            </option>
+          ))}
+        </select>{' '}
+        品目{' '}
+        <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />{' '}
+        <button type="submit">絞り込む</button>
       </form>
       <table id="posting-days" style="margin-top:10px">
-        <thead><tr><th>店舗</th><th>営業日</th><th>状態</th><th>理由</th><th>登録した取引</th><th>次回</th><th></th></tr></thead>
+        <thead>
+          <tr>
+            <th>店舗</th>
+            <th>営業日</th>
+            <th>状態</th>
+            <th>理由</th>
+            <th>登録した取引</th>
+            <th>次回</th>
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           {props.days.map((day) => (
             <tr data-store={day.storeCode} data-date={day.businessDate} data-status={day.status}>
-              <td>{day.storeCode} {day.storeName}</td>
-              <td>{day.businessDate}{day.closeVersion ? `(第${day.closeVersion}版)` : ''}</td>
+              <td>
+                {day.storeCode} {day.storeName}
+              </td>
+              <td>
+                {day.businessDate}
+                {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
+              </td>
               <td class="status">{day.statusLabel}</td>
-              <td class="reason">{day.message ?? ''}{day.freeeMessages.length > 0 ? <ul class="freee-messages" style="margin:4px 0;padding-left:16px">{day.freeeMessages.map((m) => <li>{m}</li>)}</ul> : null}</td>
-              <td><DealsCell day={day} /></td>
+              <td class="reason">
+                {day.message ?? ''}
+                {day.freeeMessages.length > 0 ? (
+                  <ul class="freee-messages" style="margin:4px 0;padding-left:16px">
+                    {day.freeeMessages.map((m) => (
+                      <li>{m}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+              <td>
+                <DealsCell day={day} />
+              </td>
               <td>{day.status === 'retry_wait' ? timeText(day.nextAttemptAt) : ''}</td>
               <td>
                 {canRun ? (
@@ -79,7 +162,9 @@ export function PostingResults(props: { principal: StaffPrincipal; filter: Resul
                     <input type="hidden" name="store" value={day.storeCode} />
                     <input type="hidden" name="from" value={day.businessDate} />
                     <input type="hidden" name="to" value={day.businessDate} />
-                    <button type="submit" class="rerun">再実行</button>
+                    <button type="submit" class="rerun">
+                      再実行
+                    </button>
                   </form>
                 ) : null}
               </td>
@@ -89,25 +174,51 @@ export function PostingResults(props: { principal: StaffPrincipal; filter: Resul
       </table>
       {props.days.length === 0 ? <p>この条件の営業日はありません。</p> : null}
       {canRun ? (
-        <form method="post" action="/integrations/posting/rerun" id="posting-rerun-range" style="margin-top:12px" onsubmit="return confirm('期間の営業日をまとめて再送します。よろしいですか。')">
+        <form
+          method="post"
+          action="/integrations/posting/rerun"
+          id="posting-rerun-range"
+          style="margin-top:12px"
+          onsubmit="return confirm('期間の営業日をまとめて再送します。よろしいですか。')"
+        >
           <CsrfField principal={props.principal} />
-          期間をまとめて再実行: 店舗 <select name="store" style="min-width:0">{props.stores.map((s) => <option value={s.code} selected={s.code === f.store}>{s.code} {s.name}</option>)}</select>
-          {' '}<input type="date" name="from" value={f.from} style="min-width:0" /> 〜 <input type="date" name="to" value={f.to} style="min-width:0" />
-          {' '}<button type="submit" id="posting-rerun-range-submit">まとめて再実行</button>
+          期間をまとめて再実行: 店舗{' '}
+          <select name="store" style="min-width:0">
+            {props.stores.map((s) => (
+              <option value={s.code} selected={s.code === f.store}>
+                {s.code} {s.name}
+              </option>
+            ))}
+          </select>{' '}
+          <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
+          <input type="date" name="to" value={f.to} style="min-width:0" />{' '}
+          <button type="submit" id="posting-rerun-range-submit">
+            まとめて再実行
+          </button>
         </form>
       ) : null}
     </div>
   );
 }
 
-export async function loadResults(c: Context<AppEnv>, principal: StaffPrincipal, filter: ResultsFilter): Promise<{ days: ResultDay[]; error?: string }> {
+export async function loadResults(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  filter: ResultsFilter,
+): Promise<{ days: ResultDay[]; error?: string }> {
   try {
     const days = await listPostingResults(postingResultsDepsOf(c.get('services')), {
-      companyId: principal.companyId, storeCode: filter.store || null, from: filter.from, to: filter.to, status: parseStatus(filter.status), item: filter.item || null,
+      companyId: principal.companyId,
+      storeCode: filter.store || null,
+      from: filter.from,
+      to: filter.to,
+      status: parseStatus(filter.status),
+      item: filter.item || null,
     });
     return { days };
   } catch (error) {
-    if (error instanceof AppError) return { days: [], error: errorsByPath(error)?.message ?? error.userMessage };
+    if (error instanceof AppError)
+      return { days: [], error: errorsByPath(error)?.message ?? error.userMessage };
     throw error;
   }
 }
@@ -124,10 +235,17 @@ export function postingRerunRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
     const form = await readForm(c, principal);
-    const back = (params: Record<string, string>) => `/integrations?${new URLSearchParams({ store: form.store ?? '', from: form.from ?? '', to: form.to ?? '', ...params })}`;
+    const back = (params: Record<string, string>) =>
+      `/integrations?${new URLSearchParams({ store: form.store ?? '', from: form.from ?? '', to: form.to ?? '', ...params })}`;
     try {
-      if (principal.staff.role === 'staff') throw forbidden('再実行できるのは管理者・店長だけです。');
-      const requested = await requestPosting(postingRequestDepsOf(c.get('services')), { companyId: principal.companyId, storeCode: form.store ?? '', from: form.from ?? '', to: form.to ?? '' });
+      if (principal.staff.role === 'staff')
+        throw forbidden('再実行できるのは管理者・店長だけです。');
+      const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+        companyId: principal.companyId,
+        storeCode: form.store ?? '',
+        from: form.from ?? '',
+        to: form.to ?? '',
+      });
       return c.redirect(back({ notice: summary(requested) }), 303);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -25,21 +25,58 @@ export function HourlyChart(props: { hourly: HourlyRow[] }) {
   const barWidth = Math.max(2, slot * 0.7);
   const scale = plotHeight / span;
   return (
-    <svg class="hourly-chart" data-testid="hourly-chart" xmlns="http://www.w3.org/2000/svg" width={widthPx} height={heightPx} viewBox={`0 0 ${widthPx} ${heightPx}`} role="img" aria-label="1時間ごとの売上">
-      <line x1={marginLeftPx} y1={zeroY} x2={widthPx - marginRightPx} y2={zeroY} stroke="#555" stroke-width="1" />
-      {topYen > 0 ? <text x={marginLeftPx - 6} y={marginTopPx + 10} text-anchor="end" font-size="11">{yen(topYen)}</text> : null}
-      <text x={marginLeftPx - 6} y={zeroY + 4} text-anchor="end" font-size="11">¥0</text>
-      {bottomYen > 0 ? <text x={marginLeftPx - 6} y={heightPx - marginBottomPx} text-anchor="end" font-size="11">{yen(-bottomYen)}</text> : null}
+    <svg
+      class="hourly-chart"
+      data-testid="hourly-chart"
+      xmlns="http://www.w3.org/2000/svg"
+      width={widthPx}
+      height={heightPx}
+      viewBox={`0 0 ${widthPx} ${heightPx}`}
+      role="img"
+      aria-label="1時間ごとの売上"
+    >
+      <line
+        x1={marginLeftPx}
+        y1={zeroY}
+        x2={widthPx - marginRightPx}
+        y2={zeroY}
+        stroke="#555"
+        stroke-width="1"
+      />
+      {topYen > 0 ? (
+        <text x={marginLeftPx - 6} y={marginTopPx + 10} text-anchor="end" font-size="11">
+          {yen(topYen)}
+        </text>
+      ) : null}
+      <text x={marginLeftPx - 6} y={zeroY + 4} text-anchor="end" font-size="11">
+        ¥0
+      </text>
+      {bottomYen > 0 ? (
+        <text x={marginLeftPx - 6} y={heightPx - marginBottomPx} text-anchor="end" font-size="11">
+          {yen(-bottomYen)}
+        </text>
+      ) : null}
       {rows.map((row, index) => {
         const x = marginLeftPx + index * slot + (slot - barWidth) / 2;
         const barHeight = Math.abs(row.salesTotal) * scale;
         const y = row.salesTotal >= 0 ? zeroY - barHeight : zeroY;
         return (
           <g data-hour={row.hour} data-sales-total={row.salesTotal}>
-            <rect x={x.toFixed(1)} y={y.toFixed(1)} width={barWidth.toFixed(1)} height={barHeight.toFixed(1)} fill={row.salesTotal < 0 ? '#c0504d' : '#2f6fb0'}>
+            <rect
+              x={x.toFixed(1)}
+              y={y.toFixed(1)}
+              width={barWidth.toFixed(1)}
+              height={barHeight.toFixed(1)}
+              fill={row.salesTotal < 0 ? '#c0504d' : '#2f6fb0'}
+            >
               <title>{`${row.hour}時 売上等 ${yen(row.salesTotal)} / 会計数 ${row.checkoutCount} / 客数 ${row.customerCount} / 商品数 ${row.itemCount}`}</title>
             </rect>
-            <text x={(x + barWidth / 2).toFixed(1)} y={heightPx - 10} text-anchor="middle" font-size="11">{`${row.hour}`}</text>
+            <text
+              x={(x + barWidth / 2).toFixed(1)}
+              y={heightPx - 10}
+              text-anchor="middle"
+              font-size="11"
+            >{`${row.hour}`}</text>
           </g>
         );
       })}

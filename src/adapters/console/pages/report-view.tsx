@@ -27,12 +27,23 @@ export function businessDateLabel(date: string): string {
   return `${year}年${month}月${day}日(${weekdays[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? ''})`;
 }
 
-export const taxCategoryLabels: Record<TaxCategory, string> = { standard10: '10%対象', reduced8: '8%対象(軽減税率)', exempt: '非課税', nonSales: '売上外' };
+export const taxCategoryLabels: Record<TaxCategory, string> = {
+  standard10: '10%対象',
+  reduced8: '8%対象(軽減税率)',
+  exempt: '非課税',
+  nonSales: '売上外',
+};
 
 function Row(props: { id: string; label: string; value: string; level?: number }) {
   return (
     <tr data-row={props.id}>
-      <th style={props.level ? `padding-left:${10 + 18 * props.level}px;font-weight:normal` : undefined}>{props.label}</th>
+      <th
+        style={
+          props.level ? `padding-left:${10 + 18 * props.level}px;font-weight:normal` : undefined
+        }
+      >
+        {props.label}
+      </th>
       <td class="num">{props.value}</td>
     </tr>
   );
@@ -50,7 +61,11 @@ function CountThenAmount(props: { id: string; label: string; figure: CountAmount
 function Section(props: { title: string; children?: Child }) {
   return (
     <>
-      <tr class="section"><th colspan={2} style="background:#dde4ec">{props.title}</th></tr>
+      <tr class="section">
+        <th colspan={2} style="background:#dde4ec">
+          {props.title}
+        </th>
+      </tr>
       {props.children}
     </>
   );
@@ -70,16 +85,28 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <Row id="netSales" label="純売上" value={yen(r.netSales)} />
         <Row id="tax" label="税" value={yen(r.tax)} />
         <Row id="nonSalesIncome" label="売上でない入金(売上外)" value={yen(r.nonSalesIncome)} />
-        <Row id="cashIn" label="レジ入金" value={`${count(r.cashIn.count)}回 ${yen(r.cashIn.amount)}`} />
-        <Row id="cashOut" label="レジ出金" value={`${count(r.cashOut.count)}回 ${yen(r.cashOut.amount)}`} />
+        <Row
+          id="cashIn"
+          label="レジ入金"
+          value={`${count(r.cashIn.count)}回 ${yen(r.cashIn.amount)}`}
+        />
+        <Row
+          id="cashOut"
+          label="レジ出金"
+          value={`${count(r.cashOut.count)}回 ${yen(r.cashOut.amount)}`}
+        />
         <Row id="checkoutCount" label="会計数" value={count(r.checkoutCount)} />
         <Row id="customerCount" label="客数" value={count(r.customerCount)} />
         <Row id="itemCount" label="商品数" value={count(r.itemCount)} />
         <Section title="支払い方法別の回数">
-          {r.paymentMethods.map((m) => <Row id={`paymentCount.${m.code}`} label={m.name} value={count(m.count)} level={1} />)}
+          {r.paymentMethods.map((m) => (
+            <Row id={`paymentCount.${m.code}`} label={m.name} value={count(m.count)} level={1} />
+          ))}
         </Section>
         <Section title="支払い方法別の売上">
-          {r.paymentMethods.map((m) => <Row id={`paymentAmount.${m.code}`} label={m.name} value={yen(m.amount)} level={1} />)}
+          {r.paymentMethods.map((m) => (
+            <Row id={`paymentAmount.${m.code}`} label={m.name} value={yen(m.amount)} level={1} />
+          ))}
         </Section>
         <CountThenAmount id="voucherShortfall" label="金券等差額" figure={r.voucherShortfall} />
         <CountThenAmount id="voucherChange" label="金券等釣り" figure={r.voucherChange} />
@@ -88,17 +115,30 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <CountThenAmount id="cancelled" label="取り消された会計" figure={r.cancelled} />
         <CountThenAmount id="redone" label="やり直した会計" figure={r.redone} />
         <CountThenAmount id="aborted" label="入力中断した会計" figure={r.aborted} />
-        <Row id="returns.checkoutCount" label="返品を含む会計" value={count(r.returns.checkoutCount)} />
+        <Row
+          id="returns.checkoutCount"
+          label="返品を含む会計"
+          value={count(r.returns.checkoutCount)}
+        />
         <Row id="returns.itemCount" label="返品された商品数" value={count(r.returns.itemCount)} />
         <Row id="returns.amount" label="金額" value={yen(r.returns.amount)} level={1} />
-        <Row id="refunds.checkoutCount" label="返金を含む会計" value={count(r.refunds.checkoutCount)} />
+        <Row
+          id="refunds.checkoutCount"
+          label="返金を含む会計"
+          value={count(r.refunds.checkoutCount)}
+        />
         <Row id="refunds.paymentCount" label="返金の件数" value={count(r.refunds.paymentCount)} />
         <Row id="refunds.amount" label="金額" value={yen(r.refunds.amount)} level={1} />
         <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClock(r.lastCheckoutAt)} />
         {r.cash ? (
           <Section title="現金差異">
             <Row id="cash.float" label="釣銭準備金" value={yen(r.cash.float)} level={1} />
-            <Row id="cash.expected" label="理論上のレジ内現金" value={yen(r.cash.expected)} level={1} />
+            <Row
+              id="cash.expected"
+              label="理論上のレジ内現金"
+              value={yen(r.cash.expected)}
+              level={1}
+            />
             <Row id="cash.counted" label="実際のレジ内現金" value={yen(r.cash.counted)} level={1} />
             <Row id="cash.difference" label="差異" value={yen(r.cash.difference)} level={1} />
           </Section>
@@ -111,7 +151,15 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
 export function HourlyTable(props: { report: DailyReport; settings: ReportSettings }) {
   return (
     <table data-testid="hourly-table">
-      <thead><tr><th>時間</th><th>売上等</th><th>会計数</th><th>客数</th><th>商品数</th></tr></thead>
+      <thead>
+        <tr>
+          <th>時間</th>
+          <th>売上等</th>
+          <th>会計数</th>
+          <th>客数</th>
+          <th>商品数</th>
+        </tr>
+      </thead>
       <tbody>
         {props.report.hourly.map((h) => (
           <tr data-hour={h.hour}>
@@ -130,7 +178,14 @@ export function HourlyTable(props: { report: DailyReport; settings: ReportSettin
 export function TaxSalesTable(props: { report: DailyReport }) {
   return (
     <table data-testid="tax-sales">
-      <thead><tr><th>税率</th><th>売上</th><th>純売上</th><th>税</th></tr></thead>
+      <thead>
+        <tr>
+          <th>税率</th>
+          <th>売上</th>
+          <th>純売上</th>
+          <th>税</th>
+        </tr>
+      </thead>
       <tbody>
         {props.report.byTaxRate.sales.map((row) => (
           <tr data-category={row.taxCategory}>
@@ -151,12 +206,23 @@ export function TaxPaymentMethodsTable(props: { report: DailyReport }) {
   const names = new Map(props.report.paymentMethods.map((m) => [m.code, m.name]));
   return (
     <table data-testid="tax-payment-methods">
-      <thead><tr><th>支払い方法</th>{categories.map((c) => <th>{taxCategoryLabels[c]}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          <th>支払い方法</th>
+          {categories.map((c) => (
+            <th>{taxCategoryLabels[c]}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>
         {props.report.byTaxRate.paymentMethods.map((row) => (
           <tr data-method={row.code}>
             <td>{names.get(row.code) ?? row.code}</td>
-            {categories.map((c) => <td class="num" data-category={c}>{yen(row.byTaxCategory[c])}</td>)}
+            {categories.map((c) => (
+              <td class="num" data-category={c}>
+                {yen(row.byTaxCategory[c])}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -172,11 +238,24 @@ export const printStatusLabels: Record<PrintJobStatus, string> = {
   failed: '印刷できませんでした',
 };
 
-export function PrintJobsTable(props: { jobs: PrintJobRecord[]; timeOf: (instant: Date) => string; reprint: (job: PrintJobRecord) => Child }) {
+export function PrintJobsTable(props: {
+  jobs: PrintJobRecord[];
+  timeOf: (instant: Date) => string;
+  reprint: (job: PrintJobRecord) => Child;
+}) {
   if (props.jobs.length === 0) return <p>この営業日の印刷の記録はありません。</p>;
   return (
     <table data-testid="print-jobs">
-      <thead><tr><th>受付</th><th>内容</th><th>状態</th><th>試行</th><th>理由</th><th></th></tr></thead>
+      <thead>
+        <tr>
+          <th>受付</th>
+          <th>内容</th>
+          <th>状態</th>
+          <th>試行</th>
+          <th>理由</th>
+          <th></th>
+        </tr>
+      </thead>
       <tbody>
         {props.jobs.map((job) => (
           <tr data-status={job.status}>

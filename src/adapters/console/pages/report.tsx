@@ -19,7 +19,14 @@ import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
-import { businessDateLabel, HourlyTable, PrintJobsTable, ReportRows, TaxPaymentMethodsTable, TaxSalesTable } from './report-view.js';
+import {
+  businessDateLabel,
+  HourlyTable,
+  PrintJobsTable,
+  ReportRows,
+  TaxPaymentMethodsTable,
+  TaxSalesTable,
+} from './report-view.js';
 
 const css = `
 .report-grid{display:grid;grid-template-columns:minmax(0,1fr) 600px;gap:20px;align-items:start}
@@ -32,7 +39,8 @@ const css = `
 form.inline{display:inline}
 `;
 
-export const dayQuery = (storeCode: string, businessDate: string) => `store=${encodeURIComponent(storeCode)}&date=${encodeURIComponent(businessDate)}`;
+export const dayQuery = (storeCode: string, businessDate: string) =>
+  `store=${encodeURIComponent(storeCode)}&date=${encodeURIComponent(businessDate)}`;
 
 function Picker(props: { stores: Store[]; store: Store; businessDate: string }) {
   return (
@@ -40,33 +48,61 @@ function Picker(props: { stores: Store[]; store: Store; businessDate: string }) 
       <div>
         <label for="store">店舗</label>
         <select id="store" name="store">
-          {props.stores.map((s) => <option value={s.code} selected={s.code === props.store.code}>{`${s.name}(${s.code})`}</option>)}
+          {props.stores.map((s) => (
+            <option
+              value={s.code}
+              selected={s.code === props.store.code}
+            >{`${s.name}(${s.code})`}</option>
+          ))}
         </select>
       </div>
       <div>
         <label for="date">営業日</label>
         <input id="date" name="date" type="date" value={props.businessDate} />
       </div>
-      <div><button type="submit">表示</button></div>
-      <div><a href={`/report/settings?store=${encodeURIComponent(props.store.code)}`}>日報の設定</a></div>
+      <div>
+        <button type="submit">表示</button>
+      </div>
+      <div>
+        <a href={`/report/settings?store=${encodeURIComponent(props.store.code)}`}>日報の設定</a>
+      </div>
     </form>
   );
 }
 
-function PrintCard(props: { principal: StaffPrincipal; store: Store; businessDate: string; jobs: PrintJobRecord[] }) {
+function PrintCard(props: {
+  principal: StaffPrincipal;
+  store: Store;
+  businessDate: string;
+  jobs: PrintJobRecord[];
+}) {
   const action = `/report/print?${dayQuery(props.store.code, props.businessDate)}`;
-  const timeOf = (instant: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: props.store.timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(instant);
+  const timeOf = (instant: Date) =>
+    new Intl.DateTimeFormat('ja-JP', {
+      timeZone: props.store.timeZone,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hour12: false,
+    }).format(instant);
   return (
     <div class="card">
       <h2 style="margin-top:0">印刷</h2>
       {props.store.printer ? (
-        <p>プリンター: {props.store.printer.host}:{props.store.printer.port}({props.store.printer.kind === 'escpos' ? 'ESC/POS' : 'StarPRNT'})</p>
+        <p>
+          プリンター: {props.store.printer.host}:{props.store.printer.port}(
+          {props.store.printer.kind === 'escpos' ? 'ESC/POS' : 'StarPRNT'})
+        </p>
       ) : (
         <p>この店舗にはレシートプリンターが設定されていません(運用管理設定 &gt; 店舗)。</p>
       )}
       <form method="post" action={action}>
         <CsrfField principal={props.principal} />
-        <button type="submit" id="print-button">印刷</button>
+        <button type="submit" id="print-button">
+          印刷
+        </button>
       </form>
       <PrintJobsTable
         jobs={props.jobs}
@@ -74,8 +110,12 @@ function PrintCard(props: { principal: StaffPrincipal; store: Store; businessDat
         reprint={(job) => (
           <form class="inline" method="post" action={action}>
             <CsrfField principal={props.principal} />
-            {job.closeVersion !== null ? <input type="hidden" name="version" value={String(job.closeVersion)} /> : null}
-            <button type="submit" class="reprint">再印刷</button>
+            {job.closeVersion !== null ? (
+              <input type="hidden" name="version" value={String(job.closeVersion)} />
+            ) : null}
+            <button type="submit" class="reprint">
+              再印刷
+            </button>
           </form>
         )}
       />
@@ -93,7 +133,9 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
         </div>
         <div>
           <h2 style="margin-top:0">印刷プレビュー</h2>
-          <div class="receipt-preview" data-testid="receipt-preview">{raw(props.previewSvg)}</div>
+          <div class="receipt-preview" data-testid="receipt-preview">
+            {raw(props.previewSvg)}
+          </div>
         </div>
       </div>
       <h2>1時間ごとの売上</h2>
@@ -113,28 +155,51 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
 /** The receiptline SVG, without its Google Fonts @import: the console fetches nothing from outside
  *  (the SVG's font list falls back to the local Japanese monospace font). */
 function previewOf(view: ReportView): string {
-  return renderReport(view.report, view.settings, 'svg').bytes.toString('utf8').replace(/<style type="text\/css"><!\[CDATA\[@import url\([^)]*\);\]\]><\/style>/, '');
+  return renderReport(view.report, view.settings, 'svg')
+    .bytes.toString('utf8')
+    .replace(/<style type="text\/css"><!\[CDATA\[@import url\([^)]*\);\]\]><\/style>/, '');
 }
 
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
   const services = c.get('services');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
-  const businessDate = c.req.query('date') || (store ? calendarDateIn(services.clock.now(), store.timeZone) : '');
+  const businessDate =
+    c.req.query('date') || (store ? calendarDateIn(services.clock.now(), store.timeZone) : '');
   return { stores, store, businessDate };
 }
 
-async function renderPage(c: Context<AppEnv>, principal: StaffPrincipal, extra: { notice?: string | undefined; error?: string | undefined; status?: 200 | 400 | 409 | 503 }) {
+async function renderPage(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  extra: {
+    notice?: string | undefined;
+    error?: string | undefined;
+    status?: 200 | 400 | 409 | 503;
+  },
+) {
   const { stores, store, businessDate } = await dayOf(c, principal);
-  if (!store) return c.html(<Layout title="日報" principal={principal} section="report"><h1>日報</h1><p>店舗が登録されていません。</p></Layout>);
+  if (!store)
+    return c.html(
+      <Layout title="日報" principal={principal} section="report">
+        <h1>日報</h1>
+        <p>店舗が登録されていません。</p>
+      </Layout>,
+    );
   const services = c.get('services');
   const actor = reportActorOf(principal);
   let view: ReportView | null = null;
   let jobs: PrintJobRecord[] = [];
   let error = extra.error;
   try {
-    view = await getDailyReport(reportDepsOf(services), actor, { storeCode: store.code, businessDate });
-    jobs = await listPrintJobs(printDepsOf(services), actor, { storeCode: store.code, businessDate });
+    view = await getDailyReport(reportDepsOf(services), actor, {
+      storeCode: store.code,
+      businessDate,
+    });
+    jobs = await listPrintJobs(printDepsOf(services), actor, {
+      storeCode: store.code,
+      businessDate,
+    });
   } catch (caught) {
     const shown = errorsByPath(caught);
     if (!shown) throw caught;
@@ -144,9 +209,19 @@ async function renderPage(c: Context<AppEnv>, principal: StaffPrincipal, extra: 
   return c.html(
     <Layout title="日報" principal={principal} section="report">
       <style>{css}</style>
-      <h1>日報 — {store.name}({store.code}) {view ? businessDateLabel(businessDate) : businessDate}</h1>
-      {extra.notice ? <div class="notice" role="status">{extra.notice}</div> : null}
-      {error ? <div class="alert" role="alert">{error}</div> : null}
+      <h1>
+        日報 — {store.name}({store.code}) {view ? businessDateLabel(businessDate) : businessDate}
+      </h1>
+      {extra.notice ? (
+        <div class="notice" role="status">
+          {extra.notice}
+        </div>
+      ) : null}
+      {error ? (
+        <div class="alert" role="alert">
+          {error}
+        </div>
+      ) : null}
       <Picker stores={stores} store={store} businessDate={businessDate} />
       <PrintCard principal={principal} store={store} businessDate={businessDate} jobs={jobs} />
       {view ? <ReportBody view={view} previewSvg={previewSvg} /> : null}
@@ -159,7 +234,12 @@ export function reportPageRoutes(app: Hono<AppEnv>): void {
   app.get('/report', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const notice = c.req.query('printed') === 'queued' ? '印刷を受け付けました。印刷の状態は下の一覧に表示されます。' : c.req.query('saved') === '1' ? '日報の設定を保存しました。' : undefined;
+    const notice =
+      c.req.query('printed') === 'queued'
+        ? '印刷を受け付けました。印刷の状態は下の一覧に表示されます。'
+        : c.req.query('saved') === '1'
+          ? '日報の設定を保存しました。'
+          : undefined;
     return renderPage(c, principal, { notice });
   });
   app.post('/report/print', async (c) => {
@@ -167,9 +247,15 @@ export function reportPageRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     const form = await readForm(c, principal);
     const { store, businessDate } = await dayOf(c, principal);
-    const version = form.version && /^\d{1,9}$/.test(form.version) ? Number(form.version) : undefined;
+    const version =
+      form.version && /^\d{1,9}$/.test(form.version) ? Number(form.version) : undefined;
     try {
-      await requestPrint(printDepsOf(c.get('services')), reportActorOf(principal), { storeCode: store?.code ?? '', businessDate, version, source: 'console' });
+      await requestPrint(printDepsOf(c.get('services')), reportActorOf(principal), {
+        storeCode: store?.code ?? '',
+        businessDate,
+        version,
+        source: 'console',
+      });
       return c.redirect(`/report?${dayQuery(store?.code ?? '', businessDate)}&printed=queued`, 303);
     } catch (error) {
       const shown = errorsByPath(error);

@@ -8,15 +8,31 @@ import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
-export const roundingLabels: Record<RoundingMode, string> = { floor: '切り捨て', 'half-up': '四捨五入', ceil: '切り上げ' };
+export const roundingLabels: Record<RoundingMode, string> = {
+  floor: '切り捨て',
+  'half-up': '四捨五入',
+  ceil: '切り上げ',
+};
 
-function CompanyForm(props: { principal: StaffPrincipal; code: string; name: string; roundingMode: string; error?: string; fields?: Record<string, string>; saved?: boolean }) {
+function CompanyForm(props: {
+  principal: StaffPrincipal;
+  code: string;
+  name: string;
+  roundingMode: string;
+  error?: string;
+  fields?: Record<string, string>;
+  saved?: boolean;
+}) {
   const fields = props.fields ?? {};
   return (
     <Layout title="企業情報" principal={props.principal} section="admin">
       <h1>企業情報</h1>
       {props.saved ? <div class="notice">保存しました。</div> : null}
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
       <form class="card" method="post" action="/admin/settings/company">
         <CsrfField principal={props.principal} />
         <label>企業コード</label>
@@ -27,11 +43,15 @@ function CompanyForm(props: { principal: StaffPrincipal; code: string; name: str
         <label for="roundingMode">消費税の端数処理</label>
         <select id="roundingMode" name="roundingMode">
           {Object.entries(roundingLabels).map(([value, label]) => (
-            <option value={value} selected={value === props.roundingMode}>{label}</option>
+            <option value={value} selected={value === props.roundingMode}>
+              {label}
+            </option>
           ))}
         </select>
         <FieldErrorText errors={fields} path="roundingMode" />
-        <p><button type="submit">保存</button></p>
+        <p>
+          <button type="submit">保存</button>
+        </p>
       </form>
     </Layout>
   );
@@ -42,7 +62,15 @@ export function settingsCompanyRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
     const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
-    return c.html(<CompanyForm principal={principal} code={company?.code ?? ''} name={company?.name ?? ''} roundingMode={company?.roundingMode ?? 'floor'} saved={c.req.query('saved') === '1'} />);
+    return c.html(
+      <CompanyForm
+        principal={principal}
+        code={company?.code ?? ''}
+        name={company?.name ?? ''}
+        roundingMode={company?.roundingMode ?? 'floor'}
+        saved={c.req.query('saved') === '1'}
+      />,
+    );
   });
   app.post('/admin/settings/company', async (c) => {
     const principal = consoleStaff(c);
@@ -51,12 +79,25 @@ export function settingsCompanyRoutes(app: Hono<AppEnv>): void {
     if (!canAdmin(principal)) throw forbidden();
     const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
     try {
-      await updateCompanySettings(tenancyDeps(c), principal.companyId, { name: form.name ?? '', roundingMode: (form.roundingMode ?? '') as RoundingMode });
+      await updateCompanySettings(tenancyDeps(c), principal.companyId, {
+        name: form.name ?? '',
+        roundingMode: (form.roundingMode ?? '') as RoundingMode,
+      });
       return c.redirect('/admin/settings/company?saved=1', 303);
     } catch (error) {
       const shown = errorsByPath(error);
       if (!shown) throw error;
-      return c.html(<CompanyForm principal={principal} code={company?.code ?? ''} name={form.name ?? ''} roundingMode={form.roundingMode ?? ''} error={shown.message} fields={shown.fields} />, 400);
+      return c.html(
+        <CompanyForm
+          principal={principal}
+          code={company?.code ?? ''}
+          name={form.name ?? ''}
+          roundingMode={form.roundingMode ?? ''}
+          error={shown.message}
+          fields={shown.fields}
+        />,
+        400,
+      );
     }
   });
 }

@@ -14,14 +14,24 @@ export function settingsIndexRoutes(app: Hono<AppEnv>): void {
         <div class="card">
           <h2>基本設定</h2>
           <ul class="menu">
-            <li><a href="/admin/settings/company">企業情報</a></li>
-            <li><a href="/admin/settings/stores">店舗</a></li>
-            <li><a href="/admin/settings/payment-methods">支払い方法</a></li>
-            <li><a href="/admin/settings/staff">担当者</a></li>
+            <li>
+              <a href="/admin/settings/company">企業情報</a>
+            </li>
+            <li>
+              <a href="/admin/settings/stores">店舗</a>
+            </li>
+            <li>
+              <a href="/admin/settings/payment-methods">支払い方法</a>
+            </li>
+            <li>
+              <a href="/admin/settings/staff">担当者</a>
+            </li>
           </ul>
           <h2>サービス連携</h2>
           <ul class="menu">
-            <li><a href="/admin/settings/integrations/freee">freee連携</a></li>
+            <li>
+              <a href="/admin/settings/integrations/freee">freee連携</a>
+            </li>
           </ul>
         </div>
       </Layout>,

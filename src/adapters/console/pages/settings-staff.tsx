@@ -8,20 +8,54 @@ import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
-export const roleLabels: Record<StaffRole, string> = { admin: '管理者', manager: '店長', staff: 'スタッフ' };
+export const roleLabels: Record<StaffRole, string> = {
+  admin: '管理者',
+  manager: '店長',
+  staff: 'スタッフ',
+};
 
-interface Values { code: string; name: string; role: string; active: string; password: string }
+interface Values {
+  code: string;
+  name: string;
+  role: string;
+  active: string;
+  password: string;
+}
 const empty: Values = { code: '', name: '', role: 'staff', active: 'true', password: '' };
-const fromStaff = (s: StaffMember): Values => ({ code: s.code, name: s.name, role: s.role, active: String(s.active), password: '' });
+const fromStaff = (s: StaffMember): Values => ({
+  code: s.code,
+  name: s.name,
+  role: s.role,
+  active: String(s.active),
+  password: '',
+});
 
-function StaffForm(props: { principal: StaffPrincipal; values: Values; isNew: boolean; error?: string; fields?: Record<string, string> }) {
+function StaffForm(props: {
+  principal: StaffPrincipal;
+  values: Values;
+  isNew: boolean;
+  error?: string;
+  fields?: Record<string, string>;
+}) {
   const v = props.values;
   const fields = props.fields ?? {};
   return (
     <Layout title="担当者" principal={props.principal} section="admin">
       <h1>{props.isNew ? '担当者の追加' : `担当者の編集: ${v.code}`}</h1>
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
-      <form class="card" method="post" action={props.isNew ? '/admin/settings/staff' : `/admin/settings/staff/${encodeURIComponent(v.code)}`}>
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
+      <form
+        class="card"
+        method="post"
+        action={
+          props.isNew
+            ? '/admin/settings/staff'
+            : `/admin/settings/staff/${encodeURIComponent(v.code)}`
+        }
+      >
         <CsrfField principal={props.principal} />
         <label for="code">担当者コード</label>
         <input id="code" name="code" value={v.code} readonly={!props.isNew} />
@@ -31,21 +65,33 @@ function StaffForm(props: { principal: StaffPrincipal; values: Values; isNew: bo
         <FieldErrorText errors={fields} path="name" />
         <label for="role">権限</label>
         <select id="role" name="role">
-          {staffRoles.map((r) => <option value={r} selected={r === v.role}>{roleLabels[r]}</option>)}
+          {staffRoles.map((r) => (
+            <option value={r} selected={r === v.role}>
+              {roleLabels[r]}
+            </option>
+          ))}
         </select>
         {props.isNew ? null : (
           <>
             <label for="active">状態</label>
             <select id="active" name="active">
-              <option value="true" selected={v.active === 'true'}>有効</option>
-              <option value="false" selected={v.active !== 'true'}>無効</option>
+              <option value="true" selected={v.active === 'true'}>
+                有効
+              </option>
+              <option value="false" selected={v.active !== 'true'}>
+                無効
+              </option>
             </select>
           </>
         )}
-        <label for="password">{props.isNew ? 'パスワード' : '新しいパスワード(変更する場合のみ)'}</label>
+        <label for="password">
+          {props.isNew ? 'パスワード' : '新しいパスワード(変更する場合のみ)'}
+        </label>
         <input id="password" name="password" type="password" autocomplete="new-password" />
         <FieldErrorText errors={fields} path="password" />
-        <p><button type="submit">保存</button></p>
+        <p>
+          <button type="submit">保存</button>
+        </p>
       </form>
     </Layout>
   );
@@ -56,16 +102,41 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
   if (!principal) return c.redirect('/login');
   const form = await readForm(c, principal);
   if (!canAdmin(principal)) throw forbidden();
-  const values: Values = { ...empty, ...form, code: isNew ? (form.code ?? '') : (c.req.param('code') ?? '') };
+  const values: Values = {
+    ...empty,
+    ...form,
+    code: isNew ? (form.code ?? '') : (c.req.param('code') ?? ''),
+  };
   try {
     const role = values.role as StaffRole;
-    if (isNew) await createStaff(tenancyDeps(c), principal.companyId, { code: values.code, name: values.name, role, password: values.password });
-    else await updateStaff(tenancyDeps(c), principal.companyId, values.code, { name: values.name, role, active: values.active === 'true', password: values.password || undefined });
+    if (isNew)
+      await createStaff(tenancyDeps(c), principal.companyId, {
+        code: values.code,
+        name: values.name,
+        role,
+        password: values.password,
+      });
+    else
+      await updateStaff(tenancyDeps(c), principal.companyId, values.code, {
+        name: values.name,
+        role,
+        active: values.active === 'true',
+        password: values.password || undefined,
+      });
     return c.redirect('/admin/settings/staff', 303);
   } catch (error) {
     const shown = errorsByPath(error);
     if (!shown) throw error;
-    return c.html(<StaffForm principal={principal} values={{ ...values, password: '' }} isNew={isNew} error={shown.message} fields={shown.fields} />, 400);
+    return c.html(
+      <StaffForm
+        principal={principal}
+        values={{ ...values, password: '' }}
+        isNew={isNew}
+        error={shown.message}
+        fields={shown.fields}
+      />,
+      400,
+    );
   }
 }
 
@@ -77,14 +148,31 @@ export function settingsStaffRoutes(app: Hono<AppEnv>): void {
     return c.html(
       <Layout title="担当者" principal={principal} section="admin">
         <h1>担当者</h1>
-        <p><a class="button" href="/admin/settings/staff/new">担当者を追加</a></p>
+        <p>
+          <a class="button" href="/admin/settings/staff/new">
+            担当者を追加
+          </a>
+        </p>
         <table>
-          <thead><tr><th>担当者コード</th><th>担当者名</th><th>権限</th><th>状態</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>担当者コード</th>
+              <th>担当者名</th>
+              <th>権限</th>
+              <th>状態</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {members.map((m) => (
               <tr>
-                <td>{m.code}</td><td>{m.name}</td><td>{roleLabels[m.role]}</td><td>{m.active ? '有効' : '無効'}</td>
-                <td><a href={`/admin/settings/staff/${encodeURIComponent(m.code)}`}>編集</a></td>
+                <td>{m.code}</td>
+                <td>{m.name}</td>
+                <td>{roleLabels[m.role]}</td>
+                <td>{m.active ? '有効' : '無効'}</td>
+                <td>
+                  <a href={`/admin/settings/staff/${encodeURIComponent(m.code)}`}>編集</a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -94,13 +182,19 @@ export function settingsStaffRoutes(app: Hono<AppEnv>): void {
   });
   app.get('/admin/settings/staff/new', (c) => {
     const principal = consoleStaff(c);
-    return principal ? c.html(<StaffForm principal={principal} values={empty} isNew />) : c.redirect('/login');
+    return principal
+      ? c.html(<StaffForm principal={principal} values={empty} isNew />)
+      : c.redirect('/login');
   });
   app.get('/admin/settings/staff/:code', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const member = (await c.get('services').tenancy.read.listStaff(principal.companyId)).find((m) => m.code === c.req.param('code'));
-    return member ? c.html(<StaffForm principal={principal} values={fromStaff(member)} isNew={false} />) : c.notFound();
+    const member = (await c.get('services').tenancy.read.listStaff(principal.companyId)).find(
+      (m) => m.code === c.req.param('code'),
+    );
+    return member
+      ? c.html(<StaffForm principal={principal} values={fromStaff(member)} isNew={false} />)
+      : c.notFound();
   });
   app.post('/admin/settings/staff', (c) => submit(c, true));
   app.post('/admin/settings/staff/:code', (c) => submit(c, false));

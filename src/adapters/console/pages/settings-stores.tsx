@@ -28,16 +28,42 @@ const fromStore = (s: Store): StoreFormValues => ({
   printerPort: s.printer ? String(s.printer.port) : '9100',
 });
 
-const empty: StoreFormValues = { code: '', name: '', timeZone: 'Asia/Tokyo', registers: '01', printerKind: '', printerHost: '', printerPort: '9100' };
+const empty: StoreFormValues = {
+  code: '',
+  name: '',
+  timeZone: 'Asia/Tokyo',
+  registers: '01',
+  printerKind: '',
+  printerHost: '',
+  printerPort: '9100',
+};
 
-function StoreForm(props: { principal: StaffPrincipal; values: StoreFormValues; isNew: boolean; error?: string; fields?: Record<string, string> }) {
+function StoreForm(props: {
+  principal: StaffPrincipal;
+  values: StoreFormValues;
+  isNew: boolean;
+  error?: string;
+  fields?: Record<string, string>;
+}) {
   const v = props.values;
   const fields = props.fields ?? {};
   return (
     <Layout title="店舗" principal={props.principal} section="admin">
       <h1>{props.isNew ? '店舗の追加' : `店舗の編集: ${v.code}`}</h1>
-      {props.error ? <div class="alert" role="alert">{props.error}</div> : null}
-      <form class="card" method="post" action={props.isNew ? '/admin/settings/stores' : `/admin/settings/stores/${encodeURIComponent(v.code)}`}>
+      {props.error ? (
+        <div class="alert" role="alert">
+          {props.error}
+        </div>
+      ) : null}
+      <form
+        class="card"
+        method="post"
+        action={
+          props.isNew
+            ? '/admin/settings/stores'
+            : `/admin/settings/stores/${encodeURIComponent(v.code)}`
+        }
+      >
         <CsrfField principal={props.principal} />
         <label for="code">店舗コード</label>
         <input id="code" name="code" value={v.code} readonly={!props.isNew} />
@@ -53,16 +79,24 @@ function StoreForm(props: { principal: StaffPrincipal; values: StoreFormValues; 
         <FieldErrorText errors={fields} path="registers" />
         <label for="printerKind">レシートプリンター</label>
         <select id="printerKind" name="printerKind">
-          <option value="" selected={v.printerKind === ''}>なし</option>
-          <option value="escpos" selected={v.printerKind === 'escpos'}>ESC/POS(エプソン互換)</option>
-          <option value="starprnt" selected={v.printerKind === 'starprnt'}>StarPRNT(スター精密)</option>
+          <option value="" selected={v.printerKind === ''}>
+            なし
+          </option>
+          <option value="escpos" selected={v.printerKind === 'escpos'}>
+            ESC/POS(エプソン互換)
+          </option>
+          <option value="starprnt" selected={v.printerKind === 'starprnt'}>
+            StarPRNT(スター精密)
+          </option>
         </select>
         <label for="printerHost">プリンターのIPアドレス</label>
         <input id="printerHost" name="printerHost" value={v.printerHost} />
         <label for="printerPort">ポート</label>
         <input id="printerPort" name="printerPort" value={v.printerPort} />
         <FieldErrorText errors={fields} path="printer" />
-        <p><button type="submit">保存</button></p>
+        <p>
+          <button type="submit">保存</button>
+        </p>
       </form>
     </Layout>
   );
@@ -79,20 +113,53 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
   if (!principal) return c.redirect('/login');
   const form = await readForm(c, principal);
   if (principal.staff.role === 'staff') throw forbidden();
-  const values: StoreFormValues = { ...empty, ...form, code: isNew ? (form.code ?? '') : c.req.param('code') ?? '' };
+  const values: StoreFormValues = {
+    ...empty,
+    ...form,
+    code: isNew ? (form.code ?? '') : (c.req.param('code') ?? ''),
+  };
   try {
-    const existing = await c.get('services').tenancy.read.findStore(principal.companyId, values.code);
+    const existing = await c
+      .get('services')
+      .tenancy.read.findStore(principal.companyId, values.code);
     if (isNew && existing) throw Object.assign(new Error('exists'), { duplicate: true });
-    const registers = values.registers.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
-    await saveStore(tenancyDeps(c), principal.companyId, { code: values.code, name: values.name, timeZone: values.timeZone, registers, printer: parsePrinter(form) });
+    const registers = values.registers
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => r.length > 0);
+    await saveStore(tenancyDeps(c), principal.companyId, {
+      code: values.code,
+      name: values.name,
+      timeZone: values.timeZone,
+      registers,
+      printer: parsePrinter(form),
+    });
     return c.redirect('/admin/settings/stores', 303);
   } catch (error) {
     if ((error as { duplicate?: boolean }).duplicate) {
-      return c.html(<StoreForm principal={principal} values={values} isNew={isNew} error="その店舗コードは既に使われています。" fields={{ code: 'その店舗コードは既に使われています。' }} />, 409);
+      return c.html(
+        <StoreForm
+          principal={principal}
+          values={values}
+          isNew={isNew}
+          error="その店舗コードは既に使われています。"
+          fields={{ code: 'その店舗コードは既に使われています。' }}
+        />,
+        409,
+      );
     }
     const shown = errorsByPath(error);
     if (!shown) throw error;
-    return c.html(<StoreForm principal={principal} values={values} isNew={isNew} error={shown.message} fields={shown.fields} />, 400);
+    return c.html(
+      <StoreForm
+        principal={principal}
+        values={values}
+        isNew={isNew}
+        error={shown.message}
+        fields={shown.fields}
+      />,
+      400,
+    );
   }
 }
 
@@ -104,15 +171,35 @@ export function settingsStoreRoutes(app: Hono<AppEnv>): void {
     return c.html(
       <Layout title="店舗" principal={principal} section="admin">
         <h1>店舗</h1>
-        <p><a class="button" href="/admin/settings/stores/new">店舗を追加</a></p>
+        <p>
+          <a class="button" href="/admin/settings/stores/new">
+            店舗を追加
+          </a>
+        </p>
         <table>
-          <thead><tr><th>店舗コード</th><th>店舗名</th><th>タイムゾーン</th><th>端末</th><th>プリンター</th><th></th></tr></thead>
+          <thead>
+            <tr>
+              <th>店舗コード</th>
+              <th>店舗名</th>
+              <th>タイムゾーン</th>
+              <th>端末</th>
+              <th>プリンター</th>
+              <th></th>
+            </tr>
+          </thead>
           <tbody>
             {stores.map((s) => (
               <tr>
-                <td>{s.code}</td><td>{s.name}</td><td>{s.timeZone}</td><td>{s.registers.join(', ')}</td>
-                <td>{s.printer ? `${s.printer.kind} ${s.printer.host}:${s.printer.port}` : 'なし'}</td>
-                <td><a href={`/admin/settings/stores/${encodeURIComponent(s.code)}`}>編集</a></td>
+                <td>{s.code}</td>
+                <td>{s.name}</td>
+                <td>{s.timeZone}</td>
+                <td>{s.registers.join(', ')}</td>
+                <td>
+                  {s.printer ? `${s.printer.kind} ${s.printer.host}:${s.printer.port}` : 'なし'}
+                </td>
+                <td>
+                  <a href={`/admin/settings/stores/${encodeURIComponent(s.code)}`}>編集</a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -128,7 +215,9 @@ export function settingsStoreRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/stores/:code', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const store = await c.get('services').tenancy.read.findStore(principal.companyId, c.req.param('code'));
+    const store = await c
+      .get('services')
+      .tenancy.read.findStore(principal.companyId, c.req.param('code'));
     if (!store) return c.notFound();
     return c.html(<StoreForm principal={principal} values={fromStore(store)} isNew={false} />);
   });

@@ -18,11 +18,21 @@ export function topRoutes(app: Hono<AppEnv>): void {
             企業: {company?.name}({company?.code}) / 店舗数: {stores.length}
           </p>
           <ul class="menu">
-            <li><a href="/days/checkouts">会計一覧</a></li>
-            <li><a href="/days/close">閉局(レジ締め)</a></li>
-            <li><a href="/report">日報を見る</a></li>
-            <li><a href="/integrations">freee連携の結果を見る</a></li>
-            <li><a href="/admin/settings">運用管理設定</a></li>
+            <li>
+              <a href="/days/checkouts">会計一覧</a>
+            </li>
+            <li>
+              <a href="/days/close">閉局(レジ締め)</a>
+            </li>
+            <li>
+              <a href="/report">日報を見る</a>
+            </li>
+            <li>
+              <a href="/integrations">freee連携の結果を見る</a>
+            </li>
+            <li>
+              <a href="/admin/settings">運用管理設定</a>
+            </li>
           </ul>
         </div>
       </Layout>,

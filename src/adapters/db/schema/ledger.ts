@@ -3,101 +3,159 @@
 // date and the outbox of domain events written in the same transaction as the change they announce.
 // Money is bigint yen read as a safe JS integer (pool.ts refuses anything larger).
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { companies, registers, stores } from './tenancy.js';
 
 const yen = (name: string) => bigint(name, { mode: 'number' });
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** The latest accepted revision of every checkout: one row per (company, client id). */
-export const checkouts = pgTable('checkouts', {
-  companyId: uuid('company_id').notNull().references(() => companies.id),
-  /** The register's id (UUID in practice): the idempotency key together with `revision`. */
-  checkoutId: text('checkout_id').notNull(),
-  revision: bigint('revision', { mode: 'number' }).notNull(),
-  storeId: uuid('store_id').notNull().references(() => stores.id),
-  registerId: uuid('register_id').notNull().references(() => registers.id),
-  businessDate: date('business_date', { mode: 'string' }).notNull(),
-  status: text('status').notNull(),
-  completedAt: instant('completed_at'),
-  /** T of spec §2 step 5, kept for lists; the document stays the source of every figure. */
-  totalYen: yen('total_yen').notNull(),
-  redoes: text('redoes'),
-  /** The checkout as received (contract shape, priceMode defaulted), in the contract's key order. */
-  document: jsonb('document').notNull(),
-  /** sha256 of the canonical document: equal hash = the same content. */
-  contentHash: text('content_hash').notNull(),
-  receivedAt: instant('received_at').notNull(),
-}, (t) => [
-  primaryKey({ name: 'checkouts_pk', columns: [t.companyId, t.checkoutId] }),
-  index('checkouts_store_day').on(t.storeId, t.businessDate, t.status),
-  check('checkouts_revision', sql`${t.revision} >= 1`),
-  check('checkouts_status', sql`${t.status} in ('pending','completed','cancelled','redone','aborted')`),
-]);
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** The register's id (UUID in practice): the idempotency key together with `revision`. */
+    checkoutId: text('checkout_id').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    completedAt: instant('completed_at'),
+    /** T of spec §2 step 5, kept for lists; the document stays the source of every figure. */
+    totalYen: yen('total_yen').notNull(),
+    redoes: text('redoes'),
+    /** The checkout as received (contract shape, priceMode defaulted), in the contract's key order. */
+    document: jsonb('document').notNull(),
+    /** sha256 of the canonical document: equal hash = the same content. */
+    contentHash: text('content_hash').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'checkouts_pk', columns: [t.companyId, t.checkoutId] }),
+    index('checkouts_store_day').on(t.storeId, t.businessDate, t.status),
+    check('checkouts_revision', sql`${t.revision} >= 1`),
+    check(
+      'checkouts_status',
+      sql`${t.status} in ('pending','completed','cancelled','redone','aborted')`,
+    ),
+  ],
+);
 
 /** Revisions that a higher one replaced: the history is kept, never overwritten. */
-export const checkoutRevisions = pgTable('checkout_revisions', {
-  companyId: uuid('company_id').notNull().references(() => companies.id),
-  checkoutId: text('checkout_id').notNull(),
-  revision: bigint('revision', { mode: 'number' }).notNull(),
-  status: text('status').notNull(),
-  document: jsonb('document').notNull(),
-  contentHash: text('content_hash').notNull(),
-  receivedAt: instant('received_at').notNull(),
-  supersededAt: instant('superseded_at').notNull(),
-}, (t) => [primaryKey({ name: 'checkout_revisions_pk', columns: [t.companyId, t.checkoutId, t.revision] })]);
+export const checkoutRevisions = pgTable(
+  'checkout_revisions',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    checkoutId: text('checkout_id').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    status: text('status').notNull(),
+    document: jsonb('document').notNull(),
+    contentHash: text('content_hash').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    supersededAt: instant('superseded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'checkout_revisions_pk', columns: [t.companyId, t.checkoutId, t.revision] }),
+  ],
+);
 
 /** レジ入金 / レジ出金, idempotent by (company, client id). */
-export const drawerEvents = pgTable('drawer_events', {
-  companyId: uuid('company_id').notNull().references(() => companies.id),
-  eventId: text('event_id').notNull(),
-  storeId: uuid('store_id').notNull().references(() => stores.id),
-  registerId: uuid('register_id').notNull().references(() => registers.id),
-  businessDate: date('business_date', { mode: 'string' }).notNull(),
-  type: text('type').notNull(),
-  at: instant('at').notNull(),
-  amountYen: yen('amount_yen').notNull(),
-  reason: text('reason'),
-  document: jsonb('document').notNull(),
-  contentHash: text('content_hash').notNull(),
-  receivedAt: instant('received_at').notNull(),
-}, (t) => [
-  primaryKey({ name: 'drawer_events_pk', columns: [t.companyId, t.eventId] }),
-  index('drawer_events_store_day').on(t.storeId, t.businessDate),
-  check('drawer_events_type', sql`${t.type} in ('cashIn','cashOut')`),
-  check('drawer_events_amount', sql`${t.amountYen} > 0`),
-]);
+export const drawerEvents = pgTable(
+  'drawer_events',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    eventId: text('event_id').notNull(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    type: text('type').notNull(),
+    at: instant('at').notNull(),
+    amountYen: yen('amount_yen').notNull(),
+    reason: text('reason'),
+    document: jsonb('document').notNull(),
+    contentHash: text('content_hash').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'drawer_events_pk', columns: [t.companyId, t.eventId] }),
+    index('drawer_events_store_day').on(t.storeId, t.businessDate),
+    check('drawer_events_type', sql`${t.type} in ('cashIn','cashOut')`),
+    check('drawer_events_amount', sql`${t.amountYen} > 0`),
+  ],
+);
 
 /** Each close (閉局) of a store's business date is a new version; versions are never updated. */
-export const dayCloses = pgTable('day_closes', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  companyId: uuid('company_id').notNull().references(() => companies.id),
-  storeId: uuid('store_id').notNull().references(() => stores.id),
-  businessDate: date('business_date', { mode: 'string' }).notNull(),
-  version: integer('version').notNull(),
-  floatYen: yen('float_yen').notNull(),
-  countedCashYen: yen('counted_cash_yen').notNull(),
-  expectedCashYen: yen('expected_cash_yen').notNull(),
-  differenceYen: yen('difference_yen').notNull(),
-  /** The DailyReport snapshot fixed by this close. */
-  report: jsonb('report').notNull(),
-  /** sha256 of the report without printedAt: an identical re-close is recognised. */
-  reportHash: text('report_hash').notNull(),
-  closedAt: instant('closed_at').notNull(),
-  /** Who closed: `staff:<code>`, `register:<store>/<register>`, `cli`, `import`. */
-  closedBy: text('closed_by').notNull(),
-}, (t) => [
-  uniqueIndex('day_closes_store_day_version').on(t.storeId, t.businessDate, t.version),
-  check('day_closes_version', sql`${t.version} >= 1`),
-  check('day_closes_cash', sql`${t.floatYen} >= 0 and ${t.countedCashYen} >= 0`),
-]);
+export const dayCloses = pgTable(
+  'day_closes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    version: integer('version').notNull(),
+    floatYen: yen('float_yen').notNull(),
+    countedCashYen: yen('counted_cash_yen').notNull(),
+    expectedCashYen: yen('expected_cash_yen').notNull(),
+    differenceYen: yen('difference_yen').notNull(),
+    /** The DailyReport snapshot fixed by this close. */
+    report: jsonb('report').notNull(),
+    /** sha256 of the report without printedAt: an identical re-close is recognised. */
+    reportHash: text('report_hash').notNull(),
+    closedAt: instant('closed_at').notNull(),
+    /** Who closed: `staff:<code>`, `register:<store>/<register>`, `cli`, `import`. */
+    closedBy: text('closed_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('day_closes_store_day_version').on(t.storeId, t.businessDate, t.version),
+    check('day_closes_version', sql`${t.version} >= 1`),
+    check('day_closes_cash', sql`${t.floatYen} >= 0 and ${t.countedCashYen} >= 0`),
+  ],
+);
 
 /** Outbox: facts later work hangs on (printing, posting), written in the transaction that made them. */
-export const domainEvents = pgTable('domain_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  companyId: uuid('company_id').notNull().references(() => companies.id),
-  /** e.g. `day.closed`. */
-  type: text('type').notNull(),
-  payload: jsonb('payload').notNull(),
-  createdAt: instant('created_at').notNull(),
-}, (t) => [index('domain_events_type_created').on(t.type, t.createdAt)]);
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    /** e.g. `day.closed`. */
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('domain_events_type_created').on(t.type, t.createdAt)],
+);

@@ -12,9 +12,18 @@ import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
 import { ledgerDeps, requireActor } from './ledger-deps.js';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
-const DayParams = z.object({ code: Code, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).openapi({ example: '2025-01-10' }) });
+const DayParams = z.object({
+  code: Code,
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .openapi({ example: '2025-01-10' }),
+});
 
 const CloseSchema = z
   .object({
@@ -70,10 +79,16 @@ const postClose = createRoute({
   method: 'post',
   path: '/stores/{code}/days/{date}/close',
   summary: '閉局: 釣銭準備金と実際のレジ内現金で日報を確定する(閉局し直すと新しい版)',
-  request: { params: DayParams, body: { content: { 'application/json': { schema: CloseContract } }, required: true } },
+  request: {
+    params: DayParams,
+    body: { content: { 'application/json': { schema: CloseContract } }, required: true },
+  },
   responses: {
     201: json(z.object({ created: z.literal(true), close: CloseSchema }), '新しい版を記録した'),
-    200: json(z.object({ created: z.literal(false), close: CloseSchema }), '最新の版と同じ内容(記録済み)'),
+    200: json(
+      z.object({ created: z.literal(false), close: CloseSchema }),
+      '最新の版と同じ内容(記録済み)',
+    ),
     ...errorResponses,
   },
 });
@@ -90,7 +105,13 @@ const getCheckouts = createRoute({
       limit: z.coerce.number().int().min(1).max(dayCheckoutsPageMax).optional(),
     }),
   },
-  responses: { 200: json(z.object({ items: z.array(StoredCheckoutSchema), nextAfter: z.string().nullable() }), '会計一覧'), ...errorResponses },
+  responses: {
+    200: json(
+      z.object({ items: z.array(StoredCheckoutSchema), nextAfter: z.string().nullable() }),
+      '会計一覧',
+    ),
+    ...errorResponses,
+  },
 });
 
 const getCloses = createRoute({
@@ -98,25 +119,44 @@ const getCloses = createRoute({
   path: '/stores/{code}/days/{date}/closes',
   summary: '閉局の版の履歴(古い順)',
   request: { params: DayParams },
-  responses: { 200: json(z.object({ items: z.array(CloseSchema) }), '閉局の版'), ...errorResponses },
+  responses: {
+    200: json(z.object({ items: z.array(CloseSchema) }), '閉局の版'),
+    ...errorResponses,
+  },
 });
 
 export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(postClose, async (c) => {
     const { code, date } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { close, created } = await closeDay(ledgerDeps(c), requireActor(c), { storeCode: code, businessDate: date, float: body.float, countedCash: body.countedCash });
-    return created ? c.json({ created: true as const, close: publicClose(close) }, 201) : c.json({ created: false as const, close: publicClose(close) }, 200);
+    const { close, created } = await closeDay(ledgerDeps(c), requireActor(c), {
+      storeCode: code,
+      businessDate: date,
+      float: body.float,
+      countedCash: body.countedCash,
+    });
+    return created
+      ? c.json({ created: true as const, close: publicClose(close) }, 201)
+      : c.json({ created: false as const, close: publicClose(close) }, 200);
   });
   api.openapi(getCheckouts, async (c) => {
     const { code, date } = c.req.valid('param');
     const query = c.req.valid('query');
-    const page = await listDayCheckouts(ledgerDeps(c), requireActor(c), { storeCode: code, businessDate: date, status: query.status, afterId: query.after, limit: query.limit });
+    const page = await listDayCheckouts(ledgerDeps(c), requireActor(c), {
+      storeCode: code,
+      businessDate: date,
+      status: query.status,
+      afterId: query.after,
+      limit: query.limit,
+    });
     return c.json({ items: page.items.map(publicCheckout), nextAfter: page.nextAfterId }, 200);
   });
   api.openapi(getCloses, async (c) => {
     const { code, date } = c.req.valid('param');
-    const closes = await listCloses(ledgerDeps(c), requireActor(c), { storeCode: code, businessDate: date });
+    const closes = await listCloses(ledgerDeps(c), requireActor(c), {
+      storeCode: code,
+      businessDate: date,
+    });
     return c.json({ items: closes.map(publicClose) }, 200);
   });
 }

@@ -19,7 +19,11 @@ export function ledgerDeps(c: Context<AppEnv>): LedgerDeps {
 
 export function actorOf(principal: Principal): LedgerActor {
   if (principal.kind === 'register') {
-    return { companyId: principal.companyId, register: { storeCode: principal.storeCode, registerCode: principal.registerCode }, label: `register:${principal.storeCode}/${principal.registerCode}` };
+    return {
+      companyId: principal.companyId,
+      register: { storeCode: principal.storeCode, registerCode: principal.registerCode },
+      label: `register:${principal.storeCode}/${principal.registerCode}`,
+    };
   }
   return { companyId: principal.companyId, label: `staff:${principal.staff.code}` };
 }

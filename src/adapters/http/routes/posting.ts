@@ -11,72 +11,156 @@ import { checkActorStore } from '../../../app/report/daily-report.js';
 import { requestPosting } from '../../../app/posting/requests.js';
 import { listPostingResults, parseStatus } from '../../../app/posting/results.js';
 import { getPostingSettings, savePostingSettings } from '../../../app/posting/settings.js';
-import { postingRequestDepsOf, postingResultsDepsOf, postingSettingsDepsOf } from '../../posting/deps.js';
+import {
+  postingRequestDepsOf,
+  postingResultsDepsOf,
+  postingSettingsDepsOf,
+} from '../../posting/deps.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
 import { requireReportActor } from './report-deps.js';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const dateText = z.string().max(10).openapi({ example: '2025-01-10' });
-const Settings = z.object({}).passthrough().openapi('PostingSettings', { description: 'accountNames, taxCodeNames, methods[], stores[] (docs/posting.md)' });
+const Settings = z
+  .object({})
+  .passthrough()
+  .openapi('PostingSettings', {
+    description: 'accountNames, taxCodeNames, methods[], stores[] (docs/posting.md)',
+  });
 
-const getSettings = createRoute({ method: 'get', path: '/posting/settings', summary: 'freee連携の設定(既定値を補ったもの)', responses: { 200: json(z.object({ settings: Settings, stored: z.boolean() }), '設定'), ...errorResponses } });
+const getSettings = createRoute({
+  method: 'get',
+  path: '/posting/settings',
+  summary: 'freee連携の設定(既定値を補ったもの)',
+  responses: {
+    200: json(z.object({ settings: Settings, stored: z.boolean() }), '設定'),
+    ...errorResponses,
+  },
+});
 const putSettings = createRoute({
-  method: 'put', path: '/posting/settings', summary: 'freee連携の設定を保存する(管理者・店長)',
+  method: 'put',
+  path: '/posting/settings',
+  summary: 'freee連携の設定を保存する(管理者・店長)',
   request: { body: { content: { 'application/json': { schema: Settings } }, required: true } },
   responses: { 200: json(z.object({ settings: Settings }), '保存した設定'), ...errorResponses },
 });
 const getResults = createRoute({
-  method: 'get', path: '/posting/results', summary: '連携結果: 店舗・営業日ごとの状態と登録した取引',
-  request: { query: z.object({ store: Code.optional(), from: dateText, to: dateText, status: z.string().max(32).optional(), item: z.string().max(60).optional() }) },
-  responses: { 200: json(z.object({ items: z.array(z.object({}).passthrough()) }), '連携結果(新しい日付順)'), ...errorResponses },
+  method: 'get',
+  path: '/posting/results',
+  summary: '連携結果: 店舗・営業日ごとの状態と登録した取引',
+  request: {
+    query: z.object({
+      store: Code.optional(),
+      from: dateText,
+      to: dateText,
+      status: z.string().max(32).optional(),
+      item: z.string().max(60).optional(),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(z.object({}).passthrough()) }), '連携結果(新しい日付順)'),
+    ...errorResponses,
+  },
 });
 const postDay = createRoute({
-  method: 'post', path: '/stores/{code}/days/{date}/posting', summary: '営業日をfreeeへ再送する(再実行)',
+  method: 'post',
+  path: '/stores/{code}/days/{date}/posting',
+  summary: '営業日をfreeeへ再送する(再実行)',
   request: { params: z.object({ code: Code, date: dateText }) },
-  responses: { 202: json(z.object({ requested: z.array(z.object({}).passthrough()) }), '受け付けた'), ...errorResponses },
+  responses: {
+    202: json(z.object({ requested: z.array(z.object({}).passthrough()) }), '受け付けた'),
+    ...errorResponses,
+  },
 });
 const postRange = createRoute({
-  method: 'post', path: '/stores/{code}/posting', summary: '期間の営業日をまとめてfreeeへ再送する(最大92日)',
-  request: { params: z.object({ code: Code }), body: { content: { 'application/json': { schema: z.object({ from: dateText, to: dateText }).strict() } }, required: true } },
-  responses: { 202: json(z.object({ requested: z.array(z.object({}).passthrough()) }), '受け付けた'), ...errorResponses },
+  method: 'post',
+  path: '/stores/{code}/posting',
+  summary: '期間の営業日をまとめてfreeeへ再送する(最大92日)',
+  request: {
+    params: z.object({ code: Code }),
+    body: {
+      content: {
+        'application/json': { schema: z.object({ from: dateText, to: dateText }).strict() },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    202: json(z.object({ requested: z.array(z.object({}).passthrough()) }), '受け付けた'),
+    ...errorResponses,
+  },
 });
 const getDeals = createRoute({
-  method: 'get', path: '/stores/{code}/days/{date}/deals', summary: 'freeeにある営業日の取引(freeeのJSON)',
+  method: 'get',
+  path: '/stores/{code}/days/{date}/deals',
+  summary: 'freeeにある営業日の取引(freeeのJSON)',
   request: { params: z.object({ code: Code, date: dateText }) },
-  responses: { 200: json(z.object({ freeeCompanyId: z.number(), deals: z.array(z.object({}).passthrough()) }), 'freeeの取引'), ...errorResponses },
+  responses: {
+    200: json(
+      z.object({ freeeCompanyId: z.number(), deals: z.array(z.object({}).passthrough()) }),
+      'freeeの取引',
+    ),
+    ...errorResponses,
+  },
 });
 
 export function postingRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getSettings, async (c) => {
     const principal = requireStaff(c);
-    const result = await getPostingSettings(postingSettingsDepsOf(c.get('services')), principal.companyId);
+    const result = await getPostingSettings(
+      postingSettingsDepsOf(c.get('services')),
+      principal.companyId,
+    );
     return c.json(result as never, 200);
   });
   api.openapi(putSettings, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const settings = await savePostingSettings(postingSettingsDepsOf(c.get('services')), principal.companyId, c.req.valid('json'), `staff:${principal.staff.code}`);
+    const settings = await savePostingSettings(
+      postingSettingsDepsOf(c.get('services')),
+      principal.companyId,
+      c.req.valid('json'),
+      `staff:${principal.staff.code}`,
+    );
     return c.json({ settings } as never, 200);
   });
   api.openapi(getResults, async (c) => {
     const principal = requireStaff(c);
     const q = c.req.valid('query');
     const items = await listPostingResults(postingResultsDepsOf(c.get('services')), {
-      companyId: principal.companyId, storeCode: q.store ?? null, from: q.from, to: q.to, status: parseStatus(q.status), item: q.item ?? null,
+      companyId: principal.companyId,
+      storeCode: q.store ?? null,
+      from: q.from,
+      to: q.to,
+      status: parseStatus(q.status),
+      item: q.item ?? null,
     });
     return c.json({ items } as never, 200);
   });
   api.openapi(postDay, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
     const { code, date } = c.req.valid('param');
-    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), { companyId: principal.companyId, storeCode: code, from: date, to: date });
+    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+      companyId: principal.companyId,
+      storeCode: code,
+      from: date,
+      to: date,
+    });
     return c.json({ requested } as never, 202);
   });
   api.openapi(postRange, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
     const { from, to } = c.req.valid('json');
-    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), { companyId: principal.companyId, storeCode: c.req.valid('param').code, from, to });
+    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+      companyId: principal.companyId,
+      storeCode: c.req.valid('param').code,
+      from,
+      to,
+    });
     return c.json({ requested } as never, 202);
   });
   api.openapi(getDeals, async (c) => {

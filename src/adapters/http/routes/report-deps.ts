@@ -18,20 +18,38 @@ export function reportDepsOf(services: Services): ReportDeps {
 }
 
 export function printDepsOf(services: Services): PrintDeps {
-  return { source: reportSourceOver(services.pool), printJobs: printJobStoreOver(services.pool), queue: services.jobs, clock: services.clock };
+  return {
+    source: reportSourceOver(services.pool),
+    printJobs: printJobStoreOver(services.pool),
+    queue: services.jobs,
+    clock: services.clock,
+  };
 }
 
 export function reportSettingsDepsOf(services: Services): ReportSettingsDeps {
   return { tenancy: services.tenancy, clock: services.clock };
 }
 
-export function printWorkerDepsOf(services: Services, printer: ReportPrinter = tcpReportPrinter()): PrintWorkerDeps {
-  return { source: reportSourceOver(services.pool), printJobs: printJobStoreOver(services.pool), printer, clock: services.clock, logger: services.logger };
+export function printWorkerDepsOf(
+  services: Services,
+  printer: ReportPrinter = tcpReportPrinter(),
+): PrintWorkerDeps {
+  return {
+    source: reportSourceOver(services.pool),
+    printJobs: printJobStoreOver(services.pool),
+    printer,
+    clock: services.clock,
+    logger: services.logger,
+  };
 }
 
 export function reportActorOf(principal: Principal): ReportActor {
   if (principal.kind === 'register') {
-    return { companyId: principal.companyId, register: { storeCode: principal.storeCode }, label: `register:${principal.storeCode}/${principal.registerCode}` };
+    return {
+      companyId: principal.companyId,
+      register: { storeCode: principal.storeCode },
+      label: `register:${principal.storeCode}/${principal.registerCode}`,
+    };
   }
   return { companyId: principal.companyId, label: `staff:${principal.staff.code}` };
 }

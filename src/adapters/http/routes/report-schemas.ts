@@ -38,9 +38,24 @@ export const DailyReportSchema = z
     returns: z.object({ checkoutCount: count, itemCount: count, amount: yen }),
     refunds: z.object({ checkoutCount: count, paymentCount: count, amount: yen }),
     lastCheckoutAt: z.string().nullable(),
-    hourly: z.array(z.object({ hour: z.number().int(), salesTotal: yen, checkoutCount: count, customerCount: count, itemCount: count })),
+    hourly: z.array(
+      z.object({
+        hour: z.number().int(),
+        salesTotal: yen,
+        checkoutCount: count,
+        customerCount: count,
+        itemCount: count,
+      }),
+    ),
     byTaxRate: z.object({
-      sales: z.array(z.object({ taxCategory: z.enum(['standard10', 'reduced8', 'exempt']), sales: yen, tax: yen, netSales: yen })),
+      sales: z.array(
+        z.object({
+          taxCategory: z.enum(['standard10', 'reduced8', 'exempt']),
+          sales: yen,
+          tax: yen,
+          netSales: yen,
+        }),
+      ),
       paymentMethods: z.array(z.object({ code: z.string(), byTaxCategory: byCategory })),
     }),
     cash: z.object({ float: yen, expected: yen, counted: yen, difference: yen }).nullable(),
@@ -53,7 +68,11 @@ export const PrintJobSchema = z
     id: z.string(),
     storeCode: z.string(),
     businessDate: z.string(),
-    version: z.number().int().nullable().openapi({ description: '印刷する閉局の版(null = 現在の日報)' }),
+    version: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '印刷する閉局の版(null = 現在の日報)' }),
     source: z.string(),
     requestedBy: z.string(),
     status: z.enum(printJobStatuses),

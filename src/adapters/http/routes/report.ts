@@ -9,7 +9,11 @@
 // Every route reads the caller's company only: another company's store is 404.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { checkActorStore, getDailyReport, getDailyReports } from '../../../app/report/daily-report.js';
+import {
+  checkActorStore,
+  getDailyReport,
+  getDailyReports,
+} from '../../../app/report/daily-report.js';
 import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
 import { getReportSettings, saveReportSettings } from '../../../app/report/report-settings.js';
 import { renderReport, type PrintFormat } from '../../print/render.js';
@@ -17,10 +21,18 @@ import { cplDefault, cplMax, cplMin } from '../../print/report-layout.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, ReportSettingsSchema } from '../schemas.js';
-import { printDepsOf, reportDepsOf, reportSettingsDepsOf, requireReportActor } from './report-deps.js';
+import {
+  printDepsOf,
+  reportDepsOf,
+  reportSettingsDepsOf,
+  requireReportActor,
+} from './report-deps.js';
 import { DailyReportSchema, PrintJobSchema, publicPrintJob } from './report-schemas.js';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const dateText = z.string().max(10).openapi({ example: '2025-01-10' });
 const DayParams = z.object({ code: Code, date: dateText });
 const StoreParams = z.object({ code: Code });
@@ -33,7 +45,15 @@ const getReport = createRoute({
   responses: { 200: json(DailyReportSchema, '日報'), ...errorResponses },
 });
 
-const previewQuery = z.object({ cpl: z.coerce.number().int().min(cplMin).max(cplMax).optional().openapi({ description: '1行の文字数(既定48 = 80mm紙、58mm紙は32)' }) });
+const previewQuery = z.object({
+  cpl: z.coerce
+    .number()
+    .int()
+    .min(cplMin)
+    .max(cplMax)
+    .optional()
+    .openapi({ description: '1行の文字数(既定48 = 80mm紙、58mm紙は32)' }),
+});
 
 const previewRoute = (format: 'svg' | 'txt', contentType: string, summary: string) =>
   createRoute({
@@ -41,10 +61,17 @@ const previewRoute = (format: 'svg' | 'txt', contentType: string, summary: strin
     path: `/stores/{code}/days/{date}/report.${format}`,
     summary,
     request: { params: DayParams, query: previewQuery },
-    responses: { 200: { description: summary, content: { [contentType]: { schema: z.string() } } }, ...errorResponses },
+    responses: {
+      200: { description: summary, content: { [contentType]: { schema: z.string() } } },
+      ...errorResponses,
+    },
   });
 
-const getReportSvg = previewRoute('svg', 'image/svg+xml', '日報の印刷プレビュー(SVG、プリンターと同じ文書)');
+const getReportSvg = previewRoute(
+  'svg',
+  'image/svg+xml',
+  '日報の印刷プレビュー(SVG、プリンターと同じ文書)',
+);
 const getReportText = previewRoute('txt', 'text/plain', '日報の印刷プレビュー(テキスト)');
 
 const getReports = createRoute({
@@ -52,7 +79,10 @@ const getReports = createRoute({
   path: '/stores/{code}/reports',
   summary: '期間の日報(1日1件、最大92日)',
   request: { params: StoreParams, query: z.object({ from: dateText, to: dateText }) },
-  responses: { 200: json(z.object({ items: z.array(DailyReportSchema) }), '日報(古い順)'), ...errorResponses },
+  responses: {
+    200: json(z.object({ items: z.array(DailyReportSchema) }), '日報(古い順)'),
+    ...errorResponses,
+  },
 });
 
 const postPrint = createRoute({
@@ -61,13 +91,38 @@ const postPrint = createRoute({
   summary: '日報を店舗のプリンターで印刷する(印刷ジョブを登録。Idempotency-Key 可)',
   request: {
     params: DayParams,
-    body: { content: { 'application/json': { schema: z.object({ version: z.number().int().min(1).optional().openapi({ description: '閉局の版(省略時は現在の日報)' }) }).strict() } }, required: false },
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              version: z
+                .number()
+                .int()
+                .min(1)
+                .optional()
+                .openapi({ description: '閉局の版(省略時は現在の日報)' }),
+            })
+            .strict(),
+        },
+      },
+      required: false,
+    },
   },
   responses: {
-    202: json(z.object({ created: z.literal(true), printJob: PrintJobSchema }), '印刷ジョブを登録した'),
-    200: json(z.object({ created: z.literal(false), printJob: PrintJobSchema }), '同じ日報の印刷ジョブが処理待ち(それを返す)'),
+    202: json(
+      z.object({ created: z.literal(true), printJob: PrintJobSchema }),
+      '印刷ジョブを登録した',
+    ),
+    200: json(
+      z.object({ created: z.literal(false), printJob: PrintJobSchema }),
+      '同じ日報の印刷ジョブが処理待ち(それを返す)',
+    ),
     ...errorResponses,
-    503: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), '印刷キューが動いていない'),
+    503: json(
+      z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+      '印刷キューが動いていない',
+    ),
   },
 });
 
@@ -76,7 +131,10 @@ const getPrintJobs = createRoute({
   path: '/stores/{code}/days/{date}/print-jobs',
   summary: '営業日の印刷ジョブ(新しい順): 状態と失敗の理由',
   request: { params: DayParams },
-  responses: { 200: json(z.object({ items: z.array(PrintJobSchema) }), '印刷ジョブ'), ...errorResponses },
+  responses: {
+    200: json(z.object({ items: z.array(PrintJobSchema) }), '印刷ジョブ'),
+    ...errorResponses,
+  },
 });
 
 const getSettings = createRoute({
@@ -91,50 +149,96 @@ const putSettings = createRoute({
   method: 'put',
   path: '/stores/{code}/report-settings',
   summary: '店舗の日報の設定を保存する(開始0〜23時、終了は開始〜29時)',
-  request: { params: StoreParams, body: { content: { 'application/json': { schema: ReportSettingsSchema } }, required: true } },
+  request: {
+    params: StoreParams,
+    body: { content: { 'application/json': { schema: ReportSettingsSchema } }, required: true },
+  },
   responses: { 200: json(ReportSettingsSchema, '保存した日報の設定'), ...errorResponses },
 });
 
-async function preview(c: Context<AppEnv>, format: PrintFormat, params: { code: string; date: string }, cpl: number | undefined): Promise<Response> {
-  const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), { storeCode: params.code, businessDate: params.date });
+async function preview(
+  c: Context<AppEnv>,
+  format: PrintFormat,
+  params: { code: string; date: string },
+  cpl: number | undefined,
+): Promise<Response> {
+  const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), {
+    storeCode: params.code,
+    businessDate: params.date,
+  });
   const rendered = renderReport(view.report, view.settings, format, { cpl: cpl ?? cplDefault });
-  return c.body(new Uint8Array(rendered.bytes), 200, { 'content-type': rendered.contentType, 'cache-control': 'no-store' });
+  return c.body(new Uint8Array(rendered.bytes), 200, {
+    'content-type': rendered.contentType,
+    'cache-control': 'no-store',
+  });
 }
 
 export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getReport, async (c) => {
     const { code, date } = c.req.valid('param');
-    const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), { storeCode: code, businessDate: date });
+    const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), {
+      storeCode: code,
+      businessDate: date,
+    });
     return c.json(view.report, 200);
   });
-  api.openapi(getReportSvg, (c) => preview(c, 'svg', c.req.valid('param'), c.req.valid('query').cpl) as never);
-  api.openapi(getReportText, (c) => preview(c, 'text', c.req.valid('param'), c.req.valid('query').cpl) as never);
+  api.openapi(
+    getReportSvg,
+    (c) => preview(c, 'svg', c.req.valid('param'), c.req.valid('query').cpl) as never,
+  );
+  api.openapi(
+    getReportText,
+    (c) => preview(c, 'text', c.req.valid('param'), c.req.valid('query').cpl) as never,
+  );
   api.openapi(getReports, async (c) => {
     const { from, to } = c.req.valid('query');
-    const views = await getDailyReports(reportDepsOf(c.get('services')), requireReportActor(c), { storeCode: c.req.valid('param').code, from, to });
+    const views = await getDailyReports(reportDepsOf(c.get('services')), requireReportActor(c), {
+      storeCode: c.req.valid('param').code,
+      from,
+      to,
+    });
     return c.json({ items: views.map((view) => view.report) }, 200);
   });
   api.openapi(postPrint, async (c) => {
     const { code, date } = c.req.valid('param');
     const body = (c.req.valid('json') as { version?: number } | undefined) ?? {};
     const actor = requireReportActor(c);
-    const { job, created } = await requestPrint(printDepsOf(c.get('services')), actor, { storeCode: code, businessDate: date, version: body.version, source: 'api' });
-    return created ? c.json({ created: true as const, printJob: publicPrintJob(job) }, 202) : c.json({ created: false as const, printJob: publicPrintJob(job) }, 200);
+    const { job, created } = await requestPrint(printDepsOf(c.get('services')), actor, {
+      storeCode: code,
+      businessDate: date,
+      version: body.version,
+      source: 'api',
+    });
+    return created
+      ? c.json({ created: true as const, printJob: publicPrintJob(job) }, 202)
+      : c.json({ created: false as const, printJob: publicPrintJob(job) }, 200);
   });
   api.openapi(getPrintJobs, async (c) => {
     const { code, date } = c.req.valid('param');
-    const jobs = await listPrintJobs(printDepsOf(c.get('services')), requireReportActor(c), { storeCode: code, businessDate: date });
+    const jobs = await listPrintJobs(printDepsOf(c.get('services')), requireReportActor(c), {
+      storeCode: code,
+      businessDate: date,
+    });
     return c.json({ items: jobs.map(publicPrintJob) }, 200);
   });
   api.openapi(getSettings, async (c) => {
     const actor = requireReportActor(c);
     checkActorStore(actor, c.req.valid('param').code);
-    const { settings } = await getReportSettings(reportSettingsDepsOf(c.get('services')), actor.companyId, c.req.valid('param').code);
+    const { settings } = await getReportSettings(
+      reportSettingsDepsOf(c.get('services')),
+      actor.companyId,
+      c.req.valid('param').code,
+    );
     return c.json(settings, 200);
   });
   api.openapi(putSettings, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const settings = await saveReportSettings(reportSettingsDepsOf(c.get('services')), principal.companyId, c.req.valid('param').code, c.req.valid('json'));
+    const settings = await saveReportSettings(
+      reportSettingsDepsOf(c.get('services')),
+      principal.companyId,
+      c.req.valid('param').code,
+      c.req.valid('json'),
+    );
     return c.json(settings, 200);
   });
 }

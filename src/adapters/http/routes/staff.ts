@@ -7,14 +7,38 @@ import { Code, errorResponses, StaffSchema } from '../schemas.js';
 import { publicStaff } from './company.js';
 import { tenancyDeps } from './deps.js';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const Role = z.enum(['admin', 'manager', 'staff']);
 
-const listStaff = createRoute({ method: 'get', path: '/staff', responses: { 200: json(z.object({ items: z.array(StaffSchema) }), '担当者一覧'), ...errorResponses } });
+const listStaff = createRoute({
+  method: 'get',
+  path: '/staff',
+  responses: {
+    200: json(z.object({ items: z.array(StaffSchema) }), '担当者一覧'),
+    ...errorResponses,
+  },
+});
 const postStaff = createRoute({
   method: 'post',
   path: '/staff',
-  request: { body: { content: { 'application/json': { schema: z.object({ code: Code, name: z.string().min(1).max(100), role: Role, password: z.string().min(8).max(200) }) } }, required: true } },
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            code: Code,
+            name: z.string().min(1).max(100),
+            role: Role,
+            password: z.string().min(8).max(200),
+          }),
+        },
+      },
+      required: true,
+    },
+  },
   responses: { 201: json(StaffSchema, '作成した担当者'), ...errorResponses },
 });
 const patchStaff = createRoute({
@@ -22,7 +46,19 @@ const patchStaff = createRoute({
   path: '/staff/{code}',
   request: {
     params: z.object({ code: Code }),
-    body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(100), role: Role, active: z.boolean(), password: z.string().min(8).max(200).optional() }) } }, required: true },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            name: z.string().min(1).max(100),
+            role: Role,
+            active: z.boolean(),
+            password: z.string().min(8).max(200).optional(),
+          }),
+        },
+      },
+      required: true,
+    },
   },
   responses: { 200: json(StaffSchema, '更新した担当者'), ...errorResponses },
 });
@@ -40,7 +76,12 @@ export function staffRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(patchStaff, async (c) => {
     const principal = requireStaff(c, ['admin']);
-    const member = await updateStaff(tenancyDeps(c), principal.companyId, c.req.valid('param').code, c.req.valid('json'));
+    const member = await updateStaff(
+      tenancyDeps(c),
+      principal.companyId,
+      c.req.valid('param').code,
+      c.req.valid('json'),
+    );
     return c.json(publicStaff(member), 200);
   });
 }

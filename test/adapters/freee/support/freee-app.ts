@@ -7,8 +7,17 @@
 import { Writable } from 'node:stream';
 import { Hono } from 'hono';
 import type { Clock } from '../../../../src/app/clock.js';
-import { createSecretBox, generateSecretKeyText, parseSecretKey, type SecretBox } from '../../../../src/adapters/crypto/secret-box.js';
-import { createFreeeRuntime, type FreeeRuntime, type FreeeRuntimeOptions } from '../../../../src/adapters/freee/runtime.js';
+import {
+  createSecretBox,
+  generateSecretKeyText,
+  parseSecretKey,
+  type SecretBox,
+} from '../../../../src/adapters/crypto/secret-box.js';
+import {
+  createFreeeRuntime,
+  type FreeeRuntime,
+  type FreeeRuntimeOptions,
+} from '../../../../src/adapters/freee/runtime.js';
 import { createLogger } from '../../../../src/adapters/log/logger.js';
 import { createPool, type Pool } from '../../../../src/adapters/db/pool.js';
 import { createSandboxApp, type FaultPlan } from '../../../../src/sandbox/index.js';
@@ -33,20 +42,27 @@ export interface FreeeTestApp extends TestApp {
 export interface FreeeTestAppOptions {
   faults?: FaultPlan;
   now?: string;
-  runtime?: Partial<Omit<FreeeRuntimeOptions, 'pool' | 'clock' | 'logger' | 'secretBox' | 'publicUrl' | 'sandbox'>>;
+  runtime?: Partial<
+    Omit<FreeeRuntimeOptions, 'pool' | 'clock' | 'logger' | 'secretBox' | 'publicUrl' | 'sandbox'>
+  >;
   secretBox?: SecretBox;
 }
 
 /** The sandbox is created once the test database exists; the mount forwards to it (prefix stripped). */
-function lazySandboxMount(counts: Record<string, number>): { mount: Hono; attach(app: Hono<never>): void } {
-  let target: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } | null = null;
+function lazySandboxMount(counts: Record<string, number>): {
+  mount: Hono;
+  attach(app: Hono<never>): void;
+} {
+  let target: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } | null =
+    null;
   const mount = new Hono();
   mount.all('*', async (c) => {
     if (!target) return c.text('sandbox not ready', 503);
     const url = new URL(c.req.url);
     url.pathname = url.pathname.slice(sandboxPath.length) || '/';
     if (c.req.method === 'POST' && url.pathname === '/public_api/token') {
-      const grant = new URLSearchParams(await c.req.raw.clone().text()).get('grant_type') ?? 'unknown';
+      const grant =
+        new URLSearchParams(await c.req.raw.clone().text()).get('grant_type') ?? 'unknown';
       counts[grant] = (counts[grant] ?? 0) + 1;
     }
     return target.fetch(new Request(url, c.req.raw), c.env);
@@ -61,26 +77,63 @@ export function testSecretBox(): SecretBox {
 export async function startFreeeTestApp(options: FreeeTestAppOptions = {}): Promise<FreeeTestApp> {
   const tokenCalls: Record<string, number> = {};
   const lazy = lazySandboxMount(tokenCalls);
-  const app = await startTestApp({ mounts: [{ path: sandboxPath, app: lazy.mount }], ...(options.now ? { now: options.now } : {}) });
+  const app = await startTestApp({
+    mounts: [{ path: sandboxPath, app: lazy.mount }],
+    ...(options.now ? { now: options.now } : {}),
+  });
   const sandboxUrl = `${app.url}${sandboxPath}`;
-  const freeePool = app.db.mode === 'embedded' ? createPool(app.db.connectionString, 1) : app.db.pool;
-  lazy.attach(createSandboxApp({ pool: freeePool, clock: app.clock, faults: options.faults, baseUrl: sandboxUrl }) as unknown as Hono<never>);
+  const freeePool =
+    app.db.mode === 'embedded' ? createPool(app.db.connectionString, 1) : app.db.pool;
+  lazy.attach(
+    createSandboxApp({
+      pool: freeePool,
+      clock: app.clock,
+      faults: options.faults,
+      baseUrl: sandboxUrl,
+    }) as unknown as Hono<never>,
+  );
   const logs: string[] = [];
-  const sink = new Writable({ write: (chunk, _encoding, done) => { logs.push(String(chunk)); done(); } });
+  const sink = new Writable({
+    write: (chunk, _encoding, done) => {
+      logs.push(String(chunk));
+      done();
+    },
+  });
   const secretBox = options.secretBox ?? testSecretBox();
   const runtime = createFreeeRuntime({
-    pool: freeePool, clock: app.clock as Clock, logger: createLogger('trace', sink), secretBox, publicUrl: app.url, freee: null,
-    sandbox: { baseUrl: sandboxUrl }, retry: { attemptsMax: 3, backoffMs: [5, 10] },
-    accessTokenLimits: { refreshBackoffMs: [5], leaseWaitMsMax: 25 }, requestTimeoutMs: 10_000, ...options.runtime,
+    pool: freeePool,
+    clock: app.clock as Clock,
+    logger: createLogger('trace', sink),
+    secretBox,
+    publicUrl: app.url,
+    freee: null,
+    sandbox: { baseUrl: sandboxUrl },
+    retry: { attemptsMax: 3, backoffMs: [5, 10] },
+    accessTokenLimits: { refreshBackoffMs: [5], leaseWaitMsMax: 25 },
+    requestTimeoutMs: 10_000,
+    ...options.runtime,
   });
   app.services.freee = runtime;
   const close = app.close;
   return {
-    ...app, sandboxUrl, freeePool, runtime, secretBox, logs, tokenCalls,
+    ...app,
+    sandboxUrl,
+    freeePool,
+    runtime,
+    secretBox,
+    logs,
+    tokenCalls,
     freeeRows: async (companyId) => {
       const rows: unknown[] = [];
-      for (const table of ['freee_connections', 'freee_store_connections', 'freee_authorizations']) {
-        rows.push(...(await freeePool.query(`select * from ${table} where company_id = $1`, [companyId])).rows);
+      for (const table of [
+        'freee_connections',
+        'freee_store_connections',
+        'freee_authorizations',
+      ]) {
+        rows.push(
+          ...(await freeePool.query(`select * from ${table} where company_id = $1`, [companyId]))
+            .rows,
+        );
       }
       return rows;
     },

@@ -16,7 +16,13 @@ import { createHttpApp } from '../../../../src/adapters/http/app.js';
 import { silentLogger } from '../../../../src/adapters/log/logger.js';
 import { buildServices } from '../../../../src/wiring.js';
 import { openTestDatabase } from '../../../support/database.js';
-import { apiSession, createTestCompany, type ApiSession, type TestApp, type TestCompany } from '../../../support/app.js';
+import {
+  apiSession,
+  createTestCompany,
+  type ApiSession,
+  type TestApp,
+  type TestCompany,
+} from '../../../support/app.js';
 import { body, checkout, countRows, drawerEvent } from '../../../support/ledger-fixtures.js';
 
 let app: TestApp;
@@ -30,7 +36,9 @@ async function startApp(): Promise<TestApp> {
   const services = buildServices({ pool, clock, logger: silentLogger });
   const fetchApp = createHttpApp(services);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const s = serve({ fetch: fetchApp.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ server: s, port: info.port }));
+    const s = serve({ fetch: fetchApp.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server: s, port: info.port }),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}`,
@@ -52,30 +60,60 @@ before(async () => {
 });
 after(async () => app?.close());
 
-async function thrice(path: string, payload: unknown): Promise<{ status: number; body: { accepted: number; unchanged: number; rejected: number } }[]> {
-  return Promise.all([1, 2, 3].map(async () => {
-    const response = await admin.request('POST', path, payload);
-    return { status: response.status, body: await body(response) };
-  }));
+async function thrice(
+  path: string,
+  payload: unknown,
+): Promise<{ status: number; body: { accepted: number; unchanged: number; rejected: number } }[]> {
+  return Promise.all(
+    [1, 2, 3].map(async () => {
+      const response = await admin.request('POST', path, payload);
+      return { status: response.status, body: await body(response) };
+    }),
+  );
 }
 
-const sum = (replies: { body: { accepted: number; unchanged: number; rejected: number } }[], key: 'accepted' | 'unchanged' | 'rejected') => replies.reduce((n, r) => n + r.body[key], 0);
+const sum = (
+  replies: { body: { accepted: number; unchanged: number; rejected: number } }[],
+  key: 'accepted' | 'unchanged' | 'rejected',
+) => replies.reduce((n, r) => n + r.body[key], 0);
 
 test('new checkouts: 3 identical batches at once → each checkout accepted once, stored once', async () => {
   for (let round = 0; round < 4; round += 1) {
-    const batch = Array.from({ length: 250 }, (_, i) => checkout(`c${round}-${String(i).padStart(3, '0')}`, { customerCount: i % 5 }));
+    const batch = Array.from({ length: 250 }, (_, i) =>
+      checkout(`c${round}-${String(i).padStart(3, '0')}`, { customerCount: i % 5 }),
+    );
     const replies = await thrice('/api/v1/checkouts', { checkouts: batch });
-    assert.deepEqual(replies.map((r) => r.status), [200, 200, 200], JSON.stringify(replies.find((r) => r.status !== 200)?.body));
-    assert.deepEqual([sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')], [250, 500, 0], `round ${round}`);
+    assert.deepEqual(
+      replies.map((r) => r.status),
+      [200, 200, 200],
+      JSON.stringify(replies.find((r) => r.status !== 200)?.body),
+    );
+    assert.deepEqual(
+      [sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')],
+      [250, 500, 0],
+      `round ${round}`,
+    );
   }
   assert.equal(await countRows(app, 'checkouts', company.companyId), 1000);
 });
 
 test('higher revisions: 3 identical batches at once → replaced once, one history row each', async () => {
-  const batch = Array.from({ length: 250 }, (_, i) => checkout(`c0-${String(i).padStart(3, '0')}`, { revision: 2, status: 'cancelled', customerCount: i % 5 }));
+  const batch = Array.from({ length: 250 }, (_, i) =>
+    checkout(`c0-${String(i).padStart(3, '0')}`, {
+      revision: 2,
+      status: 'cancelled',
+      customerCount: i % 5,
+    }),
+  );
   const replies = await thrice('/api/v1/checkouts', { checkouts: batch });
-  assert.deepEqual([sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')], [250, 500, 0]);
-  const { rows } = await app.db.pool.query("select count(*)::int as n from checkouts where company_id = $1 and checkout_id like 'c0-%' and revision = 2 and status = 'cancelled'", [company.companyId]);
+  assert.deepEqual(
+    [sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')],
+    [250, 500, 0],
+  );
+  const { rows } = await app.db.pool.query(
+    "select count(*)::int as n from checkouts where company_id = $1 and checkout_id like 'c0-%' and revision = 2 and status = 'cancelled'",
+    [company.companyId],
+  );
   assert.equal(rows[0].n, 250);
   assert.equal(await countRows(app, 'checkout_revisions', company.companyId), 250);
 });
@@ -83,18 +121,28 @@ test('higher revisions: 3 identical batches at once → replaced once, one histo
 test('drawer events: 3 identical batches at once → one row per id', async () => {
   const batch = Array.from({ length: 100 }, (_, i) => drawerEvent(`d-${i}`, { amount: 100 + i }));
   const replies = await thrice('/api/v1/drawer-events', { drawerEvents: batch });
-  assert.deepEqual([sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')], [100, 200, 0]);
+  assert.deepEqual(
+    [sum(replies, 'accepted'), sum(replies, 'unchanged'), sum(replies, 'rejected')],
+    [100, 200, 0],
+  );
   assert.equal(await countRows(app, 'drawer_events', company.companyId), 100);
 });
 
 test('closes: 3 identical at once → one version, one event; 3 different at once → versions 1..3 more, no error', async () => {
   const path = '/api/v1/stores/0001/days/2025-01-10/close';
-  const same = await Promise.all([1, 2, 3].map(() => admin.request('POST', path, { float: 10000, countedCash: 20000 })));
+  const same = await Promise.all(
+    [1, 2, 3].map(() => admin.request('POST', path, { float: 10000, countedCash: 20000 })),
+  );
   assert.deepEqual(same.map((r) => r.status).sort(), [200, 200, 201]);
   assert.equal(await countRows(app, 'day_closes', company.companyId), 1);
   assert.equal(await countRows(app, 'domain_events', company.companyId), 1);
-  const different = await Promise.all([1, 2, 3].map((n) => admin.request('POST', path, { float: 10000, countedCash: 20000 + n })));
-  assert.deepEqual(different.map((r) => r.status), [201, 201, 201]);
+  const different = await Promise.all(
+    [1, 2, 3].map((n) => admin.request('POST', path, { float: 10000, countedCash: 20000 + n })),
+  );
+  assert.deepEqual(
+    different.map((r) => r.status),
+    [201, 201, 201],
+  );
   const versions = (await Promise.all(different.map(body))).map((b) => b.close.version).sort();
   assert.deepEqual(versions, [2, 3, 4]);
   assert.equal(await countRows(app, 'domain_events', company.companyId), 4);
