@@ -30,6 +30,55 @@ const roleLabels: Record<string, string> = {
   product_linkage: '一般(経理以外)',
 };
 
+type CompanyOption = AuthorizationChoices['companies'][number];
+type StoreOption = AuthorizationChoices['stores'][number];
+
+/** One 事業所 radio button, marked when the freee user cannot write deals there. */
+function CompanyChoice(props: {
+  company: CompanyOption;
+  preselected: CompanyOption['id'] | undefined;
+}) {
+  const { company } = props;
+  return (
+    <label>
+      <input
+        type="radio"
+        name="freeeCompanyId"
+        value={String(company.id)}
+        checked={company.id === props.preselected}
+        style="min-width:0"
+      />
+      {company.name}(事業所ID: {company.id}、権限: {roleLabels[company.role] ?? company.role})
+      {company.canWriteDeals === false ? (
+        <span class="error admin-needed"> {freeeMessages.needsAdminRole}</span>
+      ) : null}
+    </label>
+  );
+}
+
+/** One store checkbox with its current connection status. */
+function StoreChoice(props: { store: StoreOption; preselected: CompanyOption['id'] | undefined }) {
+  const { store } = props;
+  return (
+    <label>
+      <input
+        type="checkbox"
+        name="storeIds"
+        value={store.storeId}
+        checked={
+          store.status === 'unconnected' || store.connection?.freeeCompanyId === props.preselected
+        }
+        style="min-width:0"
+      />
+      {store.storeCode} {store.storeName}(現在: {storeStatusText(store.status)}
+      {store.connection && store.status !== 'unconnected'
+        ? ` / ${store.connection.freeeCompanyName}`
+        : ''}
+      )
+    </label>
+  );
+}
+
 function ChoosePage(props: {
   principal: StaffPrincipal;
   choices: AuthorizationChoices;
@@ -57,38 +106,11 @@ function ChoosePage(props: {
         <h2>freee事業所</h2>
         {companies.length === 0 ? <p class="alert">選択できる事業所がありません。</p> : null}
         {companies.map((company) => (
-          <label>
-            <input
-              type="radio"
-              name="freeeCompanyId"
-              value={String(company.id)}
-              checked={company.id === preselected}
-              style="min-width:0"
-            />
-            {company.name}(事業所ID: {company.id}、権限: {roleLabels[company.role] ?? company.role})
-            {company.canWriteDeals === false ? (
-              <span class="error admin-needed"> {freeeMessages.needsAdminRole}</span>
-            ) : null}
-          </label>
+          <CompanyChoice company={company} preselected={preselected} />
         ))}
         <h2>連携する店舗</h2>
         {stores.map((store) => (
-          <label>
-            <input
-              type="checkbox"
-              name="storeIds"
-              value={store.storeId}
-              checked={
-                store.status === 'unconnected' || store.connection?.freeeCompanyId === preselected
-              }
-              style="min-width:0"
-            />
-            {store.storeCode} {store.storeName}(現在: {storeStatusText(store.status)}
-            {store.connection && store.status !== 'unconnected'
-              ? ` / ${store.connection.freeeCompanyName}`
-              : ''}
-            )
-          </label>
+          <StoreChoice store={store} preselected={preselected} />
         ))}
         <p>
           <button type="submit" id="freee-register">

@@ -56,30 +56,47 @@ export function HourlyChart(props: { hourly: HourlyRow[] }) {
           {yen(-bottomYen)}
         </text>
       ) : null}
-      {rows.map((row, index) => {
-        const x = marginLeftPx + index * slot + (slot - barWidth) / 2;
-        const barHeight = Math.abs(row.salesTotal) * scale;
-        const y = row.salesTotal >= 0 ? zeroY - barHeight : zeroY;
-        return (
-          <g data-hour={row.hour} data-sales-total={row.salesTotal}>
-            <rect
-              x={x.toFixed(1)}
-              y={y.toFixed(1)}
-              width={barWidth.toFixed(1)}
-              height={barHeight.toFixed(1)}
-              fill={row.salesTotal < 0 ? '#c0504d' : '#2f6fb0'}
-            >
-              <title>{`${row.hour}時 売上等 ${yen(row.salesTotal)} / 会計数 ${row.checkoutCount} / 客数 ${row.customerCount} / 商品数 ${row.itemCount}`}</title>
-            </rect>
-            <text
-              x={(x + barWidth / 2).toFixed(1)}
-              y={heightPx - 10}
-              text-anchor="middle"
-              font-size="11"
-            >{`${row.hour}`}</text>
-          </g>
-        );
-      })}
+      {rows.map((row, index) => (
+        <HourBar
+          row={row}
+          x={marginLeftPx + index * slot + (slot - barWidth) / 2}
+          barWidth={barWidth}
+          zeroY={zeroY}
+          scale={scale}
+        />
+      ))}
     </svg>
+  );
+}
+
+/** One hour's bar (below the zero line when negative) with its tooltip and hour label. */
+function HourBar(props: {
+  row: HourlyRow;
+  x: number;
+  barWidth: number;
+  zeroY: number;
+  scale: number;
+}) {
+  const { row, x, barWidth, zeroY } = props;
+  const barHeight = Math.abs(row.salesTotal) * props.scale;
+  const y = row.salesTotal >= 0 ? zeroY - barHeight : zeroY;
+  return (
+    <g data-hour={row.hour} data-sales-total={row.salesTotal}>
+      <rect
+        x={x.toFixed(1)}
+        y={y.toFixed(1)}
+        width={barWidth.toFixed(1)}
+        height={barHeight.toFixed(1)}
+        fill={row.salesTotal < 0 ? '#c0504d' : '#2f6fb0'}
+      >
+        <title>{`${row.hour}時 売上等 ${yen(row.salesTotal)} / 会計数 ${row.checkoutCount} / 客数 ${row.customerCount} / 商品数 ${row.itemCount}`}</title>
+      </rect>
+      <text
+        x={(x + barWidth / 2).toFixed(1)}
+        y={heightPx - 10}
+        text-anchor="middle"
+        font-size="11"
+      >{`${row.hour}`}</text>
+    </g>
   );
 }

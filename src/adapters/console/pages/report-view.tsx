@@ -71,6 +71,61 @@ function Section(props: { title: string; children?: Child }) {
   );
 }
 
+/** 支払い方法別の回数 and 支払い方法別の売上, one row per payment method in each. */
+function PaymentMethodSections(props: { report: DailyReport }) {
+  const r = props.report;
+  return (
+    <>
+      <Section title="支払い方法別の回数">
+        {r.paymentMethods.map((m) => (
+          <Row id={`paymentCount.${m.code}`} label={m.name} value={count(m.count)} level={1} />
+        ))}
+      </Section>
+      <Section title="支払い方法別の売上">
+        {r.paymentMethods.map((m) => (
+          <Row id={`paymentAmount.${m.code}`} label={m.name} value={yen(m.amount)} level={1} />
+        ))}
+      </Section>
+    </>
+  );
+}
+
+/** 返品 and 返金: the checkouts containing them, their counts and their amounts. */
+function ReturnAndRefundRows(props: { report: DailyReport }) {
+  const r = props.report;
+  return (
+    <>
+      <Row
+        id="returns.checkoutCount"
+        label="返品を含む会計"
+        value={count(r.returns.checkoutCount)}
+      />
+      <Row id="returns.itemCount" label="返品された商品数" value={count(r.returns.itemCount)} />
+      <Row id="returns.amount" label="金額" value={yen(r.returns.amount)} level={1} />
+      <Row
+        id="refunds.checkoutCount"
+        label="返金を含む会計"
+        value={count(r.refunds.checkoutCount)}
+      />
+      <Row id="refunds.paymentCount" label="返金の件数" value={count(r.refunds.paymentCount)} />
+      <Row id="refunds.amount" label="金額" value={yen(r.refunds.amount)} level={1} />
+    </>
+  );
+}
+
+/** 現金差異: 釣銭準備金, the expected and the counted cash in the register, and the difference. */
+function CashDifferenceSection(props: { cash: NonNullable<DailyReport['cash']> }) {
+  const cash = props.cash;
+  return (
+    <Section title="現金差異">
+      <Row id="cash.float" label="釣銭準備金" value={yen(cash.float)} level={1} />
+      <Row id="cash.expected" label="理論上のレジ内現金" value={yen(cash.expected)} level={1} />
+      <Row id="cash.counted" label="実際のレジ内現金" value={yen(cash.counted)} level={1} />
+      <Row id="cash.difference" label="差異" value={yen(cash.difference)} level={1} />
+    </Section>
+  );
+}
+
 export function ReportRows(props: { report: DailyReport; title: string }) {
   const r = props.report;
   return (
@@ -98,16 +153,7 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <Row id="checkoutCount" label="会計数" value={count(r.checkoutCount)} />
         <Row id="customerCount" label="客数" value={count(r.customerCount)} />
         <Row id="itemCount" label="商品数" value={count(r.itemCount)} />
-        <Section title="支払い方法別の回数">
-          {r.paymentMethods.map((m) => (
-            <Row id={`paymentCount.${m.code}`} label={m.name} value={count(m.count)} level={1} />
-          ))}
-        </Section>
-        <Section title="支払い方法別の売上">
-          {r.paymentMethods.map((m) => (
-            <Row id={`paymentAmount.${m.code}`} label={m.name} value={yen(m.amount)} level={1} />
-          ))}
-        </Section>
+        <PaymentMethodSections report={r} />
         <CountThenAmount id="voucherShortfall" label="金券等差額" figure={r.voucherShortfall} />
         <CountThenAmount id="voucherChange" label="金券等釣り" figure={r.voucherChange} />
         <CountThenAmount id="lineDiscounts" label="値引き" figure={r.lineDiscounts} />
@@ -115,34 +161,9 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <CountThenAmount id="cancelled" label="取り消された会計" figure={r.cancelled} />
         <CountThenAmount id="redone" label="やり直した会計" figure={r.redone} />
         <CountThenAmount id="aborted" label="入力中断した会計" figure={r.aborted} />
-        <Row
-          id="returns.checkoutCount"
-          label="返品を含む会計"
-          value={count(r.returns.checkoutCount)}
-        />
-        <Row id="returns.itemCount" label="返品された商品数" value={count(r.returns.itemCount)} />
-        <Row id="returns.amount" label="金額" value={yen(r.returns.amount)} level={1} />
-        <Row
-          id="refunds.checkoutCount"
-          label="返金を含む会計"
-          value={count(r.refunds.checkoutCount)}
-        />
-        <Row id="refunds.paymentCount" label="返金の件数" value={count(r.refunds.paymentCount)} />
-        <Row id="refunds.amount" label="金額" value={yen(r.refunds.amount)} level={1} />
+        <ReturnAndRefundRows report={r} />
         <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClock(r.lastCheckoutAt)} />
-        {r.cash ? (
-          <Section title="現金差異">
-            <Row id="cash.float" label="釣銭準備金" value={yen(r.cash.float)} level={1} />
-            <Row
-              id="cash.expected"
-              label="理論上のレジ内現金"
-              value={yen(r.cash.expected)}
-              level={1}
-            />
-            <Row id="cash.counted" label="実際のレジ内現金" value={yen(r.cash.counted)} level={1} />
-            <Row id="cash.difference" label="差異" value={yen(r.cash.difference)} level={1} />
-          </Section>
-        ) : null}
+        {r.cash ? <CashDifferenceSection cash={r.cash} /> : null}
       </tbody>
     </table>
   );
