@@ -120,6 +120,83 @@ function ClosePage(props: {
   );
 }
 
+type PreviewReport = ClosePreview['report'];
+
+/** The figures of the day to be closed: sales, the cash movements, the expected and the counted cash. */
+function CloseFigures(props: { report: PreviewReport; cash: NonNullable<PreviewReport['cash']> }) {
+  const { report, cash } = props;
+  const cashSales = cash.expected - cash.float - report.cashIn.amount + report.cashOut.amount;
+  const differenceLabel =
+    cash.difference === 0 ? '過不足なし' : cash.difference > 0 ? '過剰' : '不足';
+  return (
+    <div class="card">
+      <table>
+        <tbody>
+          <tr>
+            <th>売上等</th>
+            <td class="num">{yen(report.salesTotal)}</td>
+          </tr>
+          <tr>
+            <th>会計数</th>
+            <td class="num">{report.checkoutCount}</td>
+          </tr>
+          <tr>
+            <th>釣銭準備金</th>
+            <td class="num" data-testid="float">
+              {yen(cash.float)}
+            </td>
+          </tr>
+          <tr>
+            <th>現金売上</th>
+            <td class="num">{yen(cashSales)}</td>
+          </tr>
+          <tr>
+            <th>レジ入金</th>
+            <td class="num">{yen(report.cashIn.amount)}</td>
+          </tr>
+          <tr>
+            <th>レジ出金</th>
+            <td class="num">{yen(report.cashOut.amount)}</td>
+          </tr>
+          <tr>
+            <th>予定現金</th>
+            <td class="num" data-testid="expected">
+              {yen(cash.expected)}
+            </td>
+          </tr>
+          <tr>
+            <th>実際の現金</th>
+            <td class="num" data-testid="counted">
+              {yen(cash.counted)}
+            </td>
+          </tr>
+          <tr>
+            <th>現金差異</th>
+            <td class="num" data-testid="difference">
+              {yen(cash.difference)}({differenceLabel})
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** What closing now does to the versions: nothing new (same as the latest) or a next version. */
+function NextVersionNotice(props: { preview: ClosePreview }) {
+  const { latest, sameAsLatest } = props.preview;
+  return sameAsLatest && latest ? (
+    <div class="notice">
+      最新の第{latest.version}版と同じ内容です。閉局しても新しい版は作られません。
+    </div>
+  ) : latest ? (
+    <div class="notice">
+      第{latest.version}版の閉局があります。閉局すると第{latest.version + 1}
+      版として記録し、以前の版も残ります。
+    </div>
+  ) : null;
+}
+
 function ConfirmPage(props: {
   principal: StaffPrincipal;
   store: Store;
@@ -127,77 +204,16 @@ function ConfirmPage(props: {
   preview: ClosePreview;
   values: { float: number; countedCash: number };
 }) {
-  const { report, latest, sameAsLatest } = props.preview;
+  const { report } = props.preview;
   const cash = report.cash;
   if (!cash) throw new Error('a preview has cash figures');
-  const cashSales = cash.expected - cash.float - report.cashIn.amount + report.cashOut.amount;
-  const differenceLabel =
-    cash.difference === 0 ? '過不足なし' : cash.difference > 0 ? '過剰' : '不足';
   return (
     <Layout title="閉局の確認" principal={props.principal} section="top">
       <h1>
         閉局の確認 — {props.store.name}({props.store.code}) {props.businessDate}
       </h1>
-      <div class="card">
-        <table>
-          <tbody>
-            <tr>
-              <th>売上等</th>
-              <td class="num">{yen(report.salesTotal)}</td>
-            </tr>
-            <tr>
-              <th>会計数</th>
-              <td class="num">{report.checkoutCount}</td>
-            </tr>
-            <tr>
-              <th>釣銭準備金</th>
-              <td class="num" data-testid="float">
-                {yen(cash.float)}
-              </td>
-            </tr>
-            <tr>
-              <th>現金売上</th>
-              <td class="num">{yen(cashSales)}</td>
-            </tr>
-            <tr>
-              <th>レジ入金</th>
-              <td class="num">{yen(report.cashIn.amount)}</td>
-            </tr>
-            <tr>
-              <th>レジ出金</th>
-              <td class="num">{yen(report.cashOut.amount)}</td>
-            </tr>
-            <tr>
-              <th>予定現金</th>
-              <td class="num" data-testid="expected">
-                {yen(cash.expected)}
-              </td>
-            </tr>
-            <tr>
-              <th>実際の現金</th>
-              <td class="num" data-testid="counted">
-                {yen(cash.counted)}
-              </td>
-            </tr>
-            <tr>
-              <th>現金差異</th>
-              <td class="num" data-testid="difference">
-                {yen(cash.difference)}({differenceLabel})
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      {sameAsLatest && latest ? (
-        <div class="notice">
-          最新の第{latest.version}版と同じ内容です。閉局しても新しい版は作られません。
-        </div>
-      ) : latest ? (
-        <div class="notice">
-          第{latest.version}版の閉局があります。閉局すると第{latest.version + 1}
-          版として記録し、以前の版も残ります。
-        </div>
-      ) : null}
+      <CloseFigures report={report} cash={cash} />
+      <NextVersionNotice preview={props.preview} />
       <form
         class="card"
         method="post"
