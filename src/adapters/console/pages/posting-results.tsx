@@ -71,15 +71,127 @@ function DealsCell(props: { day: ResultDay }) {
   );
 }
 
+type StoreOption = { code: string; name: string };
+
+/** The GET filter: store, date range, status and 品目. */
+function ResultsFilterForm(props: { filter: ResultsFilter; stores: readonly StoreOption[] }) {
+  const f = props.filter;
+  return (
+    <form method="get" action="/integrations" id="posting-filter">
+      店舗{' '}
+      <select name="store" style="min-width:0">
+        <option value="">すべて</option>
+        {props.stores.map((s) => (
+          <option value={s.code} selected={s.code === f.store}>
+            {s.code} {s.name}
+          </option>
+        ))}
+      </select>{' '}
+      期間 <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
+      <input type="date" name="to" value={f.to} style="min-width:0" /> 状態{' '}
+      <select name="status" style="min-width:0">
+        <option value="">すべて</option>
+        {postingStatuses.map((s) => (
+          <option value={s} selected={s === f.status}>
+            {postingStatusLabels[s]}
+          </option>
+        ))}
+      </select>{' '}
+      品目 <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />{' '}
+      <button type="submit">絞り込む</button>
+    </form>
+  );
+}
+
+/** 再実行 of one store's business day. */
+function DayRerunForm(props: { principal: StaffPrincipal; day: ResultDay }) {
+  const { day } = props;
+  return (
+    <form method="post" action="/integrations/posting/rerun" style="margin:0">
+      <CsrfField principal={props.principal} />
+      <input type="hidden" name="store" value={day.storeCode} />
+      <input type="hidden" name="from" value={day.businessDate} />
+      <input type="hidden" name="to" value={day.businessDate} />
+      <button type="submit" class="rerun">
+        再実行
+      </button>
+    </form>
+  );
+}
+
+/** One store and business day: status, reason with freee's messages, deals, next attempt. */
+function ResultDayRow(props: { principal: StaffPrincipal; day: ResultDay; canRun: boolean }) {
+  const { day } = props;
+  return (
+    <tr data-store={day.storeCode} data-date={day.businessDate} data-status={day.status}>
+      <td>
+        {day.storeCode} {day.storeName}
+      </td>
+      <td>
+        {day.businessDate}
+        {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
+      </td>
+      <td class="status">{day.statusLabel}</td>
+      <td class="reason">
+        {day.message ?? ''}
+        {day.freeeMessages.length > 0 ? (
+          <ul class="freee-messages" style="margin:4px 0;padding-left:16px">
+            {day.freeeMessages.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
+      <td>
+        <DealsCell day={day} />
+      </td>
+      <td>{day.status === 'retry_wait' ? timeText(day.nextAttemptAt) : ''}</td>
+      <td>{props.canRun ? <DayRerunForm principal={props.principal} day={day} /> : null}</td>
+    </tr>
+  );
+}
+
+/** 再実行 of a store's date range, after a confirm dialog. */
+function RangeRerunForm(props: {
+  principal: StaffPrincipal;
+  filter: ResultsFilter;
+  stores: readonly StoreOption[];
+}) {
+  const f = props.filter;
+  return (
+    <form
+      method="post"
+      action="/integrations/posting/rerun"
+      id="posting-rerun-range"
+      style="margin-top:12px"
+      onsubmit="return confirm('期間の営業日をまとめて再送します。よろしいですか。')"
+    >
+      <CsrfField principal={props.principal} />
+      期間をまとめて再実行: 店舗{' '}
+      <select name="store" style="min-width:0">
+        {props.stores.map((s) => (
+          <option value={s.code} selected={s.code === f.store}>
+            {s.code} {s.name}
+          </option>
+        ))}
+      </select>{' '}
+      <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
+      <input type="date" name="to" value={f.to} style="min-width:0" />{' '}
+      <button type="submit" id="posting-rerun-range-submit">
+        まとめて再実行
+      </button>
+    </form>
+  );
+}
+
 export function PostingResults(props: {
   principal: StaffPrincipal;
   filter: ResultsFilter;
-  stores: readonly { code: string; name: string }[];
+  stores: readonly StoreOption[];
   days: readonly ResultDay[];
   notice?: Child;
   error?: string | undefined;
 }) {
-  const f = props.filter;
   const canRun = props.principal.staff.role !== 'staff';
   return (
     <div class="card" id="posting-results">
@@ -94,30 +206,7 @@ export function PostingResults(props: {
           {props.error}
         </div>
       ) : null}
-      <form method="get" action="/integrations" id="posting-filter">
-        店舗{' '}
-        <select name="store" style="min-width:0">
-          <option value="">すべて</option>
-          {props.stores.map((s) => (
-            <option value={s.code} selected={s.code === f.store}>
-              {s.code} {s.name}
-            </option>
-          ))}
-        </select>{' '}
-        期間 <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
-        <input type="date" name="to" value={f.to} style="min-width:0" /> 状態{' '}
-        <select name="status" style="min-width:0">
-          <option value="">すべて</option>
-          {postingStatuses.map((s) => (
-            <option value={s} selected={s === f.status}>
-              {postingStatusLabels[s]}
-            </option>
-          ))}
-        </select>{' '}
-        品目{' '}
-        <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />{' '}
-        <button type="submit">絞り込む</button>
-      </form>
+      <ResultsFilterForm filter={props.filter} stores={props.stores} />
       <table id="posting-days" style="margin-top:10px">
         <thead>
           <tr>
@@ -132,70 +221,13 @@ export function PostingResults(props: {
         </thead>
         <tbody>
           {props.days.map((day) => (
-            <tr data-store={day.storeCode} data-date={day.businessDate} data-status={day.status}>
-              <td>
-                {day.storeCode} {day.storeName}
-              </td>
-              <td>
-                {day.businessDate}
-                {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
-              </td>
-              <td class="status">{day.statusLabel}</td>
-              <td class="reason">
-                {day.message ?? ''}
-                {day.freeeMessages.length > 0 ? (
-                  <ul class="freee-messages" style="margin:4px 0;padding-left:16px">
-                    {day.freeeMessages.map((m) => (
-                      <li>{m}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
-              <td>
-                <DealsCell day={day} />
-              </td>
-              <td>{day.status === 'retry_wait' ? timeText(day.nextAttemptAt) : ''}</td>
-              <td>
-                {canRun ? (
-                  <form method="post" action="/integrations/posting/rerun" style="margin:0">
-                    <CsrfField principal={props.principal} />
-                    <input type="hidden" name="store" value={day.storeCode} />
-                    <input type="hidden" name="from" value={day.businessDate} />
-                    <input type="hidden" name="to" value={day.businessDate} />
-                    <button type="submit" class="rerun">
-                      再実行
-                    </button>
-                  </form>
-                ) : null}
-              </td>
-            </tr>
+            <ResultDayRow principal={props.principal} day={day} canRun={canRun} />
           ))}
         </tbody>
       </table>
       {props.days.length === 0 ? <p>この条件の営業日はありません。</p> : null}
       {canRun ? (
-        <form
-          method="post"
-          action="/integrations/posting/rerun"
-          id="posting-rerun-range"
-          style="margin-top:12px"
-          onsubmit="return confirm('期間の営業日をまとめて再送します。よろしいですか。')"
-        >
-          <CsrfField principal={props.principal} />
-          期間をまとめて再実行: 店舗{' '}
-          <select name="store" style="min-width:0">
-            {props.stores.map((s) => (
-              <option value={s.code} selected={s.code === f.store}>
-                {s.code} {s.name}
-              </option>
-            ))}
-          </select>{' '}
-          <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
-          <input type="date" name="to" value={f.to} style="min-width:0" />{' '}
-          <button type="submit" id="posting-rerun-range-submit">
-            まとめて再実行
-          </button>
-        </form>
+        <RangeRerunForm principal={props.principal} filter={props.filter} stores={props.stores} />
       ) : null}
     </div>
   );
