@@ -36,6 +36,34 @@ const formOf = (s: ReportSettings): SettingsForm => ({
 const hourOf = (text: string): unknown => (/^\d{1,2}$/.test(text) ? Number(text) : text);
 const hours = (max: number) => Array.from({ length: max + 1 }, (_, hour) => hour);
 
+/** A checkbox (value 1) with its label after it; id and name are the same. */
+function Checkbox(props: { name: string; checked: boolean; label: string }) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        id={props.name}
+        name={props.name}
+        value="1"
+        checked={props.checked}
+        style="min-width:0"
+      />{' '}
+      {props.label}
+    </label>
+  );
+}
+
+/** An hour from 0 to max (24〜29 = the next morning); id and name are the same. */
+function HourSelect(props: { name: string; max: number; selected: string }) {
+  return (
+    <select id={props.name} name={props.name}>
+      {hours(props.max).map((h) => (
+        <option value={String(h)} selected={String(h) === props.selected}>{`${h}時`}</option>
+      ))}
+    </select>
+  );
+}
+
 function SettingsPage(props: {
   principal: StaffPrincipal;
   storeCode: string;
@@ -65,55 +93,21 @@ function SettingsPage(props: {
         <label for="title">タイトル</label>
         <input id="title" name="title" value={v.title} />
         <FieldErrorText errors={fields} path="title" />
-        <label>
-          <input
-            type="checkbox"
-            id="hourlyEnabled"
-            name="hourlyEnabled"
-            value="1"
-            checked={v.hourlyEnabled}
-            style="min-width:0"
-          />{' '}
-          1時間ごとの売上を印刷する
-        </label>
+        <Checkbox
+          name="hourlyEnabled"
+          checked={v.hourlyEnabled}
+          label="1時間ごとの売上を印刷する"
+        />
         <FieldErrorText errors={fields} path="hourly.enabled" />
         <label for="startHour">開始時間</label>
-        <select id="startHour" name="startHour">
-          {hours(startHourMax).map((h) => (
-            <option value={String(h)} selected={String(h) === v.startHour}>{`${h}時`}</option>
-          ))}
-        </select>
+        <HourSelect name="startHour" max={startHourMax} selected={v.startHour} />
         <FieldErrorText errors={fields} path="hourly.startHour" />
         <label for="endHour">終了時間(24〜29時は翌朝)</label>
-        <select id="endHour" name="endHour">
-          {hours(endHourMax).map((h) => (
-            <option value={String(h)} selected={String(h) === v.endHour}>{`${h}時`}</option>
-          ))}
-        </select>
+        <HourSelect name="endHour" max={endHourMax} selected={v.endHour} />
         <FieldErrorText errors={fields} path="hourly.endHour" />
         <p>税率ごとの内訳を印刷する項目</p>
-        <label>
-          <input
-            type="checkbox"
-            id="taxSales"
-            name="taxSales"
-            value="1"
-            checked={v.taxSales}
-            style="min-width:0"
-          />{' '}
-          売上・税・純売上
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            id="taxPaymentMethods"
-            name="taxPaymentMethods"
-            value="1"
-            checked={v.taxPaymentMethods}
-            style="min-width:0"
-          />{' '}
-          支払い方法
-        </label>
+        <Checkbox name="taxSales" checked={v.taxSales} label="売上・税・純売上" />
+        <Checkbox name="taxPaymentMethods" checked={v.taxPaymentMethods} label="支払い方法" />
         <p>
           <button type="submit">保存</button>{' '}
           <a href={`/report?store=${encodeURIComponent(props.storeCode)}`}>日報へ戻る</a>
