@@ -86,100 +86,128 @@ async function companyIdsOf(request: Request, apiPath: string): Promise<string[]
   return ids;
 }
 
-export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
-  const fetchImpl = options.fetch ?? fetch;
-  const retry = options.retry ?? defaultRetryPolicy;
-  const sleep =
-    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const timeoutMs = options.requestTimeoutMs ?? 30_000;
-  const base = options.apiBaseUrl.replace(/\/+$/, '');
-  const basePath = new URL(base).pathname.replace(/\/+$/, '');
-
-  const guardedFetch = async (request: Request): Promise<Response> => {
+/** The fetch given to openapi-fetch: a call for another 事業所 is refused before it leaves; a time limit. */
+function companyGuardedFetch(
+  fetchImpl: FetchLike,
+  basePath: string,
+  companyId: number,
+  timeoutMs: number,
+): (request: Request) => Promise<Response> {
+  return async (request: Request): Promise<Response> => {
     const apiPath = new URL(request.url).pathname.slice(basePath.length);
     if (!companyFreePaths.has(`${request.method} ${apiPath}`)) {
       const ids = await companyIdsOf(request, apiPath);
-      if (ids.length === 0 || ids.some((id) => id !== String(options.companyId)))
-        throw new FreeeCompanyIdError(request.method, apiPath, options.companyId);
+      if (ids.length === 0 || ids.some((id) => id !== String(companyId)))
+        throw new FreeeCompanyIdError(request.method, apiPath, companyId);
     }
     return fetchImpl(new Request(request, { signal: AbortSignal.timeout(timeoutMs) }));
   };
+}
 
-  async function attempt<T>(
-    operation: string,
-    token: string,
-    send: (api: FreeeApi) => Promise<Sent<T>>,
-    attemptNo: number,
-  ): Promise<FreeeResult<T>> {
-    const api = createClient<paths>({
-      baseUrl: base,
-      fetch: guardedFetch,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const started = performance.now();
-    let sent: Sent<T>;
-    try {
-      sent = await send(api);
-    } catch (error) {
-      if (error instanceof FreeeCompanyIdError) throw error;
-      const failure = networkFailure(error);
-      options.logger.warn(
-        { freee: { operation, attempt: attemptNo, failure: failure.kind, detail: failure.code } },
-        'freee call failed without an answer',
-      );
-      return { ok: false, failure };
-    }
-    const requestId = sent.response.headers.get('x-freee-request-id');
-    const log = {
-      freee: {
-        operation,
-        status: sent.response.status,
-        requestId,
-        attempt: attemptNo,
-        durationMs: Math.round(performance.now() - started),
-      },
-    };
-    if (sent.response.ok) {
-      options.logger.info(log, 'freee call');
-      return { ok: true, data: sent.data as T, status: sent.response.status, requestId };
-    }
-    const failure = failureFromResponse(sent.response.status, sent.error, sent.response.headers);
-    options.logger.warn(
-      { freee: { ...log.freee, failure: failure.kind, code: failure.code } },
-      'freee call refused',
+/** Where one attempt goes and where it is logged. */
+interface AttemptTarget {
+  base: string;
+  fetch: (request: Request) => Promise<Response>;
+  logger: Logger;
+}
+
+/** One attempt with one token: the answer or the failure, logged with freee's request id. */
+async function attemptOnce<T>(
+  target: AttemptTarget,
+  operation: string,
+  token: string,
+  send: (api: FreeeApi) => Promise<Sent<T>>,
+  attemptNo: number,
+): Promise<FreeeResult<T>> {
+  const api = createClient<paths>({
+    baseUrl: target.base,
+    fetch: target.fetch,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const started = performance.now();
+  let sent: Sent<T>;
+  try {
+    sent = await send(api);
+  } catch (error) {
+    if (error instanceof FreeeCompanyIdError) throw error;
+    const failure = networkFailure(error);
+    target.logger.warn(
+      { freee: { operation, attempt: attemptNo, failure: failure.kind, detail: failure.code } },
+      'freee call failed without an answer',
     );
     return { ok: false, failure };
   }
-
-  async function tokenOrFailure(
-    get: () => Promise<{ token: string; generation: number }>,
-  ): Promise<{ token: string; generation: number } | FreeeFailure> {
-    try {
-      return await get();
-    } catch (error) {
-      const failure = options.tokens.failureOf(error);
-      if (!failure) throw error;
-      return failure;
-    }
+  const requestId = sent.response.headers.get('x-freee-request-id');
+  const log = {
+    freee: {
+      operation,
+      status: sent.response.status,
+      requestId,
+      attempt: attemptNo,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+  if (sent.response.ok) {
+    target.logger.info(log, 'freee call');
+    return { ok: true, data: sent.data as T, status: sent.response.status, requestId };
   }
+  const failure = failureFromResponse(sent.response.status, sent.error, sent.response.headers);
+  target.logger.warn(
+    { freee: { ...log.freee, failure: failure.kind, code: failure.code } },
+    'freee call refused',
+  );
+  return { ok: false, failure };
+}
+
+/** A token from the source, or the failure its error stands for (anything else is thrown on). */
+async function tokenOrFailure(
+  tokens: AccessTokenSource,
+  get: () => Promise<{ token: string; generation: number }>,
+): Promise<{ token: string; generation: number } | FreeeFailure> {
+  try {
+    return await get();
+  } catch (error) {
+    const failure = tokens.failureOf(error);
+    if (!failure) throw error;
+    return failure;
+  }
+}
+
+export function createFreeeClient(options: FreeeClientOptions): FreeeClient {
+  const retry = options.retry ?? defaultRetryPolicy;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const base = options.apiBaseUrl.replace(/\/+$/, '');
+  const target: AttemptTarget = {
+    base,
+    fetch: companyGuardedFetch(
+      options.fetch ?? fetch,
+      new URL(base).pathname.replace(/\/+$/, ''),
+      options.companyId,
+      options.requestTimeoutMs ?? 30_000,
+    ),
+    logger: options.logger,
+  };
 
   return {
     companyId: options.companyId,
     call: async (operation, send, callOptions = {}) => {
       const idempotent = callOptions.idempotent ?? false;
-      let current = await tokenOrFailure(() => options.tokens.get());
+      let current = await tokenOrFailure(options.tokens, () => options.tokens.get());
       if ('kind' in current) return { ok: false, failure: current };
       let renewals = 0;
       let last: FreeeResult<never> | null = null;
       for (let attemptNo = 1; attemptNo <= retry.attemptsMax + tokenRenewalsMax; attemptNo++) {
-        const result = await attempt(operation, current.token, send, attemptNo);
+        const result = await attemptOnce(target, operation, current.token, send, attemptNo);
         if (result.ok) return result;
         last = result;
         const { failure } = result;
         if (failure.kind === 'expired_access_token' && renewals < tokenRenewalsMax) {
           renewals++;
           const rejected = current.generation;
-          const renewed = await tokenOrFailure(() => options.tokens.renew(rejected));
+          const renewed = await tokenOrFailure(options.tokens, () =>
+            options.tokens.renew(rejected),
+          );
           if ('kind' in renewed) return { ok: false, failure: renewed };
           current = renewed;
           continue;
