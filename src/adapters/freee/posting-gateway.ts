@@ -62,127 +62,135 @@ function dealBody(content: DealContent, withPayments: boolean) {
   return body;
 }
 
-export function postingGatewayOver(
-  client: FreeeClient,
-  provider: 'freee' | 'sandbox',
-): PostingGateway {
+type Send<T> = (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>;
+
+/** The client with its calls counted: reads are retried by the client (idempotent), writes are sent once. */
+function countedCalls(client: FreeeClient) {
   let calls = 0;
   let writes = 0;
-  const read = <T>(
-    operation: string,
-    send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>,
-  ) => {
-    calls += 1;
-    return client.call(operation, send, { idempotent: true });
-  };
-  const write = <T>(
-    operation: string,
-    send: (api: FreeeApi) => Promise<{ data?: T; error?: unknown; response: Response }>,
-  ) => {
-    calls += 1;
-    writes += 1;
-    return client.call(operation, send);
-  };
-  const companyId = client.companyId;
-
-  async function walk(issueDate: string): Promise<Outcome<HeldDeal[]>> {
-    for (let walkNo = 0; walkNo < dealsWalksMax; walkNo++) {
-      const deals: HeldDeal[] = [];
-      let total: number | null = null;
-      let stable = true;
-      for (let page = 0; page < dealsPagesMax; page++) {
-        const result = await read('deals.list', (api) =>
-          api.GET('/api/1/deals', {
-            params: {
-              query: {
-                company_id: companyId,
-                start_issue_date: issueDate,
-                end_issue_date: issueDate,
-                offset: page * dealsPageLimit,
-                limit: dealsPageLimit,
-              },
-            },
-          }),
-        );
-        if (!result.ok) return { ok: false, failure: result.failure };
-        const body = result.data as unknown as { deals: HeldDeal[]; meta: { total_count: number } };
-        if (total !== null && body.meta.total_count !== total) stable = false;
-        total ??= body.meta.total_count;
-        deals.push(...body.deals);
-        if (body.deals.length < dealsPageLimit || deals.length >= total) break;
-        if (page === dealsPagesMax - 1)
-          return {
-            ok: false,
-            failure: failureOf(
-              'unexpected',
-              'freee_paging_limit_exceeded',
-              `freeeの取引が${dealsPagesMax * dealsPageLimit}件を超えるため確認できません。`,
-            ),
-          };
-      }
-      if (stable) return { ok: true, value: deals };
-    }
-    return {
-      ok: false,
-      failure: failureOf(
-        'network',
-        'deals_listing_unstable',
-        'freeeの取引一覧が読み取り中に変わり続けています。',
-      ),
-    };
-  }
-
   return {
-    provider,
-    freeeCompanyId: companyId,
+    companyId: client.companyId,
     counts: () => ({ calls, writes }),
-    companyInfo: async () => {
-      const company = await read('companies.get', (api) =>
-        api.GET('/api/1/companies/{id}', {
+    read: <T>(operation: string, send: Send<T>) => {
+      calls += 1;
+      return client.call(operation, send, { idempotent: true });
+    },
+    write: <T>(operation: string, send: Send<T>) => {
+      calls += 1;
+      writes += 1;
+      return client.call(operation, send);
+    },
+  };
+}
+
+type CountedCalls = ReturnType<typeof countedCalls>;
+
+/** The deals of one issue date, page by page; walked again while the total changes underneath. */
+async function walkDeals(via: CountedCalls, issueDate: string): Promise<Outcome<HeldDeal[]>> {
+  for (let walkNo = 0; walkNo < dealsWalksMax; walkNo++) {
+    const deals: HeldDeal[] = [];
+    let total: number | null = null;
+    let stable = true;
+    for (let page = 0; page < dealsPagesMax; page++) {
+      const result = await via.read('deals.list', (api) =>
+        api.GET('/api/1/deals', {
           params: {
-            path: { id: companyId },
             query: {
-              account_items: true,
-              items: true,
-              partners: true,
-              sections: true,
-              walletables: true,
+              company_id: via.companyId,
+              start_issue_date: issueDate,
+              end_issue_date: issueDate,
+              offset: page * dealsPageLimit,
+              limit: dealsPageLimit,
             },
           },
         }),
       );
-      if (!company.ok) return { ok: false, failure: company.failure };
-      const taxes = await read('taxes.companies', (api) =>
-        api.GET('/api/1/taxes/companies/{company_id}', {
-          params: { path: { company_id: companyId } },
-        }),
-      );
-      if (!taxes.ok) return { ok: false, failure: taxes.failure };
-      const c = (company.data as unknown as CompanyBody).company;
-      return {
-        ok: true,
-        value: {
-          fiscalYears: c.fiscal_years ?? [],
-          accountItems: c.account_items ?? [],
-          items: c.items ?? [],
-          partners: c.partners ?? [],
-          sections: c.sections ?? [],
-          walletables: c.walletables ?? [],
-          taxes: (taxes.data as unknown as { taxes: FreeeCompanyInfo['taxes'] }).taxes,
+      if (!result.ok) return { ok: false, failure: result.failure };
+      const body = result.data as unknown as { deals: HeldDeal[]; meta: { total_count: number } };
+      if (total !== null && body.meta.total_count !== total) stable = false;
+      total ??= body.meta.total_count;
+      deals.push(...body.deals);
+      if (body.deals.length < dealsPageLimit || deals.length >= total) break;
+      if (page === dealsPagesMax - 1)
+        return {
+          ok: false,
+          failure: failureOf(
+            'unexpected',
+            'freee_paging_limit_exceeded',
+            `freeeの取引が${dealsPagesMax * dealsPageLimit}件を超えるため確認できません。`,
+          ),
+        };
+    }
+    if (stable) return { ok: true, value: deals };
+  }
+  return {
+    ok: false,
+    failure: failureOf(
+      'network',
+      'deals_listing_unstable',
+      'freeeの取引一覧が読み取り中に変わり続けています。',
+    ),
+  };
+}
+
+/** The 事業所 with its masters (勘定科目, 品目, 取引先, 部門, 口座) and its tax codes. */
+async function companyInfoOf(via: CountedCalls): Promise<Outcome<FreeeCompanyInfo>> {
+  const companyId = via.companyId;
+  const company = await via.read('companies.get', (api) =>
+    api.GET('/api/1/companies/{id}', {
+      params: {
+        path: { id: companyId },
+        query: {
+          account_items: true,
+          items: true,
+          partners: true,
+          sections: true,
+          walletables: true,
         },
-      };
+      },
+    }),
+  );
+  if (!company.ok) return { ok: false, failure: company.failure };
+  const taxes = await via.read('taxes.companies', (api) =>
+    api.GET('/api/1/taxes/companies/{company_id}', {
+      params: { path: { company_id: companyId } },
+    }),
+  );
+  if (!taxes.ok) return { ok: false, failure: taxes.failure };
+  const c = (company.data as unknown as CompanyBody).company;
+  return {
+    ok: true,
+    value: {
+      fiscalYears: c.fiscal_years ?? [],
+      accountItems: c.account_items ?? [],
+      items: c.items ?? [],
+      partners: c.partners ?? [],
+      sections: c.sections ?? [],
+      walletables: c.walletables ?? [],
+      taxes: (taxes.data as unknown as { taxes: FreeeCompanyInfo['taxes'] }).taxes,
     },
-    listDeals: (issueDate) => walk(issueDate),
+  };
+}
+
+/** The gateway's writes: deals (create, update, delete) and the 品目 and 取引先 it creates. */
+function writesOver(
+  via: CountedCalls,
+): Pick<
+  PostingGateway,
+  'createDeal' | 'updateDeal' | 'deleteDeal' | 'createItem' | 'createPartner'
+> {
+  const companyId = via.companyId;
+  return {
     createDeal: async (content) =>
       toOutcome(
-        await write('deals.create', (api) =>
+        await via.write('deals.create', (api) =>
           api.POST('/api/1/deals', { body: dealBody(content, true) as never }),
         ),
         (data) => (data as unknown as { deal: HeldDeal }).deal,
       ),
     updateDeal: async (dealId, content) =>
       toOutcome(
-        await write('deals.update', (api) =>
+        await via.write('deals.update', (api) =>
           api.PUT('/api/1/deals/{id}', {
             params: { path: { id: dealId } },
             body: dealBody(content, false) as never,
@@ -192,7 +200,7 @@ export function postingGatewayOver(
       ),
     deleteDeal: async (dealId) =>
       toOutcome(
-        await write('deals.delete', (api) =>
+        await via.write('deals.delete', (api) =>
           api.DELETE('/api/1/deals/{id}', {
             params: { path: { id: dealId }, query: { company_id: companyId } },
           }),
@@ -201,18 +209,33 @@ export function postingGatewayOver(
       ),
     createItem: async (name) =>
       toOutcome(
-        await write('items.create', (api) =>
+        await via.write('items.create', (api) =>
           api.POST('/api/1/items', { body: { company_id: companyId, name } }),
         ),
         (data) => (data as unknown as { item: NamedMaster }).item,
       ),
     createPartner: async (name) =>
       toOutcome(
-        await write('partners.create', (api) =>
+        await via.write('partners.create', (api) =>
           api.POST('/api/1/partners', { body: { company_id: companyId, name } as never }),
         ),
         (data) => (data as unknown as { partner: NamedMaster }).partner,
       ),
+  };
+}
+
+export function postingGatewayOver(
+  client: FreeeClient,
+  provider: 'freee' | 'sandbox',
+): PostingGateway {
+  const via = countedCalls(client);
+  return {
+    provider,
+    freeeCompanyId: via.companyId,
+    counts: via.counts,
+    companyInfo: () => companyInfoOf(via),
+    listDeals: (issueDate) => walkDeals(via, issueDate),
+    ...writesOver(via),
   };
 }
 
