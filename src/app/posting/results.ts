@@ -3,8 +3,13 @@
 // 管理番号, a link to freee). Closed days that posting never touched show 未送信. The 品目 filter
 // keeps the deals whose 品目 contains the text (e.g. `POS Reg`, seed 000 §3) and the days that have one.
 import { validationError } from '../errors.js';
-import { postingStatusLabels, postingStatuses, type PostingStatus } from './model.js';
-import type { PostedDealView, PostingSources, PostingStore } from './ports.js';
+import {
+  postingStatusLabels,
+  postingStatuses,
+  type PostingDayRecord,
+  type PostingStatus,
+} from './model.js';
+import type { PostedDealView, PostingSources, PostingStore, PostingStoreRef } from './ports.js';
 import { checkRange } from './requests.js';
 
 export const resultsRowsMax = 2_000;
@@ -81,21 +86,96 @@ export function parseStatus(value: string | undefined | null): PostingStatus | n
   return value as PostingStatus;
 }
 
+type ClosedDate = Awaited<ReturnType<PostingSources['closedDates']>>[number];
+
+/** The store the query names (null: every store); an unknown store code is a validation error. */
+function queriedStore(
+  stores: readonly PostingStoreRef[],
+  storeCode: string | null,
+): PostingStoreRef | null {
+  const store = storeCode === null ? null : stores.find((s) => s.code === storeCode);
+  if (storeCode !== null && !store)
+    throw validationError([
+      {
+        path: 'store',
+        code: 'store_not_found',
+        message: `店舗コード「${storeCode}」の店舗が見つかりません。`,
+      },
+    ]);
+  return store ?? null;
+}
+
+/** A closed day that posting never touched: 未送信. */
+function neverSentDay(store: PostingStoreRef, closed: ClosedDate): ResultDay {
+  return {
+    storeCode: store.code,
+    storeName: store.name,
+    businessDate: closed.businessDate,
+    status: 'queued',
+    statusLabel: postingStatusLabels.queued,
+    reasonCode: 'never_sent',
+    message: null,
+    freeeMessages: [],
+    closeVersion: closed.version,
+    postedVersion: null,
+    nextAttemptAt: null,
+    updatedAt: null,
+    deals: [],
+  };
+}
+
+/** A day posting has a record of, with the close version shown for it. */
+function postingDayView(
+  day: PostingDayRecord,
+  storeName: string,
+  closeVersion: number | null,
+): ResultDay {
+  return {
+    storeCode: day.storeCode,
+    storeName,
+    businessDate: day.businessDate,
+    status: day.status,
+    statusLabel: postingStatusLabels[day.status],
+    reasonCode: day.reasonCode,
+    message: day.message,
+    freeeMessages: day.freeeMessages,
+    closeVersion,
+    postedVersion: day.postedVersion,
+    nextAttemptAt: day.nextAttemptAt,
+    updatedAt: day.updatedAt,
+    deals: [],
+  };
+}
+
+/** The 品目 and status filters, then the newest business day first and by store code. */
+function filteredAndSorted(rows: Iterable<ResultDay>, query: ResultsQuery): ResultDay[] {
+  const item =
+    query.item === null || query.item.trim() === '' ? null : normalized(query.item.trim());
+  return [...rows]
+    .map((row) =>
+      item === null
+        ? row
+        : { ...row, deals: row.deals.filter((deal) => normalized(deal.itemName).includes(item)) },
+    )
+    .filter(
+      (row) =>
+        (item === null || row.deals.length > 0) &&
+        (query.status === null || row.status === query.status),
+    )
+    .sort((left, right) =>
+      left.businessDate === right.businessDate
+        ? left.storeCode.localeCompare(right.storeCode)
+        : right.businessDate.localeCompare(left.businessDate),
+    );
+}
+
 export async function listPostingResults(
   deps: ResultsDeps,
   query: ResultsQuery,
 ): Promise<ResultDay[]> {
   checkRange(query.from, query.to);
   const stores = await deps.sources.listStores(query.companyId);
-  const store = query.storeCode === null ? null : stores.find((s) => s.code === query.storeCode);
-  if (query.storeCode !== null && !store)
-    throw validationError([
-      {
-        path: 'store',
-        code: 'store_not_found',
-        message: `店舗コード「${query.storeCode}」の店舗が見つかりません。`,
-      },
-    ]);
+  const store = queriedStore(stores, query.storeCode);
   const filter = {
     storeId: store?.id ?? null,
     from: query.from,
@@ -117,58 +197,14 @@ export async function listPostingResults(
   for (const row of closed) {
     const s = storeById.get(row.storeId);
     if (!s) continue;
-    rows.set(keyOf(row.storeId, row.businessDate), {
-      storeCode: s.code,
-      storeName: s.name,
-      businessDate: row.businessDate,
-      status: 'queued',
-      statusLabel: postingStatusLabels.queued,
-      reasonCode: 'never_sent',
-      message: null,
-      freeeMessages: [],
-      closeVersion: row.version,
-      postedVersion: null,
-      nextAttemptAt: null,
-      updatedAt: null,
-      deals: [],
-    });
+    rows.set(keyOf(row.storeId, row.businessDate), neverSentDay(s, row));
   }
   for (const day of days) {
-    rows.set(keyOf(day.storeId, day.businessDate), {
-      storeCode: day.storeCode,
-      storeName: storeById.get(day.storeId)?.name ?? day.storeCode,
-      businessDate: day.businessDate,
-      status: day.status,
-      statusLabel: postingStatusLabels[day.status],
-      reasonCode: day.reasonCode,
-      message: day.message,
-      freeeMessages: day.freeeMessages,
-      closeVersion:
-        rows.get(keyOf(day.storeId, day.businessDate))?.closeVersion ?? day.closeVersion,
-      postedVersion: day.postedVersion,
-      nextAttemptAt: day.nextAttemptAt,
-      updatedAt: day.updatedAt,
-      deals: [],
-    });
+    const key = keyOf(day.storeId, day.businessDate);
+    const storeName = storeById.get(day.storeId)?.name ?? day.storeCode;
+    rows.set(key, postingDayView(day, storeName, rows.get(key)?.closeVersion ?? day.closeVersion));
   }
   for (const deal of deals)
     rows.get(keyOf(deal.storeId, deal.businessDate))?.deals.push(dealView(deps, deal));
-  const item =
-    query.item === null || query.item.trim() === '' ? null : normalized(query.item.trim());
-  return [...rows.values()]
-    .map((row) =>
-      item === null
-        ? row
-        : { ...row, deals: row.deals.filter((deal) => normalized(deal.itemName).includes(item)) },
-    )
-    .filter(
-      (row) =>
-        (item === null || row.deals.length > 0) &&
-        (query.status === null || row.status === query.status),
-    )
-    .sort((left, right) =>
-      left.businessDate === right.businessDate
-        ? left.storeCode.localeCompare(right.storeCode)
-        : right.businessDate.localeCompare(left.businessDate),
-    );
+  return filteredAndSorted(rows.values(), query);
 }
