@@ -184,46 +184,58 @@ async function callRefresh(
   return outcome;
 }
 
-/** The new token, or null when a reconnect replaced the pair meanwhile (the caller re-reads). */
-async function refreshHoldingLease(
+type RefreshFailure = Extract<TokenOutcome, { ok: false }>['failure'];
+
+/** Stores the refreshed pair as the next generation; null when a reconnect replaced the pair meanwhile. */
+async function storeRefreshedPair(
   deps: AccessTokenDeps,
-  limits: AccessTokenLimits,
   snapshot: TokenSnapshot,
   leaseId: string,
+  grant: TokenGrant,
+  now: Date,
 ): Promise<AccessToken | null> {
   const { connection } = snapshot;
-  const outcome = await callRefresh(deps, limits, snapshot);
-  const now = deps.clock.now();
-  if (outcome.ok) {
-    const pair = tokenPairOf(outcome.grant, now, snapshot.tokens?.refreshToken);
-    const stored = await deps.store.storeRefreshedTokens(
-      connection.companyId,
-      connection.id,
-      connection.tokenGeneration,
-      pair,
-      now,
+  const pair = tokenPairOf(grant, now, snapshot.tokens?.refreshToken);
+  const stored = await deps.store.storeRefreshedTokens(
+    connection.companyId,
+    connection.id,
+    connection.tokenGeneration,
+    pair,
+    now,
+  );
+  if (!stored) {
+    // A reconnect replaced the pair while we refreshed: theirs wins; ours is dropped unused.
+    deps.log.warn(
+      { connectionId: connection.id },
+      'freee token refreshed but the connection changed meanwhile; using the newer pair',
     );
-    if (!stored) {
-      // A reconnect replaced the pair while we refreshed: theirs wins; ours is dropped unused.
-      deps.log.warn(
-        { connectionId: connection.id },
-        'freee token refreshed but the connection changed meanwhile; using the newer pair',
-      );
-      await deps.store.releaseRefreshLease(connection.id, leaseId);
-      return null;
-    }
-    deps.log.info(
-      { connectionId: connection.id, generation: connection.tokenGeneration + 1 },
-      'freee token refreshed',
-    );
-    return {
-      token: pair.accessToken,
-      generation: connection.tokenGeneration + 1,
-      freeeCompanyId: connection.freeeCompanyId,
-      provider: connection.provider,
-    };
+    await deps.store.releaseRefreshLease(connection.id, leaseId);
+    return null;
   }
-  const { failure } = outcome;
+  deps.log.info(
+    { connectionId: connection.id, generation: connection.tokenGeneration + 1 },
+    'freee token refreshed',
+  );
+  return {
+    token: pair.accessToken,
+    generation: connection.tokenGeneration + 1,
+    freeeCompanyId: connection.freeeCompanyId,
+    provider: connection.provider,
+  };
+}
+
+/**
+ * A refused refresh, the lease released: a rejected refresh token turns the connection 期限切れ, a
+ * rejected client turns it エラー; anything else is freee being unavailable for a while.
+ */
+async function failRefresh(
+  deps: AccessTokenDeps,
+  snapshot: TokenSnapshot,
+  leaseId: string,
+  failure: RefreshFailure,
+  now: Date,
+): Promise<never> {
+  const { connection } = snapshot;
   if (failure.kind === 'invalid_grant' || failure.kind === 'access_denied') {
     await deps.store.markStatus(
       connection.id,
@@ -258,4 +270,17 @@ async function refreshHoldingLease(
     `token refresh: ${failure.kind} (${failure.detail})`,
     failure.kind === 'maintenance' ? 5 * 60_000 : 60_000,
   );
+}
+
+/** The new token, or null when a reconnect replaced the pair meanwhile (the caller re-reads). */
+async function refreshHoldingLease(
+  deps: AccessTokenDeps,
+  limits: AccessTokenLimits,
+  snapshot: TokenSnapshot,
+  leaseId: string,
+): Promise<AccessToken | null> {
+  const outcome = await callRefresh(deps, limits, snapshot);
+  const now = deps.clock.now();
+  if (outcome.ok) return storeRefreshedPair(deps, snapshot, leaseId, outcome.grant, now);
+  return failRefresh(deps, snapshot, leaseId, outcome.failure, now);
 }
