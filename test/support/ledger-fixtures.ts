@@ -7,7 +7,7 @@ import { ledgerDepsOver } from '../../src/adapters/http/routes/ledger-deps.js';
 import type { Checkout } from '../../src/domain/ledger/types.js';
 import type { TestApp, TestCompany } from './app.js';
 
-export const exampleDayPath = new URL('../../../shared/spec/example-day.json', import.meta.url);
+export const exampleDayPath = new URL('../../vendor/spec/example-day.json', import.meta.url);
 export const exampleDay = JSON.parse(readFileSync(exampleDayPath, 'utf8')) as {
   company: Record<string, unknown>;
   checkouts: Checkout[];
