@@ -6,8 +6,6 @@
 //   - time to post the 1,000 store-days (target ≤ 60 s), against a baseline measured in the same
 //     run: raw POST /api/1/deals of the same deal bodies through the same client and concurrency;
 //   - freee calls per store-day (target ≤ payment methods used + 2), against the methods used + 2.
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { systemClock } from '../src/app/clock.js';
 import type { PostingOutcome } from '../src/app/posting/model.js';
 import { postStoreDay } from '../src/app/posting/post-day.js';
@@ -26,6 +24,7 @@ import { startSandboxServer } from '../src/sandbox/index.js';
 import type { DealContent } from '../src/domain/posting/deal-types.js';
 import { allMigrationSets } from '../src/migration-sets.js';
 import { buildServices } from '../src/wiring.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { datesBefore, storeDays } from '../test/support/fault-run/days.js';
 import { closeAll, createWorld, faultRunPublicUrl } from '../test/support/fault-run/setup.js';
 import type { Bench } from './run.js';
@@ -34,25 +33,6 @@ const storeCount = 10;
 const dayCount = 100;
 const concurrency = 8;
 const targetMs = 60_000;
-
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `uriage_bench_posting_${createHash('sha256').update(`${process.pid}-${performance.now()}`).digest('hex').slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 /** Runs `work` over `items`, `width` at a time; returns the elapsed ms. */
 async function timedPool<T>(
@@ -77,9 +57,7 @@ async function timedPool<T>(
 export const postingBench: Bench = {
   name: 'posting',
   run: async () => {
-    const database = await createDatabase(
-      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    );
+    const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_bench_posting');
     const pool = createPool(database.url, 20);
     const sandbox = await startSandboxServer({ pool, clock: systemClock, port: 0 });
     try {

@@ -13,8 +13,6 @@
 // untimed, then the median of `timedRounds`. The load and the engine of each report run are timed in
 // that run (load = loadStoreDay, engine = the rest of getDailyReport), so total = load + engine per run
 // (medians need not add up).
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { fixedClock } from '../src/app/clock.js';
 import { importDayFile } from '../src/app/ledger/import-day-file.js';
 import { getDailyReport } from '../src/app/report/daily-report.js';
@@ -34,6 +32,8 @@ import type {
   Payment,
 } from '../src/domain/ledger/types.js';
 import type { DailyReport } from '../src/domain/report/types.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
+import { seeded } from '../test/support/prng.js';
 import type { Bench } from './run.js';
 
 const checkoutCount = 5_000;
@@ -42,18 +42,6 @@ const timedRounds = 21;
 const targetMs = 50;
 const targetRatio = 2;
 const businessDate = '2025-01-10';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function statusOf(roll: number): CheckoutStatus {
   if (roll < 0.02) return 'cancelled';
@@ -108,25 +96,6 @@ function makeCheckouts(count: number): Checkout[] {
     });
   }
   return out;
-}
-
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `uriage_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
 }
 
 function median(values: readonly number[]): number {
@@ -217,9 +186,7 @@ function checkSameRows(
 export const reportBench: Bench = {
   name: `report (PostgreSQL server, ${checkoutCount.toLocaleString('en-US')} checkouts in one store-day)`,
   run: async () => {
-    const database = await createDatabase(
-      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    );
+    const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_bench');
     const pool = createPool(database.url, 4);
     try {
       await runMigrations(pool);
