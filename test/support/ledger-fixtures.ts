@@ -15,8 +15,6 @@ export const exampleDay = JSON.parse(readFileSync(exampleDayPath, 'utf8')) as {
   closes: { storeCode: string; businessDate: string; float: number; countedCash: number }[];
 };
 
-export const exampleCheckout = (): Checkout => structuredClone(exampleDay.checkouts[0] as Checkout);
-
 /** A valid completed checkout of store 0001 / register 01 on 2025-01-10: ¥1,100 paid ¥2,000 cash. */
 export function checkout(id: string, overrides: Partial<Checkout> = {}): Checkout {
   return {
