@@ -275,6 +275,30 @@ async function httpIngestMs(
   return result;
 }
 
+/** The HTTP rate against each baseline measured in the same run (COPY only when psql exists). */
+function ingestFigures(httpMs: number, insertMs: number, copyMs: number | null): BenchFigure[] {
+  const perSecond = (ms: number) => (checkoutCount * 1000) / ms;
+  const httpRate = perSecond(httpMs);
+  const figure = (baselineName: string, baselineMs: number): BenchFigure => ({
+    name: `HTTP ingest, batches of ${batchSize}, ${requestsInFlight} in flight`,
+    value: httpRate,
+    unit: 'checkouts/s',
+    baselineName,
+    baselineValue: perSecond(baselineMs),
+    target: `≥ ${targetPerSecond} checkouts/s and ≥ ${targetRatio}× baseline`,
+    met: httpRate >= targetPerSecond && httpRate >= targetRatio * perSecond(baselineMs),
+  });
+  const figures = [
+    figure(
+      `raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`,
+      insertMs,
+    ),
+  ];
+  if (copyMs !== null)
+    figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
+  return figures;
+}
+
 export const ingestBench: Bench = {
   name: 'checkout ingest (100,000 checkouts over HTTP into PostgreSQL)',
   run: async () => {
@@ -321,26 +345,7 @@ export const ingestBench: Bench = {
       const ids = { companyId: company.id, storeId: place.store_id, registerId: place.register_id };
       const insertMs = await unnestInsertMs(pool, ids, rows);
       const copyMs = psqlCopyMs(database.url, ids, rows);
-      const perSecond = (ms: number) => (checkoutCount * 1000) / ms;
-      const httpRate = perSecond(http.elapsedMs);
-      const figure = (baselineName: string, baselineMs: number): BenchFigure => ({
-        name: `HTTP ingest, batches of ${batchSize}, ${requestsInFlight} in flight`,
-        value: httpRate,
-        unit: 'checkouts/s',
-        baselineName,
-        baselineValue: perSecond(baselineMs),
-        target: `≥ ${targetPerSecond} checkouts/s and ≥ ${targetRatio}× baseline`,
-        met: httpRate >= targetPerSecond && httpRate >= targetRatio * perSecond(baselineMs),
-      });
-      const figures = [
-        figure(
-          `raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`,
-          insertMs,
-        ),
-      ];
-      if (copyMs !== null)
-        figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
-      return figures;
+      return ingestFigures(http.elapsedMs, insertMs, copyMs);
     } finally {
       const running = server as ServerType | null;
       if (running) await new Promise<void>((resolve) => running.close(() => resolve()));
