@@ -75,6 +75,19 @@ export default tseslint.config(
     },
   },
   {
+    // Size limits (issue 9): small files with one job, functions that fit on a screen. Tests are
+    // exempt from the per-function limit (a test is read top to bottom); generated code is ignored.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'bench/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 70, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: [
       'test/**/*.ts',
       'test/**/*.tsx',

@@ -8,13 +8,12 @@
 //   - raw COPY FROM STDIN (text format) through `psql \copy`, when psql is installed (the `pg`
 //     driver here has no copy-from stream: pg-copy-streams is not a dependency).
 import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { serve, type ServerType } from '@hono/node-server';
-import pg from 'pg';
+import type pg from 'pg';
 import { createRegisterToken } from '../src/app/auth/login.js';
 import { systemClock } from '../src/app/clock.js';
 import { canonicalJson, sha256Hex } from '../src/app/ledger/canonical.js';
@@ -27,6 +26,8 @@ import { silentLogger } from '../src/adapters/log/logger.js';
 import { computeCheckoutTotals } from '../src/domain/ledger/checkout-totals.js';
 import type { Checkout, CheckoutLine, Payment } from '../src/domain/ledger/types.js';
 import { buildServices } from '../src/wiring.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
+import { seeded } from '../test/support/prng.js';
 import type { Bench, BenchFigure } from './run.js';
 
 const checkoutCount = 100_000;
@@ -34,18 +35,6 @@ const batchSize = 500;
 const requestsInFlight = 4;
 const targetPerSecond = 10_000;
 const targetRatio = 0.3;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run sends the same data. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeCheckouts(count: number, seed = 20250110): Checkout[] {
   const random = seeded(seed);
@@ -97,25 +86,6 @@ function makeCheckouts(count: number, seed = 20250110): Checkout[] {
     });
   }
   return out;
-}
-
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `uriage_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
 }
 
 async function inFlight<T>(
@@ -305,12 +275,34 @@ async function httpIngestMs(
   return result;
 }
 
+/** The HTTP rate against each baseline measured in the same run (COPY only when psql exists). */
+function ingestFigures(httpMs: number, insertMs: number, copyMs: number | null): BenchFigure[] {
+  const perSecond = (ms: number) => (checkoutCount * 1000) / ms;
+  const httpRate = perSecond(httpMs);
+  const figure = (baselineName: string, baselineMs: number): BenchFigure => ({
+    name: `HTTP ingest, batches of ${batchSize}, ${requestsInFlight} in flight`,
+    value: httpRate,
+    unit: 'checkouts/s',
+    baselineName,
+    baselineValue: perSecond(baselineMs),
+    target: `≥ ${targetPerSecond} checkouts/s and ≥ ${targetRatio}× baseline`,
+    met: httpRate >= targetPerSecond && httpRate >= targetRatio * perSecond(baselineMs),
+  });
+  const figures = [
+    figure(
+      `raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`,
+      insertMs,
+    ),
+  ];
+  if (copyMs !== null)
+    figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
+  return figures;
+}
+
 export const ingestBench: Bench = {
   name: 'checkout ingest (100,000 checkouts over HTTP into PostgreSQL)',
   run: async () => {
-    const database = await createDatabase(
-      process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
-    );
+    const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_bench');
     const pool = createPool(database.url, 10);
     let server: ServerType | null = null;
     try {
@@ -353,26 +345,7 @@ export const ingestBench: Bench = {
       const ids = { companyId: company.id, storeId: place.store_id, registerId: place.register_id };
       const insertMs = await unnestInsertMs(pool, ids, rows);
       const copyMs = psqlCopyMs(database.url, ids, rows);
-      const perSecond = (ms: number) => (checkoutCount * 1000) / ms;
-      const httpRate = perSecond(http.elapsedMs);
-      const figure = (baselineName: string, baselineMs: number): BenchFigure => ({
-        name: `HTTP ingest, batches of ${batchSize}, ${requestsInFlight} in flight`,
-        value: httpRate,
-        unit: 'checkouts/s',
-        baselineName,
-        baselineValue: perSecond(baselineMs),
-        target: `≥ ${targetPerSecond} checkouts/s and ≥ ${targetRatio}× baseline`,
-        met: httpRate >= targetPerSecond && httpRate >= targetRatio * perSecond(baselineMs),
-      });
-      const figures = [
-        figure(
-          `raw multi-row INSERT…SELECT FROM unnest (pg, ${batchSize}/statement, ${requestsInFlight} in flight)`,
-          insertMs,
-        ),
-      ];
-      if (copyMs !== null)
-        figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
-      return figures;
+      return ingestFigures(http.elapsedMs, insertMs, copyMs);
     } finally {
       const running = server as ServerType | null;
       if (running) await new Promise<void>((resolve) => running.close(() => resolve()));

@@ -6,8 +6,6 @@
 //   - time to post the 1,000 store-days (target ≤ 60 s), against a baseline measured in the same
 //     run: raw POST /api/1/deals of the same deal bodies through the same client and concurrency;
 //   - freee calls per store-day (target ≤ payment methods used + 2), against the methods used + 2.
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { systemClock } from '../src/app/clock.js';
 import type { PostingOutcome } from '../src/app/posting/model.js';
 import { postStoreDay } from '../src/app/posting/post-day.js';
@@ -19,6 +17,7 @@ import {
 } from '../src/adapters/crypto/secret-box.js';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
+import type { FreeeClient } from '../src/adapters/freee/client.js';
 import { createFreeeRuntime } from '../src/adapters/freee/runtime.js';
 import { silentLogger } from '../src/adapters/log/logger.js';
 import { postingDepsOf } from '../src/adapters/posting/deps.js';
@@ -26,33 +25,15 @@ import { startSandboxServer } from '../src/sandbox/index.js';
 import type { DealContent } from '../src/domain/posting/deal-types.js';
 import { allMigrationSets } from '../src/migration-sets.js';
 import { buildServices } from '../src/wiring.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { datesBefore, storeDays } from '../test/support/fault-run/days.js';
 import { closeAll, createWorld, faultRunPublicUrl } from '../test/support/fault-run/setup.js';
-import type { Bench } from './run.js';
+import type { Bench, BenchFigure } from './run.js';
 
 const storeCount = 10;
 const dayCount = 100;
 const concurrency = 8;
 const targetMs = 60_000;
-
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `uriage_bench_posting_${createHash('sha256').update(`${process.pid}-${performance.now()}`).digest('hex').slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
-}
 
 /** Runs `work` over `items`, `width` at a time; returns the elapsed ms. */
 async function timedPool<T>(
@@ -74,12 +55,91 @@ async function timedPool<T>(
   return performance.now() - started;
 }
 
+type StoreDay = ReturnType<typeof storeDays>[number];
+
+/** The job's use case over every store-day, `concurrency` at a time; each must end posted. */
+async function postAll(
+  deps: Parameters<typeof postStoreDay>[0],
+  companyId: string,
+  days: readonly StoreDay[],
+): Promise<{ outcomes: PostingOutcome[]; postMs: number }> {
+  const outcomes: PostingOutcome[] = [];
+  const postMs = await timedPool(days, concurrency, async (day) => {
+    const outcome = await postStoreDay(deps, {
+      companyId,
+      storeCode: day.storeCode,
+      businessDate: day.businessDate,
+    });
+    if (outcome.status !== 'posted')
+      throw new Error(
+        `${day.storeCode} ${day.businessDate}: ${outcome.status} ${outcome.message ?? ''}`,
+      );
+    outcomes.push(outcome);
+  });
+  return { outcomes, postMs };
+}
+
+/** Baseline: raw POST /api/1/deals of the same bodies through the same clients and concurrency. */
+async function rawPostMs(
+  clientForStore: (storeId: string) => Promise<FreeeClient | null>,
+  storeIds: readonly string[],
+  rows: readonly { store_id: string; content: DealContent }[],
+): Promise<number> {
+  const clients = new Map<string, FreeeClient | null>();
+  for (const storeId of storeIds) clients.set(storeId, await clientForStore(storeId));
+  return timedPool(rows, concurrency, async (row) => {
+    const client = clients.get(row.store_id);
+    if (!client) throw new Error('no client');
+    const result = await client.call('deals.create', (api) =>
+      api.POST('/api/1/deals', {
+        body: { ...row.content, ref_number: `RAW-${row.content.ref_number}` } as never,
+      }),
+    );
+    if (!result.ok) throw new Error(`raw POST failed: ${result.failure.kind}`);
+  });
+}
+
+function postingFigures(
+  dayCount: number,
+  methodsUsed: number,
+  outcomes: readonly PostingOutcome[],
+  postMs: number,
+  rawMs: number,
+): BenchFigure[] {
+  const calls = outcomes.reduce((sum, o) => sum + o.calls, 0);
+  const writes = outcomes.reduce((sum, o) => sum + o.writes, 0);
+  const mastersCreated = writes - methodsUsed;
+  const callsPerDay = calls / dayCount;
+  const allowedPerDay = (methodsUsed + 2 * dayCount) / dayCount;
+  process.stdout.write(
+    `posted ${dayCount} store-days: ${methodsUsed} deals, ${calls} freee calls (${writes} writes, of which ${mastersCreated} 品目/取引先 created once per 事業所), concurrency ${concurrency}\n`,
+  );
+  return [
+    {
+      name: `post ${dayCount} store-days (use case, ${concurrency} at a time)`,
+      value: postMs,
+      unit: 'ms',
+      baselineName: 'raw POST /deals of the same bodies',
+      baselineValue: rawMs,
+      target: `≤ ${targetMs} ms`,
+      met: postMs <= targetMs,
+    },
+    {
+      name: 'freee calls per store-day',
+      value: callsPerDay,
+      unit: 'calls',
+      baselineName: 'payment methods used + 2',
+      baselineValue: allowedPerDay,
+      target: '≤ methods used + 2',
+      met: calls - mastersCreated <= methodsUsed + 2 * dayCount,
+    },
+  ];
+}
+
 export const postingBench: Bench = {
   name: 'posting',
   run: async () => {
-    const database = await createDatabase(
-      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    );
+    const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_bench_posting');
     const pool = createPool(database.url, 20);
     const sandbox = await startSandboxServer({ pool, clock: systemClock, port: 0 });
     try {
@@ -108,71 +168,18 @@ export const postingBench: Bench = {
         sandbox: { baseUrl: sandbox.url },
       });
       const deps = postingDepsOf(services);
-      const outcomes: PostingOutcome[] = [];
-      const postMs = await timedPool(days, concurrency, async (day) => {
-        const outcome = await postStoreDay(deps, {
-          companyId: world.companyId,
-          storeCode: day.storeCode,
-          businessDate: day.businessDate,
-        });
-        if (outcome.status !== 'posted')
-          throw new Error(
-            `${day.storeCode} ${day.businessDate}: ${outcome.status} ${outcome.message ?? ''}`,
-          );
-        outcomes.push(outcome);
-      });
+      const { outcomes, postMs } = await postAll(deps, world.companyId, days);
       const { rows } = await pool.query<{ store_id: string; content: DealContent; n: number }>(
         `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n from posted_deals d where d.company_id = $1`,
         [world.companyId],
       );
-      const clients = new Map<
-        string,
-        Awaited<ReturnType<NonNullable<typeof services.freee>['clientForStore']>>
-      >();
-      for (const store of world.stores)
-        clients.set(
-          store.storeId,
-          await services.freee.clientForStore(world.companyId, store.storeId),
-        );
-      const rawMs = await timedPool(rows, concurrency, async (row) => {
-        const client = clients.get(row.store_id);
-        if (!client) throw new Error('no client');
-        const result = await client.call('deals.create', (api) =>
-          api.POST('/api/1/deals', {
-            body: { ...row.content, ref_number: `RAW-${row.content.ref_number}` } as never,
-          }),
-        );
-        if (!result.ok) throw new Error(`raw POST failed: ${result.failure.kind}`);
-      });
-      const methodsUsed = rows.length;
-      const calls = outcomes.reduce((sum, o) => sum + o.calls, 0);
-      const writes = outcomes.reduce((sum, o) => sum + o.writes, 0);
-      const mastersCreated = writes - methodsUsed;
-      const callsPerDay = calls / days.length;
-      const allowedPerDay = (methodsUsed + 2 * days.length) / days.length;
-      process.stdout.write(
-        `posted ${days.length} store-days: ${methodsUsed} deals, ${calls} freee calls (${writes} writes, of which ${mastersCreated} 品目/取引先 created once per 事業所), concurrency ${concurrency}\n`,
+      const runtime = services.freee;
+      const rawMs = await rawPostMs(
+        (storeId) => runtime.clientForStore(world.companyId, storeId),
+        world.stores.map((store) => store.storeId),
+        rows,
       );
-      return [
-        {
-          name: `post ${days.length} store-days (use case, ${concurrency} at a time)`,
-          value: postMs,
-          unit: 'ms',
-          baselineName: 'raw POST /deals of the same bodies',
-          baselineValue: rawMs,
-          target: `≤ ${targetMs} ms`,
-          met: postMs <= targetMs,
-        },
-        {
-          name: 'freee calls per store-day',
-          value: callsPerDay,
-          unit: 'calls',
-          baselineName: 'payment methods used + 2',
-          baselineValue: allowedPerDay,
-          target: '≤ methods used + 2',
-          met: calls - mastersCreated <= methodsUsed + 2 * days.length,
-        },
-      ];
+      return postingFigures(days.length, rows.length, outcomes, postMs, rawMs);
     } finally {
       await sandbox.close();
       await pool.end();

@@ -13,16 +13,14 @@
 // untimed, then the median of `timedRounds`. The load and the engine of each report run are timed in
 // that run (load = loadStoreDay, engine = the rest of getDailyReport), so total = load + engine per run
 // (medians need not add up).
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { fixedClock } from '../src/app/clock.js';
+import { fixedClock, type Clock } from '../src/app/clock.js';
 import { importDayFile } from '../src/app/ledger/import-day-file.js';
 import { getDailyReport } from '../src/app/report/daily-report.js';
 import type { ReportSource } from '../src/app/report/ports.js';
 import { demoPaymentMethods } from '../src/app/tenancy/demo.js';
 import { ledgerDepsOver } from '../src/adapters/http/routes/ledger-deps.js';
 import { runMigrations } from '../src/adapters/db/migrate.js';
-import { createPool } from '../src/adapters/db/pool.js';
+import { createPool, type Pool } from '../src/adapters/db/pool.js';
 import { reportSourceOver } from '../src/adapters/db/report-source.js';
 import { argon2Hasher } from '../src/adapters/crypto/argon2-hasher.js';
 import { tenancyUnitOfWork } from '../src/adapters/db/tenancy-store.js';
@@ -34,7 +32,9 @@ import type {
   Payment,
 } from '../src/domain/ledger/types.js';
 import type { DailyReport } from '../src/domain/report/types.js';
-import type { Bench } from './run.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
+import { seeded } from '../test/support/prng.js';
+import type { Bench, BenchFigure } from './run.js';
 
 const checkoutCount = 5_000;
 const warmupRounds = 5;
@@ -42,18 +42,6 @@ const timedRounds = 21;
 const targetMs = 50;
 const targetRatio = 2;
 const businessDate = '2025-01-10';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function statusOf(roll: number): CheckoutStatus {
   if (roll < 0.02) return 'cancelled';
@@ -108,25 +96,6 @@ function makeCheckouts(count: number): Checkout[] {
     });
   }
   return out;
-}
-
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `uriage_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
 }
 
 function median(values: readonly number[]): number {
@@ -214,71 +183,195 @@ function checkSameRows(
     );
 }
 
+/** The bench's day file: one store, 5,000 checkouts, one cash-in. */
+function benchDayFile() {
+  return {
+    company: {
+      code: 'bench',
+      name: 'ベンチ',
+      roundingMode: 'floor',
+      paymentMethods: demoPaymentMethods,
+      stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
+    },
+    checkouts: makeCheckouts(checkoutCount),
+    drawer: [
+      {
+        id: 'in-1',
+        type: 'cashIn',
+        storeCode: '0001',
+        registerCode: '01',
+        businessDate,
+        at: '2025-01-10T09:00:00+09:00',
+        amount: 5000,
+      },
+    ],
+    closes: [],
+  };
+}
+
+/** Imports the day file and returns its store, once the rows are stored and analysed. */
+async function importBenchDay(
+  pool: Pool,
+  clock: Clock,
+): Promise<{ id: string; company_id: string }> {
+  await importDayFile(
+    {
+      tenancy: { uow: tenancyUnitOfWork(pool), clock, hasher: argon2Hasher },
+      ledger: ledgerDepsOver(pool, clock),
+    },
+    benchDayFile(),
+  );
+  const { rows } = await pool.query<{ id: string; company_id: string }>(
+    `select s.id, s.company_id from stores s join companies c on c.id = s.company_id where c.code = 'bench'`,
+  );
+  const store = rows[0];
+  if (!store) throw new Error('bench store missing');
+  await pool.query('analyze');
+  const stored = await pool.query<{ n: number }>(
+    'select count(*)::int as n from checkouts where store_id = $1 and business_date = $2::date',
+    [store.id, businessDate],
+  );
+  if (stored.rows[0]?.n !== checkoutCount)
+    throw new Error(`expected ${checkoutCount} stored checkouts, found ${stored.rows[0]?.n}`);
+  return store;
+}
+
+/** The source with each loadStoreDay timed: `lastLoadMs()` is the last one's duration. */
+function timedLoads(source: ReportSource): { source: ReportSource; lastLoadMs: () => number } {
+  let lastLoadMs = Number.NaN;
+  const timedSource: ReportSource = {
+    ...source,
+    loadStoreDay: async (...args) => {
+      const started = performance.now();
+      try {
+        return await source.loadStoreDay(...args);
+      } finally {
+        lastLoadMs = performance.now() - started;
+      }
+    },
+  };
+  return { source: timedSource, lastLoadMs: () => lastLoadMs };
+}
+
+type Samples = Record<'total' | 'load' | 'engine' | 'groupBy' | 'perRate', number[]>;
+
+/** Rounds of (report, GROUP BY, per-rate SQL), the order rotating per round; warm-up rounds dropped. */
+async function interleavedRounds(
+  pool: Pool,
+  timed: ReturnType<typeof timedLoads>,
+  storeId: string,
+  request: {
+    actor: Parameters<typeof getDailyReport>[1];
+    query: Parameters<typeof getDailyReport>[2];
+    clock: Clock;
+  },
+): Promise<Samples> {
+  const samples: Samples = {
+    total: [] as number[],
+    load: [] as number[],
+    engine: [] as number[],
+    groupBy: [] as number[],
+    perRate: [] as number[],
+  };
+  const steps: (() => Promise<void>)[] = [
+    async () => {
+      const started = performance.now();
+      await getDailyReport(
+        { source: timed.source, clock: request.clock },
+        request.actor,
+        request.query,
+      );
+      const totalMs = performance.now() - started;
+      samples.total.push(totalMs);
+      samples.load.push(timed.lastLoadMs());
+      samples.engine.push(totalMs - timed.lastLoadMs());
+    },
+    async () => {
+      const started = performance.now();
+      await pool.query(groupBySql, [storeId, businessDate]);
+      samples.groupBy.push(performance.now() - started);
+    },
+    async () => {
+      const started = performance.now();
+      await pool.query(perRateSql, [storeId, businessDate]);
+      samples.perRate.push(performance.now() - started);
+    },
+  ];
+  for (let round = 0; round < warmupRounds + timedRounds; round += 1) {
+    if (round === warmupRounds) for (const series of Object.values(samples)) series.length = 0;
+    for (let step = 0; step < steps.length; step += 1)
+      await steps[(round + step) % steps.length]?.();
+  }
+  return samples;
+}
+
+function reportFigures(samples: Samples, report: DailyReport): BenchFigure[] {
+  const totalMs = median(samples.total);
+  const loadMs = median(samples.load);
+  const engineMs = median(samples.engine);
+  const groupByMs = median(samples.groupBy);
+  const perRateMs = median(samples.perRate);
+  const ratio = totalMs / groupByMs;
+  const minOf = (values: readonly number[]) => Math.min(...values).toFixed(1);
+  process.stdout.write(
+    `(checkoutCount ${report.checkoutCount}, salesTotal ¥${report.salesTotal.toLocaleString('en-US')}; both baselines read the same rows and agree with the report's figures. ` +
+      `Medians of ${timedRounds} interleaved rounds after ${warmupRounds} warm-up rounds: total ${totalMs.toFixed(1)} ms = load ${loadMs.toFixed(1)} + engine ${engineMs.toFixed(1)}; ` +
+      `minima: total ${minOf(samples.total)}, load ${minOf(samples.load)}, engine ${minOf(samples.engine)}, GROUP BY ${minOf(samples.groupBy)}, per-rate SQL ${minOf(samples.perRate)} ms)\n`,
+  );
+  const groupByName = 'raw SQL GROUP BY status × hour (count, Σ total_yen, Σ customerCount)';
+  return [
+    {
+      name: 'GET report: one statement + buildDailyReport (median)',
+      value: totalMs,
+      unit: 'ms',
+      baselineName: groupByName,
+      baselineValue: groupByMs,
+      target: `≤ ${targetMs} ms and ≤ ${targetRatio}×`,
+      met: totalMs <= targetMs && ratio <= targetRatio,
+    },
+    {
+      name: 'GET report, the same runs, against the fairer baseline',
+      value: totalMs,
+      unit: 'ms',
+      baselineName:
+        'per-rate SQL: per checkout G[c] over jsonb_to_recordset(lines) and tax per receipt, Σ per rate',
+      baselineValue: perRateMs,
+      target: `≤ ${targetMs} ms and ≤ ${targetRatio}×`,
+      met: totalMs <= targetMs && totalMs / perRateMs <= targetRatio,
+    },
+    {
+      name: 'of which the load (loadStoreDay: one statement, a row per document)',
+      value: loadMs,
+      unit: 'ms',
+      baselineName: groupByName,
+      baselineValue: groupByMs,
+      target: 'information',
+      met: true,
+    },
+    {
+      name: 'of which the engine (buildDailyReport and the rest of getDailyReport)',
+      value: engineMs,
+      unit: 'ms',
+      baselineName: groupByName,
+      baselineValue: groupByMs,
+      target: 'information',
+      met: true,
+    },
+  ];
+}
+
 export const reportBench: Bench = {
   name: `report (PostgreSQL server, ${checkoutCount.toLocaleString('en-US')} checkouts in one store-day)`,
   run: async () => {
-    const database = await createDatabase(
-      process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    );
+    const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_bench');
     const pool = createPool(database.url, 4);
     try {
       await runMigrations(pool);
       const clock = fixedClock('2025-01-11T01:00:00+09:00');
-      const dayFile = {
-        company: {
-          code: 'bench',
-          name: 'ベンチ',
-          roundingMode: 'floor',
-          paymentMethods: demoPaymentMethods,
-          stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
-        },
-        checkouts: makeCheckouts(checkoutCount),
-        drawer: [
-          {
-            id: 'in-1',
-            type: 'cashIn',
-            storeCode: '0001',
-            registerCode: '01',
-            businessDate,
-            at: '2025-01-10T09:00:00+09:00',
-            amount: 5000,
-          },
-        ],
-        closes: [],
-      };
-      await importDayFile(
-        {
-          tenancy: { uow: tenancyUnitOfWork(pool), clock, hasher: argon2Hasher },
-          ledger: ledgerDepsOver(pool, clock),
-        },
-        dayFile,
-      );
-      const { rows } = await pool.query<{ id: string; company_id: string }>(
-        `select s.id, s.company_id from stores s join companies c on c.id = s.company_id where c.code = 'bench'`,
-      );
-      const store = rows[0];
-      if (!store) throw new Error('bench store missing');
-      await pool.query('analyze');
-      const stored = await pool.query<{ n: number }>(
-        'select count(*)::int as n from checkouts where store_id = $1 and business_date = $2::date',
-        [store.id, businessDate],
-      );
-      if (stored.rows[0]?.n !== checkoutCount)
-        throw new Error(`expected ${checkoutCount} stored checkouts, found ${stored.rows[0]?.n}`);
+      const store = await importBenchDay(pool, clock);
 
       const source = reportSourceOver(pool);
-      let lastLoadMs = Number.NaN;
-      const timedSource: ReportSource = {
-        ...source,
-        loadStoreDay: async (...args) => {
-          const started = performance.now();
-          try {
-            return await source.loadStoreDay(...args);
-          } finally {
-            lastLoadMs = performance.now() - started;
-          }
-        },
-      };
+      const timed = timedLoads(source);
       const actor = { companyId: store.company_id, label: 'bench' };
       const query = { storeCode: '0001', businessDate };
       const check = await getDailyReport({ source, clock }, actor, query);
@@ -286,90 +379,8 @@ export const reportBench: Bench = {
       const perRateCheck = await pool.query<PerRateRow>(perRateSql, [store.id, businessDate]);
       checkSameRows(check.report, groupByCheck.rows, perRateCheck.rows[0]);
 
-      const samples = {
-        total: [] as number[],
-        load: [] as number[],
-        engine: [] as number[],
-        groupBy: [] as number[],
-        perRate: [] as number[],
-      };
-      const steps: (() => Promise<void>)[] = [
-        async () => {
-          const started = performance.now();
-          await getDailyReport({ source: timedSource, clock }, actor, query);
-          const totalMs = performance.now() - started;
-          samples.total.push(totalMs);
-          samples.load.push(lastLoadMs);
-          samples.engine.push(totalMs - lastLoadMs);
-        },
-        async () => {
-          const started = performance.now();
-          await pool.query(groupBySql, [store.id, businessDate]);
-          samples.groupBy.push(performance.now() - started);
-        },
-        async () => {
-          const started = performance.now();
-          await pool.query(perRateSql, [store.id, businessDate]);
-          samples.perRate.push(performance.now() - started);
-        },
-      ];
-      for (let round = 0; round < warmupRounds + timedRounds; round += 1) {
-        if (round === warmupRounds) for (const series of Object.values(samples)) series.length = 0;
-        for (let step = 0; step < steps.length; step += 1)
-          await steps[(round + step) % steps.length]?.();
-      }
-      const totalMs = median(samples.total);
-      const loadMs = median(samples.load);
-      const engineMs = median(samples.engine);
-      const groupByMs = median(samples.groupBy);
-      const perRateMs = median(samples.perRate);
-      const ratio = totalMs / groupByMs;
-      const minOf = (values: readonly number[]) => Math.min(...values).toFixed(1);
-      process.stdout.write(
-        `(checkoutCount ${check.report.checkoutCount}, salesTotal ¥${check.report.salesTotal.toLocaleString('en-US')}; both baselines read the same rows and agree with the report's figures. ` +
-          `Medians of ${timedRounds} interleaved rounds after ${warmupRounds} warm-up rounds: total ${totalMs.toFixed(1)} ms = load ${loadMs.toFixed(1)} + engine ${engineMs.toFixed(1)}; ` +
-          `minima: total ${minOf(samples.total)}, load ${minOf(samples.load)}, engine ${minOf(samples.engine)}, GROUP BY ${minOf(samples.groupBy)}, per-rate SQL ${minOf(samples.perRate)} ms)\n`,
-      );
-      const groupByName = 'raw SQL GROUP BY status × hour (count, Σ total_yen, Σ customerCount)';
-      return [
-        {
-          name: 'GET report: one statement + buildDailyReport (median)',
-          value: totalMs,
-          unit: 'ms',
-          baselineName: groupByName,
-          baselineValue: groupByMs,
-          target: `≤ ${targetMs} ms and ≤ ${targetRatio}×`,
-          met: totalMs <= targetMs && ratio <= targetRatio,
-        },
-        {
-          name: 'GET report, the same runs, against the fairer baseline',
-          value: totalMs,
-          unit: 'ms',
-          baselineName:
-            'per-rate SQL: per checkout G[c] over jsonb_to_recordset(lines) and tax per receipt, Σ per rate',
-          baselineValue: perRateMs,
-          target: `≤ ${targetMs} ms and ≤ ${targetRatio}×`,
-          met: totalMs <= targetMs && totalMs / perRateMs <= targetRatio,
-        },
-        {
-          name: 'of which the load (loadStoreDay: one statement, a row per document)',
-          value: loadMs,
-          unit: 'ms',
-          baselineName: groupByName,
-          baselineValue: groupByMs,
-          target: 'information',
-          met: true,
-        },
-        {
-          name: 'of which the engine (buildDailyReport and the rest of getDailyReport)',
-          value: engineMs,
-          unit: 'ms',
-          baselineName: groupByName,
-          baselineValue: groupByMs,
-          target: 'information',
-          met: true,
-        },
-      ];
+      const samples = await interleavedRounds(pool, timed, store.id, { actor, query, clock });
+      return reportFigures(samples, check.report);
     } finally {
       await pool.end();
       await database.drop();

@@ -6,31 +6,23 @@
 // Knobs (environment): FAULT_RUN_STORE_DAYS (1000), FAULT_RUN_STORES (20), FAULT_RUN_KILLS (20),
 // FAULT_RUN_WORKERS (4), FAULT_RUN_RATE (0.3), FAULT_RUN_SEED (7), FAULT_RUN_DEADLINE_MIN (60).
 // A fresh database is created on the server and dropped afterwards (FAULT_RUN_KEEP_DB=1 keeps it).
-import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
 import { allMigrationSets } from '../src/migration-sets.js';
+import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { runFaultRun } from '../test/support/fault-run/run.js';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const number = (name: string, fallback: number) =>
   process.env[name] ? Number(process.env[name]) : fallback;
 
-const name = `uriage_fault_${createHash('sha256').update(`${process.pid}-${performance.now()}`).digest('hex').slice(0, 8)}`;
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
-const pool = createPool(url.toString(), 10);
+const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_fault');
+const pool = createPool(database.url, 10);
 let failed: boolean;
 try {
   await runMigrations(pool, allMigrationSets);
   const result = await runFaultRun({
     pool,
-    connectionString: url.toString(),
+    connectionString: database.url,
     storeDays: number('FAULT_RUN_STORE_DAYS', 1000),
     stores: number('FAULT_RUN_STORES', 20),
     kills: number('FAULT_RUN_KILLS', 20),
@@ -61,11 +53,6 @@ try {
   );
 } finally {
   await pool.end();
-  if (!process.env.FAULT_RUN_KEEP_DB) {
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  }
+  if (!process.env.FAULT_RUN_KEEP_DB) await database.drop();
 }
 process.exitCode = failed ? 1 : 0;

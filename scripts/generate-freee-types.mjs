@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates src/adapters/freee/generated/accounting.ts from freee's official OpenAPI schema
-// (../shared/freee/accounting-api-schema.json, provenance in ../shared/freee/SOURCE.md).
+// (vendor/freee/accounting-api-schema.json, provenance and licence in vendor/freee/SOURCE.md).
 // Usage: node scripts/generate-freee-types.mjs [--schema PATH] [--check]
 //   --check exits 1 when the committed file differs from what the schema generates (for CI).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     schema: {
       type: 'string',
-      default: resolve(root, '../shared/freee/accounting-api-schema.json'),
+      default: resolve(root, 'vendor/freee/accounting-api-schema.json'),
     },
     check: { type: 'boolean', default: false },
   },

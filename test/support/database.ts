@@ -1,7 +1,8 @@
 // A fresh, migrated database per test file. DATABASE_URL set → a new database on that server,
 // dropped afterwards; unset → embedded PGlite started from a migrated template (built once per
 // migration set and cached under .test-data/, so each file starts in well under a second).
-import { createHash } from 'node:crypto';
+// Benches and scripts use createScratchDatabase / serverUrlFromEnv (a database of their own).
+import { createHash, randomUUID } from 'node:crypto';
 import {
   mkdirSync,
   readdirSync,
@@ -41,29 +42,65 @@ function defaultMigrationSets(): MigrationSet[] {
   return [...allMigrationSets, ...extraSets];
 }
 
+/** Where benches, scripts and server-mode tests find PostgreSQL when DATABASE_URL is unset. */
+export const defaultServerUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The PostgreSQL server to create scratch databases on: DATABASE_URL, else {@link defaultServerUrl}. */
+export function serverUrlFromEnv(): string {
+  return process.env.DATABASE_URL || defaultServerUrl;
+}
+
+export interface ScratchDatabase {
+  name: string;
+  /** The connection string of the new database. */
+  url: string;
+  /** Drops the database (with force: open connections are closed). */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the server of `serverUrl`, named `${prefix}_<pid>_<random>`. */
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = 'uriage_t',
+): Promise<ScratchDatabase> {
+  const suffix = createHash('sha256')
+    .update(`${process.hrtime.bigint()}-${randomUUID()}`)
+    .digest('hex')
+    .slice(0, 8);
+  const name = `${prefix}_${process.pid}_${suffix}`;
+  const onServer = async (sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    drop: () => onServer(`drop database if exists ${name} with (force)`),
+  };
+}
+
 async function openServerDatabase(
   serverUrl: string,
   sets: readonly MigrationSet[],
 ): Promise<TestDatabase> {
-  const name = `uriage_t_${process.pid}_${createHash('sha256').update(`${process.hrtime.bigint()}`).digest('hex').slice(0, 8)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const pool = createPool(url.toString(), 10);
+  const scratch = await createScratchDatabase(serverUrl);
+  const pool = createPool(scratch.url, 10);
   await runMigrations(pool, sets);
   return {
     pool,
-    connectionString: url.toString(),
+    connectionString: scratch.url,
     mode: 'server',
     close: async () => {
       await pool.end();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

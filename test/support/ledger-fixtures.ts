@@ -7,15 +7,13 @@ import { ledgerDepsOver } from '../../src/adapters/http/routes/ledger-deps.js';
 import type { Checkout } from '../../src/domain/ledger/types.js';
 import type { TestApp, TestCompany } from './app.js';
 
-export const exampleDayPath = new URL('../../../shared/spec/example-day.json', import.meta.url);
+export const exampleDayPath = new URL('../../vendor/spec/example-day.json', import.meta.url);
 export const exampleDay = JSON.parse(readFileSync(exampleDayPath, 'utf8')) as {
   company: Record<string, unknown>;
   checkouts: Checkout[];
   drawer: Record<string, unknown>[];
   closes: { storeCode: string; businessDate: string; float: number; countedCash: number }[];
 };
-
-export const exampleCheckout = (): Checkout => structuredClone(exampleDay.checkouts[0] as Checkout);
 
 /** A valid completed checkout of store 0001 / register 01 on 2025-01-10: ¥1,100 paid ¥2,000 cash. */
 export function checkout(id: string, overrides: Partial<Checkout> = {}): Checkout {

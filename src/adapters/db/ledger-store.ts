@@ -214,6 +214,18 @@ async function listDayCheckouts(
 function transactionOver(client: PoolClient): LedgerTransaction {
   return {
     ...readsOver(client),
+    ...revisionChecksOver(client),
+    ...checkoutWritesOver(client),
+    ...drawerWritesOver(client),
+    ...closeWritesOver(client),
+  };
+}
+
+/** Locks and hashes of the stored revisions, read before a batch decides what to write. */
+function revisionChecksOver(
+  client: PoolClient,
+): Pick<LedgerTransaction, 'lockCheckoutHeads' | 'findRevisionHashes'> {
+  return {
     lockCheckoutHeads: async (companyId, checkoutIds) => {
       const { rows } = await client.query<{
         checkout_id: string;
@@ -248,6 +260,17 @@ function transactionOver(client: PoolClient): LedgerTransaction {
         contentHash: r.content_hash,
       }));
     },
+  };
+}
+
+/** Batch writes of checkouts and their revision history: one statement each. */
+function checkoutWritesOver(
+  client: PoolClient,
+): Pick<
+  LedgerTransaction,
+  'archiveCurrentRevisions' | 'insertRevisionHistory' | 'insertCheckouts' | 'replaceCheckouts'
+> {
+  return {
     archiveCurrentRevisions: async (companyId, checkoutIds, now) => {
       await client.query(
         `insert into checkout_revisions (company_id, checkout_id, revision, status, document, content_hash, received_at, superseded_at)
@@ -287,6 +310,13 @@ function transactionOver(client: PoolClient): LedgerTransaction {
       );
       return result.rowCount ?? 0;
     },
+  };
+}
+
+function drawerWritesOver(
+  client: PoolClient,
+): Pick<LedgerTransaction, 'insertDrawerEvents' | 'findDrawerEventHashes'> {
+  return {
     insertDrawerEvents: async (companyId, rows, now) => {
       const json = JSON.stringify(
         rows.map((r) => ({
@@ -320,6 +350,14 @@ function transactionOver(client: PoolClient): LedgerTransaction {
       );
       return new Map(rows.map((r) => [r.event_id, r.content_hash]));
     },
+  };
+}
+
+/** The close of a store-day: its lock, its row, and the domain event written with it. */
+function closeWritesOver(
+  client: PoolClient,
+): Pick<LedgerTransaction, 'lockDay' | 'insertClose' | 'insertDomainEvent'> {
+  return {
     lockDay: async (storeId, businessDate) => {
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [
         `uriage.close:${storeId}:${businessDate}`,

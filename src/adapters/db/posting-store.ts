@@ -15,6 +15,7 @@ import type {
 } from '../../app/posting/model.js';
 import type {
   DayListFilter,
+  Lease,
   PostedDealView,
   PostingSources,
   PostingStore,
@@ -128,11 +129,22 @@ export function contentHash(content: DealContent | null): string | null {
 const amountOf = (content: DealContent | null): number | null =>
   content === null ? null : content.details.reduce((sum, line) => sum + line.amount, 0);
 
-export function postingStoreOver(pool: Pool): PostingStore {
-  const fenceCte = `lease as (
+/** $1 store, $2 date, $3 lease id, $4 new lease_until, $5 now: extends the lease if still held. */
+const fenceCte = `lease as (
       update posting_days set lease_until = $4::timestamptz, updated_at = $5::timestamptz
        where store_id = $1::uuid and business_date = $2::date and lease_id = $3::uuid
       returning company_id)`;
+
+export function postingStoreOver(pool: Pool): PostingStore {
+  return {
+    ...settingsOpsOver(pool),
+    ...dayLeaseOpsOver(pool),
+    ...dayQueriesOver(pool),
+    ...entryOpsOver(pool),
+  };
+}
+
+function settingsOpsOver(pool: Pool): Pick<PostingStore, 'readSettings' | 'saveSettings'> {
   return {
     readSettings: async (companyId) => {
       const { rows } = await pool.query<{ settings: unknown }>(
@@ -148,6 +160,12 @@ export function postingStoreOver(pool: Pool): PostingStore {
         [companyId, JSON.stringify(settings), updatedBy, now],
       );
     },
+  };
+}
+
+/** The run's lease on a store-day: claim, renew, finish (which releases it). */
+function dayLeaseOpsOver(pool: Pool): Pick<PostingStore, 'claimDay' | 'renewLease' | 'finishDay'> {
+  return {
     claimDay: async ({ companyId, storeId, businessDate, leaseId, now, until }) => {
       const { rows } = await pool.query<{ auto_retries: number }>(
         `insert into posting_days (store_id, business_date, company_id, status, lease_id, lease_until, started_at, updated_at)
@@ -197,6 +215,14 @@ export function postingStoreOver(pool: Pool): PostingStore {
         ],
       );
     },
+  };
+}
+
+/** Requests and the read side of the store-days and their posted deals. */
+function dayQueriesOver(
+  pool: Pool,
+): Pick<PostingStore, 'markRequested' | 'getDay' | 'listDays' | 'listPostedDeals'> {
+  return {
     markRequested: async ({ companyId, storeId, businessDate, manual, now }) => {
       await pool.query(
         `insert into posting_days (store_id, business_date, company_id, status, requested_at, updated_at) values ($1, $2::date, $3, 'queued', $4, $4)
@@ -223,65 +249,6 @@ export function postingStoreOver(pool: Pool): PostingStore {
       );
       return rows.map(toDay);
     },
-    listEntries: async (storeId, businessDate, freeeCompanyId) => {
-      const { rows } = await pool.query<EntryRow>(
-        `select ${entryColumns} from posted_deals e where e.store_id = $1 and e.business_date = $2::date and e.freee_company_id = $3 order by e.entry_key`,
-        [storeId, businessDate, freeeCompanyId],
-      );
-      return rows.map(toEntry);
-    },
-    writeEntry: async (lease, write: RecordWrite, now, leaseUntil) => {
-      const intentContent = write.intent?.content ?? null;
-      const { rows } = await pool.query(
-        `with ${fenceCte}
-         insert into posted_deals (store_id, business_date, freee_company_id, entry_key, company_id, provider, method_code, item_name, ref_number,
-           deal_id, content, content_hash, amount_yen, deal_type, has_payments, intent, intent_content, intent_hash, intent_at, posted_at, updated_at)
-         select $1::uuid, $2::date, $6::bigint, $7::text, lease.company_id, $8::text, $9::text, $10::text, $11::text, $12::bigint, $13::jsonb, $14::text,
-           $15::bigint, $16::text, $17::boolean, $18::text, $19::jsonb, $20::text, $21::timestamptz, $22::timestamptz, $5::timestamptz from lease
-         on conflict (store_id, business_date, freee_company_id, entry_key) do update set
-           provider = excluded.provider, method_code = excluded.method_code, item_name = excluded.item_name, ref_number = excluded.ref_number,
-           deal_id = excluded.deal_id, content = excluded.content, content_hash = excluded.content_hash, amount_yen = excluded.amount_yen,
-           deal_type = excluded.deal_type, has_payments = excluded.has_payments, intent = excluded.intent, intent_content = excluded.intent_content,
-           intent_hash = excluded.intent_hash, intent_at = excluded.intent_at, posted_at = coalesce(excluded.posted_at, posted_deals.posted_at),
-           updated_at = excluded.updated_at
-         returning entry_key`,
-        [
-          lease.storeId,
-          lease.businessDate,
-          lease.leaseId,
-          leaseUntil,
-          now,
-          write.freeeCompanyId,
-          write.key,
-          write.provider,
-          write.methodCode,
-          write.itemName,
-          write.refNumber,
-          write.dealId,
-          write.content === null ? null : JSON.stringify(write.content),
-          contentHash(write.content),
-          amountOf(write.content),
-          write.content?.type ?? null,
-          write.hasPayments,
-          write.intent?.op ?? null,
-          intentContent === null ? null : JSON.stringify(intentContent),
-          contentHash(intentContent),
-          write.intent ? now : null,
-          write.intent === null && write.dealId !== null ? now : null,
-        ],
-      );
-      return rows.length > 0;
-    },
-    removeEntry: async (lease, freeeCompanyId, key, now, leaseUntil) => {
-      const { rows } = await pool.query<{ leased: number }>(
-        `with ${fenceCte},
-         gone as (delete from posted_deals where store_id = $1 and business_date = $2::date and freee_company_id = $6 and entry_key = $7
-                    and exists (select 1 from lease) returning 1)
-         select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as removed`,
-        [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, freeeCompanyId, key],
-      );
-      return (rows[0]?.leased ?? 0) > 0;
-    },
     listPostedDeals: async (companyId, filter: DayListFilter) => {
       const { rows } = await pool.query<EntryRow>(
         `select ${entryColumns} from posted_deals e
@@ -300,6 +267,83 @@ export function postingStoreOver(pool: Pool): PostingStore {
       }));
     },
   };
+}
+
+/** The deals recorded for a store-day: intents and answers, each write fenced by the lease. */
+function entryOpsOver(
+  pool: Pool,
+): Pick<PostingStore, 'listEntries' | 'writeEntry' | 'removeEntry'> {
+  return {
+    listEntries: async (storeId, businessDate, freeeCompanyId) => {
+      const { rows } = await pool.query<EntryRow>(
+        `select ${entryColumns} from posted_deals e where e.store_id = $1 and e.business_date = $2::date and e.freee_company_id = $3 order by e.entry_key`,
+        [storeId, businessDate, freeeCompanyId],
+      );
+      return rows.map(toEntry);
+    },
+    writeEntry: (lease, write: RecordWrite, now, leaseUntil) =>
+      writeEntry(pool, lease, write, now, leaseUntil),
+    removeEntry: async (lease, freeeCompanyId, key, now, leaseUntil) => {
+      const { rows } = await pool.query<{ leased: number }>(
+        `with ${fenceCte},
+         gone as (delete from posted_deals where store_id = $1 and business_date = $2::date and freee_company_id = $6 and entry_key = $7
+                    and exists (select 1 from lease) returning 1)
+         select (select count(*) from lease)::int as leased, (select count(*) from gone)::int as removed`,
+        [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, freeeCompanyId, key],
+      );
+      return (rows[0]?.leased ?? 0) > 0;
+    },
+  };
+}
+
+/** One statement: extends the lease and upserts the entry, or writes nothing if the lease is lost. */
+async function writeEntry(
+  pool: Pool,
+  lease: Lease,
+  write: RecordWrite,
+  now: Date,
+  leaseUntil: Date,
+): Promise<boolean> {
+  const intentContent = write.intent?.content ?? null;
+  const { rows } = await pool.query(
+    `with ${fenceCte}
+       insert into posted_deals (store_id, business_date, freee_company_id, entry_key, company_id, provider, method_code, item_name, ref_number,
+         deal_id, content, content_hash, amount_yen, deal_type, has_payments, intent, intent_content, intent_hash, intent_at, posted_at, updated_at)
+       select $1::uuid, $2::date, $6::bigint, $7::text, lease.company_id, $8::text, $9::text, $10::text, $11::text, $12::bigint, $13::jsonb, $14::text,
+         $15::bigint, $16::text, $17::boolean, $18::text, $19::jsonb, $20::text, $21::timestamptz, $22::timestamptz, $5::timestamptz from lease
+       on conflict (store_id, business_date, freee_company_id, entry_key) do update set
+         provider = excluded.provider, method_code = excluded.method_code, item_name = excluded.item_name, ref_number = excluded.ref_number,
+         deal_id = excluded.deal_id, content = excluded.content, content_hash = excluded.content_hash, amount_yen = excluded.amount_yen,
+         deal_type = excluded.deal_type, has_payments = excluded.has_payments, intent = excluded.intent, intent_content = excluded.intent_content,
+         intent_hash = excluded.intent_hash, intent_at = excluded.intent_at, posted_at = coalesce(excluded.posted_at, posted_deals.posted_at),
+         updated_at = excluded.updated_at
+       returning entry_key`,
+    [
+      lease.storeId,
+      lease.businessDate,
+      lease.leaseId,
+      leaseUntil,
+      now,
+      write.freeeCompanyId,
+      write.key,
+      write.provider,
+      write.methodCode,
+      write.itemName,
+      write.refNumber,
+      write.dealId,
+      write.content === null ? null : JSON.stringify(write.content),
+      contentHash(write.content),
+      amountOf(write.content),
+      write.content?.type ?? null,
+      write.hasPayments,
+      write.intent?.op ?? null,
+      intentContent === null ? null : JSON.stringify(intentContent),
+      contentHash(intentContent),
+      write.intent ? now : null,
+      write.intent === null && write.dealId !== null ? now : null,
+    ],
+  );
+  return rows.length > 0;
 }
 
 export function postingSourcesOver(pool: Pool): PostingSources {

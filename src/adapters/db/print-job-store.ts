@@ -58,8 +58,10 @@ const toRecord = (r: PrintJobRow): PrintJobRecord => ({
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+type FindOne = (where: string, values: unknown[]) => Promise<PrintJobRecord | null>;
+
 export function printJobStoreOver(client: Queryable): PrintJobStore {
-  const one = async (where: string, values: unknown[]): Promise<PrintJobRecord | null> => {
+  const one: FindOne = async (where, values) => {
     const { rows } = await client.query<PrintJobRow>(
       `select ${columns} from print_jobs j join stores s on s.id = j.store_id where ${where} limit 1`,
       values,
@@ -67,33 +69,7 @@ export function printJobStoreOver(client: Queryable): PrintJobStore {
     return rows[0] ? toRecord(rows[0]) : null;
   };
   return {
-    insert: async (job: NewPrintJob) => {
-      const { rows } = await client.query<{ id: string }>(
-        `insert into print_jobs (company_id, store_id, business_date, close_version, source, requested_by, event_id, status, attempts, attempts_max, created_at, updated_at)
-         values ($1, $2, $3::date, $4, $5, $6, $7, 'queued', 0, $8, $9, $9)
-         on conflict (event_id) do nothing returning id`,
-        [
-          job.companyId,
-          job.storeId,
-          job.businessDate,
-          job.closeVersion,
-          job.source,
-          job.requestedBy,
-          job.eventId,
-          job.attemptsMax,
-          job.now,
-        ],
-      );
-      const insertedId = rows[0]?.id;
-      const found = insertedId
-        ? await one('j.id = $1', [insertedId])
-        : await one('j.event_id = $1', [job.eventId]);
-      if (!found)
-        throw new Error(
-          `print job for event ${job.eventId ?? '(none)'} neither inserted nor found`,
-        );
-      return { job: found, created: insertedId !== undefined };
-    },
+    insert: (job: NewPrintJob) => insertJob(client, one, job),
     get: async (companyId, id) =>
       uuidPattern.test(id) ? one('j.company_id = $1 and j.id = $2', [companyId, id]) : null,
     findPending: (storeId, businessDate, closeVersion, since) =>
@@ -110,6 +86,42 @@ export function printJobStoreOver(client: Queryable): PrintJobStore {
       );
       return rows.map(toRecord);
     },
+    ...statusOpsOver(client),
+  };
+}
+
+/** Inserts the job of an event once: a second delivery of the event finds the first job. */
+async function insertJob(client: Queryable, one: FindOne, job: NewPrintJob) {
+  const { rows } = await client.query<{ id: string }>(
+    `insert into print_jobs (company_id, store_id, business_date, close_version, source, requested_by, event_id, status, attempts, attempts_max, created_at, updated_at)
+     values ($1, $2, $3::date, $4, $5, $6, $7, 'queued', 0, $8, $9, $9)
+     on conflict (event_id) do nothing returning id`,
+    [
+      job.companyId,
+      job.storeId,
+      job.businessDate,
+      job.closeVersion,
+      job.source,
+      job.requestedBy,
+      job.eventId,
+      job.attemptsMax,
+      job.now,
+    ],
+  );
+  const insertedId = rows[0]?.id;
+  const found = insertedId
+    ? await one('j.id = $1', [insertedId])
+    : await one('j.event_id = $1', [job.eventId]);
+  if (!found)
+    throw new Error(`print job for event ${job.eventId ?? '(none)'} neither inserted nor found`);
+  return { job: found, created: insertedId !== undefined };
+}
+
+/** The worker's progress marks on a job (a printed job stays printed). */
+function statusOpsOver(
+  client: Queryable,
+): Pick<PrintJobStore, 'setQueueJobId' | 'markPrinting' | 'markPrinted' | 'markFailed'> {
+  return {
     setQueueJobId: async (id, queueJobId, now) => {
       await client.query('update print_jobs set queue_job_id = $2, updated_at = $3 where id = $1', [
         id,

@@ -52,6 +52,20 @@ const toMethod = (r: MethodRow): CompanyPaymentMethod => ({
 export function tenancyStoreOver(client: Queryable): TenancyStore {
   const db = drizzleOver(client);
   return {
+    ...companyOpsOver(db),
+    ...storeOpsOver(db),
+    ...paymentMethodOpsOver(db),
+    ...staffOpsOver(db),
+  };
+}
+
+type CompanyOps = Pick<
+  TenancyStore,
+  'findCompanyByCode' | 'findCompanyById' | 'listCompanies' | 'insertCompany' | 'updateCompany'
+>;
+
+function companyOpsOver(db: Db): CompanyOps {
+  return {
     findCompanyByCode: async (code) =>
       first((await db.select().from(companies).where(eq(companies.code, code))).map(toCompany)),
     findCompanyById: async (id) =>
@@ -77,6 +91,11 @@ export function tenancyStoreOver(client: Queryable): TenancyStore {
             .returning(),
         ),
       ),
+  };
+}
+
+function storeOpsOver(db: Db): Pick<TenancyStore, 'listStores' | 'findStore' | 'upsertStore'> {
+  return {
     listStores: async (companyId) => {
       const rows = await db
         .select()
@@ -95,6 +114,13 @@ export function tenancyStoreOver(client: Queryable): TenancyStore {
       return row ? withRegisters(db, row) : null;
     },
     upsertStore: (companyId, input, now) => upsertStore(db, companyId, input, now),
+  };
+}
+
+function paymentMethodOpsOver(
+  db: Db,
+): Pick<TenancyStore, 'listPaymentMethods' | 'upsertPaymentMethod'> {
+  return {
     listPaymentMethods: async (companyId) =>
       (
         await db
@@ -122,6 +148,16 @@ export function tenancyStoreOver(client: Queryable): TenancyStore {
         .returning();
       return toMethod(one(rows));
     },
+  };
+}
+
+type StaffOps = Pick<
+  TenancyStore,
+  'listStaff' | 'findStaffWithHash' | 'findStaffById' | 'insertStaff' | 'updateStaff'
+>;
+
+function staffOpsOver(db: Db): StaffOps {
+  return {
     listStaff: async (companyId) =>
       (
         await db.select().from(staff).where(eq(staff.companyId, companyId)).orderBy(asc(staff.code))

@@ -1,4 +1,4 @@
-// Goal: the zod contract accepts exactly what ../shared/spec/checkout.schema.json accepts.
+// Goal: the zod contract accepts exactly what vendor/spec/checkout.schema.json accepts.
 // Method: ajv compiles the JSON Schema (draft 2020-12; formats off, so date-time content is left to
 // its own table below); fast-check breaks valid checkouts at one field with a value from a pool of
 // boundary values and wrong types; both validators must agree on every payload.
@@ -11,7 +11,7 @@ import { CheckoutContract } from './contract.js';
 import { arbitraryCompletedCheckout } from '../../../test/support/domain/arbitraries.js';
 
 const schema = JSON.parse(
-  readFileSync(new URL('../../../../shared/spec/checkout.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../vendor/spec/checkout.schema.json', import.meta.url), 'utf8'),
 ) as object;
 const validate = new Ajv2020({ strict: false, validateFormats: false, allErrors: true }).compile(
   schema,

@@ -1,4 +1,4 @@
-// The register contract as zod schemas: ../shared/spec/checkout.schema.json field for field
+// The register contract as zod schemas: vendor/spec/checkout.schema.json field for field
 // (integers, ranges, lengths, enums, additionalProperties false → strict), plus the drawer event,
 // the close and the day file of daily-report.md §1 and §6. The HTTP adapter documents the API with
 // these same objects; the use cases validate every item with them before any business rule.

@@ -66,73 +66,98 @@ export async function loadReferences(
   wanted: Wanted,
 ): Promise<References> {
   const company = (await db.select().from(companies).where(eq(companies.id, companyId)))[0];
-  const items_ =
-    wanted.accountItemIds.length === 0
+  const accountItemRefs = await accountItemsIn(db, companyId, wanted.accountItemIds);
+  const taxRefs = await taxesOf(db, companyId);
+  const walletableType = await walletableTypesOf(db, companyId);
+  const segmentOf = await segmentsOf(db, companyId, wanted.segmentTagIds);
+  const partnerByCode = await partnersByCode(db, companyId, wanted.partnerCodes);
+  return {
+    usePartnerCode: company?.usePartnerCode ?? false,
+    segmentsAvailable: company?.segmentsAvailable ?? 0,
+    accountItems: accountItemRefs,
+    taxes: taxRefs,
+    itemIds: await idsIn(db, items, companyId, wanted.itemIds),
+    sectionIds: await idsIn(db, sections, companyId, wanted.sectionIds),
+    partnerIds: await idsIn(db, partners, companyId, wanted.partnerIds),
+    partnerByCode,
+    tagIds: await idsIn(db, tags, companyId, wanted.tagIds),
+    segmentOf,
+    walletableType,
+  };
+}
+
+async function accountItemsIn(
+  db: SandboxQuery,
+  companyId: number,
+  ids: number[],
+): Promise<References['accountItems']> {
+  const rows =
+    ids.length === 0
       ? []
       : await db
           .select()
           .from(accountItems)
-          .where(
-            and(
-              eq(accountItems.companyId, companyId),
-              inArray(accountItems.id, unique(wanted.accountItemIds)),
-            ),
-          );
-  const taxRows = await db.select().from(taxes).where(eq(taxes.companyId, companyId));
-  const wallets = await db
+          .where(and(eq(accountItems.companyId, companyId), inArray(accountItems.id, unique(ids))));
+  return new Map(
+    rows.map((a) => [
+      a.id,
+      {
+        categoryId: a.accountCategoryId,
+        available: a.available,
+        correspondingIncomeId: a.correspondingIncomeId,
+        correspondingExpenseId: a.correspondingExpenseId,
+      },
+    ]),
+  );
+}
+
+async function taxesOf(db: SandboxQuery, companyId: number): Promise<References['taxes']> {
+  const rows = await db.select().from(taxes).where(eq(taxes.companyId, companyId));
+  return new Map(
+    rows.map((t) => [t.code, { ratePercent: t.ratePercent, displayCategory: t.displayCategory }]),
+  );
+}
+
+async function walletableTypesOf(
+  db: SandboxQuery,
+  companyId: number,
+): Promise<References['walletableType']> {
+  const rows = await db
     .select({ id: walletables.id, type: walletables.type })
     .from(walletables)
     .where(eq(walletables.companyId, companyId));
-  const segmentRows =
-    wanted.segmentTagIds.length === 0
+  return new Map(rows.map((w) => [w.id, w.type]));
+}
+
+/** Segment tag id → its segment (1, 2 or 3). */
+async function segmentsOf(
+  db: SandboxQuery,
+  companyId: number,
+  ids: number[],
+): Promise<References['segmentOf']> {
+  const rows =
+    ids.length === 0
       ? []
       : await db
           .select({ id: segmentTags.id, segmentId: segmentTags.segmentId })
           .from(segmentTags)
-          .where(
-            and(
-              eq(segmentTags.companyId, companyId),
-              inArray(segmentTags.id, unique(wanted.segmentTagIds)),
-            ),
-          );
-  const codes =
-    wanted.partnerCodes.length === 0
+          .where(and(eq(segmentTags.companyId, companyId), inArray(segmentTags.id, unique(ids))));
+  return new Map(rows.map((row) => [row.id, row.segmentId]));
+}
+
+async function partnersByCode(
+  db: SandboxQuery,
+  companyId: number,
+  codes: string[],
+): Promise<References['partnerByCode']> {
+  const rows =
+    codes.length === 0
       ? []
       : await db
           .select({ id: partners.id, code: partners.code })
           .from(partners)
           .where(
-            and(
-              eq(partners.companyId, companyId),
-              inArray(partners.code, [...new Set(wanted.partnerCodes)]),
-            ),
+            and(eq(partners.companyId, companyId), inArray(partners.code, [...new Set(codes)])),
           );
-  return {
-    usePartnerCode: company?.usePartnerCode ?? false,
-    segmentsAvailable: company?.segmentsAvailable ?? 0,
-    accountItems: new Map(
-      items_.map((a) => [
-        a.id,
-        {
-          categoryId: a.accountCategoryId,
-          available: a.available,
-          correspondingIncomeId: a.correspondingIncomeId,
-          correspondingExpenseId: a.correspondingExpenseId,
-        },
-      ]),
-    ),
-    taxes: new Map(
-      taxRows.map((t) => [
-        t.code,
-        { ratePercent: t.ratePercent, displayCategory: t.displayCategory },
-      ]),
-    ),
-    itemIds: await idsIn(db, items, companyId, wanted.itemIds),
-    sectionIds: await idsIn(db, sections, companyId, wanted.sectionIds),
-    partnerIds: await idsIn(db, partners, companyId, wanted.partnerIds),
-    partnerByCode: new Map(codes.flatMap((p) => (p.code ? [[p.code, p.id] as const] : []))),
-    tagIds: await idsIn(db, tags, companyId, wanted.tagIds),
-    segmentOf: new Map(segmentRows.map((s) => [s.id, s.segmentId])),
-    walletableType: new Map(wallets.map((w) => [w.id, w.type])),
-  };
+  return new Map(rows.flatMap((p) => (p.code ? [[p.code, p.id] as const] : [])));
 }

@@ -51,27 +51,7 @@ export async function existingDeal(
 
 export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
-  app.post('/deals', async (c) => {
-    const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, companyIdIn(body), 'write');
-    const input = parseWith(dealCreateParams, body);
-    const payments = input.payments ?? [];
-    const refs = await loadReferences(deps.db, companyId, wantedBy(input, payments));
-    const years = await loadFiscalYears(deps.db, companyId);
-    const checked = checkDeal(input, refs, years);
-    const problems = [...checked.problems, ...paymentProblems(payments, refs, years)];
-    if (problems.length === 0)
-      problems.push(
-        ...settlementProblems(
-          checked.deal.amount,
-          payments.reduce((s, p) => s + p.amount, 0),
-          checked.hasCashLine,
-        ),
-      );
-    if (problems.length > 0) throw badRequest(...problems);
-    const id = await insertDeal(deps.db, deps.clock, companyId, checked.deal, payments);
-    return c.json(await dealResponse(deps, companyId, id), 201);
-  });
+  app.post('/deals', (c) => createDeal(deps, c));
   app.get('/deals', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'read');
     const filter = dealFilter(c, companyId);
@@ -89,39 +69,7 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const record = await existingDeal(deps, companyId, c);
     return c.json(await dealResponse(deps, companyId, record.deal.id, accruals));
   });
-  app.put('/deals/:id', async (c) => {
-    const body = await jsonBody(c);
-    const { companyId } = await requireCompany(c, deps, companyIdIn(body), 'write');
-    const input = parseWith(dealUpdateParams, body);
-    const record = await existingDeal(deps, companyId, c);
-    const years = await loadFiscalYears(deps.db, companyId);
-    const problems: string[] = [];
-    if (input.type !== record.deal.type)
-      problems.push('収支区分（type）は変更できません。取引を削除してから作成し直してください。');
-    const closed = closedPeriodProblem(years, '変更前の発生日', record.deal.issueDate);
-    if (closed) problems.push(closed);
-    const lineIds = input.details.flatMap((d) => (d.id === undefined ? [] : [d.id]));
-    const known = await detailIdsOf(deps.db, record.deal.id, lineIds);
-    input.details.forEach(
-      (d, i) =>
-        d.id !== undefined &&
-        !known.has(d.id) &&
-        problems.push(`details[${i}].id はこの取引の取引行ではありません。`),
-    );
-    const checked = checkDeal(
-      input,
-      await loadReferences(deps.db, companyId, wantedBy(input, [])),
-      years,
-    );
-    problems.push(...checked.problems);
-    if (problems.length === 0)
-      problems.push(
-        ...settlementProblems(checked.deal.amount, paidYen(record), checked.hasCashLine),
-      );
-    if (problems.length > 0) throw badRequest(...problems);
-    await updateDeal(deps.db, deps.clock, record.deal.id, checked.deal);
-    return c.json(await dealResponse(deps, companyId, record.deal.id));
-  });
+  app.put('/deals/:id', (c) => replaceDeal(deps, c));
   app.delete('/deals/:id', async (c) => {
     const { companyId } = await requireCompany(c, deps, c.req.query('company_id'), 'write');
     const record = await existingDeal(deps, companyId, c);
@@ -135,4 +83,60 @@ export function dealsRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     return c.body(null, 204);
   });
   return app;
+}
+
+/** POST /deals: checked against the company's references and fiscal years, then inserted. */
+async function createDeal(deps: SandboxDeps, c: Context<SandboxEnv>): Promise<Response> {
+  const body = await jsonBody(c);
+  const { companyId } = await requireCompany(c, deps, companyIdIn(body), 'write');
+  const input = parseWith(dealCreateParams, body);
+  const payments = input.payments ?? [];
+  const refs = await loadReferences(deps.db, companyId, wantedBy(input, payments));
+  const years = await loadFiscalYears(deps.db, companyId);
+  const checked = checkDeal(input, refs, years);
+  const problems = [...checked.problems, ...paymentProblems(payments, refs, years)];
+  if (problems.length === 0)
+    problems.push(
+      ...settlementProblems(
+        checked.deal.amount,
+        payments.reduce((s, p) => s + p.amount, 0),
+        checked.hasCashLine,
+      ),
+    );
+  if (problems.length > 0) throw badRequest(...problems);
+  const id = await insertDeal(deps.db, deps.clock, companyId, checked.deal, payments);
+  return c.json(await dealResponse(deps, companyId, id), 201);
+}
+
+/** PUT /deals/{id}: same type, open period, its own detail ids; then checked like a new deal. */
+async function replaceDeal(deps: SandboxDeps, c: Context<SandboxEnv>): Promise<Response> {
+  const body = await jsonBody(c);
+  const { companyId } = await requireCompany(c, deps, companyIdIn(body), 'write');
+  const input = parseWith(dealUpdateParams, body);
+  const record = await existingDeal(deps, companyId, c);
+  const years = await loadFiscalYears(deps.db, companyId);
+  const problems: string[] = [];
+  if (input.type !== record.deal.type)
+    problems.push('収支区分（type）は変更できません。取引を削除してから作成し直してください。');
+  const closed = closedPeriodProblem(years, '変更前の発生日', record.deal.issueDate);
+  if (closed) problems.push(closed);
+  const lineIds = input.details.flatMap((d) => (d.id === undefined ? [] : [d.id]));
+  const known = await detailIdsOf(deps.db, record.deal.id, lineIds);
+  input.details.forEach(
+    (d, i) =>
+      d.id !== undefined &&
+      !known.has(d.id) &&
+      problems.push(`details[${i}].id はこの取引の取引行ではありません。`),
+  );
+  const checked = checkDeal(
+    input,
+    await loadReferences(deps.db, companyId, wantedBy(input, [])),
+    years,
+  );
+  problems.push(...checked.problems);
+  if (problems.length === 0)
+    problems.push(...settlementProblems(checked.deal.amount, paidYen(record), checked.hasCashLine));
+  if (problems.length > 0) throw badRequest(...problems);
+  await updateDeal(deps.db, deps.clock, record.deal.id, checked.deal);
+  return c.json(await dealResponse(deps, companyId, record.deal.id));
 }

@@ -7,6 +7,7 @@ import type { JobModule } from '../../../src/app/jobs/module.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { waitFor } from '../../support/wait.js';
 
 let db: TestDatabase;
 let runtime: JobRuntime<null>;
@@ -42,14 +43,6 @@ const module: JobModule<null> = {
   },
 };
 let failing = '';
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 before(async () => {
   db = await openTestDatabase();

@@ -24,18 +24,11 @@ import {
   startPostingHarness,
   type PostingHarness,
 } from './support.js';
+import { waitFor } from '../../support/wait.js';
 
 const faults = createFaultPlan();
 let h: PostingHarness;
 let runtime: JobRuntime<Services>;
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (performance.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const statusOf = async (date: string) =>
   (

@@ -30,6 +30,7 @@ import {
   startPostingHarness,
   type PostingHarness,
 } from './support.js';
+import { waitFor } from '../../support/wait.js';
 
 const now = '2025-01-10T09:00:00+09:00';
 const keyText = generateSecretKeyText();
@@ -37,14 +38,6 @@ let h: PostingHarness;
 let admin: ApiSession;
 let runtime: JobRuntime<Services>;
 let dir: string;
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (performance.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'uriage-posting-cli-'));

@@ -33,8 +33,6 @@ import {
   type FreeeTestAppOptions,
 } from '../freee/support/freee-app.js';
 
-export const day = '2025-01-10';
-
 export interface PostingHarness {
   app: FreeeTestApp;
   connected: Connected;

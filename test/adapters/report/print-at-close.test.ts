@@ -21,20 +21,13 @@ import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js'
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
 import { fakePrinter, importHandWorkedDay, knownDate, type FakePrinter } from './support.js';
+import { waitFor } from '../../support/wait.js';
 
 const now = '2025-01-11T02:00:00+09:00';
 let app: TestApp;
 let alpha: TestCompany;
 let printer: FakePrinter;
 let runtime: JobRuntime<Services>;
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (performance.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 before(async () => {
   app = await startTestApp({ now });

@@ -18,7 +18,6 @@ import {
   handWorkedInput,
 } from '../../support/domain/hand-worked-day.js';
 
-export const knownStore = '0001';
 export const knownDate = '2025-01-10';
 
 /** The hand-worked day as a day file (spec §6) of company `code`. */

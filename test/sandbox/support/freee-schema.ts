@@ -1,4 +1,4 @@
-// Validates sandbox responses against freee's official OpenAPI document (shared/freee) with ajv.
+// Validates sandbox responses against freee's official OpenAPI document (vendor/freee) with ajv.
 // OpenAPI 3.0 `nullable` becomes a JSON-Schema null type; in `closed` mode every object also
 // refuses properties the schema does not list, so a misspelt field fails the test.
 import { readFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 const schemaPath = fileURLToPath(
-  new URL('../../../../shared/freee/accounting-api-schema.json', import.meta.url),
+  new URL('../../../vendor/freee/accounting-api-schema.json', import.meta.url),
 );
 /** Documented by freee outside the schema: deal lines carry `description` (API-NOTES §5), 401s a `code` (§2). */
 const documentedExtras = ['description', 'code'];

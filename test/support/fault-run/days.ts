@@ -1,7 +1,7 @@
 // Random store-days for the posting fault run: seeded checkouts (every tax category, cash with change,
 // card, QR, both kinds of voucher), drawer money now and then, and a close whose counted cash is
 // sometimes over or short. Deterministic for a seed.
-import { createPrng, type Prng } from '../../../src/sandbox/prng.js';
+import { createPrng, type Prng } from '../prng.js';
 import { computeCheckoutTotals } from '../../../src/domain/ledger/checkout-totals.js';
 import type {
   Checkout,

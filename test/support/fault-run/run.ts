@@ -22,7 +22,7 @@ import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingJobModuleWith } from '../../../src/adapters/posting/posting-job-module.js';
 import { createFaultPlan, createSandboxApp } from '../../../src/sandbox/index.js';
 import type { JobQueue } from '../../../src/app/jobs/ports.js';
-import { createPrng } from '../../../src/sandbox/prng.js';
+import { createPrng } from '../prng.js';
 import { datesBefore, storeDays } from './days.js';
 import { closeAll, createWorld, faultRunPublicUrl, reconnect, type World } from './setup.js';
 import { verifyBooks, type BooksCheck } from './verify.js';

@@ -20,6 +20,7 @@ import {
   type TestApp,
 } from '../../../support/app.js';
 import { body, countRows } from '../../../support/ledger-fixtures.js';
+import { seeded as prng } from '../../../support/prng.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20250110);
 const batchedCount = 9_600;
@@ -34,17 +35,6 @@ before(async () => {
   admin = await apiSession(app, await createTestCompany(app, 'fuzz'));
 });
 after(async () => app?.close());
-
-function prng(start: number): () => number {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Payload = Record<string, unknown>;
 interface Broken {
