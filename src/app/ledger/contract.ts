@@ -3,6 +3,7 @@
 // the close and the day file of daily-report.md §1 and §6. The HTTP adapter documents the API with
 // these same objects; the use cases validate every item with them before any business rule.
 import { z } from 'zod';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import {
   checkoutStatuses,
   paymentKinds,
@@ -12,7 +13,19 @@ import {
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });
-const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date YYYY-MM-DD (the domain's one parser), reported as zod's invalid_format. */
+const businessDate = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!isBusinessDate(value))
+      ctx.addIssue({
+        code: 'invalid_format',
+        format: 'date',
+        input: value,
+        message: 'Invalid date',
+      });
+  })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const CheckoutLineContract = z
   .object({

@@ -1,7 +1,7 @@
 // レジ入金 / レジ出金 (issue 3 §2), one or a batch, idempotent by id: the same id with the same
 // content again is `unchanged`; the same id with other content is refused (`drawer_event_conflict`).
 // An event is a fact, not a document with revisions: a wrong one is corrected by a new event.
-import { isCalendarDate } from '../../domain/ledger/status-rules.js';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { DrawerEventContract } from './contract.js';
@@ -64,7 +64,7 @@ export function prepareDrawerEvent(
       },
     };
   const errors = [...place.errors];
-  if (!isCalendarDate(event.businessDate)) {
+  if (!isBusinessDate(event.businessDate)) {
     errors.push({
       path: prefixed(path, 'businessDate'),
       code: 'business_date_invalid',

@@ -20,7 +20,8 @@ import { linesMax } from './content-rules.js';
 import { lineAmountYen } from './line-amounts.js';
 import { splitOrderDiscount } from './order-discount.js';
 import type { PaymentMethodIndex } from './payment-methods.js';
-import { instantMs, isCalendarDate } from './status-rules.js';
+import { isBusinessDate } from '../calendar/business-date.js';
+import { instantMs } from '../calendar/instant.js';
 import { paymentsMax } from './tender-rules.js';
 import type { Checkout, CheckoutStatus, RoundingMode } from './types.js';
 
@@ -234,7 +235,7 @@ function statusOk(checkout: Checkout, out: CheckoutFigures): boolean {
     out.completedMs = completedMs;
   }
   if (checkout.businessDate !== out.checkedDate) {
-    if (typeof checkout.businessDate !== 'string' || !isCalendarDate(checkout.businessDate))
+    if (typeof checkout.businessDate !== 'string' || !isBusinessDate(checkout.businessDate))
       return false;
     out.checkedDate = checkout.businessDate;
   }

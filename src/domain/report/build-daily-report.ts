@@ -3,7 +3,7 @@
 // depend on their order. Decisions are listed in docs/decisions/daily-report.md.
 import { assertYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../ledger/payment-methods.js';
-import { isCalendarDate } from '../ledger/status-rules.js';
+import { isBusinessDate } from '../calendar/business-date.js';
 import type {
   Checkout,
   DayClose,
@@ -68,7 +68,7 @@ function checkedClose(input: BuildDailyReportInput): DayClose | null {
 }
 
 export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
-  if (!isCalendarDate(input.businessDate))
+  if (!isBusinessDate(input.businessDate))
     throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
   const methods = indexPaymentMethods(input.paymentMethods);
   const ofDay = (item: { storeCode: string; businessDate: string }): boolean =>

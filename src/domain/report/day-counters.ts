@@ -2,7 +2,7 @@
 // 金券等差額, 金券等釣り, 値引き, 全体割引, 返品, 会計数, 客数, 商品数 and 最終会計時刻, and the
 // status rows (取り消された / やり直した / 入力中断した会計) over the other checkouts.
 import { assertYen } from '../money/yen.js';
-import { instantMs } from '../ledger/status-rules.js';
+import { instantMs } from '../calendar/instant.js';
 import type { CheckoutStatus } from '../ledger/types.js';
 import {
   CountAmountAccumulator,
