@@ -5,8 +5,8 @@ import type {
   Checkout,
   DrawerEvent,
   PaymentMethod,
-  RoundingMode,
 } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type {
   CheckoutHead,

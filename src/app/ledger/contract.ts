@@ -4,12 +4,8 @@
 // these same objects; the use cases validate every item with them before any business rule.
 import { z } from 'zod';
 import { isBusinessDate } from '../../domain/calendar/business-date.js';
-import {
-  checkoutStatuses,
-  paymentKinds,
-  roundingModes,
-  taxCategories,
-} from '../../domain/ledger/types.js';
+import { checkoutStatuses, paymentKinds, taxCategories } from '../../domain/ledger/types.js';
+import { roundingModes } from '../../domain/money/rounding-mode.js';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });

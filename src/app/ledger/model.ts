@@ -1,6 +1,7 @@
 // The ledger's records as use cases see them.
 import type { PaymentMethodIndex } from '../../domain/ledger/payment-methods.js';
-import type { CheckoutStatus, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { CheckoutStatus, PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { AppErrorKind, FieldError } from '../errors.js';
 

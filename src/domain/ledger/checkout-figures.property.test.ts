@@ -17,7 +17,8 @@ import {
   figuresMethodIndex,
 } from './checkout-figures.js';
 import { validateCheckout } from './tender-rules.js';
-import type { Checkout, CheckoutLine, RoundingMode } from './types.js';
+import type { Checkout, CheckoutLine } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import {
   arbitraryDay,
   arbitraryPayments,

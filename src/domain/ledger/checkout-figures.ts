@@ -23,7 +23,8 @@ import type { PaymentMethodIndex } from './payment-methods.js';
 import { isBusinessDate } from '../calendar/business-date.js';
 import { instantMs } from '../calendar/instant.js';
 import { paymentsMax } from './tender-rules.js';
-import type { Checkout, CheckoutStatus, RoundingMode } from './types.js';
+import type { Checkout, CheckoutStatus } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 const noChange = 0;
 const changeGiving = 1;

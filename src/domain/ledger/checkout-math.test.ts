@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCheckoutMath, type PaidCheckout } from './checkout-math.js';
 import { deductFromLast, TenderDeductionError } from './method-totals.js';
-import type { RoundingMode } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import { line, pay, testMethodIndex } from '../../../test/support/domain/fixtures.js';
 
 function math(

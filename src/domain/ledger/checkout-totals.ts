@@ -5,7 +5,8 @@ import { assertYen, type Yen } from '../money/yen.js';
 import { taxForCategory } from './category-tax.js';
 import { grossByTaxCategory, lineAmountYen, type ByTaxCategory } from './line-amounts.js';
 import { splitOrderDiscount, type BySalesTaxCategory } from './order-discount.js';
-import { salesTaxCategories, taxRatePercent, type Checkout, type RoundingMode } from './types.js';
+import { salesTaxCategories, taxRatePercent, type Checkout } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 export interface CheckoutTotals {
   /** g per line, in line order. */

@@ -11,9 +11,6 @@ export const taxRatePercent: Record<SalesTaxCategory, number> = {
   exempt: 0,
 };
 
-export const roundingModes = ['floor', 'half-up', 'ceil'] as const;
-export type RoundingMode = (typeof roundingModes)[number];
-
 export const paymentKinds = [
   'cash',
   'card',

@@ -10,7 +10,7 @@ import {
   floorDivide,
   multiplyDivideRoundedYen,
 } from './rounding.js';
-import type { RoundingMode } from '../ledger/types.js';
+import type { RoundingMode } from './rounding-mode.js';
 
 const table: [bigint, bigint, RoundingMode, bigint][] = [
   [9040n, 110n, 'floor', 82n], // 82.18 (spec §5)

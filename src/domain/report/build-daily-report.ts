@@ -4,13 +4,8 @@
 import { assertYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../ledger/payment-methods.js';
 import { isBusinessDate } from '../calendar/business-date.js';
-import type {
-  Checkout,
-  DayClose,
-  DrawerEvent,
-  PaymentMethod,
-  RoundingMode,
-} from '../ledger/types.js';
+import type { Checkout, DayClose, DrawerEvent, PaymentMethod } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { sumBy } from './day-checkout.js';

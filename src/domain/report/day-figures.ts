@@ -17,12 +17,8 @@ import {
 } from '../ledger/checkout-figures.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import { validateCheckout } from '../ledger/tender-rules.js';
-import {
-  salesTaxCategories,
-  type Checkout,
-  type CheckoutStatus,
-  type RoundingMode,
-} from '../ledger/types.js';
+import { salesTaxCategories, type Checkout, type CheckoutStatus } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import type { BusinessHourOfEpoch } from './business-hour.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { DayCounters } from './day-counters.js';
