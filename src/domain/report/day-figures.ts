@@ -7,14 +7,13 @@
 import { assertYen } from '../money/yen.js';
 import { computeCheckoutMath } from '../ledger/checkout-math.js';
 import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
+import { computeCheckoutFigures } from '../ledger/checkout-figures.js';
 import {
   CheckoutFigures,
-  computeCheckoutFigures,
-  figuresFromMath,
-  figuresFromTotals,
   figuresMethodIndex,
   statusCode,
-} from '../ledger/checkout-figures.js';
+} from '../ledger/checkout-figures-record.js';
+import { figuresFromMath, figuresFromTotals } from '../ledger/figures-reference.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import { validateCheckout } from '../ledger/tender-rules.js';
 import { salesTaxCategories, type Checkout, type CheckoutStatus } from '../ledger/types.js';
