@@ -105,6 +105,88 @@ function conflictOf(item: PreparedEvent): ItemRejection {
   };
 }
 
+interface SortedEvents {
+  results: ItemResult[];
+  /** The first item of each event id. */
+  first: Map<string, PreparedEvent>;
+  /** Later items with an id already seen in the batch. */
+  repeats: PreparedEvent[];
+}
+
+function sortEvents(
+  items: readonly unknown[],
+  pathOf: (index: number) => string,
+  context: CompanyLedgerContext,
+  actor: LedgerActor,
+): SortedEvents {
+  const sorted: SortedEvents = { results: [], first: new Map(), repeats: [] };
+  items.forEach((raw, index) => {
+    const outcome = prepareDrawerEvent(raw, index, pathOf(index), context, actor);
+    if (!outcome.ok)
+      sorted.results[index] = {
+        index,
+        id: outcome.id,
+        revision: null,
+        result: 'rejected',
+        error: outcome.rejection,
+      };
+    else if (sorted.first.has(outcome.item.write.eventId)) sorted.repeats.push(outcome.item);
+    else sorted.first.set(outcome.item.write.eventId, outcome.item);
+  });
+  return sorted;
+}
+
+/** Inserts the new events; the hashes of those already stored. */
+async function storeEvents(
+  deps: LedgerDeps,
+  companyId: string,
+  candidates: readonly PreparedEvent[],
+): Promise<{ inserted: ReadonlySet<string>; stored: ReadonlyMap<string, string> }> {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (tx) => {
+    const insertedIds = new Set(
+      await tx.insertDrawerEvents(
+        companyId,
+        candidates.map((c) => c.write),
+        now,
+      ),
+    );
+    const others = candidates
+      .filter((c) => !insertedIds.has(c.write.eventId))
+      .map((c) => c.write.eventId);
+    return {
+      inserted: insertedIds,
+      stored:
+        others.length > 0
+          ? await tx.findDrawerEventHashes(companyId, others)
+          : new Map<string, string>(),
+    };
+  });
+}
+
+function resultOf(
+  item: PreparedEvent,
+  first: ReadonlyMap<string, PreparedEvent>,
+  written: { inserted: ReadonlySet<string>; stored: ReadonlyMap<string, string> },
+): ItemResult {
+  const id = item.write.eventId;
+  const isFirst = first.get(id) === item;
+  const storedHash =
+    isFirst && written.inserted.has(id)
+      ? null
+      : (written.stored.get(id) ?? first.get(id)?.write.contentHash);
+  if (storedHash === null) return { index: item.index, id, revision: null, result: 'accepted' };
+  if (storedHash === item.write.contentHash)
+    return { index: item.index, id, revision: null, result: 'unchanged', reason: 'same' };
+  return {
+    index: item.index,
+    id,
+    revision: null,
+    result: 'rejected',
+    error: conflictOf(item),
+  };
+}
+
 export async function recordDrawerEvents(
   deps: LedgerDeps,
   actor: LedgerActor,
@@ -121,70 +203,14 @@ export async function recordDrawerEvents(
     ]);
   }
   const context = options.context ?? (await loadContext(deps, actor.companyId));
-  const results: ItemResult[] = [];
-  const first = new Map<string, PreparedEvent>();
-  const repeats: PreparedEvent[] = [];
-  items.forEach((raw, index) => {
-    const outcome = prepareDrawerEvent(raw, index, options.pathOf(index), context, actor);
-    if (!outcome.ok)
-      results[index] = {
-        index,
-        id: outcome.id,
-        revision: null,
-        result: 'rejected',
-        error: outcome.rejection,
-      };
-    else if (first.has(outcome.item.write.eventId)) repeats.push(outcome.item);
-    else first.set(outcome.item.write.eventId, outcome.item);
-  });
+  const { results, first, repeats } = sortEvents(items, options.pathOf, context, actor);
   const candidates = [...first.values()].sort((a, b) =>
     a.write.eventId < b.write.eventId ? -1 : 1,
   );
   if (candidates.length === 0) return batchReport(results);
-  const now = deps.clock.now();
-  const { inserted, stored } = await deps.uow.transaction(async (tx) => {
-    const insertedIds = new Set(
-      await tx.insertDrawerEvents(
-        actor.companyId,
-        candidates.map((c) => c.write),
-        now,
-      ),
-    );
-    const others = candidates
-      .filter((c) => !insertedIds.has(c.write.eventId))
-      .map((c) => c.write.eventId);
-    return {
-      inserted: insertedIds,
-      stored:
-        others.length > 0
-          ? await tx.findDrawerEventHashes(actor.companyId, others)
-          : new Map<string, string>(),
-    };
-  });
-  for (const item of [...candidates, ...repeats]) {
-    const id = item.write.eventId;
-    const isFirst = first.get(id) === item;
-    const storedHash =
-      isFirst && inserted.has(id) ? null : (stored.get(id) ?? first.get(id)?.write.contentHash);
-    if (storedHash === null)
-      results[item.index] = { index: item.index, id, revision: null, result: 'accepted' };
-    else if (storedHash === item.write.contentHash)
-      results[item.index] = {
-        index: item.index,
-        id,
-        revision: null,
-        result: 'unchanged',
-        reason: 'same',
-      };
-    else
-      results[item.index] = {
-        index: item.index,
-        id,
-        revision: null,
-        result: 'rejected',
-        error: conflictOf(item),
-      };
-  }
+  const written = await storeEvents(deps, actor.companyId, candidates);
+  for (const item of [...candidates, ...repeats])
+    results[item.index] = resultOf(item, first, written);
   return batchReport(results);
 }
 
