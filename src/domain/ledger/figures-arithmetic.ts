@@ -3,6 +3,7 @@
 // and products are provably safe integers, and NaN or the reference itself where they are not.
 import { allocate } from '../money/allocate.js';
 import type { RoundingMode } from '../money/rounding-mode.js';
+import type { Yen } from '../money/yen.js';
 
 export function isSafeInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
@@ -67,7 +68,7 @@ export function allocateHalfAway(totalYen: number, rest: Float64Array, parts: Fl
     Math.abs(w2) <= weightMax &&
     Math.abs(w3) <= weightMax;
   if (!small || !Number.isSafeInteger(totalAbsolute * normalizedSum)) {
-    const reference = allocate(totalYen, [w0, w1, w2, w3], 'halfAwayFromZeroLastTakesRest');
+    const reference = allocate(totalYen as Yen, [w0, w1, w2, w3], 'halfAwayFromZeroLastTakesRest');
     for (let column = 0; column < 4; column += 1) parts[column] = reference[column] ?? 0;
     return;
   }

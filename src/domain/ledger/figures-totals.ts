@@ -2,6 +2,7 @@
 // rules of the one-pass checkout figures; false when the fast path cannot prove the checkout valid
 // and the figures exact.
 import type { RoundingMode } from '../money/rounding-mode.js';
+import type { Yen } from '../money/yen.js';
 import type { CheckoutFigures } from './checkout-figures-record.js';
 import { linesMax } from './content-rules.js';
 import { isSafeInt, taxRounded } from './figures-arithmetic.js';
@@ -82,11 +83,11 @@ function orderDiscountShares(
 ): readonly [number, number, number] | null {
   if (orderDiscount === 0) return noShares;
   try {
-    const shares = splitOrderDiscount(orderDiscount, {
-      standard10: gross[0] ?? 0,
-      reduced8: gross[1] ?? 0,
-      exempt: gross[2] ?? 0,
-      nonSales: gross[3] ?? 0,
+    const shares = splitOrderDiscount(orderDiscount as Yen, {
+      standard10: (gross[0] ?? 0) as Yen,
+      reduced8: (gross[1] ?? 0) as Yen,
+      exempt: (gross[2] ?? 0) as Yen,
+      nonSales: (gross[3] ?? 0) as Yen,
     });
     return [shares.standard10, shares.reduced8, shares.exempt];
   } catch {

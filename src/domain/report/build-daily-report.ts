@@ -1,7 +1,7 @@
 // buildDailyReport: every figure of spec §3 for one store and business date, pure and exact to the
 // yen. The input checkouts are in any order and any status (latest revisions); the result does not
 // depend on their order. Decisions are listed in docs/decisions/daily-report.md.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../ledger/payment-methods.js';
 import { isBusinessDate } from '../calendar/business-date.js';
 import type { Checkout, DayClose, DrawerEvent, PaymentMethod } from '../ledger/types.js';
@@ -79,7 +79,7 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
   const paymentMethods = dayPaymentMethodRows(day);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
   const cashMethodTotalYen =
-    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? zeroYen;
   const report: DailyReport = {
     storeCode: input.store.code,
     storeName: input.store.name,

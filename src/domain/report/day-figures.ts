@@ -4,7 +4,7 @@
 // same integer guards, so the report is identical (property-tested against a report composed of
 // those helpers in test/domain/report). Phase 1 (`priceDay`) validates and prices every checkout
 // (the first invalid one in id order throws, as before); phase 2 is one small loop per figure.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { computeCheckoutMath } from '../ledger/checkout-math.js';
 import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
 import { computeCheckoutFigures } from '../ledger/checkout-figures.js';
@@ -193,7 +193,12 @@ export function priceDay(
 /** taxRateSalesRows. */
 export function daySalesRows(day: DayFigures): TaxRateSalesRow[] {
   return salesTaxCategories.map((taxCategory, category) => {
-    const row: TaxRateSalesRow = { taxCategory, sales: 0, tax: 0, netSales: 0 };
+    const row: TaxRateSalesRow = {
+      taxCategory,
+      sales: zeroYen,
+      tax: zeroYen,
+      netSales: zeroYen,
+    };
     for (let c = 0; c < day.completedCount; c += 1) {
       row.sales = assertYen(row.sales + (day.salesYen[c * 3 + category] ?? 0));
       row.tax = assertYen(row.tax + (day.taxYen[c * 3 + category] ?? 0));
@@ -216,7 +221,7 @@ export function dayPaymentMethodRows(day: DayFigures): PaymentMethodTotal[] {
     code: method.code,
     name: method.name,
     count: 0,
-    amount: 0,
+    amount: zeroYen,
   }));
   const end = day.methodStart[day.completedCount] ?? 0;
   for (let row = 0; row < end; row += 1) {
@@ -233,7 +238,7 @@ export function dayCountersOf(day: DayFigures): DayCounters {
   const voucherChange = new CountAmountAccumulator();
   const lineDiscounts = new CountAmountAccumulator();
   const orderDiscounts = new CountAmountAccumulator();
-  const returns = { checkoutCount: 0, itemCount: 0, amount: 0 };
+  const returns = { checkoutCount: 0, itemCount: 0, amount: zeroYen };
   for (let c = 0; c < day.completedCount; c += 1) {
     const shortYen = day.shortYen[c] ?? 0;
     const voucherChangeYen = day.voucherChangeYen[c] ?? 0;
@@ -273,7 +278,7 @@ export function dayStatusRow(day: DayFigures, status: CheckoutStatus): CountAmou
 
 /** refundFigures. */
 export function dayRefunds(day: DayFigures): DailyReport['refunds'] {
-  const refunds = { checkoutCount: 0, paymentCount: 0, amount: 0 };
+  const refunds = { checkoutCount: 0, paymentCount: 0, amount: zeroYen };
   for (let c = 0; c < day.completedCount; c += 1) {
     if ((day.completedTotalYen[c] ?? 0) >= 0) continue;
     refunds.checkoutCount += 1;
@@ -314,7 +319,7 @@ export function dayHourlyRows(
   const rows = new Map<number, HourlyRow>();
   const emptyRow = (hour: number): HourlyRow => ({
     hour,
-    salesTotal: 0,
+    salesTotal: zeroYen,
     checkoutCount: 0,
     customerCount: 0,
     itemCount: 0,
@@ -342,7 +347,7 @@ export function dayHourlyRows(
 export function dayTaxRatePaymentRows(day: DayFigures): TaxRatePaymentRow[] {
   const rows = day.methods.methods.map((method): TaxRatePaymentRow => ({
     code: method.code,
-    byTaxCategory: { standard10: 0, reduced8: 0, exempt: 0, nonSales: 0 },
+    byTaxCategory: { standard10: zeroYen, reduced8: zeroYen, exempt: zeroYen, nonSales: zeroYen },
   }));
   const end = day.matrixStart[day.completedCount] ?? 0;
   for (let row = 0; row < end; row += 1) {

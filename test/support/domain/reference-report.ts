@@ -1,7 +1,7 @@
 // The 日報 as the engine computed it before it priced each checkout in one pass (day-figures.ts):
 // the per-row helpers over CheckoutMath objects, composed exactly as build-daily-report.ts did. Kept
 // as the reference the fast engine must equal (daily-report-equivalence.property.test.ts).
-import { assertYen } from '../../../src/domain/money/yen.js';
+import { assertYen, zeroYen } from '../../../src/domain/money/yen.js';
 import { indexPaymentMethods } from '../../../src/domain/ledger/payment-methods.js';
 import { isBusinessDate as isCalendarDate } from '../../../src/domain/calendar/business-date.js';
 import type { BuildDailyReportInput } from '../../../src/domain/report/build-daily-report.js';
@@ -51,7 +51,7 @@ export function referenceDailyReport(input: BuildDailyReportInput): DailyReport 
   const paymentMethods = paymentMethodRows(completed, methods);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
   const cashMethodTotalYen =
-    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? zeroYen;
   const close = input.close ?? null;
   const report: DailyReport = {
     storeCode: input.store.code,
