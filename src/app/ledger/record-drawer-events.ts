@@ -2,6 +2,7 @@
 // content again is `unchanged`; the same id with other content is refused (`drawer_event_conflict`).
 // An event is a fact, not a document with revisions: a wrong one is corrected by a new event.
 import { isBusinessDate } from '../../domain/calendar/business-date.js';
+import { yen } from '../../domain/money/yen.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { DrawerEventContract } from './contract.js';
@@ -86,7 +87,7 @@ export function prepareDrawerEvent(
         businessDate: event.businessDate,
         type: event.type,
         at: event.at,
-        amountYen: event.amount,
+        amountYen: yen(event.amount),
         reason: event.reason ?? null,
         documentJson,
         contentHash: sha256Hex(documentJson),

@@ -6,6 +6,7 @@ import { validationError } from '../errors.js';
 import { postingStatusLabels, postingStatuses, type PostingStatus } from './model.js';
 import type { PostedDealView, PostingSources, PostingStore } from './ports.js';
 import { checkRange } from './requests.js';
+import type { Yen } from '../../domain/money/yen.js';
 
 export const resultsRowsMax = 2_000;
 
@@ -25,7 +26,7 @@ export interface ResultDeal {
   itemName: string;
   refNumber: string;
   dealId: number | null;
-  amountYen: number | null;
+  amountYen: Yen | null;
   type: string | null;
   /** A write whose answer is not recorded yet. */
   pending: boolean;
