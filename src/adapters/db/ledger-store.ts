@@ -5,8 +5,9 @@ import type {
   Checkout,
   DrawerEvent,
   PaymentMethod,
-  RoundingMode,
 } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
+import { yen } from '../../domain/money/yen.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type {
   CheckoutHead,
@@ -66,10 +67,10 @@ const toClose = (r: CloseRow): DayCloseRecord => ({
   id: r.id,
   businessDate: r.business_date,
   version: r.version,
-  floatYen: r.float_yen,
-  countedCashYen: r.counted_cash_yen,
-  expectedCashYen: r.expected_cash_yen,
-  differenceYen: r.difference_yen,
+  floatYen: yen(r.float_yen),
+  countedCashYen: yen(r.counted_cash_yen),
+  expectedCashYen: yen(r.expected_cash_yen),
+  differenceYen: yen(r.difference_yen),
   report: r.report,
   reportHash: r.report_hash,
   closedAt: r.closed_at,
@@ -205,7 +206,7 @@ async function listDayCheckouts(
     businessDate: r.business_date,
     status: r.status,
     completedAt: r.completed_at,
-    totalYen: r.total_yen,
+    totalYen: yen(r.total_yen),
     document: r.document,
     receivedAt: r.received_at,
   }));

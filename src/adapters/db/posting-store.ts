@@ -5,6 +5,7 @@
 // run that lost the store-day writes nothing.
 import { createHash } from 'node:crypto';
 import type { DealContent } from '../../domain/posting/deal-types.js';
+import { yen } from '../../domain/money/yen.js';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type {
@@ -262,7 +263,7 @@ function dayQueriesOver(
         businessDate: r.business_date,
         freeeCompanyId: r.freee_company_id,
         provider: r.provider,
-        amountYen: r.amount_yen,
+        amountYen: r.amount_yen === null ? null : yen(r.amount_yen),
         dealType: r.deal_type,
       }));
     },

@@ -10,12 +10,8 @@
 // still converting the next ones. One json_agg value is built whole, then sent, then parsed (~10 ms
 // slower), and text parsed after the last row arrives does not overlap (~5 ms slower). Trimming the documents server-side (only the fields the engine reads) costs the
 // server more than the bytes it saves, so the stored documents are sent as they are.
-import type {
-  Checkout,
-  DrawerEvent,
-  PaymentMethod,
-  RoundingMode,
-} from '../../domain/ledger/types.js';
+import type { Checkout, DrawerEvent, PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { PrinterSetting } from '../../app/tenancy/model.js';
 import {

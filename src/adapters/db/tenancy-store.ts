@@ -1,6 +1,7 @@
 // TenancyStore over PostgreSQL (drizzle).
 import { and, asc, eq } from 'drizzle-orm';
-import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 import type {
   Company,

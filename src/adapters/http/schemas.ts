@@ -1,6 +1,7 @@
 // Request/response schemas shared by the API routes; the same objects generate /api/openapi.json.
 import { z } from '@hono/zod-openapi';
-import { paymentKinds, roundingModes } from '../../domain/ledger/types.js';
+import { paymentKinds } from '../../domain/ledger/types.js';
+import { roundingModes } from '../../domain/money/rounding-mode.js';
 
 export const Code = z
   .string()

@@ -1,7 +1,7 @@
 // Text helpers for receiptline documents: escaping user text, and the printed forms of money,
 // counts, dates and instants. Everything printed goes through `escapeText`; markup is added after.
 import iconv from 'iconv-lite';
-import { assertYen, type Yen } from '../../domain/money/yen.js';
+import { assertYen } from '../../domain/money/yen.js';
 
 /** Characters with a meaning in receiptline text (README "Special characters in text"). */
 const specialCharacters = /[\\|{}\-=~_"`^]/g;
@@ -35,7 +35,7 @@ function groupThousands(digits: string): string {
 }
 
 /** ¥1,234 / -¥1,234 (ASCII hyphen-minus: one column wide and the same byte in every code page). */
-export function formatYen(amountYen: Yen): string {
+export function formatYen(amountYen: number): string {
   assertYen(amountYen, 'amountYen');
   const digits = groupThousands(String(Math.abs(amountYen)));
   return amountYen < 0 ? `-¥${digits}` : `¥${digits}`;

@@ -8,6 +8,7 @@ import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { defaultReportSettings, type DailyReport } from '../../domain/report/types.js';
 import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
+import { yen } from '../../domain/money/yen.js';
 import { AppError, validationError } from '../errors.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { CloseContract } from './contract.js';
@@ -171,8 +172,8 @@ export async function closeDay(
       storeId: store.id,
       businessDate: request.businessDate,
       version: (latest?.version ?? 0) + 1,
-      floatYen: cash.float,
-      countedCashYen: cash.countedCash,
+      floatYen: yen(cash.float),
+      countedCashYen: yen(cash.countedCash),
       expectedCashYen: report.cash.expected,
       differenceYen: report.cash.difference,
       report,

@@ -157,3 +157,31 @@ test("date-time fields: an instant with an offset and seconds (RFC 3339), as the
   for (const [startedAt, valid] of table)
     assert.equal(CheckoutContract.safeParse({ ...base, startedAt }).success, valid, startedAt);
 });
+
+test('businessDate: a real calendar date YYYY-MM-DD (2025-02-31 is refused as invalid_format)', () => {
+  const base = {
+    id: 'c',
+    revision: 1,
+    storeCode: 's',
+    registerCode: 'r',
+    startedAt: '2025-01-10T12:00:00+09:00',
+    status: 'pending',
+    customerCount: 0,
+    lines: [],
+    payments: [],
+    completedAt: null,
+  };
+  const table: [string, boolean][] = [
+    ['2025-01-10', true],
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-02-31', false],
+    ['2025-1-10', false],
+    ['2025-01-10T00:00:00Z', false],
+  ];
+  for (const [businessDate, valid] of table) {
+    const parsed = CheckoutContract.safeParse({ ...base, businessDate });
+    assert.equal(parsed.success, valid, businessDate);
+    if (!parsed.success) assert.equal(parsed.error.issues[0]?.code, 'invalid_format', businessDate);
+  }
+});

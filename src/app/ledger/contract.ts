@@ -3,16 +3,25 @@
 // the close and the day file of daily-report.md §1 and §6. The HTTP adapter documents the API with
 // these same objects; the use cases validate every item with them before any business rule.
 import { z } from 'zod';
-import {
-  checkoutStatuses,
-  paymentKinds,
-  roundingModes,
-  taxCategories,
-} from '../../domain/ledger/types.js';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
+import { checkoutStatuses, paymentKinds, taxCategories } from '../../domain/ledger/types.js';
+import { roundingModes } from '../../domain/money/rounding-mode.js';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });
-const businessDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar date YYYY-MM-DD (the domain's one parser), reported as zod's invalid_format. */
+const businessDate = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!isBusinessDate(value))
+      ctx.addIssue({
+        code: 'invalid_format',
+        format: 'date',
+        input: value,
+        message: 'Invalid date',
+      });
+  })
+  .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const CheckoutLineContract = z
   .object({

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.js';
 import { AppError, forbidden, notFound, validationError } from '../errors.js';
 import type { CompanyLedgerContext, LedgerActor, LedgerStoreRef } from './model.js';
 import type { LedgerUnitOfWork } from './ports.js';
-import { isCalendarDate } from '../../domain/ledger/status-rules.js';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
 
 export interface LedgerDeps {
   uow: LedgerUnitOfWork;
@@ -52,7 +52,7 @@ export function storeOfDay(
     throw forbidden('この端末のAPIトークンでは、他の店舗のデータは扱えません。');
   const store = context.stores.get(storeCode);
   if (!store) throw notFound('store', `店舗コード「${storeCode}」の店舗が見つかりません。`);
-  if (!isCalendarDate(businessDate)) {
+  if (!isBusinessDate(businessDate)) {
     throw validationError([
       {
         path: 'date',

@@ -5,7 +5,7 @@
 // made (an identical re-close returns the existing version). Every step is idempotent, so running
 // the same file twice leaves the same state.
 import type { PaymentMethod } from '../../domain/ledger/types.js';
-import { isCalendarDate } from '../../domain/ledger/status-rules.js';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { validationError, type FieldError } from '../errors.js';
 import {
   checkCompanyInput,
@@ -119,7 +119,7 @@ function fileErrors(
         code: 'store_not_found',
         message: `店舗コード「${close.storeCode}」の店舗は登録されていません。`,
       });
-    if (!isCalendarDate(close.businessDate))
+    if (!isBusinessDate(close.businessDate))
       errors.push({
         path: `closes[${index}].businessDate`,
         code: 'business_date_invalid',

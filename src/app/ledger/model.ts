@@ -1,8 +1,10 @@
 // The ledger's records as use cases see them.
 import type { PaymentMethodIndex } from '../../domain/ledger/payment-methods.js';
-import type { CheckoutStatus, PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { CheckoutStatus, PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { AppErrorKind, FieldError } from '../errors.js';
+import type { Yen } from '../../domain/money/yen.js';
 
 /** Who writes: a staff session (any store of the company), a register token (its own store and
  *  register only), the CLI or an import. `label` is recorded as `closed_by`. */
@@ -40,7 +42,7 @@ export interface CheckoutWrite {
   businessDate: string;
   status: CheckoutStatus;
   completedAt: string | null;
-  totalYen: number;
+  totalYen: Yen;
   redoes: string | null;
   /** Canonical JSON text of the document. */
   documentJson: string;
@@ -61,7 +63,7 @@ export interface StoredCheckout {
   businessDate: string;
   status: CheckoutStatus;
   completedAt: Date | null;
-  totalYen: number;
+  totalYen: Yen;
   document: unknown;
   receivedAt: Date;
 }
@@ -73,7 +75,7 @@ export interface DrawerEventWrite {
   businessDate: string;
   type: 'cashIn' | 'cashOut';
   at: string;
-  amountYen: number;
+  amountYen: Yen;
   reason: string | null;
   documentJson: string;
   contentHash: string;
@@ -83,10 +85,10 @@ export interface DayCloseRecord {
   id: string;
   businessDate: string;
   version: number;
-  floatYen: number;
-  countedCashYen: number;
-  expectedCashYen: number;
-  differenceYen: number;
+  floatYen: Yen;
+  countedCashYen: Yen;
+  expectedCashYen: Yen;
+  differenceYen: Yen;
   report: DailyReport;
   reportHash: string;
   closedAt: Date;

@@ -10,6 +10,7 @@ import type { PreparedCheckout } from './prepare-checkout.js';
 import { statusChangeError } from './status-reach.js';
 import type { CheckoutHead } from './model.js';
 import { checkoutStatuses, type CheckoutStatus } from '../../domain/ledger/types.js';
+import { zeroYen } from '../../domain/money/yen.js';
 import { checkout } from '../../../test/support/ledger-fixtures.js';
 
 function item(
@@ -32,7 +33,7 @@ function item(
       businessDate: c.businessDate,
       status,
       completedAt: null,
-      totalYen: 0,
+      totalYen: zeroYen,
       redoes: null,
       documentJson: '{}',
       contentHash: `${id}/${revision}/${status}/${content}`,

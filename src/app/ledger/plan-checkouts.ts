@@ -59,6 +59,77 @@ function conflict(item: PreparedCheckout): ItemRejection {
   };
 }
 
+/** What the plan knows while it walks the batch. */
+interface PlanState {
+  current: Map<string, Current>;
+  /** Content hash per revisionKey of revisions no longer current. */
+  superseded: Map<string, string>;
+  /** Stored ids replaced by this batch. */
+  archived: Set<string>;
+  plan: CheckoutPlan;
+}
+
+const currentOf = (write: CheckoutWrite): Current => ({
+  revision: write.revision,
+  status: write.status,
+  contentHash: write.contentHash,
+  write,
+});
+
+/** An item at or below the current revision: unchanged when its content is what was kept. */
+function decideOlder(item: PreparedCheckout, stored: Current, state: PlanState): Decision {
+  const { write } = item;
+  const keptHash =
+    write.revision === stored.revision
+      ? stored.contentHash
+      : state.superseded.get(revisionKey(write.checkoutId, write.revision));
+  if (keptHash === undefined)
+    return { index: item.index, outcome: 'unchanged', reason: 'superseded' };
+  if (keptHash === write.contentHash)
+    return { index: item.index, outcome: 'unchanged', reason: 'same' };
+  return { index: item.index, outcome: 'rejected', rejection: conflict(item) };
+}
+
+/** An item above the current revision: accepted (and the current one superseded) when its status is reachable. */
+function decideNewer(item: PreparedCheckout, stored: Current, state: PlanState): Decision {
+  const { write } = item;
+  const statusError = statusChangeError(stored.status, write.status);
+  if (statusError) {
+    const field = {
+      path: prefixed(item.path, statusError.path),
+      code: statusError.code,
+      message: statusError.message,
+    };
+    return {
+      index: item.index,
+      outcome: 'rejected',
+      rejection: {
+        kind: 'conflict',
+        code: statusError.code,
+        message: statusError.message,
+        fields: [field],
+      },
+    };
+  }
+  if (stored.write) state.plan.history.push(stored.write);
+  else state.archived.add(write.checkoutId);
+  state.superseded.set(revisionKey(write.checkoutId, stored.revision), stored.contentHash);
+  state.current.set(write.checkoutId, currentOf(write));
+  return { index: item.index, outcome: 'accepted' };
+}
+
+function decide(item: PreparedCheckout, state: PlanState): Decision {
+  const { write } = item;
+  const stored = state.current.get(write.checkoutId);
+  if (!stored) {
+    state.current.set(write.checkoutId, currentOf(write));
+    return { index: item.index, outcome: 'accepted' };
+  }
+  return write.revision <= stored.revision
+    ? decideOlder(item, stored, state)
+    : decideNewer(item, stored, state);
+}
+
 export function planCheckouts(
   items: readonly PreparedCheckout[],
   heads: ReadonlyMap<string, CheckoutHead>,
@@ -72,7 +143,6 @@ export function planCheckouts(
       contentHash: head.contentHash,
       write: null,
     });
-  const superseded = new Map(keptHashes);
   const plan: CheckoutPlan = {
     decisions: [],
     inserts: [],
@@ -80,71 +150,16 @@ export function planCheckouts(
     archiveIds: [],
     history: [],
   };
-  const archived = new Set<string>();
-  for (const item of items) {
-    const { write } = item;
-    const stored = current.get(write.checkoutId);
-    if (!stored) {
-      current.set(write.checkoutId, {
-        revision: write.revision,
-        status: write.status,
-        contentHash: write.contentHash,
-        write,
-      });
-      plan.decisions.push({ index: item.index, outcome: 'accepted' });
-      continue;
-    }
-    if (write.revision <= stored.revision) {
-      const keptHash =
-        write.revision === stored.revision
-          ? stored.contentHash
-          : superseded.get(revisionKey(write.checkoutId, write.revision));
-      if (keptHash === undefined)
-        plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'superseded' });
-      else if (keptHash === write.contentHash)
-        plan.decisions.push({ index: item.index, outcome: 'unchanged', reason: 'same' });
-      else
-        plan.decisions.push({ index: item.index, outcome: 'rejected', rejection: conflict(item) });
-      continue;
-    }
-    const statusError = statusChangeError(stored.status, write.status);
-    if (statusError) {
-      const field = {
-        path: prefixed(item.path, statusError.path),
-        code: statusError.code,
-        message: statusError.message,
-      };
-      plan.decisions.push({
-        index: item.index,
-        outcome: 'rejected',
-        rejection: {
-          kind: 'conflict',
-          code: statusError.code,
-          message: statusError.message,
-          fields: [field],
-        },
-      });
-      continue;
-    }
-    if (stored.write) plan.history.push(stored.write);
-    else archived.add(write.checkoutId);
-    superseded.set(revisionKey(write.checkoutId, stored.revision), stored.contentHash);
-    current.set(write.checkoutId, {
-      revision: write.revision,
-      status: write.status,
-      contentHash: write.contentHash,
-      write,
-    });
-    plan.decisions.push({ index: item.index, outcome: 'accepted' });
-  }
-  for (const [id, state] of current) {
-    if (!state.write) continue;
-    (heads.has(id) ? plan.replaces : plan.inserts).push(state.write);
+  const state: PlanState = { current, superseded: new Map(keptHashes), archived: new Set(), plan };
+  for (const item of items) plan.decisions.push(decide(item, state));
+  for (const [id, entry] of current) {
+    if (!entry.write) continue;
+    (heads.has(id) ? plan.replaces : plan.inserts).push(entry.write);
   }
   const byId = (a: CheckoutWrite, b: CheckoutWrite) =>
     a.checkoutId < b.checkoutId ? -1 : a.checkoutId > b.checkoutId ? 1 : 0;
   plan.inserts.sort(byId);
   plan.replaces.sort(byId);
-  plan.archiveIds = [...archived].sort();
+  plan.archiveIds = [...state.archived].sort();
   return plan;
 }

@@ -10,6 +10,7 @@ import type {
   DrawerEventWrite,
   StoredCheckout,
 } from './model.js';
+import type { Yen } from '../../domain/money/yen.js';
 
 export interface DayCheckoutFilter {
   status?: CheckoutStatus | undefined;
@@ -23,10 +24,10 @@ export interface NewDayClose {
   storeId: string;
   businessDate: string;
   version: number;
-  floatYen: number;
-  countedCashYen: number;
-  expectedCashYen: number;
-  differenceYen: number;
+  floatYen: Yen;
+  countedCashYen: Yen;
+  expectedCashYen: Yen;
+  differenceYen: Yen;
   report: unknown;
   reportHash: string;
   closedAt: Date;

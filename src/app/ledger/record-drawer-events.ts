@@ -1,7 +1,8 @@
 // レジ入金 / レジ出金 (issue 3 §2), one or a batch, idempotent by id: the same id with the same
 // content again is `unchanged`; the same id with other content is refused (`drawer_event_conflict`).
 // An event is a fact, not a document with revisions: a wrong one is corrected by a new event.
-import { isCalendarDate } from '../../domain/ledger/status-rules.js';
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
+import { yen } from '../../domain/money/yen.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
 import { sha256Hex } from './canonical.js';
 import { DrawerEventContract } from './contract.js';
@@ -64,7 +65,7 @@ export function prepareDrawerEvent(
       },
     };
   const errors = [...place.errors];
-  if (!isCalendarDate(event.businessDate)) {
+  if (!isBusinessDate(event.businessDate)) {
     errors.push({
       path: prefixed(path, 'businessDate'),
       code: 'business_date_invalid',
@@ -86,7 +87,7 @@ export function prepareDrawerEvent(
         businessDate: event.businessDate,
         type: event.type,
         at: event.at,
-        amountYen: event.amount,
+        amountYen: yen(event.amount),
         reason: event.reason ?? null,
         documentJson,
         contentHash: sha256Hex(documentJson),
@@ -102,6 +103,88 @@ function conflictOf(item: PreparedEvent): ItemRejection {
     code: 'drawer_event_conflict',
     message,
     fields: [{ path: prefixed(item.path, 'id'), code: 'drawer_event_conflict', message }],
+  };
+}
+
+interface SortedEvents {
+  results: ItemResult[];
+  /** The first item of each event id. */
+  first: Map<string, PreparedEvent>;
+  /** Later items with an id already seen in the batch. */
+  repeats: PreparedEvent[];
+}
+
+function sortEvents(
+  items: readonly unknown[],
+  pathOf: (index: number) => string,
+  context: CompanyLedgerContext,
+  actor: LedgerActor,
+): SortedEvents {
+  const sorted: SortedEvents = { results: [], first: new Map(), repeats: [] };
+  items.forEach((raw, index) => {
+    const outcome = prepareDrawerEvent(raw, index, pathOf(index), context, actor);
+    if (!outcome.ok)
+      sorted.results[index] = {
+        index,
+        id: outcome.id,
+        revision: null,
+        result: 'rejected',
+        error: outcome.rejection,
+      };
+    else if (sorted.first.has(outcome.item.write.eventId)) sorted.repeats.push(outcome.item);
+    else sorted.first.set(outcome.item.write.eventId, outcome.item);
+  });
+  return sorted;
+}
+
+/** Inserts the new events; the hashes of those already stored. */
+async function storeEvents(
+  deps: LedgerDeps,
+  companyId: string,
+  candidates: readonly PreparedEvent[],
+): Promise<{ inserted: ReadonlySet<string>; stored: ReadonlyMap<string, string> }> {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (tx) => {
+    const insertedIds = new Set(
+      await tx.insertDrawerEvents(
+        companyId,
+        candidates.map((c) => c.write),
+        now,
+      ),
+    );
+    const others = candidates
+      .filter((c) => !insertedIds.has(c.write.eventId))
+      .map((c) => c.write.eventId);
+    return {
+      inserted: insertedIds,
+      stored:
+        others.length > 0
+          ? await tx.findDrawerEventHashes(companyId, others)
+          : new Map<string, string>(),
+    };
+  });
+}
+
+function resultOf(
+  item: PreparedEvent,
+  first: ReadonlyMap<string, PreparedEvent>,
+  written: { inserted: ReadonlySet<string>; stored: ReadonlyMap<string, string> },
+): ItemResult {
+  const id = item.write.eventId;
+  const isFirst = first.get(id) === item;
+  const storedHash =
+    isFirst && written.inserted.has(id)
+      ? null
+      : (written.stored.get(id) ?? first.get(id)?.write.contentHash);
+  if (storedHash === null) return { index: item.index, id, revision: null, result: 'accepted' };
+  if (storedHash === item.write.contentHash)
+    return { index: item.index, id, revision: null, result: 'unchanged', reason: 'same' };
+  return {
+    index: item.index,
+    id,
+    revision: null,
+    result: 'rejected',
+    error: conflictOf(item),
   };
 }
 
@@ -121,70 +204,14 @@ export async function recordDrawerEvents(
     ]);
   }
   const context = options.context ?? (await loadContext(deps, actor.companyId));
-  const results: ItemResult[] = [];
-  const first = new Map<string, PreparedEvent>();
-  const repeats: PreparedEvent[] = [];
-  items.forEach((raw, index) => {
-    const outcome = prepareDrawerEvent(raw, index, options.pathOf(index), context, actor);
-    if (!outcome.ok)
-      results[index] = {
-        index,
-        id: outcome.id,
-        revision: null,
-        result: 'rejected',
-        error: outcome.rejection,
-      };
-    else if (first.has(outcome.item.write.eventId)) repeats.push(outcome.item);
-    else first.set(outcome.item.write.eventId, outcome.item);
-  });
+  const { results, first, repeats } = sortEvents(items, options.pathOf, context, actor);
   const candidates = [...first.values()].sort((a, b) =>
     a.write.eventId < b.write.eventId ? -1 : 1,
   );
   if (candidates.length === 0) return batchReport(results);
-  const now = deps.clock.now();
-  const { inserted, stored } = await deps.uow.transaction(async (tx) => {
-    const insertedIds = new Set(
-      await tx.insertDrawerEvents(
-        actor.companyId,
-        candidates.map((c) => c.write),
-        now,
-      ),
-    );
-    const others = candidates
-      .filter((c) => !insertedIds.has(c.write.eventId))
-      .map((c) => c.write.eventId);
-    return {
-      inserted: insertedIds,
-      stored:
-        others.length > 0
-          ? await tx.findDrawerEventHashes(actor.companyId, others)
-          : new Map<string, string>(),
-    };
-  });
-  for (const item of [...candidates, ...repeats]) {
-    const id = item.write.eventId;
-    const isFirst = first.get(id) === item;
-    const storedHash =
-      isFirst && inserted.has(id) ? null : (stored.get(id) ?? first.get(id)?.write.contentHash);
-    if (storedHash === null)
-      results[item.index] = { index: item.index, id, revision: null, result: 'accepted' };
-    else if (storedHash === item.write.contentHash)
-      results[item.index] = {
-        index: item.index,
-        id,
-        revision: null,
-        result: 'unchanged',
-        reason: 'same',
-      };
-    else
-      results[item.index] = {
-        index: item.index,
-        id,
-        revision: null,
-        result: 'rejected',
-        error: conflictOf(item),
-      };
-  }
+  const written = await storeEvents(deps, actor.companyId, candidates);
+  for (const item of [...candidates, ...repeats])
+    results[item.index] = resultOf(item, first, written);
   return batchReport(results);
 }
 

@@ -1,9 +1,11 @@
 // Errors of deal building (the mapping or the 日報 cannot be posted as they are) → a failed run with
 // the Japanese reason. Anything else is not ours to name: the caller rethrows it.
-import { CalendarDateError } from '../../domain/posting/calendar-date.js';
 import {
   BankingDaySearchError,
   HolidayDataRangeError,
+} from '../../domain/calendar/banking-days.js';
+import { BusinessDateError } from '../../domain/calendar/business-date.js';
+import {
   PostingInputError,
   PostingMappingError,
   RefNumberTooLongError,
@@ -28,7 +30,7 @@ export function domainFailure(error: unknown, counts: RunCounts): PostingOutcome
   if (
     error instanceof HolidayDataRangeError ||
     error instanceof BankingDaySearchError ||
-    error instanceof CalendarDateError
+    error instanceof BusinessDateError
   ) {
     return outcome('failed', 'due_date', `期日を計算できませんでした(${error.message})。`, counts);
   }

@@ -1,5 +1,6 @@
 // What the connected books hold for a store-day (`uriage deals`, GET …/days/{date}/deals): freee's
 // deals of the 発生日 that carry this store-day's ref_numbers, as freee returns them.
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { keyOfRefNumber } from '../../domain/posting/entry-keys.js';
 import type { HeldDeal } from '../../domain/posting/held-deals.js';
 import { AppError, notFound } from '../errors.js';
@@ -18,7 +19,7 @@ export async function heldDealsOfDay(
   storeCode: string,
   businessDate: string,
 ): Promise<{ freeeCompanyId: number; provider: 'freee' | 'sandbox'; deals: HeldDeal[] }> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(businessDate))
+  if (!isBusinessDate(businessDate))
     throw new AppError(
       'validation',
       'validation_failed',

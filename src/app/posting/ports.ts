@@ -6,6 +6,7 @@ import type { HeldDeal } from '../../domain/posting/held-deals.js';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type { EntryRecord, IntentOp, PostingDayRecord, PostingStatus } from './model.js';
+import type { Yen } from '../../domain/money/yen.js';
 
 export type FreeeCallFailureKind =
   | 'expired_access_token'
@@ -151,7 +152,7 @@ export interface PostedDealView extends EntryRecord {
   businessDate: string;
   freeeCompanyId: number;
   provider: 'freee' | 'sandbox';
-  amountYen: number | null;
+  amountYen: Yen | null;
   dealType: string | null;
 }
 

@@ -8,31 +8,26 @@
 // Every freee failure ends the run with a status (classify.ts); nothing runs inside a transaction.
 import { randomUUID } from 'node:crypto';
 import { buildDayPosting } from '../../domain/posting/build-deals.js';
-import type { PlannedPosting } from '../../domain/posting/deal-types.js';
 import { diffPosting, type PostedEntry, type PostingAction } from '../../domain/posting/diff.js';
-import { keyOfRefNumber, parseEntryKey, refNumberOf } from '../../domain/posting/entry-keys.js';
 import { fiscalGuard } from '../../domain/posting/fiscal-guard.js';
-import type { HeldDeal } from '../../domain/posting/held-deals.js';
-import type { PostingMappings } from '../../domain/posting/mappings.js';
-import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { Clock } from '../clock.js';
 import { notFound } from '../errors.js';
-import { classifyFailure, isAmbiguous, outcome, type RunCounts } from './classify.js';
+import { isAmbiguous, outcome } from './classify.js';
 import { domainFailure } from './domain-failure.js';
 import { postingMessages, type EntryRecord, type PostingOutcome } from './model.js';
 import type {
-  FreeeCompanyInfo,
   Lease,
   PostingConnections,
   PostingGateway,
   PostingSources,
   PostingStore,
 } from './ports.js';
-import { reconcileRecords, type ReconcileContext } from './reconcile.js';
 import { resolveDayMappings } from './resolve.js';
 import { loadEffectiveSettings } from './settings.js';
 import type { PostingTimings } from './timings.js';
-import { applyAction, PostingLeaseLostError, type WriteDeps } from './write-actions.js';
+import { applyAction, PostingLeaseLostError } from './write-actions.js';
+import { lookUp } from './look-up.js';
+import { countsOf, failed, writeDepsOf, type Planned, type Run } from './run-context.js';
 
 /** Lookup + diff + writes, again after the books changed under us (a deal gone): at most this often. */
 export const postingRoundsMax = 3;
@@ -67,20 +62,6 @@ export class PostingActionsLimitError extends Error {
     this.name = 'PostingActionsLimitError';
   }
 }
-
-interface Run {
-  deps: PostingDeps;
-  lease: Lease;
-  request: PostingRequest;
-  autoRetries: number;
-  gateway: PostingGateway | null;
-  closeVersion: number | null;
-}
-
-const countsOf = (run: Run): RunCounts => ({
-  ...(run.gateway?.counts() ?? { calls: 0, writes: 0 }),
-  closeVersion: run.closeVersion,
-});
 
 export async function postStoreDay(
   deps: PostingDeps,
@@ -255,52 +236,12 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
   );
 }
 
-function failed(
-  run: Run,
-  failure: Parameters<typeof classifyFailure>[0]['failure'],
-  ambiguousWrite: boolean,
-): PostingOutcome {
-  return classifyFailure({
-    failure,
-    ambiguousWrite,
-    now: run.deps.clock.now(),
-    timings: run.deps.timings,
-    autoRetries: run.autoRetries,
-    counts: countsOf(run),
-  });
-}
-
 function guarded(run: Run, guard: ReturnType<typeof fiscalGuard>): PostingOutcome {
   if (guard.kind === 'outsideFiscalYear')
     return outcome('outside_fiscal_year', 'outside_fiscal_year', guard.messageJa, countsOf(run));
   if (guard.kind === 'periodClosed')
     return outcome('period_closed', 'period_closed', guard.messageJa, countsOf(run));
   return outcome('failed', 'internal_error', postingMessages.unexpected, countsOf(run));
-}
-
-interface Planned {
-  plan: PlannedPosting;
-  mappings: PostingMappings;
-  itemNames: Map<string, string>;
-  methods: readonly PaymentMethod[];
-  info: FreeeCompanyInfo;
-  guard: ReturnType<typeof fiscalGuard>;
-}
-
-function reconcileContext(run: Run, planned: Planned): ReconcileContext {
-  const gateway = run.gateway as PostingGateway;
-  const cashCodes = new Set(planned.methods.filter((m) => m.kind === 'cash').map((m) => m.code));
-  const methodOf = (key: string) => parseEntryKey(key)?.methodCode ?? key;
-  return {
-    freeeCompanyId: gateway.freeeCompanyId,
-    taxedCodes: new Set([planned.mappings.taxCodes.standard10, planned.mappings.taxCodes.reduced8]),
-    isCashEntry: (key) => cashCodes.has(methodOf(key)),
-    describe: (key) => ({
-      methodCode: methodOf(key),
-      itemName: planned.itemNames.get(methodOf(key)) ?? `【POS Reg】${methodOf(key)}`,
-      refNumber: refNumberOf(run.request.storeCode, run.request.businessDate, key),
-    }),
-  };
 }
 
 function postedEntries(records: readonly EntryRecord[]): PostedEntry[] {
@@ -316,77 +257,6 @@ function postedEntries(records: readonly EntryRecord[]): PostedEntry[] {
         ]
       : [],
   );
-}
-
-type Lookup =
-  { kind: 'records'; records: EntryRecord[] } | { kind: 'stop'; outcome: PostingOutcome };
-
-/** GET deals of the 発生日 → our record brought in line with freee (stored), or a stop. */
-async function lookUp(
-  run: Run,
-  planned: Planned,
-  records: readonly EntryRecord[],
-): Promise<Lookup> {
-  const gateway = run.gateway as PostingGateway;
-  const held = await gateway.listDeals(run.request.businessDate);
-  if (!held.ok) return { kind: 'stop', outcome: failed(run, held.failure, false) };
-  const byKey = new Map<string, HeldDeal[]>();
-  for (const deal of [...held.value].sort((left, right) => left.id - right.id)) {
-    const key = keyOfRefNumber(run.request.storeCode, run.request.businessDate, deal.ref_number);
-    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), deal]);
-  }
-  const context = reconcileContext(run, planned);
-  const reconciled = reconcileRecords(records, byKey, context);
-  if (reconciled.duplicates.length > 0) {
-    const listed = reconciled.duplicates
-      .map(
-        (d) =>
-          `${refNumberOf(run.request.storeCode, run.request.businessDate, d.key)}: ${d.dealIds.join(', ')}`,
-      )
-      .join(' / ');
-    return {
-      kind: 'stop',
-      outcome: outcome(
-        'failed',
-        'duplicate_in_freee',
-        `${postingMessages.duplicate}(${listed})`,
-        countsOf(run),
-      ),
-    };
-  }
-  const writeDeps = writeDepsOf(run, planned);
-  const now = run.deps.clock.now();
-  const until = new Date(now.getTime() + run.deps.timings.leaseMs);
-  for (const key of reconciled.changedKeys) {
-    const record = reconciled.records.find((each) => each.key === key);
-    const ok = record
-      ? await run.deps.store.writeEntry(
-          run.lease,
-          {
-            ...record,
-            freeeCompanyId: gateway.freeeCompanyId,
-            provider: gateway.provider,
-            intent: null,
-          },
-          now,
-          until,
-        )
-      : await run.deps.store.removeEntry(run.lease, gateway.freeeCompanyId, key, now, until);
-    if (!ok) throw new PostingLeaseLostError(writeDeps.lease);
-  }
-  return { kind: 'records', records: reconciled.records };
-}
-
-function writeDepsOf(run: Run, planned: Planned): WriteDeps {
-  const context = reconcileContext(run, planned);
-  return {
-    store: run.deps.store,
-    gateway: run.gateway as PostingGateway,
-    clock: run.deps.clock,
-    leaseMs: run.deps.timings.leaseMs,
-    lease: run.lease,
-    describe: context.describe,
-  };
 }
 
 function openIntentWait(run: Run, records: readonly EntryRecord[]): Date | null {

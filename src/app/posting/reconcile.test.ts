@@ -8,6 +8,7 @@ import type { EntryRecord } from './model.js';
 import { reconcileRecords, type ReconcileContext } from './reconcile.js';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import type { HeldDeal } from '../../domain/posting/held-deals.js';
+import { yen } from '../../domain/money/yen.js';
 
 const content = (amount: number, ref = 'URG-0001-20250110-credit'): DealContent => ({
   company_id: 9,
@@ -20,8 +21,8 @@ const content = (amount: number, ref = 'URG-0001-20250110-credit'): DealContent 
     {
       account_item_id: 901,
       tax_code: 129,
-      amount,
-      vat: Math.floor(amount / 11),
+      amount: yen(amount),
+      vat: yen(Math.floor(amount / 11)),
       item_id: 202,
       section_id: 11,
       description: '売上 10%',
@@ -39,8 +40,8 @@ const held = (id: number, amount: number, extra: Partial<HeldDeal> = {}): HeldDe
     {
       account_item_id: 901,
       tax_code: 129,
-      amount,
-      vat: Math.floor(amount / 11),
+      amount: yen(amount),
+      vat: yen(Math.floor(amount / 11)),
       item_id: 202,
       section_id: 11,
       description: '売上 10% (edited text)',

@@ -4,10 +4,11 @@
 //   singletonKey post:<company>:<store>:<date> (policy stately: one queued + one running per
 //   store-day; the run's lease is the second guard). A run that must wait (throttle, maintenance,
 //   ambiguous write, busy) queues the next job itself with startAfter; the handler then completes.
+import { isBusinessDate } from '../../domain/calendar/business-date.js';
+import { datesBetween } from '../../domain/calendar/day-arithmetic.js';
 import type { Clock } from '../clock.js';
 import { validationError, type FieldError } from '../errors.js';
 import type { JobContext, JobQueue } from '../jobs/ports.js';
-import { datesBetween } from '../report/store-time.js';
 import { finalStatuses, type PostingOutcome } from './model.js';
 import { postStoreDay, type PostingDeps, type PostingRequest } from './post-day.js';
 import type { PostingSources, PostingStore } from './ports.js';
@@ -102,17 +103,15 @@ export interface RequestedDay {
   reason: 'queued' | 'already_waiting' | 'not_closed';
 }
 
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
 export function checkRange(from: string, to: string): string[] {
   const problems: FieldError[] = [];
-  if (!datePattern.test(from))
+  if (!isBusinessDate(from))
     problems.push({
       path: 'from',
       code: 'business_date_invalid',
       message: '開始日はYYYY-MM-DD形式で指定してください。',
     });
-  if (!datePattern.test(to))
+  if (!isBusinessDate(to))
     problems.push({
       path: 'to',
       code: 'business_date_invalid',
@@ -124,7 +123,8 @@ export function checkRange(from: string, to: string): string[] {
       code: 'range_reversed',
       message: '終了日は開始日以降にしてください。',
     });
-  if (problems.length > 0) throw validationError(problems);
+  if (problems.length > 0 || !isBusinessDate(from) || !isBusinessDate(to))
+    throw validationError(problems);
   const dates = datesBetween(from, to, postingRangeDaysMax);
   if (dates.length > postingRangeDaysMax) {
     throw validationError([

@@ -11,6 +11,7 @@ import {
 } from './model.js';
 import type { PostedDealView, PostingSources, PostingStore, PostingStoreRef } from './ports.js';
 import { checkRange } from './requests.js';
+import type { Yen } from '../../domain/money/yen.js';
 
 export const resultsRowsMax = 2_000;
 
@@ -30,7 +31,7 @@ export interface ResultDeal {
   itemName: string;
   refNumber: string;
   dealId: number | null;
-  amountYen: number | null;
+  amountYen: Yen | null;
   type: string | null;
   /** A write whose answer is not recorded yet. */
   pending: boolean;

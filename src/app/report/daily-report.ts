@@ -2,16 +2,17 @@
 // the latest close, the store's settings and the company's rounding and payment methods, read in one
 // go through ReportSource, then buildDailyReport. printedAt is "now" from the injected clock, in the
 // store's offset. A range (from–to) gives one report per day, at most `reportRangeDaysMax` days.
+import { isBusinessDate, type BusinessDate } from '../../domain/calendar/business-date.js';
+import { datesBetween } from '../../domain/calendar/day-arithmetic.js';
+import { instantInZone } from '../../domain/calendar/store-zone.js';
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { PaymentMethodConfigError } from '../../domain/ledger/payment-methods.js';
-import { isCalendarDate } from '../../domain/ledger/status-rules.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { Clock } from '../clock.js';
 import { AppError, forbidden, notFound, validationError } from '../errors.js';
 import type { ReportSource, ReportStoreRecord, StoreDay, StoreDayLimits } from './ports.js';
 import { effectiveReportSettings } from './report-settings.js';
-import { datesBetween, instantInZone } from './store-time.js';
 
 export const reportRangeDaysMax = 92;
 export const storeDayLimits: StoreDayLimits = { checkoutsMax: 200_000, drawerEventsMax: 50_000 };
@@ -35,8 +36,8 @@ export interface ReportView {
   store: ReportStoreRecord;
 }
 
-export function checkBusinessDate(path: string, value: string): void {
-  if (!isCalendarDate(value)) {
+export function checkBusinessDate(path: string, value: string): asserts value is BusinessDate {
+  if (!isBusinessDate(value)) {
     throw validationError([
       {
         path,

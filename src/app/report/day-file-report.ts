@@ -8,7 +8,7 @@ import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
 import { validationError, type FieldError } from '../errors.js';
 import { checkBusinessDate, reportOfDay, storeNotFound, type ReportView } from './daily-report.js';
 import type { StoreDay } from './ports.js';
-import { instantInZone } from './store-time.js';
+import { instantInZone } from '../../domain/calendar/store-zone.js';
 
 export const dayFileErrorsShownMax = 200;
 

@@ -1,12 +1,8 @@
 // What the 日報 use cases need from outside: a read-only source of store-days (the ledger's tables),
 // the print-job records, and a printer. Implemented by src/adapters/db/report-source.ts,
 // src/adapters/db/print-job-store.ts and src/adapters/print/report-printer.ts.
-import type {
-  Checkout,
-  DrawerEvent,
-  PaymentMethod,
-  RoundingMode,
-} from '../../domain/ledger/types.js';
+import type { Checkout, DrawerEvent, PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import { AppError } from '../errors.js';
 import type { PrinterSetting } from '../tenancy/model.js';

@@ -11,7 +11,7 @@ import type { JobContext } from '../jobs/ports.js';
 import { reportOfDay, storeDayLimits, type ReportView } from './daily-report.js';
 import type { PrintJobRecord, PrintJobStore, ReportPrinter, ReportSource } from './ports.js';
 import type { PrintReportJobData } from './print-jobs.js';
-import { instantInZone } from './store-time.js';
+import { instantInZone } from '../../domain/calendar/store-zone.js';
 
 export interface PrintWorkerLogger {
   info(object: object, message: string): void;

@@ -1,5 +1,6 @@
 // The tenancy records as use cases see them.
-import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 
 export type StaffRole = 'admin' | 'manager' | 'staff';

@@ -1,5 +1,6 @@
 // What tenancy use cases need from storage. Implemented by src/adapters/db/tenancy-store.ts.
-import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { ReportSettings } from '../../domain/report/types.js';
 import type {
   Company,

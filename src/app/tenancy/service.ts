@@ -1,6 +1,7 @@
 // Tenancy use cases: company, stores, payment methods and staff. Every write validates first and
 // writes nothing when any field is wrong.
-import type { PaymentMethod, RoundingMode } from '../../domain/ledger/types.js';
+import type { PaymentMethod } from '../../domain/ledger/types.js';
+import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { Clock } from '../clock.js';
 import { conflict, notFound, validationError, type FieldError } from '../errors.js';
 import type { Company, CompanyPaymentMethod, StaffMember, StaffRole, Store } from './model.js';

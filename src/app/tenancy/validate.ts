@@ -1,5 +1,6 @@
 // Business validation of tenancy input; each error names its field, in Japanese.
-import { paymentKinds, roundingModes, type PaymentMethod } from '../../domain/ledger/types.js';
+import { paymentKinds, type PaymentMethod } from '../../domain/ledger/types.js';
+import { roundingModes } from '../../domain/money/rounding-mode.js';
 import type { FieldError } from '../errors.js';
 import { staffRoles } from './model.js';
 

@@ -4,7 +4,7 @@
 // round is the company's mode on the absolute value, sign kept; net N = S − tax.
 import { multiplyDivideRoundedYen } from '../money/rounding.js';
 import { assertYen, type Yen } from '../money/yen.js';
-import type { RoundingMode } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 export type PriceMode = 'inclusive' | 'exclusive';
 

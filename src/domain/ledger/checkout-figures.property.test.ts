@@ -9,15 +9,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { computeCheckoutMath } from './checkout-math.js';
 import { computeCheckoutTotals } from './checkout-totals.js';
-import {
-  CheckoutFigures,
-  computeCheckoutFigures,
-  figuresFromMath,
-  figuresFromTotals,
-  figuresMethodIndex,
-} from './checkout-figures.js';
+import { computeCheckoutFigures } from './checkout-figures.js';
+import { CheckoutFigures, figuresMethodIndex } from './checkout-figures-record.js';
+import { figuresFromMath, figuresFromTotals } from './figures-reference.js';
 import { validateCheckout } from './tender-rules.js';
-import type { Checkout, CheckoutLine, RoundingMode } from './types.js';
+import type { Checkout, CheckoutLine } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import {
   arbitraryDay,
   arbitraryPayments,

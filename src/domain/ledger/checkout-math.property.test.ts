@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { computeCheckoutMath } from './checkout-math.js';
 import { validateCheckout } from './tender-rules.js';
-import { taxCategories, type Checkout, type RoundingMode } from './types.js';
+import { taxCategories, type Checkout } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import {
   arbitraryCompletedCheckout,
   arbitraryRoundingMode,

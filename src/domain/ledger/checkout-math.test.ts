@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeCheckoutMath, type PaidCheckout } from './checkout-math.js';
 import { deductFromLast, TenderDeductionError } from './method-totals.js';
-import type { RoundingMode } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
+import { yen } from '../money/yen.js';
 import { line, pay, testMethodIndex } from '../../../test/support/domain/fixtures.js';
 
 function math(
@@ -246,11 +247,11 @@ describe('hand-worked checkouts: tenders and the matrix', () => {
 
 describe('deductFromLast', () => {
   it('takes from the last amount first and never goes below zero', () => {
-    assert.deepEqual(deductFromLast([100, 50, 30], 60), [100, 20, 0]);
-    assert.deepEqual(deductFromLast([100, 50, 30], 0), [100, 50, 30]);
-    assert.deepEqual(deductFromLast([100, 50, 30], 180), [0, 0, 0]);
+    assert.deepEqual(deductFromLast([yen(100), yen(50), yen(30)], yen(60)), [100, 20, 0]);
+    assert.deepEqual(deductFromLast([yen(100), yen(50), yen(30)], yen(0)), [100, 50, 30]);
+    assert.deepEqual(deductFromLast([yen(100), yen(50), yen(30)], yen(180)), [0, 0, 0]);
   });
   it('throws when the deduction exceeds the amounts', () => {
-    assert.throws(() => deductFromLast([10], 11), TenderDeductionError);
+    assert.throws(() => deductFromLast([yen(10)], yen(11)), TenderDeductionError);
   });
 });

@@ -8,7 +8,8 @@ import { methodAmounts, type MethodAmounts } from './method-totals.js';
 import type { PaymentMethodIndex } from './payment-methods.js';
 import { taxMethodMatrix, type MatrixRow } from './tax-method-matrix.js';
 import { splitTenders, type TenderSplit } from './tender-split.js';
-import type { Checkout, RoundingMode } from './types.js';
+import type { Checkout } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 export interface CheckoutMath {
   totals: CheckoutTotals;

@@ -1,11 +1,12 @@
 // Spec §2 steps 1–5 for one checkout: G[c], the order discount split, G'[c], tax[c], S[c], N[c]
 // and the checkout total T = Σ S[c] + G[nonSales]. Needs no payment data, so it also prices
 // pending, aborted, cancelled and redone checkouts (their 日報 rows are Σ T).
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import { taxForCategory } from './category-tax.js';
 import { grossByTaxCategory, lineAmountYen, type ByTaxCategory } from './line-amounts.js';
 import { splitOrderDiscount, type BySalesTaxCategory } from './order-discount.js';
-import { salesTaxCategories, taxRatePercent, type Checkout, type RoundingMode } from './types.js';
+import { salesTaxCategories, taxRatePercent, type Checkout } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 export interface CheckoutTotals {
   /** g per line, in line order. */
@@ -30,7 +31,7 @@ export interface CheckoutTotals {
 export type PricedCheckout = Pick<Checkout, 'lines' | 'orderDiscount' | 'priceMode'>;
 
 function zeroBySalesCategory(): BySalesTaxCategory {
-  return { standard10: 0, reduced8: 0, exempt: 0 };
+  return { standard10: zeroYen, reduced8: zeroYen, exempt: zeroYen };
 }
 
 export function computeCheckoutTotals(
@@ -38,7 +39,7 @@ export function computeCheckoutTotals(
   roundingMode: RoundingMode,
 ): CheckoutTotals {
   const grossYen = grossByTaxCategory(checkout.lines);
-  const orderDiscountYen = splitOrderDiscount(checkout.orderDiscount ?? 0, grossYen);
+  const orderDiscountYen = splitOrderDiscount((checkout.orderDiscount ?? 0) as Yen, grossYen);
   const discountedYen = zeroBySalesCategory();
   const salesYen = zeroBySalesCategory();
   const taxYen = zeroBySalesCategory();

@@ -1,11 +1,11 @@
 // Spec §2 steps 1–2: line amount g = quantity × unitPrice − discount, summed per tax category G[c].
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import { taxCategories, type CheckoutLine, type TaxCategory } from './types.js';
 
 export type ByTaxCategory = Record<TaxCategory, Yen>;
 
 export function zeroByTaxCategory(): ByTaxCategory {
-  return { standard10: 0, reduced8: 0, exempt: 0, nonSales: 0 };
+  return { standard10: zeroYen, reduced8: zeroYen, exempt: zeroYen, nonSales: zeroYen };
 }
 
 export function lineAmountYen(line: CheckoutLine): Yen {

@@ -7,7 +7,7 @@
 //   Pc − cchange. Σ e[m] = T.
 // Cash appears as a row when it was tendered, or, untendered, when its total is not zero (the
 // voucher-change case); that appended row has tenderCount 0 and e = 0.
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import {
   paymentMethodOf,
   tenderClassOf,
@@ -39,10 +39,10 @@ export function deductFromLast(amountsYen: readonly Yen[], deductionYen: Yen): Y
   const resultYen = [...amountsYen];
   let leftYen = deductionYen;
   for (let index = resultYen.length - 1; index >= 0 && leftYen > 0; index -= 1) {
-    const amountYen = resultYen[index] ?? 0;
+    const amountYen = resultYen[index] ?? zeroYen;
     const takenYen = Math.min(Math.max(amountYen, 0), leftYen);
-    resultYen[index] = amountYen - takenYen;
-    leftYen -= takenYen;
+    resultYen[index] = (amountYen - takenYen) as Yen;
+    leftYen = (leftYen - takenYen) as Yen;
   }
   if (leftYen !== 0) throw new TenderDeductionError(deductionYen, leftYen);
   return resultYen;
@@ -54,7 +54,7 @@ function effectivePerTender(
   payments: readonly Payment[],
   split: TenderSplit,
 ): Yen[] {
-  const effectiveYen = payments.map((payment) => payment.amount);
+  const effectiveYen = payments.map((payment) => payment.amount as Yen);
   const deductions: [TenderClass, Yen][] = [
     ['noChange', split.shortYen],
     ['changeGiving', split.voucherChangeYen],
@@ -62,11 +62,11 @@ function effectivePerTender(
   for (const [tenderClass, deductionYen] of deductions) {
     const indexes = classes.flatMap((each, index) => (each === tenderClass ? [index] : []));
     const reducedYen = deductFromLast(
-      indexes.map((index) => payments[index]?.amount ?? 0),
+      indexes.map((index) => (payments[index]?.amount ?? 0) as Yen),
       deductionYen,
     );
     indexes.forEach(
-      (paymentIndex, position) => (effectiveYen[paymentIndex] = reducedYen[position] ?? 0),
+      (paymentIndex, position) => (effectiveYen[paymentIndex] = reducedYen[position] ?? zeroYen),
     );
   }
   return effectiveYen;
@@ -86,8 +86,8 @@ export function methodAmounts(
     const row = rows.get(payment.method) ?? {
       code: payment.method,
       tenderCount: 0,
-      totalYen: 0,
-      effectiveYen: 0,
+      totalYen: zeroYen,
+      effectiveYen: zeroYen,
     };
     row.tenderCount += 1;
     row.totalYen = assertYen(row.totalYen + payment.amount);

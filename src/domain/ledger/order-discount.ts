@@ -2,7 +2,7 @@
 // in proportion to G[c], largest remainder first, ties in the order standard10, reduced8, exempt.
 // nonSales never takes any of it. Signs and a zero Σ G follow `allocate` (see money/allocate.ts).
 import { allocate } from '../money/allocate.js';
-import type { Yen } from '../money/yen.js';
+import { zeroYen, type Yen } from '../money/yen.js';
 import type { ByTaxCategory } from './line-amounts.js';
 import { salesTaxCategories, type SalesTaxCategory } from './types.js';
 
@@ -13,7 +13,7 @@ export function splitOrderDiscount(
   grossYen: ByTaxCategory,
 ): BySalesTaxCategory {
   const weights = salesTaxCategories.map((category) => grossYen[category]);
-  const [standard10 = 0, reduced8 = 0, exempt = 0] = allocate(
+  const [standard10 = zeroYen, reduced8 = zeroYen, exempt = zeroYen] = allocate(
     orderDiscountYen,
     weights,
     'largestRemainder',

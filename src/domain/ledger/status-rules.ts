@@ -6,30 +6,10 @@
 // - businessDate is a real calendar date YYYY-MM-DD; `redoes` cannot name the checkout itself.
 // Revisions may move the status only along pending → completed | aborted and
 // completed → cancelled | redone (spec §1); keeping the same status is always allowed.
+import { isBusinessDate } from '../calendar/business-date.js';
+import { instantMs } from '../calendar/instant.js';
 import { ruleError, type RuleError } from './rule-error.js';
 import { checkoutStatuses, type Checkout, type CheckoutStatus } from './types.js';
-
-const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Epoch milliseconds of an ISO instant with offset, or null when it is not one. */
-export function instantMs(value: string): number | null {
-  if (!instantPattern.test(value)) return null;
-  const epochMs = Date.parse(value);
-  return Number.isNaN(epochMs) ? null : epochMs;
-}
-
-export function isCalendarDate(value: string): boolean {
-  const match = datePattern.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return (
-    probe.getUTCFullYear() === year &&
-    probe.getUTCMonth() === month - 1 &&
-    probe.getUTCDate() === day
-  );
-}
 
 export const wasCompletedStatuses: readonly CheckoutStatus[] = ['completed', 'cancelled', 'redone'];
 
@@ -89,7 +69,7 @@ export function statusErrors(checkout: Checkout): RuleError[] {
     return [ruleError('status', 'status_unknown', '会計の状態が正しくありません')];
   }
   const errors = completedAtErrors(checkout);
-  if (!isCalendarDate(checkout.businessDate)) {
+  if (!isBusinessDate(checkout.businessDate)) {
     errors.push(
       ruleError(
         'businessDate',

@@ -18,7 +18,7 @@
 // the `residualCode` row (the cash method: the exchange happened at the drawer), appended if cash
 // is not already a row. Its row sum stays 0 = e.
 import { allocate } from '../money/allocate.js';
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import { zeroByTaxCategory, type ByTaxCategory } from './line-amounts.js';
 import { taxCategories } from './types.js';
 
@@ -33,7 +33,8 @@ export interface MatrixMethod {
 }
 
 function toRecord(valuesYen: readonly Yen[]): ByTaxCategory {
-  const [standard10 = 0, reduced8 = 0, exempt = 0, nonSales = 0] = valuesYen;
+  const [standard10 = zeroYen, reduced8 = zeroYen, exempt = zeroYen, nonSales = zeroYen] =
+    valuesYen;
   return { standard10, reduced8, exempt, nonSales };
 }
 

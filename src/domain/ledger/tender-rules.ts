@@ -20,7 +20,8 @@ import {
 import { ruleError, type RuleError } from './rule-error.js';
 import { statusErrors, wasCompletedStatuses } from './status-rules.js';
 import { splitTenders } from './tender-split.js';
-import type { Checkout, RoundingMode } from './types.js';
+import type { Checkout } from './types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 
 export const paymentsMax = 20;
 

@@ -9,7 +9,7 @@
 // and no change is given, so short = vchange = cchange = 0 and R1 = R2 = 0.
 // This module only computes; whether the tenders are acceptable is tender-rules.ts's job, so on an
 // invalid checkout cchange may come out negative.
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import {
   paymentMethodOf,
   tenderClassOf,
@@ -34,7 +34,11 @@ export function tenderedByClass(
   payments: readonly Payment[],
   methods: PaymentMethodIndex,
 ): Record<TenderClass, Yen> {
-  const tenderedYen: Record<TenderClass, Yen> = { noChange: 0, changeGiving: 0, cash: 0 };
+  const tenderedYen: Record<TenderClass, Yen> = {
+    noChange: zeroYen,
+    changeGiving: zeroYen,
+    cash: zeroYen,
+  };
   for (const payment of payments) {
     const tenderClass = tenderClassOf(paymentMethodOf(methods, payment.method));
     tenderedYen[tenderClass] = assertYen(tenderedYen[tenderClass] + payment.amount, 'tenderedYen');
@@ -56,17 +60,17 @@ export function splitTenders(
   if (totalYen < 0) {
     return {
       ...classes,
-      shortYen: 0,
-      dueAfterNoChangeYen: 0,
-      voucherChangeYen: 0,
-      dueAfterChangeGivingYen: 0,
-      cashChangeYen: 0,
+      shortYen: zeroYen,
+      dueAfterNoChangeYen: zeroYen,
+      voucherChangeYen: zeroYen,
+      dueAfterChangeGivingYen: zeroYen,
+      cashChangeYen: zeroYen,
     };
   }
-  const shortYen = Math.max(0, tendered.noChange - totalYen);
-  const dueAfterNoChangeYen = Math.max(0, totalYen - tendered.noChange);
-  const voucherChangeYen = Math.max(0, tendered.changeGiving - dueAfterNoChangeYen);
-  const dueAfterChangeGivingYen = Math.max(0, dueAfterNoChangeYen - tendered.changeGiving);
+  const shortYen = Math.max(0, tendered.noChange - totalYen) as Yen;
+  const dueAfterNoChangeYen = Math.max(0, totalYen - tendered.noChange) as Yen;
+  const voucherChangeYen = Math.max(0, tendered.changeGiving - dueAfterNoChangeYen) as Yen;
+  const dueAfterChangeGivingYen = Math.max(0, dueAfterNoChangeYen - tendered.changeGiving) as Yen;
   const cashChangeYen = assertYen(tendered.cash - dueAfterChangeGivingYen);
   return {
     ...classes,

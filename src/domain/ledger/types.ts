@@ -1,5 +1,6 @@
 // Register-side inputs, as defined in shared/spec/daily-report.md §1 and checkout.schema.json.
-import type { Yen } from '../money/yen.js';
+// Amounts here are plain numbers as received: the rules (tender-rules.ts, content-rules.ts) check
+// them, and the figures computed from them are `Yen` (money/yen.ts).
 
 export const taxCategories = ['standard10', 'reduced8', 'exempt', 'nonSales'] as const;
 export type TaxCategory = (typeof taxCategories)[number];
@@ -10,9 +11,6 @@ export const taxRatePercent: Record<SalesTaxCategory, number> = {
   reduced8: 8,
   exempt: 0,
 };
-
-export const roundingModes = ['floor', 'half-up', 'ceil'] as const;
-export type RoundingMode = (typeof roundingModes)[number];
 
 export const paymentKinds = [
   'cash',
@@ -40,14 +38,14 @@ export interface CheckoutLine {
   sku?: string;
   name: string;
   quantity: number;
-  unitPrice: Yen;
+  unitPrice: number;
   taxCategory: TaxCategory;
-  discount?: Yen;
+  discount?: number;
 }
 
 export interface Payment {
   method: string;
-  amount: Yen;
+  amount: number;
 }
 
 export interface Checkout {
@@ -64,7 +62,7 @@ export interface Checkout {
   customerCount: number;
   priceMode?: 'inclusive' | 'exclusive';
   lines: CheckoutLine[];
-  orderDiscount?: Yen;
+  orderDiscount?: number;
   payments: Payment[];
 }
 
@@ -75,13 +73,13 @@ export interface DrawerEvent {
   registerCode: string;
   businessDate: string;
   at: string;
-  amount: Yen;
+  amount: number;
   reason?: string;
 }
 
 export interface DayClose {
   storeCode: string;
   businessDate: string;
-  float: Yen;
-  countedCash: Yen;
+  float: number;
+  countedCash: number;
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AllocationError, allocate, type AllocationRule } from './allocate.js';
+import { yen, type Yen } from './yen.js';
 
 const table: {
   name: string;
@@ -137,15 +138,15 @@ const table: {
 describe('allocate (table)', () => {
   for (const row of table) {
     it(row.name, () =>
-      assert.deepEqual(allocate(row.totalYen, row.weights, row.rule), row.expected),
+      assert.deepEqual(allocate(yen(row.totalYen), row.weights, row.rule), row.expected),
     );
   }
 
   it('refuses a non-zero total over no weights and non-integer input', () => {
-    assert.throws(() => allocate(5, [], 'largestRemainder'), AllocationError);
-    assert.deepEqual(allocate(0, [], 'largestRemainder'), []);
-    assert.throws(() => allocate(1.5, [1], 'largestRemainder'));
-    assert.throws(() => allocate(1, [0.5], 'largestRemainder'));
+    assert.throws(() => allocate(yen(5), [], 'largestRemainder'), AllocationError);
+    assert.deepEqual(allocate(yen(0), [], 'largestRemainder'), []);
+    assert.throws(() => allocate(1.5 as Yen, [1], 'largestRemainder'));
+    assert.throws(() => allocate(yen(1), [0.5], 'largestRemainder'));
   });
 });
 
@@ -163,7 +164,7 @@ describe('allocate (properties)', () => {
   it('parts always sum to the total, for any signs', () => {
     fc.assert(
       fc.property(arbitraryTotal, arbitraryWeights, arbitraryRule, (totalYen, weights, rule) => {
-        const parts = allocate(totalYen, weights, rule);
+        const parts = allocate(yen(totalYen), weights, rule);
         assert.equal(parts.length, weights.length);
         assert.ok(parts.every(Number.isSafeInteger));
         assert.equal(
@@ -178,14 +179,14 @@ describe('allocate (properties)', () => {
   it('negating the total negates every part; negating the weights changes nothing', () => {
     fc.assert(
       fc.property(arbitraryTotal, arbitraryWeights, arbitraryRule, (totalYen, weights, rule) => {
-        const parts = allocate(totalYen, weights, rule);
+        const parts = allocate(yen(totalYen), weights, rule);
         assert.deepEqual(
-          allocate(-totalYen, weights, rule),
+          allocate(yen(-totalYen), weights, rule),
           parts.map((part) => (part === 0 ? 0 : -part)),
         );
         assert.deepEqual(
           allocate(
-            totalYen,
+            yen(totalYen),
             weights.map((weight) => (weight === 0 ? 0 : -weight)),
             rule,
           ),
@@ -198,7 +199,7 @@ describe('allocate (properties)', () => {
   it('largest remainder parts lie between 0 and the total, for any weights', () => {
     fc.assert(
       fc.property(arbitraryTotal, arbitraryWeights, (totalYen, weights) => {
-        for (const part of allocate(totalYen, weights, 'largestRemainder')) {
+        for (const part of allocate(yen(totalYen), weights, 'largestRemainder')) {
           assert.ok(
             totalYen >= 0 ? part >= 0 && part <= totalYen : part <= 0 && part >= totalYen,
             `part ${part} of ${totalYen}`,
@@ -215,7 +216,7 @@ describe('allocate (properties)', () => {
       .filter((weights) => weights.some((weight) => weight > 0));
     fc.assert(
       fc.property(arbitraryTotal, positiveWeights, arbitraryRule, (totalYen, weights, rule) => {
-        const parts = allocate(totalYen, weights, rule);
+        const parts = allocate(yen(totalYen), weights, rule);
         const weightSum = BigInt(weights.reduce((sum, weight) => sum + weight, 0));
         weights.forEach((weight, index) => {
           const part = BigInt(parts[index] ?? 0);

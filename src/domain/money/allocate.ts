@@ -21,7 +21,7 @@
 //   are the weights; all weights zero: the first part takes the whole total;
 // - no weights at all: only a zero total can be allocated (AllocationError otherwise).
 import { divideRounded, floorDivide, yenFromBigint } from './rounding.js';
-import { assertYen, type Yen } from './yen.js';
+import { assertYen, zeroYen, type Yen } from './yen.js';
 
 export const allocationRules = ['largestRemainder', 'halfAwayFromZeroLastTakesRest'] as const;
 export type AllocationRule = (typeof allocationRules)[number];
@@ -89,7 +89,7 @@ function halfAwayFromZeroLastTakesRest(total: bigint, weights: readonly bigint[]
 export function allocate(totalYen: Yen, weights: readonly number[], rule: AllocationRule): Yen[] {
   assertYen(totalYen, 'totalYen');
   const weightsBig = weights.map((weight, index) => BigInt(assertYen(weight, `weights[${index}]`)));
-  if (totalYen === 0) return weights.map(() => 0);
+  if (totalYen === 0) return weights.map(() => zeroYen);
   if (weights.length === 0)
     throw new AllocationError(`cannot allocate ${totalYen} yen over no weights`);
   const totalAbsolute = BigInt(Math.abs(totalYen));

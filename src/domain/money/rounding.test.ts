@@ -10,7 +10,8 @@ import {
   floorDivide,
   multiplyDivideRoundedYen,
 } from './rounding.js';
-import type { RoundingMode } from '../ledger/types.js';
+import type { RoundingMode } from './rounding-mode.js';
+import { yen } from './yen.js';
 
 const table: [bigint, bigint, RoundingMode, bigint][] = [
   [9040n, 110n, 'floor', 82n], // 82.18 (spec §5)
@@ -77,10 +78,10 @@ describe('floorDivide', () => {
 
 describe('multiplyDivideRoundedYen', () => {
   it('computes tax of an inclusive amount without floats', () => {
-    assert.equal(multiplyDivideRoundedYen(976, 8, 108, 'floor'), 72);
-    assert.equal(multiplyDivideRoundedYen(-976, 8, 108, 'floor'), -72);
+    assert.equal(multiplyDivideRoundedYen(yen(976), 8, 108, 'floor'), 72);
+    assert.equal(multiplyDivideRoundedYen(yen(-976), 8, 108, 'floor'), -72);
     assert.equal(
-      multiplyDivideRoundedYen(1_000_000_000_000_000, 10, 110, 'floor'),
+      multiplyDivideRoundedYen(yen(1_000_000_000_000_000), 10, 110, 'floor'),
       90_909_090_909_090,
     );
   });

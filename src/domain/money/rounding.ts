@@ -5,7 +5,7 @@
 // quotient and keeps the sign: round(−x) = −round(x). That symmetry is what lets a return exactly
 // undo a sale. `half-up` on the absolute value is "round half away from zero", the rounding that
 // spec §2 step 9 asks for in the tax-rate × method matrix.
-import type { RoundingMode } from '../ledger/types.js';
+import type { RoundingMode } from './rounding-mode.js';
 import { assertYen, type Yen } from './yen.js';
 
 export class DivisionByZeroError extends Error {

@@ -21,7 +21,7 @@ export interface AdjustmentFrame {
 }
 
 function sumOf(lines: readonly SignedLine[], pick: (line: SignedLine) => Yen | null): Yen {
-  return lines.reduce((sum, line) => sum + (pick(line) ?? 0), 0);
+  return lines.reduce((sum, line) => sum + (pick(line) ?? 0), 0) as Yen;
 }
 
 function isValidLine(amount: Yen, vat: Yen, taxed: boolean): boolean {
@@ -39,8 +39,9 @@ function reversed(line: SignedLine): SignedLine {
 }
 
 function identityLines(planned: readonly SignedLine[], held: readonly SignedLine[]): SignedLine[] {
-  const amount = sumOf(planned, (line) => line.amount) - sumOf(held, (line) => line.amount);
-  const vat = sumOf(planned, (line) => line.vat) - sumOf(held, (line) => line.vat);
+  const amount = (sumOf(planned, (line) => line.amount) -
+    sumOf(held, (line) => line.amount)) as Yen;
+  const vat = (sumOf(planned, (line) => line.vat) - sumOf(held, (line) => line.vat)) as Yen;
   if (amount === 0 && vat === 0) return [];
   const taxed = [...planned, ...held].some((line) => line.vat !== null);
   const model = planned[0] ?? held[0];
@@ -82,7 +83,7 @@ function differencePayments(
         const current = byKey.get(paymentKey(payment)) ?? { ...payment, amount: 0, date };
         byKey.set(paymentKey(payment), {
           ...current,
-          amount: current.amount + factor * signOf(deal) * payment.amount,
+          amount: (current.amount + factor * signOf(deal) * payment.amount) as Yen,
         });
       }
     }
@@ -126,6 +127,9 @@ export function adjustmentDeal(
   if (frame.partnerId !== null) deal.partner_id = frame.partnerId;
   if (frame.dueDate !== null) deal.due_date = frame.dueDate;
   if (payments.length > 0)
-    deal.payments = payments.map((payment) => ({ ...payment, amount: sign * payment.amount }));
+    deal.payments = payments.map((payment) => ({
+      ...payment,
+      amount: (sign * payment.amount) as Yen,
+    }));
   return deal;
 }

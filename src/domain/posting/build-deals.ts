@@ -7,7 +7,7 @@
 //   レジ出金 and the close's 過不足, total = countedCash − float.
 // Every line carries the method's 品目 and the store's 部門. Deterministic: the same 日報 and mappings
 // always give the same entries, byte for byte.
-import { sumYen, type Yen } from '../money/yen.js';
+import { sumYen, zeroYen, type Yen } from '../money/yen.js';
 import {
   indexPaymentMethods,
   paymentMethodOf,
@@ -105,7 +105,7 @@ function methodDraft(
   method: PaymentMethod,
   input: MethodInput,
 ): DraftEntry | null {
-  const vat = input.vat.get(row.code) ?? { standard10: 0, reduced8: 0 };
+  const vat = input.vat.get(row.code) ?? { standard10: zeroYen, reduced8: zeroYen };
   const lines = [
     ...salesLines(row, vat),
     ...differenceLines(method, methodDifference(input.report, row)),

@@ -73,8 +73,8 @@ export function netOf(deals: readonly DealContent[]): DealNet {
   for (const deal of deals) {
     for (const line of signedLinesOf(deal)) {
       addTo(net.lines, lineIdentity(line), (current) => ({
-        amount: (current?.amount ?? 0) + line.amount,
-        vat: (current?.vat ?? 0) + (line.vat ?? 0),
+        amount: ((current?.amount ?? 0) + line.amount) as Yen,
+        vat: ((current?.vat ?? 0) + (line.vat ?? 0)) as Yen,
         taxed: (current?.taxed ?? false) || line.vat !== null,
       }));
     }
@@ -82,7 +82,7 @@ export function netOf(deals: readonly DealContent[]): DealNet {
       addTo(
         net.payments,
         paymentKey(payment),
-        (current) => (current ?? 0) + signOf(deal) * payment.amount,
+        (current) => ((current ?? 0) + signOf(deal) * payment.amount) as Yen,
       );
     }
   }

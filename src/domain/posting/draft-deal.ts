@@ -7,7 +7,7 @@
 //   becomes an expense deal with every amount negated and a positive payment (freee flips settled
 //   negative deals itself; sending the flipped form keeps what we send equal to what it keeps).
 //   A total of 0 has no payment.
-import type { Yen } from '../money/yen.js';
+import { negateYen, zeroYen, type Yen } from '../money/yen.js';
 import type { DealContent, DealDetail } from './deal-types.js';
 import type { PostingMappings } from './mappings.js';
 import type { DraftLine } from './method-lines.js';
@@ -31,7 +31,7 @@ export interface DealFrame {
 
 /** −x without producing −0. */
 export function negated(value: Yen): Yen {
-  return value === 0 ? 0 : -value;
+  return value === 0 ? zeroYen : negateYen(value);
 }
 
 function detailOf(
@@ -69,7 +69,7 @@ export function toDealContent(draft: DraftEntry, frame: DealFrame): DealContent 
     const cash = frame.mappings.store.cashWalletable;
     deal.payments = [
       {
-        amount: Math.abs(totalYen),
+        amount: Math.abs(totalYen) as Yen,
         from_walletable_type: cash.type,
         from_walletable_id: cash.id,
         date: frame.businessDate,

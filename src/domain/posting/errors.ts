@@ -31,29 +31,6 @@ export class SettlementScheduleError extends Error {
   }
 }
 
-/** No banking day within the bounded search (`bankingDaySearchMax` calendar days). */
-export class BankingDaySearchError extends Error {
-  constructor(
-    readonly fromDate: string,
-    readonly searchedDays: number,
-  ) {
-    super(`no banking day within ${searchedDays} days from ${fromDate}`);
-    this.name = 'BankingDaySearchError';
-  }
-}
-
-/** A date outside the years the holiday table covers: its holidays are unknown. */
-export class HolidayDataRangeError extends Error {
-  constructor(
-    readonly date: string,
-    readonly firstYear: number,
-    readonly lastYear: number,
-  ) {
-    super(`${date} is outside the holiday data (${firstYear}–${lastYear})`);
-    this.name = 'HolidayDataRangeError';
-  }
-}
-
 /** The tax of a category cannot be split over lines of the same sign without a line's vat exceeding its amount. */
 export class VatAllocationError extends Error {
   constructor(message: string) {

@@ -5,6 +5,7 @@
 // Payments: the cash entry's payment is ours; a receivable's payments are the user's 消込 / 決済登録,
 // left out of the content and reported as `hasPayments` (diff.ts never rewrites such a deal).
 import type { BooksDeal, BooksDetail } from './books.js';
+import { assertYen } from '../money/yen.js';
 import type { DealContent, DealDetail, DealPayment } from './deal-types.js';
 import type { WalletableType } from './mappings.js';
 
@@ -29,11 +30,11 @@ function detailOf(detail: HeldDetail, taxedCodes: ReadonlySet<number>): DealDeta
   const line: DealDetail = {
     account_item_id: detail.account_item_id,
     tax_code: detail.tax_code,
-    amount: detail.amount,
+    amount: assertYen(detail.amount),
     item_id: detail.item_id ?? 0,
     description: detail.description ?? '',
   };
-  if (taxedCodes.has(detail.tax_code)) line.vat = detail.vat ?? 0;
+  if (taxedCodes.has(detail.tax_code)) line.vat = assertYen(detail.vat ?? 0);
   if (detail.section_id !== null && detail.section_id !== undefined)
     line.section_id = detail.section_id;
   return line;
@@ -44,7 +45,7 @@ function paymentOf(
   fallbackDate: string,
 ): DealPayment {
   return {
-    amount: payment.amount,
+    amount: assertYen(payment.amount),
     from_walletable_type: payment.from_walletable_type as WalletableType,
     from_walletable_id: payment.from_walletable_id,
     date: payment.date ?? fallbackDate,

@@ -5,13 +5,14 @@ import type { DailyReport } from '../report/types.js';
 import { directionOf, type BooksDeal } from './books.js';
 import type { InvariantSetup, InvariantViolation } from './invariant-types.js';
 import { dueDate } from './settlement-schedule.js';
+import { zeroYen, type Yen } from '../money/yen.js';
 
 interface MethodExpectation {
   code: string;
   itemId: number | undefined;
   partnerId: number | null;
   dueDate: string | null;
-  totalYen: number;
+  totalYen: Yen;
 }
 
 function expectations(report: DailyReport, setup: InvariantSetup): MethodExpectation[] {
@@ -25,7 +26,7 @@ function expectations(report: DailyReport, setup: InvariantSetup): MethodExpecta
         itemId: mapping?.itemId,
         partnerId: mapping?.partnerId ?? null,
         dueDate: schedule === null ? null : dueDate(report.businessDate, schedule),
-        totalYen: report.paymentMethods.find((row) => row.code === method.code)?.amount ?? 0,
+        totalYen: report.paymentMethods.find((row) => row.code === method.code)?.amount ?? zeroYen,
       };
     });
 }

@@ -20,6 +20,10 @@ import {
   setup,
   testMappings,
 } from '../../../test/support/domain/posting-fixtures.js';
+import type { Yen } from '../money/yen.js';
+
+/** Corrupted amounts on purpose: unchecked. */
+const y = (value: number): Yen => value as Yen;
 
 const report = closedReport(
   [
@@ -65,7 +69,7 @@ describe('invariant checkers on known books', () => {
     const deals = edit('-credit', (deal) => ({
       ...deal,
       details: deal.details.map((each, index) =>
-        index === 0 ? { ...each, amount: each.amount - 1 } : each,
+        index === 0 ? { ...each, amount: y(each.amount - 1) } : each,
       ),
     }));
     assert.deepEqual(codesOf(deals), ['receivable.amount', 'sales.amount', 'sales.total']);
@@ -75,7 +79,7 @@ describe('invariant checkers on known books', () => {
     const deals = edit('-cash', (deal) => ({
       ...deal,
       details: deal.details.map((each, index) =>
-        index < 2 ? { ...each, vat: (each.vat ?? 0) + (index === 0 ? 1 : -1) } : each,
+        index < 2 ? { ...each, vat: y((each.vat ?? 0) + (index === 0 ? 1 : -1)) } : each,
       ),
     }));
     assert.deepEqual(codesOf(deals), ['sales.vat']);
@@ -102,7 +106,7 @@ describe('invariant checkers on known books', () => {
       ...deal,
       payments: [
         {
-          amount: 1000,
+          amount: y(1000),
           from_walletable_type: 'wallet',
           from_walletable_id: 51,
           date: '2025-01-10',
@@ -117,7 +121,7 @@ describe('invariant checkers on known books', () => {
       codesOf(
         edit('-cash', (deal) => ({
           ...deal,
-          payments: deal.payments?.map((each) => ({ ...each, amount: each.amount + 1 })),
+          payments: deal.payments?.map((each) => ({ ...each, amount: y(each.amount + 1) })),
         })),
       ),
       ['cash.movement'],
@@ -185,7 +189,9 @@ describe('invariant checkers on known books', () => {
       codesOf(
         edit('-giftNoChange', (deal) => ({
           ...deal,
-          details: deal.details.map((each) => (each.tax_code === 2 ? { ...each, vat: 1 } : each)),
+          details: deal.details.map((each) =>
+            each.tax_code === 2 ? { ...each, vat: y(1) } : each,
+          ),
         })),
       ),
       ['line.vatOnUntaxed'],
@@ -193,7 +199,7 @@ describe('invariant checkers on known books', () => {
     const extra = {
       account_item_id: 999,
       tax_code: 2,
-      amount: 0,
+      amount: y(0),
       item_id: 201,
       section_id: 11,
       description: 'x',
@@ -215,10 +221,10 @@ describe('invariant checkers on known books', () => {
       type: 'expense',
       details: deal.details.map((each) => ({
         ...each,
-        amount: -each.amount,
-        ...(each.vat === undefined ? {} : { vat: -each.vat }),
+        amount: y(-each.amount),
+        ...(each.vat === undefined ? {} : { vat: y(-each.vat) }),
       })),
-      payments: deal.payments?.map((each) => ({ ...each, amount: -each.amount })),
+      payments: deal.payments?.map((each) => ({ ...each, amount: y(-each.amount) })),
     }));
     assert.deepEqual(codesOf(flipped), []);
   });
@@ -240,10 +246,10 @@ describe('invariant checkers (property): any single-yen change to planned books 
           const deal = deals[dealPick % Math.max(deals.length, 1)];
           fc.pre(deal !== undefined);
           const detail = deal.details[linePick % deal.details.length];
-          if (field === 'amount' && detail !== undefined) detail.amount += delta;
-          else if (field === 'vat' && detail?.vat !== undefined) detail.vat += delta;
+          if (field === 'amount' && detail !== undefined) detail.amount = y(detail.amount + delta);
+          else if (field === 'vat' && detail?.vat !== undefined) detail.vat = y(detail.vat + delta);
           else if (field === 'payment' && deal.payments?.[0] !== undefined)
-            deal.payments[0].amount += delta;
+            deal.payments[0].amount = y(deal.payments[0].amount + delta);
           else fc.pre(false);
           assert.notDeepEqual(checkPostingInvariants(day, deals, setup), []);
         },

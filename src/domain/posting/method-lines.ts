@@ -66,7 +66,7 @@ export function differenceLines(method: PaymentMethod, differenceYen: Yen): Draf
 export function drawerLines(report: DailyReport, cash: CashSummary): DraftLine[] {
   return [
     ...line('drawerIn', report.cashIn.amount, 'レジ入金'),
-    ...line('drawerOut', -report.cashOut.amount, 'レジ出金'),
+    ...line('drawerOut', -report.cashOut.amount as Yen, 'レジ出金'),
     ...(cash.difference >= 0
       ? line('cashOver', cash.difference, '現金過不足(過剰)')
       : line('cashShort', cash.difference, '現金過不足(不足)')),

@@ -15,18 +15,15 @@
 //
 // Cut-offs are calendar days (a sale ON the cut-off day belongs to that cut-off); a day past the end
 // of a month means its last day (31 → 2/28). The computed payment date is then moved FORWARD to
-// the next banking day when it is not one (翌営業日; banking-days.ts), the usual rule of Japanese
+// the next banking day when it is not one (翌営業日; calendar/banking-days.ts), the usual rule of Japanese
 // acquirers; `daysAfter` counts banking days and so always lands on one.
-import { addBankingDays, bankingDaysAfterMax, onOrAfterBankingDay } from './banking-days.js';
 import {
-  addDays,
-  addMonths,
-  dateParts,
-  dayNumber,
-  daysInMonth,
-  formatDate,
-  weekdayOf,
-} from './calendar-date.js';
+  addBankingDays,
+  bankingDaysAfterMax,
+  onOrAfterBankingDay,
+} from '../calendar/banking-days.js';
+import { datePartsOf, parseBusinessDate, type BusinessDate } from '../calendar/business-date.js';
+import { addDays, addMonths, dateInMonth, weekdayOf } from '../calendar/day-arithmetic.js';
 import { SettlementScheduleError } from './errors.js';
 
 export type DayOfMonth = number | 'end';
@@ -102,25 +99,26 @@ export function settlementScheduleProblems(schedule: SettlementSchedule): string
   }
 }
 
-function dayIn(year: number, month: number, day: DayOfMonth): string {
-  const last = daysInMonth(year, month);
-  return formatDate(dayNumber({ year, month, day: day === 'end' ? last : Math.min(day, last) }));
-}
-
 /** The cycle's cut-off on or after `date` and the calendar payment date that goes with it. */
-function cyclePayment(date: string, cycle: MonthlyCycle): { cutoff: string; payment: string } {
-  const { year, month } = dateParts(date);
+function cyclePayment(
+  date: BusinessDate,
+  cycle: MonthlyCycle,
+): { cutoff: BusinessDate; payment: BusinessDate } {
+  const { year, month } = datePartsOf(date);
   for (const offset of [0, 1]) {
     const cutoffMonth = addMonths(year, month, offset);
-    const cutoff = dayIn(cutoffMonth.year, cutoffMonth.month, cycle.cutoffDay);
+    const cutoff = dateInMonth(cutoffMonth.year, cutoffMonth.month, cycle.cutoffDay);
     if (cutoff < date) continue;
     const paymentMonth = addMonths(cutoffMonth.year, cutoffMonth.month, cycle.paymentMonthOffset);
-    return { cutoff, payment: dayIn(paymentMonth.year, paymentMonth.month, cycle.paymentDay) };
+    return {
+      cutoff,
+      payment: dateInMonth(paymentMonth.year, paymentMonth.month, cycle.paymentDay),
+    };
   }
   throw new SettlementScheduleError(`no cut-off found after ${date}`);
 }
 
-function monthlyPayment(date: string, cycles: readonly MonthlyCycle[]): string {
+function monthlyPayment(date: BusinessDate, cycles: readonly MonthlyCycle[]): BusinessDate {
   const candidates = cycles.map((cycle) => cyclePayment(date, cycle));
   candidates.sort((left, right) =>
     left.cutoff === right.cutoff
@@ -132,14 +130,15 @@ function monthlyPayment(date: string, cycles: readonly MonthlyCycle[]): string {
   return first.payment;
 }
 
-function nextWeekday(date: string, weekday: Weekday, strictlyAfter: boolean): string {
+function nextWeekday(date: BusinessDate, weekday: Weekday, strictlyAfter: boolean): BusinessDate {
   const target = weekdays.indexOf(weekday);
   const ahead = (target - weekdayOf(date) + 7) % 7;
   return addDays(date, ahead === 0 && strictlyAfter ? 7 : ahead);
 }
 
 /** The due date (期日, YYYY-MM-DD, a banking day) of a sale on `businessDate` under `schedule`. */
-export function dueDate(businessDate: string, schedule: SettlementSchedule): string {
+export function dueDate(businessDateText: string, schedule: SettlementSchedule): BusinessDate {
+  const businessDate = parseBusinessDate(businessDateText);
   const problems = settlementScheduleProblems(schedule);
   if (problems.length > 0)
     throw new SettlementScheduleError(`invalid settlement schedule: ${problems.join('; ')}`);

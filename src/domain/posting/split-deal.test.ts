@@ -7,14 +7,15 @@ import { describe, it } from 'node:test';
 import { toDealContent, type DraftEntry } from './draft-deal.js';
 import { keyOfRefNumber, refNumberOf } from './entry-keys.js';
 import type { DraftLine } from './method-lines.js';
+import { yen } from '../money/yen.js';
 import { detailsMaxPerDeal, splitDraft } from './split-deal.js';
 import { testMappings } from '../../../test/support/domain/posting-fixtures.js';
 
 const lines: DraftLine[] = Array.from({ length: 250 }, (_, index) => ({
   accountRole: index % 2 === 0 ? 'sales' : 'drawerIn',
   taxRole: index % 2 === 0 ? 'standard10' : 'outOfScope',
-  amount: index % 7 === 0 ? -(index + 1) * 11 : (index + 1) * 11,
-  vat: index % 2 === 0 ? (index % 7 === 0 ? -(index + 1) : index + 1) : null,
+  amount: yen(index % 7 === 0 ? -(index + 1) * 11 : (index + 1) * 11),
+  vat: index % 2 === 0 ? yen(index % 7 === 0 ? -(index + 1) : index + 1) : null,
   description: `line ${index}`,
 }));
 

@@ -6,7 +6,7 @@
 // lines of the opposite sign (a method that refunded more than it sold that day) get vat 0. With
 // same-sign columns — nearly every day — this is the plain proportional share.
 import { allocate } from '../money/allocate.js';
-import type { Yen } from '../money/yen.js';
+import { zeroYen, type Yen } from '../money/yen.js';
 import type { DailyReport } from '../report/types.js';
 import { VatAllocationError } from './errors.js';
 
@@ -15,11 +15,11 @@ export type TaxedCategory = (typeof taxedCategories)[number];
 
 /** Splits `taxYen` over lines of `amountsYen`; Σ = taxYen, every part has its line's sign and fits in it. */
 export function allocateVat(taxYen: Yen, amountsYen: readonly Yen[]): Yen[] {
-  if (taxYen === 0) return amountsYen.map(() => 0);
+  if (taxYen === 0) return amountsYen.map(() => zeroYen);
   const weights = amountsYen.map((amount) =>
     Math.sign(amount) === Math.sign(taxYen) ? amount : 0,
   );
-  const capacityYen = weights.reduce((sum, weight) => sum + Math.abs(weight), 0);
+  const capacityYen = weights.reduce<number>((sum, weight) => sum + Math.abs(weight), 0);
   if (capacityYen < Math.abs(taxYen)) {
     throw new VatAllocationError(
       `tax ${taxYen} does not fit in lines of that sign totalling ${capacityYen}`,
@@ -39,17 +39,18 @@ export function allocateVat(taxYen: Yen, amountsYen: readonly Yen[]): Yen[] {
 export function vatByMethod(report: DailyReport): Map<string, Record<TaxedCategory, Yen>> {
   const rows = report.byTaxRate.paymentMethods;
   const result = new Map<string, Record<TaxedCategory, Yen>>(
-    rows.map((row) => [row.code, { standard10: 0, reduced8: 0 }]),
+    rows.map((row) => [row.code, { standard10: zeroYen, reduced8: zeroYen }]),
   );
   for (const category of taxedCategories) {
-    const taxYen = report.byTaxRate.sales.find((row) => row.taxCategory === category)?.tax ?? 0;
+    const taxYen =
+      report.byTaxRate.sales.find((row) => row.taxCategory === category)?.tax ?? zeroYen;
     const parts = allocateVat(
       taxYen,
       rows.map((row) => row.byTaxCategory[category]),
     );
     rows.forEach((row, index) => {
       const shares = result.get(row.code);
-      if (shares !== undefined) shares[category] = parts[index] ?? 0;
+      if (shares !== undefined) shares[category] = parts[index] ?? zeroYen;
     });
   }
   return result;

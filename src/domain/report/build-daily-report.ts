@@ -1,16 +1,11 @@
 // buildDailyReport: every figure of spec §3 for one store and business date, pure and exact to the
 // yen. The input checkouts are in any order and any status (latest revisions); the result does not
 // depend on their order. Decisions are listed in docs/decisions/daily-report.md.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { indexPaymentMethods } from '../ledger/payment-methods.js';
-import { isCalendarDate } from '../ledger/status-rules.js';
-import type {
-  Checkout,
-  DayClose,
-  DrawerEvent,
-  PaymentMethod,
-  RoundingMode,
-} from '../ledger/types.js';
+import { isBusinessDate } from '../calendar/business-date.js';
+import type { Checkout, DayClose, DrawerEvent, PaymentMethod } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { sumBy } from './day-checkout.js';
@@ -68,7 +63,7 @@ function checkedClose(input: BuildDailyReportInput): DayClose | null {
 }
 
 export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
-  if (!isCalendarDate(input.businessDate))
+  if (!isBusinessDate(input.businessDate))
     throw new ReportInputError(`business date ${input.businessDate} is not YYYY-MM-DD`);
   const methods = indexPaymentMethods(input.paymentMethods);
   const ofDay = (item: { storeCode: string; businessDate: string }): boolean =>
@@ -84,7 +79,7 @@ export function buildDailyReport(input: BuildDailyReportInput): DailyReport {
   const paymentMethods = dayPaymentMethodRows(day);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
   const cashMethodTotalYen =
-    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? zeroYen;
   const report: DailyReport = {
     storeCode: input.store.code,
     storeName: input.store.name,

@@ -13,7 +13,9 @@
 // instant. The one assumption: a zone never has two transitions less than an hour apart that undo
 // each other (the time-zone database has none: transitions are months apart). Property-tested
 // against `businessHourByIntl` over DST zones and every transition hour (test/domain/report).
-import { instantMs } from '../ledger/status-rules.js';
+import { isBusinessDate } from '../calendar/business-date.js';
+import { dayNumberOf, dayNumberOfParts } from '../calendar/day-arithmetic.js';
+import { instantMs } from '../calendar/instant.js';
 
 export class ReportInputError extends Error {
   constructor(message: string) {
@@ -22,19 +24,11 @@ export class ReportInputError extends Error {
   }
 }
 
-const millisecondsPerDay = 86_400_000;
 const millisecondsPerHour = 3_600_000;
 
-function dayNumber(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / millisecondsPerDay;
-}
-
 function dayNumberOfDate(date: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) {
-    throw new ReportInputError(`business date ${date} is not YYYY-MM-DD`);
-  }
-  return dayNumber(year, month, day);
+  if (!isBusinessDate(date)) throw new ReportInputError(`business date ${date} is not YYYY-MM-DD`);
+  return dayNumberOf(date);
 }
 
 interface ZoneFormats {
@@ -93,7 +87,7 @@ export function businessHourByIntl(timeZone: string, businessDate: string): Busi
   const businessDayNumber = dayNumberOfDate(businessDate);
   return (epochMs) => {
     const parts = partsOf(format, epochMs);
-    return (dayNumber(parts.year, parts.month, parts.day) - businessDayNumber) * 24 + parts.hour;
+    return (dayNumberOfParts(parts) - businessDayNumber) * 24 + parts.hour;
   };
 }
 

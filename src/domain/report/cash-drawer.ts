@@ -26,9 +26,9 @@ export function cashSummary(
     close.float + cashMethodTotalYen + drawer.cashIn.amount - drawer.cashOut.amount,
   );
   return {
-    float: close.float,
+    float: assertYen(close.float, 'float'),
     expected,
-    counted: close.countedCash,
+    counted: assertYen(close.countedCash, 'countedCash'),
     difference: assertYen(close.countedCash - expected),
   };
 }

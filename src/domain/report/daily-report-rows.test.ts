@@ -6,9 +6,12 @@ import { describe, it } from 'node:test';
 import { buildDailyReport } from './build-daily-report.js';
 import type { DailyReport, HourlyRow } from './types.js';
 import { handWorkedInput } from '../../../test/support/domain/hand-worked-day.js';
+import { yen } from '../money/yen.js';
 
 const report = buildDailyReport(handWorkedInput());
-const hour = (row: Omit<HourlyRow, 'hour'> & { hour: number }): HourlyRow => row;
+const hour = (
+  row: Omit<HourlyRow, 'hour' | 'salesTotal'> & { hour: number; salesTotal: number },
+): HourlyRow => ({ ...row, salesTotal: yen(row.salesTotal) });
 const emptyHour = (value: number): HourlyRow =>
   hour({ hour: value, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 });
 const byCategory = (standard10: number, reduced8: number, exempt: number, nonSales: number) => ({

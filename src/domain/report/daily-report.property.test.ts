@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { computeCheckoutMath } from '../ledger/checkout-math.js';
-import type { Checkout, RoundingMode } from '../ledger/types.js';
+import type { Checkout } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import { buildDailyReport } from './build-daily-report.js';
 import type { DailyReport } from './types.js';
 import {

@@ -1,5 +1,5 @@
 // A checkout of the day with its maths, as the 日報 helpers consume it.
-import { assertYen, type Yen } from '../money/yen.js';
+import { assertYen, zeroYen, type Yen } from '../money/yen.js';
 import type { CheckoutMath } from '../ledger/checkout-math.js';
 import type { CheckoutTotals } from '../ledger/checkout-totals.js';
 import type { Checkout } from '../ledger/types.js';
@@ -19,9 +19,10 @@ export interface PricedCheckout {
 
 export class CountAmountAccumulator {
   count = 0;
-  amountYen: Yen = 0;
+  amountYen: Yen = zeroYen;
 
-  add(amountYen: Yen): void {
+  /** Checked: the running sum is Yen. */
+  add(amountYen: number): void {
     this.count += 1;
     this.amountYen = assertYen(this.amountYen + amountYen);
   }

@@ -1,8 +1,8 @@
 // The counted rows of the 日報 (spec §3) over the completed checkouts of the day:
 // 金券等差額, 金券等釣り, 値引き, 全体割引, 返品, 会計数, 客数, 商品数 and 最終会計時刻, and the
 // status rows (取り消された / やり直した / 入力中断した会計) over the other checkouts.
-import { assertYen } from '../money/yen.js';
-import { instantMs } from '../ledger/status-rules.js';
+import { assertYen, zeroYen } from '../money/yen.js';
+import { instantMs } from '../calendar/instant.js';
 import type { CheckoutStatus } from '../ledger/types.js';
 import {
   CountAmountAccumulator,
@@ -24,7 +24,7 @@ export function dayCounters(completed: readonly CompletedCheckout[]): DayCounter
   const voucherChange = new CountAmountAccumulator();
   const lineDiscounts = new CountAmountAccumulator();
   const orderDiscounts = new CountAmountAccumulator();
-  const returns = { checkoutCount: 0, itemCount: 0, amount: 0 };
+  const returns = { checkoutCount: 0, itemCount: 0, amount: zeroYen };
   for (const { checkout, math } of completed) {
     if (math.tenders.shortYen > 0) voucherShortfall.add(math.tenders.shortYen);
     if (math.tenders.voucherChangeYen > 0) voucherChange.add(math.tenders.voucherChangeYen);

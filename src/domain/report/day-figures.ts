@@ -4,25 +4,21 @@
 // same integer guards, so the report is identical (property-tested against a report composed of
 // those helpers in test/domain/report). Phase 1 (`priceDay`) validates and prices every checkout
 // (the first invalid one in id order throws, as before); phase 2 is one small loop per figure.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { computeCheckoutMath } from '../ledger/checkout-math.js';
 import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
+import { computeCheckoutFigures } from '../ledger/checkout-figures.js';
 import {
   CheckoutFigures,
-  computeCheckoutFigures,
-  figuresFromMath,
-  figuresFromTotals,
   figuresMethodIndex,
   statusCode,
-} from '../ledger/checkout-figures.js';
+  type FiguresMethodIndex,
+} from '../ledger/checkout-figures-record.js';
+import { figuresFromMath, figuresFromTotals } from '../ledger/figures-reference.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import { validateCheckout } from '../ledger/tender-rules.js';
-import {
-  salesTaxCategories,
-  type Checkout,
-  type CheckoutStatus,
-  type RoundingMode,
-} from '../ledger/types.js';
+import { salesTaxCategories, type Checkout, type CheckoutStatus } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import type { BusinessHourOfEpoch } from './business-hour.js';
 import { CountAmountAccumulator } from './day-checkout.js';
 import type { DayCounters } from './day-counters.js';
@@ -74,6 +70,102 @@ export interface DayFigures {
   readonly matrixYen: readonly number[];
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+/** DayFigures while it is filled: the completed checkouts so far, arrays sized for every checkout. */
+type DayFiguresDraft = Writable<DayFigures> & {
+  completed: Checkout[];
+  methodPosition: number[];
+  methodTenderCount: number[];
+  methodTotalYen: number[];
+  matrixPosition: number[];
+  matrixYen: number[];
+};
+
+function emptyDayFigures(methods: PaymentMethodIndex, count: number): DayFiguresDraft {
+  const perCheckout = (): Float64Array => new Float64Array(count);
+  return {
+    methods,
+    pricedCount: count,
+    status: new Uint8Array(count),
+    totalYen: perCheckout(),
+    completedCount: 0,
+    completed: [],
+    completedMs: perCheckout(),
+    completedTotalYen: perCheckout(),
+    salesYen: new Float64Array(count * 3),
+    taxYen: new Float64Array(count * 3),
+    netYen: new Float64Array(count * 3),
+    nonSalesYen: perCheckout(),
+    shortYen: perCheckout(),
+    voucherChangeYen: perCheckout(),
+    customerCount: perCheckout(),
+    itemCount: perCheckout(),
+    lineDiscountCount: perCheckout(),
+    lineDiscountYen: perCheckout(),
+    returnLineCount: perCheckout(),
+    returnItemCount: perCheckout(),
+    returnAmountYen: perCheckout(),
+    methodStart: new Int32Array(count + 1),
+    methodPosition: [],
+    methodTenderCount: [],
+    methodTotalYen: [],
+    matrixStart: new Int32Array(count + 1),
+    matrixPosition: [],
+    matrixYen: [],
+  };
+}
+
+/** `out` := the checkout's figures: the fast pass, else the reference path (which throws InvalidCheckoutError). */
+function priceCheckout(
+  checkout: Checkout,
+  index: FiguresMethodIndex,
+  roundingMode: RoundingMode,
+  out: CheckoutFigures,
+): void {
+  if (computeCheckoutFigures(checkout, index, roundingMode, out)) return;
+  const methods = index.methods;
+  const errors = validateCheckout(checkout, methods, roundingMode);
+  if (errors.length > 0) throw new InvalidCheckoutError(checkout.id, errors);
+  if (checkout.status === 'completed')
+    figuresFromMath(checkout, computeCheckoutMath(checkout, methods, roundingMode), index, out);
+  else figuresFromTotals(checkout, computeCheckoutTotals(checkout, roundingMode), out);
+}
+
+/** Appends a completed checkout's figures (`out`) to the day. */
+function appendCompleted(day: DayFiguresDraft, checkout: Checkout, out: CheckoutFigures): void {
+  const c = day.completed.length;
+  day.completed.push(checkout);
+  day.completedMs[c] = out.completedMs;
+  day.completedTotalYen[c] = out.totalYen;
+  for (let category = 0; category < 3; category += 1) {
+    day.salesYen[c * 3 + category] = out.salesYen[category] ?? 0;
+    day.taxYen[c * 3 + category] = out.taxYen[category] ?? 0;
+    day.netYen[c * 3 + category] = out.netYen[category] ?? 0;
+  }
+  day.nonSalesYen[c] = out.nonSalesYen;
+  day.shortYen[c] = out.shortYen;
+  day.voucherChangeYen[c] = out.voucherChangeYen;
+  day.customerCount[c] = checkout.customerCount;
+  day.itemCount[c] = out.itemCount;
+  day.lineDiscountCount[c] = out.lineDiscountCount;
+  day.lineDiscountYen[c] = out.lineDiscountYen;
+  day.returnLineCount[c] = out.returnLineCount;
+  day.returnItemCount[c] = out.returnItemCount;
+  day.returnAmountYen[c] = out.returnAmountYen;
+  for (let row = 0; row < out.methodCount; row += 1) {
+    day.methodPosition.push(out.methodPosition[row] ?? -1);
+    day.methodTenderCount.push(out.methodTenderCount[row] ?? 0);
+    day.methodTotalYen.push(out.methodTotalYen[row] ?? 0);
+  }
+  day.methodStart[c + 1] = day.methodPosition.length;
+  for (let row = 0; row < out.matrixCount; row += 1) {
+    day.matrixPosition.push(out.matrixPosition[row] ?? -1);
+    for (let column = 0; column < 4; column += 1)
+      day.matrixYen.push(out.matrixYen[row * 4 + column] ?? 0);
+  }
+  day.matrixStart[c + 1] = day.matrixPosition.length;
+}
+
 /**
  * Validates and prices every checkout (any status): the fast single pass of checkout-figures.ts,
  * or the reference path where it cannot prove its result. Throws InvalidCheckoutError for the
@@ -86,112 +178,27 @@ export function priceDay(
 ): DayFigures {
   const index = figuresMethodIndex(methods);
   const out = new CheckoutFigures();
-  const count = checkouts.length;
-  const status = new Uint8Array(count);
-  const totalYen = new Float64Array(count);
-  const completed: Checkout[] = [];
-  const completedMs = new Float64Array(count);
-  const completedTotalYen = new Float64Array(count);
-  const salesYen = new Float64Array(count * 3);
-  const taxYen = new Float64Array(count * 3);
-  const netYen = new Float64Array(count * 3);
-  const nonSalesYen = new Float64Array(count);
-  const shortYen = new Float64Array(count);
-  const voucherChangeYen = new Float64Array(count);
-  const customerCount = new Float64Array(count);
-  const itemCount = new Float64Array(count);
-  const lineDiscountCount = new Float64Array(count);
-  const lineDiscountYen = new Float64Array(count);
-  const returnLineCount = new Float64Array(count);
-  const returnItemCount = new Float64Array(count);
-  const returnAmountYen = new Float64Array(count);
-  const methodStart = new Int32Array(count + 1);
-  const methodPosition: number[] = [];
-  const methodTenderCount: number[] = [];
-  const methodTotalYen: number[] = [];
-  const matrixStart = new Int32Array(count + 1);
-  const matrixPosition: number[] = [];
-  const matrixYen: number[] = [];
-  for (let position = 0; position < count; position += 1) {
+  const day = emptyDayFigures(methods, checkouts.length);
+  for (let position = 0; position < checkouts.length; position += 1) {
     const checkout = checkouts[position] as Checkout;
-    if (!computeCheckoutFigures(checkout, index, roundingMode, out)) {
-      const errors = validateCheckout(checkout, methods, roundingMode);
-      if (errors.length > 0) throw new InvalidCheckoutError(checkout.id, errors);
-      if (checkout.status === 'completed')
-        figuresFromMath(checkout, computeCheckoutMath(checkout, methods, roundingMode), index, out);
-      else figuresFromTotals(checkout, computeCheckoutTotals(checkout, roundingMode), out);
-    }
-    status[position] = out.status;
-    totalYen[position] = out.totalYen;
-    if (out.status !== statusCode.completed) continue;
-    const c = completed.length;
-    completed.push(checkout);
-    completedMs[c] = out.completedMs;
-    completedTotalYen[c] = out.totalYen;
-    for (let category = 0; category < 3; category += 1) {
-      salesYen[c * 3 + category] = out.salesYen[category] ?? 0;
-      taxYen[c * 3 + category] = out.taxYen[category] ?? 0;
-      netYen[c * 3 + category] = out.netYen[category] ?? 0;
-    }
-    nonSalesYen[c] = out.nonSalesYen;
-    shortYen[c] = out.shortYen;
-    voucherChangeYen[c] = out.voucherChangeYen;
-    customerCount[c] = checkout.customerCount;
-    itemCount[c] = out.itemCount;
-    lineDiscountCount[c] = out.lineDiscountCount;
-    lineDiscountYen[c] = out.lineDiscountYen;
-    returnLineCount[c] = out.returnLineCount;
-    returnItemCount[c] = out.returnItemCount;
-    returnAmountYen[c] = out.returnAmountYen;
-    for (let row = 0; row < out.methodCount; row += 1) {
-      methodPosition.push(out.methodPosition[row] ?? -1);
-      methodTenderCount.push(out.methodTenderCount[row] ?? 0);
-      methodTotalYen.push(out.methodTotalYen[row] ?? 0);
-    }
-    methodStart[c + 1] = methodPosition.length;
-    for (let row = 0; row < out.matrixCount; row += 1) {
-      matrixPosition.push(out.matrixPosition[row] ?? -1);
-      for (let column = 0; column < 4; column += 1)
-        matrixYen.push(out.matrixYen[row * 4 + column] ?? 0);
-    }
-    matrixStart[c + 1] = matrixPosition.length;
+    priceCheckout(checkout, index, roundingMode, out);
+    day.status[position] = out.status;
+    day.totalYen[position] = out.totalYen;
+    if (out.status === statusCode.completed) appendCompleted(day, checkout, out);
   }
-  return {
-    methods,
-    pricedCount: count,
-    status,
-    totalYen,
-    completedCount: completed.length,
-    completed,
-    completedMs,
-    completedTotalYen,
-    salesYen,
-    taxYen,
-    netYen,
-    nonSalesYen,
-    shortYen,
-    voucherChangeYen,
-    customerCount,
-    itemCount,
-    lineDiscountCount,
-    lineDiscountYen,
-    returnLineCount,
-    returnItemCount,
-    returnAmountYen,
-    methodStart,
-    methodPosition,
-    methodTenderCount,
-    methodTotalYen,
-    matrixStart,
-    matrixPosition,
-    matrixYen,
-  };
+  day.completedCount = day.completed.length;
+  return day;
 }
 
 /** taxRateSalesRows. */
 export function daySalesRows(day: DayFigures): TaxRateSalesRow[] {
   return salesTaxCategories.map((taxCategory, category) => {
-    const row: TaxRateSalesRow = { taxCategory, sales: 0, tax: 0, netSales: 0 };
+    const row: TaxRateSalesRow = {
+      taxCategory,
+      sales: zeroYen,
+      tax: zeroYen,
+      netSales: zeroYen,
+    };
     for (let c = 0; c < day.completedCount; c += 1) {
       row.sales = assertYen(row.sales + (day.salesYen[c * 3 + category] ?? 0));
       row.tax = assertYen(row.tax + (day.taxYen[c * 3 + category] ?? 0));
@@ -214,7 +221,7 @@ export function dayPaymentMethodRows(day: DayFigures): PaymentMethodTotal[] {
     code: method.code,
     name: method.name,
     count: 0,
-    amount: 0,
+    amount: zeroYen,
   }));
   const end = day.methodStart[day.completedCount] ?? 0;
   for (let row = 0; row < end; row += 1) {
@@ -231,7 +238,7 @@ export function dayCountersOf(day: DayFigures): DayCounters {
   const voucherChange = new CountAmountAccumulator();
   const lineDiscounts = new CountAmountAccumulator();
   const orderDiscounts = new CountAmountAccumulator();
-  const returns = { checkoutCount: 0, itemCount: 0, amount: 0 };
+  const returns = { checkoutCount: 0, itemCount: 0, amount: zeroYen };
   for (let c = 0; c < day.completedCount; c += 1) {
     const shortYen = day.shortYen[c] ?? 0;
     const voucherChangeYen = day.voucherChangeYen[c] ?? 0;
@@ -271,7 +278,7 @@ export function dayStatusRow(day: DayFigures, status: CheckoutStatus): CountAmou
 
 /** refundFigures. */
 export function dayRefunds(day: DayFigures): DailyReport['refunds'] {
-  const refunds = { checkoutCount: 0, paymentCount: 0, amount: 0 };
+  const refunds = { checkoutCount: 0, paymentCount: 0, amount: zeroYen };
   for (let c = 0; c < day.completedCount; c += 1) {
     if ((day.completedTotalYen[c] ?? 0) >= 0) continue;
     refunds.checkoutCount += 1;
@@ -312,7 +319,7 @@ export function dayHourlyRows(
   const rows = new Map<number, HourlyRow>();
   const emptyRow = (hour: number): HourlyRow => ({
     hour,
-    salesTotal: 0,
+    salesTotal: zeroYen,
     checkoutCount: 0,
     customerCount: 0,
     itemCount: 0,
@@ -340,7 +347,7 @@ export function dayHourlyRows(
 export function dayTaxRatePaymentRows(day: DayFigures): TaxRatePaymentRow[] {
   const rows = day.methods.methods.map((method): TaxRatePaymentRow => ({
     code: method.code,
-    byTaxCategory: { standard10: 0, reduced8: 0, exempt: 0, nonSales: 0 },
+    byTaxCategory: { standard10: zeroYen, reduced8: zeroYen, exempt: zeroYen, nonSales: zeroYen },
   }));
   const end = day.matrixStart[day.completedCount] ?? 0;
   for (let row = 0; row < end; row += 1) {

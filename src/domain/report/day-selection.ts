@@ -11,7 +11,8 @@ import { computeCheckoutMath } from '../ledger/checkout-math.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import type { RuleError } from '../ledger/rule-error.js';
 import { validateCheckout } from '../ledger/tender-rules.js';
-import type { Checkout, RoundingMode } from '../ledger/types.js';
+import type { Checkout } from '../ledger/types.js';
+import type { RoundingMode } from '../money/rounding-mode.js';
 import { computeCheckoutTotals } from '../ledger/checkout-totals.js';
 import type { CompletedCheckout, PricedCheckout } from './day-checkout.js';
 

@@ -3,7 +3,7 @@
 // hour, zeros included, so a printout needs no gap filling) plus every hour with a completed
 // checkout, even outside the window; rows sorted by hour. An end hour below the start hour means
 // the next morning (start 10, end 2 → 10…26).
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { ReportInputError, type BusinessHourOf } from './business-hour.js';
 import type { CompletedCheckout } from './day-checkout.js';
 import type { HourlyRow, ReportSettings } from './types.js';
@@ -23,7 +23,7 @@ export function hourlyWindow(settings: ReportSettings['hourly']): {
 }
 
 function emptyRow(hour: number): HourlyRow {
-  return { hour, salesTotal: 0, checkoutCount: 0, customerCount: 0, itemCount: 0 };
+  return { hour, salesTotal: zeroYen, checkoutCount: 0, customerCount: 0, itemCount: 0 };
 }
 
 export function hourlyRows(

@@ -5,7 +5,7 @@
 // change left the drawer).
 // Refunds: completed checkouts with T < 0; in them, the methods whose total is negative (one per
 // method per checkout), and Σ |those totals|.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import type { CompletedCheckout } from './day-checkout.js';
 import type { DailyReport, PaymentMethodTotal } from './types.js';
@@ -17,7 +17,7 @@ export function paymentMethodRows(
   const rows = new Map<string, PaymentMethodTotal>(
     methods.methods.map((method) => [
       method.code,
-      { code: method.code, name: method.name, count: 0, amount: 0 },
+      { code: method.code, name: method.name, count: 0, amount: zeroYen },
     ]),
   );
   for (const { math } of completed) {
@@ -32,7 +32,7 @@ export function paymentMethodRows(
 }
 
 export function refundFigures(completed: readonly CompletedCheckout[]): DailyReport['refunds'] {
-  const refunds = { checkoutCount: 0, paymentCount: 0, amount: 0 };
+  const refunds = { checkoutCount: 0, paymentCount: 0, amount: zeroYen };
   for (const { math } of completed) {
     if (math.totals.totalYen >= 0) continue;
     refunds.checkoutCount += 1;

@@ -3,7 +3,7 @@
 //   Σ S[c], Σ tax[c], Σ N[c] over the completed checkouts;
 // - paymentMethods: per configured method, in the company's order, zero rows included:
 //   Σ A[m][c] per category, nonSales column included.
-import { assertYen } from '../money/yen.js';
+import { assertYen, zeroYen } from '../money/yen.js';
 import { zeroByTaxCategory } from '../ledger/line-amounts.js';
 import type { PaymentMethodIndex } from '../ledger/payment-methods.js';
 import { salesTaxCategories, taxCategories } from '../ledger/types.js';
@@ -12,7 +12,12 @@ import type { TaxRatePaymentRow, TaxRateSalesRow } from './types.js';
 
 export function taxRateSalesRows(completed: readonly CompletedCheckout[]): TaxRateSalesRow[] {
   return salesTaxCategories.map((taxCategory) => {
-    const row: TaxRateSalesRow = { taxCategory, sales: 0, tax: 0, netSales: 0 };
+    const row: TaxRateSalesRow = {
+      taxCategory,
+      sales: zeroYen,
+      tax: zeroYen,
+      netSales: zeroYen,
+    };
     for (const { math } of completed) {
       row.sales = assertYen(row.sales + math.totals.salesYen[taxCategory]);
       row.tax = assertYen(row.tax + math.totals.taxYen[taxCategory]);

@@ -6,6 +6,7 @@ import {
 } from '../../../src/adapters/print/report-document.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import type { DailyReport, ReportSettings } from '../../../src/domain/report/types.js';
+import { yen } from '../../../src/domain/money/yen.js';
 import { fixtureReport, fixtureSettings } from './fixture-report.js';
 
 function text(
@@ -247,8 +248,13 @@ describe('user text is escaped', () => {
   it('store and method names print literally, on their own line', () => {
     const report = fixtureReport();
     report.storeName = hostile;
-    report.paymentMethods[0] = { code: 'cash', name: '---', count: 4, amount: 4_270 };
-    report.paymentMethods[1] = { code: 'credit', name: '{width:1}|x', count: 2, amount: 4_300 };
+    report.paymentMethods[0] = { code: 'cash', name: '---', count: 4, amount: yen(4_270) };
+    report.paymentMethods[1] = {
+      code: 'credit',
+      name: '{width:1}|x',
+      count: 2,
+      amount: yen(4_300),
+    };
     const printed = lines(text(report, { ...fixtureSettings(), title: '^^^日報|' }));
     assert.ok(
       printed.includes(hostile.replace('\\', '¥')),

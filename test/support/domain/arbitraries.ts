@@ -14,8 +14,8 @@ import type {
   CheckoutLine,
   CheckoutStatus,
   Payment,
-  RoundingMode,
 } from '../../../src/domain/ledger/types.js';
+import type { RoundingMode } from '../../../src/domain/money/rounding-mode.js';
 import {
   changeGivingMethodCodes,
   checkout,

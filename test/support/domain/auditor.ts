@@ -3,7 +3,8 @@
 // arithmetic on small generator values, one-yen-at-a-time remainder handout by linear scan),
 // the per-category S, tax and N of a day and its salesTotal. Tests compare it with buildDailyReport.
 // It shares nothing with src/ except the input types.
-import type { Checkout, RoundingMode } from '../../../src/domain/ledger/types.js';
+import type { Checkout } from '../../../src/domain/ledger/types.js';
+import type { RoundingMode } from '../../../src/domain/money/rounding-mode.js';
 
 const salesCategories = ['standard10', 'reduced8', 'exempt'] as const;
 type SalesCategory = (typeof salesCategories)[number];

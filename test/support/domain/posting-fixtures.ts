@@ -4,7 +4,8 @@
 // 過剰, 仮受金 both 金券等釣り and レジ入金, so the checkers' shared-account path is exercised.
 import fc from 'fast-check';
 import type { PostingMappings } from '../../../src/domain/posting/mappings.js';
-import type { Checkout, DrawerEvent, RoundingMode } from '../../../src/domain/ledger/types.js';
+import type { Checkout, DrawerEvent } from '../../../src/domain/ledger/types.js';
+import type { RoundingMode } from '../../../src/domain/money/rounding-mode.js';
 import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
 import type { DailyReport } from '../../../src/domain/report/types.js';
 import { arbitraryDay } from './arbitraries.js';

@@ -1,9 +1,9 @@
 // The 日報 as the engine computed it before it priced each checkout in one pass (day-figures.ts):
 // the per-row helpers over CheckoutMath objects, composed exactly as build-daily-report.ts did. Kept
 // as the reference the fast engine must equal (daily-report-equivalence.property.test.ts).
-import { assertYen } from '../../../src/domain/money/yen.js';
+import { assertYen, zeroYen } from '../../../src/domain/money/yen.js';
 import { indexPaymentMethods } from '../../../src/domain/ledger/payment-methods.js';
-import { isCalendarDate } from '../../../src/domain/ledger/status-rules.js';
+import { isBusinessDate as isCalendarDate } from '../../../src/domain/calendar/business-date.js';
 import type { BuildDailyReportInput } from '../../../src/domain/report/build-daily-report.js';
 import { businessHourByIntl, ReportInputError } from '../../../src/domain/report/business-hour.js';
 import { cashSummary, drawerFigures } from '../../../src/domain/report/cash-drawer.js';
@@ -20,7 +20,7 @@ import { paymentMethodRows, refundFigures } from '../../../src/domain/report/pay
 import { taxRatePaymentRows, taxRateSalesRows } from '../../../src/domain/report/tax-breakdown.js';
 import type { DailyReport } from '../../../src/domain/report/types.js';
 import { unsentSummary } from '../../../src/domain/report/unsent.js';
-import { instantMs } from '../../../src/domain/ledger/status-rules.js';
+import { instantMs } from '../../../src/domain/calendar/instant.js';
 
 /** The hour by Intl per instant (the definition), as the engine read it before. */
 function hourOfByIntl(timeZone: string, businessDate: string): (instant: string) => number {
@@ -51,7 +51,7 @@ export function referenceDailyReport(input: BuildDailyReportInput): DailyReport 
   const paymentMethods = paymentMethodRows(completed, methods);
   const drawer = drawerFigures(input.drawerEvents.filter(ofDay));
   const cashMethodTotalYen =
-    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? 0;
+    paymentMethods.find((row) => row.code === methods.cashCode)?.amount ?? zeroYen;
   const close = input.close ?? null;
   const report: DailyReport = {
     storeCode: input.store.code,

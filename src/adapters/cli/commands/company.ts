@@ -1,7 +1,7 @@
 // uriage company create|show
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
-import type { RoundingMode } from '../../../domain/ledger/types.js';
+import type { RoundingMode } from '../../../domain/money/rounding-mode.js';
 import { demoPaymentMethods } from '../../../app/tenancy/demo.js';
 import { saveCompany } from '../../../app/tenancy/service.js';
 import type { Command } from '../command.js';

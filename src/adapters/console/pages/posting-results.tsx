@@ -8,7 +8,7 @@ import { AppError, forbidden } from '../../../app/errors.js';
 import { postingStatusLabels, postingStatuses } from '../../../app/posting/model.js';
 import { requestPosting, type RequestedDay } from '../../../app/posting/requests.js';
 import { listPostingResults, parseStatus, type ResultDay } from '../../../app/posting/results.js';
-import { calendarDateIn } from '../../../app/report/store-time.js';
+import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { AppEnv } from '../../http/context.js';
 import { postingRequestDepsOf, postingResultsDepsOf } from '../../posting/deps.js';
 import { CsrfField } from '../layout.js';

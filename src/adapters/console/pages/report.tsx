@@ -10,7 +10,7 @@ import { raw } from 'hono/html';
 import { getDailyReport, type ReportView } from '../../../app/report/daily-report.js';
 import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
 import type { PrintJobRecord } from '../../../app/report/ports.js';
-import { calendarDateIn } from '../../../app/report/store-time.js';
+import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { printDepsOf, reportActorOf, reportDepsOf } from '../../http/routes/report-deps.js';

@@ -1,6 +1,6 @@
 // 運用管理設定 > 企業情報: name and rounding mode (端数処理).
 import type { Hono } from 'hono';
-import type { RoundingMode } from '../../../domain/ledger/types.js';
+import type { RoundingMode } from '../../../domain/money/rounding-mode.js';
 import { forbidden } from '../../../app/errors.js';
 import { updateCompanySettings } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';

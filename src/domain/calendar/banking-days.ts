@@ -5,13 +5,36 @@
 // Searches are bounded: `bankingDaySearchMax` calendar days per step (BankingDaySearchError), and
 // dates outside the holiday table's years throw HolidayDataRangeError instead of guessing.
 import holidayJp from '@holiday-jp/holiday_jp';
-import { addDays, dateParts, weekdayOf } from './calendar-date.js';
-import { BankingDaySearchError, HolidayDataRangeError } from './errors.js';
+import { datePartsOf, type BusinessDate } from './business-date.js';
+import { addDays, weekdayOf } from './day-arithmetic.js';
 
 /** The longest run of non-banking days is about 10 (Golden Week, year end); 31 is a safe bound. */
 export const bankingDaySearchMax = 31;
 /** Upper bound of `bankingDays` in a `daysAfter` schedule and of `addBankingDays`. */
 export const bankingDaysAfterMax = 366;
+
+/** No banking day within the bounded search (`bankingDaySearchMax` calendar days). */
+export class BankingDaySearchError extends Error {
+  constructor(
+    readonly fromDate: string,
+    readonly searchedDays: number,
+  ) {
+    super(`no banking day within ${searchedDays} days from ${fromDate}`);
+    this.name = 'BankingDaySearchError';
+  }
+}
+
+/** A date outside the years the holiday table covers: its holidays are unknown. */
+export class HolidayDataRangeError extends Error {
+  constructor(
+    readonly date: string,
+    readonly firstYear: number,
+    readonly lastYear: number,
+  ) {
+    super(`${date} is outside the holiday data (${firstYear}–${lastYear})`);
+    this.name = 'HolidayDataRangeError';
+  }
+}
 
 const yearEndBankHolidays = new Set(['12-31', '01-01', '01-02', '01-03']);
 const holidayDates: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
@@ -19,8 +42,8 @@ const holidayYears = [...holidayDates].map((date) => Number(date.slice(0, 4)));
 export const holidayDataFirstYear = Math.min(...holidayYears);
 export const holidayDataLastYear = Math.max(...holidayYears);
 
-export function isBankingDay(date: string): boolean {
-  const { year } = dateParts(date);
+export function isBankingDay(date: BusinessDate): boolean {
+  const { year } = datePartsOf(date);
   if (year < holidayDataFirstYear || year > holidayDataLastYear) {
     throw new HolidayDataRangeError(date, holidayDataFirstYear, holidayDataLastYear);
   }
@@ -31,7 +54,7 @@ export function isBankingDay(date: string): boolean {
 }
 
 /** `date` itself when it is a banking day, else the next one (翌営業日). */
-export function onOrAfterBankingDay(date: string): string {
+export function onOrAfterBankingDay(date: BusinessDate): BusinessDate {
   let candidate = date;
   for (let step = 0; step <= bankingDaySearchMax; step += 1) {
     if (isBankingDay(candidate)) return candidate;
@@ -41,7 +64,7 @@ export function onOrAfterBankingDay(date: string): string {
 }
 
 /** The `count`-th banking day strictly after `date` (count 0: `date` rolled forward). */
-export function addBankingDays(date: string, count: number): string {
+export function addBankingDays(date: BusinessDate, count: number): BusinessDate {
   if (!Number.isInteger(count) || count < 0 || count > bankingDaysAfterMax) {
     throw new RangeError(`banking days must be an integer 0–${bankingDaysAfterMax}, got ${count}`);
   }

@@ -1,8 +1,9 @@
-// Goal: printedAt is the clock's instant written in the store's offset, and date ranges are exact.
+// Goal: printedAt is the clock's instant written in the store's offset; the business date of an
+// instant is its calendar date in the store's zone.
 // Method: fixed instants in zones with and without DST, and at a date boundary.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { calendarDateIn, datesBetween, instantInZone } from './store-time.js';
+import { businessDateIn, formatOffset, instantInZone, zoneOffsetMinutes } from './store-zone.js';
 
 describe('instantInZone', () => {
   const cases: [instant: string, zone: string, expected: string][] = [
@@ -24,21 +25,13 @@ describe('instantInZone', () => {
       );
     });
   }
-  it('calendarDateIn is the store date', () =>
-    assert.equal(calendarDateIn(new Date('2025-01-10T15:30:00Z'), 'Asia/Tokyo'), '2025-01-11'));
-});
-
-describe('datesBetween', () => {
-  it('lists every day inclusive, across months and a leap day', () => {
-    assert.deepEqual(datesBetween('2024-02-27', '2024-03-01', 92), [
-      '2024-02-27',
-      '2024-02-28',
-      '2024-02-29',
-      '2024-03-01',
-    ]);
-    assert.deepEqual(datesBetween('2025-01-10', '2025-01-10', 92), ['2025-01-10']);
-  });
-  it('stops one past the maximum, so the caller can name the error', () => {
-    assert.equal(datesBetween('2025-01-01', '2025-12-31', 92).length, 93);
+  it('businessDateIn is the store date', () =>
+    assert.equal(businessDateIn(new Date('2025-01-10T15:30:00Z'), 'Asia/Tokyo'), '2025-01-11'));
+  it('zone offsets in minutes, written ±hh:mm', () => {
+    assert.equal(zoneOffsetMinutes(new Date('2025-07-01T00:00:00Z'), 'America/New_York'), -240);
+    assert.equal(zoneOffsetMinutes(new Date('2025-01-01T00:00:00Z'), 'Asia/Kolkata'), 330);
+    assert.equal(formatOffset(-240), '-04:00');
+    assert.equal(formatOffset(330), '+05:30');
+    assert.equal(formatOffset(0), '+00:00');
   });
 });
