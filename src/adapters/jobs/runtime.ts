@@ -9,27 +9,27 @@ import type { Pool } from '../db/pool.js';
 import type { Logger } from '../log/logger.js';
 import { startPgBossQueue } from './pg-boss-queue.js';
 
-export interface JobRuntime<S> {
+export interface JobRuntime {
   queue: JobQueue;
   /** Registers every module's handlers in this process and starts the outbox dispatcher loop. */
-  startWorkers(services: S): Promise<void>;
+  startWorkers(): Promise<void>;
   /** Dispatches pending outbox events now (tests and the close call it to avoid waiting). */
   dispatchNow(): Promise<number>;
   stop(): Promise<void>;
 }
 
-export interface JobRuntimeOptions<S> {
+export interface JobRuntimeOptions {
   connectionString: string;
   pool: Pool;
   clock: Clock;
   logger: Logger;
-  modules: readonly JobModule<S>[];
+  modules: readonly JobModule[];
   dispatchIntervalMs?: number;
   pollingIntervalSeconds?: number;
   maintenanceIntervalSeconds?: number;
 }
 
-export async function startJobRuntime<S>(options: JobRuntimeOptions<S>): Promise<JobRuntime<S>> {
+export async function startJobRuntime(options: JobRuntimeOptions): Promise<JobRuntime> {
   const queues = options.modules.flatMap((m) => m.queues);
   const queue = await startPgBossQueue({
     connectionString: options.connectionString,
@@ -53,9 +53,9 @@ export async function startJobRuntime<S>(options: JobRuntimeOptions<S>): Promise
     }
   };
   let timer: NodeJS.Timeout | null = null;
-  const startWorkers = async (services: S) => {
+  const startWorkers = async () => {
     if (timer) return;
-    for (const module of options.modules) await module.registerWorkers(queue, services);
+    for (const module of options.modules) await module.registerWorkers(queue);
     timer = setInterval(() => {
       dispatchNow().catch((error: unknown) =>
         options.logger.error({ err: error }, 'outbox dispatch failed'),

@@ -8,14 +8,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
-import { getDailyReport, type ReportView } from '../../../app/report/daily-report.js';
+import type { ReportView } from '../../../app/report/daily-report.js';
 import { reportFromDayFile } from '../../../app/report/day-file-report.js';
 import type { PrinterSetting } from '../../../app/tenancy/model.js';
 import { printReport } from '../../print/print-report.js';
 import { toStorePrinter } from '../../print/printer-config.js';
 import { PrinterSettingsError, printerAddress } from '../../print/printer-errors.js';
 import { isPrintFormat, printFormats, renderReport, type PrintFormat } from '../../print/render.js';
-import { reportDepsOf } from '../../http/routes/report-deps.js';
 import type { CliContext, Command } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -116,7 +115,7 @@ async function loadView(ctx: CliContext, options: ReportOptions): Promise<Report
       businessDate: options.date,
       now: ctx.clock.now(),
     });
-  const services = await ctx.services();
+  const services = await ctx.app();
   const company = await services.tenancy.read.findCompanyByCode(options.company ?? '');
   if (!company)
     throw new AppError(
@@ -124,8 +123,7 @@ async function loadView(ctx: CliContext, options: ReportOptions): Promise<Report
       'company_not_found',
       `企業コード「${options.company}」の企業が見つかりません。`,
     );
-  return getDailyReport(
-    reportDepsOf(services),
+  return services.report.getDailyReport(
     { companyId: company.id, label: 'cli' },
     { storeCode: options.store, businessDate: options.date },
   );

@@ -112,8 +112,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const choices = await authorizationChoices(
-        freeeRuntimeOf(c).connectDeps,
+      const choices = await freeeRuntimeOf(c).authorizationChoices(
         principal.companyId,
         c.req.param('id'),
       );
@@ -127,11 +126,11 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     const form = await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const deps = freeeRuntimeOf(c).connectDeps;
+      const deps = freeeRuntimeOf(c);
       const authorizationId = c.req.param('id');
       const freeeCompanyId = Number(form.one('freeeCompanyId'));
       try {
-        await registerAuthorization(deps, {
+        await deps.registerAuthorization({
           companyId: principal.companyId,
           authorizationId,
           freeeCompanyId: Number.isSafeInteger(freeeCompanyId) ? freeeCompanyId : 0,
@@ -144,7 +143,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
           error.code !== 'validation_failed'
         )
           throw error;
-        const choices = await authorizationChoices(deps, principal.companyId, authorizationId);
+        const choices = await deps.authorizationChoices(principal.companyId, authorizationId);
         const detail = error.fields.map((f) => f.message).join(' ');
         return c.html(
           <ChoosePage
@@ -165,11 +164,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      await cancelAuthorization(
-        freeeRuntimeOf(c).connectDeps,
-        principal.companyId,
-        c.req.param('id'),
-      );
+      await freeeRuntimeOf(c).cancelAuthorization(principal.companyId, c.req.param('id'));
       return c.redirect(`${freeeSettingsPath}?done=cancelled`, 303);
     });
   });

@@ -8,7 +8,7 @@ import {
 } from '../../../domain/ledger/types.js';
 import { listDayCheckouts } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../../http/context.js';
-import { actorOf, ledgerDeps } from '../../http/routes/ledger-deps.js';
+import { actorOf } from '../../http/actors.js';
 import { Layout } from '../layout.js';
 import { consoleStaff, errorsByPath } from '../session.js';
 import { dayQuery, DayPicker, statusLabels, timeIn, todayIn, yen } from './ledger-format.js';
@@ -21,7 +21,7 @@ export function ledgerCheckoutRoutes(app: Hono<AppEnv>): void {
   app.get('/days/checkouts', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const services = c.get('services');
+    const services = c.get('app');
     const stores = await services.tenancy.read.listStores(principal.companyId);
     const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0];
     const status = c.req.query('status') ?? '';
@@ -42,7 +42,7 @@ export function ledgerCheckoutRoutes(app: Hono<AppEnv>): void {
     );
     let page;
     try {
-      page = await listDayCheckouts(ledgerDeps(c), actorOf(principal), {
+      page = await c.get('app').ledger.listDayCheckouts(actorOf(principal), {
         storeCode: store.code,
         businessDate,
         status: status || undefined,

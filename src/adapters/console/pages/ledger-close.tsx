@@ -9,7 +9,7 @@ import type { DayCloseRecord } from '../../../app/ledger/model.js';
 import { listCloses } from '../../../app/ledger/queries.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { actorOf, ledgerDeps } from '../../http/routes/ledger-deps.js';
+import { actorOf } from '../../http/actors.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { dayQuery, DayPicker, timeIn, todayIn, yen } from './ledger-format.js';
@@ -220,7 +220,7 @@ function ConfirmPage(props: {
 }
 
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const services = c.get('services');
+  const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
   const businessDate =
@@ -250,7 +250,7 @@ async function renderForm(
   let closes: DayCloseRecord[] = [];
   let error = extra.error;
   try {
-    closes = await listCloses(ledgerDeps(c), actorOf(principal), {
+    closes = await c.get('app').ledger.listCloses(actorOf(principal), {
       storeCode: store.code,
       businessDate,
     });
@@ -305,7 +305,7 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
         float: amountOf(values.float),
         countedCash: amountOf(values.countedCash),
       };
-      const preview = await previewClose(ledgerDeps(c), actorOf(principal), request);
+      const preview = await c.get('app').ledger.previewClose(actorOf(principal), request);
       if (!store) throw new Error('previewClose found the store');
       return c.html(
         <ConfirmPage
@@ -334,7 +334,7 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
     const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
     const { store, businessDate } = await dayOf(c, principal);
     try {
-      const { close, created } = await closeDay(ledgerDeps(c), actorOf(principal), {
+      const { close, created } = await c.get('app').ledger.closeDay(actorOf(principal), {
         storeCode: store?.code ?? '',
         businessDate,
         float: amountOf(values.float),

@@ -13,7 +13,7 @@ import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { calendarDateIn } from '../../../app/report/store-time.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { printDepsOf, reportActorOf, reportDepsOf } from '../../http/routes/report-deps.js';
+import { reportActorOf } from '../../http/actors.js';
 import { renderReport } from '../../print/render.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
@@ -161,7 +161,7 @@ function previewOf(view: ReportView): string {
 }
 
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const services = c.get('services');
+  const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
   const businessDate =
@@ -186,17 +186,17 @@ async function renderPage(
         <p>店舗が登録されていません。</p>
       </Layout>,
     );
-  const services = c.get('services');
+  const services = c.get('app');
   const actor = reportActorOf(principal);
   let view: ReportView | null = null;
   let jobs: PrintJobRecord[] = [];
   let error = extra.error;
   try {
-    view = await getDailyReport(reportDepsOf(services), actor, {
+    view = await services.report.getDailyReport(actor, {
       storeCode: store.code,
       businessDate,
     });
-    jobs = await listPrintJobs(printDepsOf(services), actor, {
+    jobs = await services.report.listPrintJobs(actor, {
       storeCode: store.code,
       businessDate,
     });
@@ -250,7 +250,7 @@ export function reportPageRoutes(app: Hono<AppEnv>): void {
     const version =
       form.version && /^\d{1,9}$/.test(form.version) ? Number(form.version) : undefined;
     try {
-      await requestPrint(printDepsOf(c.get('services')), reportActorOf(principal), {
+      await c.get('app').report.requestPrint(reportActorOf(principal), {
         storeCode: store?.code ?? '',
         businessDate,
         version,

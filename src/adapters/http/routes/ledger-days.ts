@@ -10,7 +10,7 @@ import type { DayCloseRecord, StoredCheckout } from '../../../app/ledger/model.j
 import { dayCheckoutsPageMax, listCloses, listDayCheckouts } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
-import { ledgerDeps, requireActor } from './ledger-deps.js';
+import { requireActor } from '../actors.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -129,7 +129,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(postClose, async (c) => {
     const { code, date } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { close, created } = await closeDay(ledgerDeps(c), requireActor(c), {
+    const { close, created } = await c.get('app').ledger.closeDay(requireActor(c), {
       storeCode: code,
       businessDate: date,
       float: body.float,
@@ -142,7 +142,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getCheckouts, async (c) => {
     const { code, date } = c.req.valid('param');
     const query = c.req.valid('query');
-    const page = await listDayCheckouts(ledgerDeps(c), requireActor(c), {
+    const page = await c.get('app').ledger.listDayCheckouts(requireActor(c), {
       storeCode: code,
       businessDate: date,
       status: query.status,
@@ -153,7 +153,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(getCloses, async (c) => {
     const { code, date } = c.req.valid('param');
-    const closes = await listCloses(ledgerDeps(c), requireActor(c), {
+    const closes = await c.get('app').ledger.listCloses(requireActor(c), {
       storeCode: code,
       businessDate: date,
     });

@@ -3,13 +3,13 @@
 // racing both register; the first row wins and the other sandbox client stays unused.
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../../app/clock.js';
-import type { SecretBox } from '../crypto/secret-box.js';
-import { secretPurposes } from '../db/freee-store.js';
-import type { Pool } from '../db/pool.js';
-import { freeeSandboxApps } from '../db/schema/index.js';
-import { drizzleOver } from '../db/unit-of-work.js';
-import { createSandboxClient } from '../../sandbox/index.js';
+import type { Clock } from '../app/clock.js';
+import type { SecretBox } from '../adapters/crypto/secret-box.js';
+import { secretPurposes } from '../adapters/db/freee-store.js';
+import type { Pool } from '../adapters/db/pool.js';
+import { freeeSandboxApps } from '../adapters/db/schema/index.js';
+import { drizzleOver } from '../adapters/db/unit-of-work.js';
+import { createSandboxClient } from '../sandbox/index.js';
 
 export interface SandboxAppCredentials {
   clientId: string;

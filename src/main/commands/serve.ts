@@ -1,10 +1,11 @@
 // uriage serve: the service (API, console, jobs) on PORT; --demo creates the demo company once.
 import { parseArgs } from 'node:util';
-import { createLogger } from '../../log/logger.js';
-import { startServer } from '../../../server.js';
-import type { Command } from '../command.js';
+import type { Command } from '../../adapters/cli/command.js';
+import { createLogger } from '../../adapters/log/logger.js';
+import { startServer } from '../server.js';
+import type { MainContext } from './context.js';
 
-export const serveCommand: Command = {
+export const serveCommand: Command<MainContext> = {
   name: 'serve',
   summary: 'サーバーを起動する (run the service)',
   usage: 'uriage serve [--demo] [--port N]',

@@ -1,9 +1,9 @@
-// The 日報's background work (a JobModule, listed in src/jobs.ts):
+// The 日報's background work (a JobModule, listed in src/main/job-modules.ts):
 //   day.closed (outbox) → job 'print-report-at-close' { eventId, payload } → handleDayClosedForPrinting:
 //     records the print job (once per event) and queues 'print-report' — unless the store has no printer;
 //   'print-report' { printJobId, companyId, storeId, businessDate, version? } → render + send over TCP;
 //     an unreachable printer throws, and the queue retries with back-off (retryLimit, doubling delay).
-import type { JobModule } from '../../app/jobs/module.js';
+import type { JobModule } from '../jobs/module.js';
 import {
   handleDayClosedForPrinting,
   printReportJobName,
@@ -11,17 +11,13 @@ import {
   printRetryLimit,
   type DayClosedEvent,
   type PrintReportJobData,
-} from '../../app/report/print-jobs.js';
-import type { ReportPrinter } from '../../app/report/ports.js';
-import { handlePrintReportJob } from '../../app/report/print-worker.js';
-import type { Services } from '../http/context.js';
-import { printDepsOf, printWorkerDepsOf } from '../http/routes/report-deps.js';
-import { tcpReportPrinter } from './report-printer.js';
+} from './print-jobs.js';
+import { handlePrintReportJob, type PrintWorkerDeps } from './print-worker.js';
 
 export const printAtCloseJobName = 'print-report-at-close';
 export const printAtCloseConsumer = 'report.print-at-close';
 
-export function reportJobModuleWith(printer: ReportPrinter): JobModule<Services> {
+export function reportJobModule(deps: PrintWorkerDeps): JobModule {
   return {
     name: 'report',
     queues: [
@@ -52,16 +48,14 @@ export function reportJobModuleWith(printer: ReportPrinter): JobModule<Services>
         }),
       },
     ],
-    registerWorkers: async (queue, services) => {
-      const withQueue: Services = { ...services, jobs: queue };
+    registerWorkers: async (queue) => {
+      const { source, printJobs, clock } = deps;
       await queue.work<PrintReportJobData>(printReportJobName, (data, job) =>
-        handlePrintReportJob(printWorkerDepsOf(withQueue, printer), data, job),
+        handlePrintReportJob(deps, data, job),
       );
       await queue.work<DayClosedEvent>(printAtCloseJobName, async (event) => {
-        await handleDayClosedForPrinting(printDepsOf(withQueue), event);
+        await handleDayClosedForPrinting({ source, printJobs, clock, queue }, event);
       });
     },
   };
 }
-
-export const reportJobModule: JobModule<Services> = reportJobModuleWith(tcpReportPrinter());

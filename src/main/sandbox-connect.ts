@@ -5,21 +5,14 @@ import {
   completeAuthorization,
   registerAuthorization,
   startAuthorization,
-} from '../../app/freee/connect.js';
-import type { FreeeConnection } from '../../app/freee/model.js';
-import { AppError } from '../../app/errors.js';
-import type { Pool } from '../db/pool.js';
-import { createSandboxCompany, type SandboxCompany } from '../../sandbox/index.js';
-import { sandboxEndpoints } from './endpoints.js';
-import type { FreeeRuntime } from './runtime.js';
-
-export interface SandboxConnectInput {
-  companyId: string;
-  staffId: string | null;
-  /** Stores to connect; default every store of the company. */
-  storeIds?: readonly string[];
-  sandboxCompanyName: string;
-}
+} from '../app/freee/connect.js';
+import type { FreeeConnection } from '../app/freee/model.js';
+import type { SandboxConnectInput, SandboxConnector } from '../app/freee/use-cases.js';
+import { AppError } from '../app/errors.js';
+import type { Pool } from '../adapters/db/pool.js';
+import { createSandboxCompany, type SandboxCompany } from '../sandbox/index.js';
+import { sandboxEndpoints } from '../adapters/freee/endpoints.js';
+import type { FreeeRuntime } from '../adapters/freee/runtime.js';
 
 export interface SandboxConnectResult {
   sandbox: SandboxCompany;
@@ -107,4 +100,12 @@ export async function connectToNewSandboxCompany(
     storeIds,
   });
   return { sandbox, connection };
+}
+
+/** The App's port: connects to a new sandbox 事業所 in this process's sandbox. */
+export function sandboxConnectorOver(runtime: FreeeRuntime, pool: Pool): SandboxConnector {
+  return async (input) => {
+    const { sandbox, connection } = await connectToNewSandboxCompany(runtime, pool, input);
+    return { freeeCompanyId: sandbox.companyId, connection };
+  };
 }
