@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
-import { allMigrationSets } from '../src/migration-sets.js';
+import { allMigrationSets } from '../src/main/migration-sets.js';
 import { runFaultRun } from '../test/support/fault-run/run.js';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -8,6 +8,7 @@ import type { ConnectDeps } from '../app/freee/connect.js';
 import { bindFreee, type SandboxConnector } from '../app/freee/use-cases.js';
 import type { IdempotencyStore } from '../app/idempotency.js';
 import type { JobQueue } from '../app/jobs/ports.js';
+import type { LedgerDeps } from '../app/ledger/deps.js';
 import type { LedgerUnitOfWork } from '../app/ledger/ports.js';
 import { bindLedger } from '../app/ledger/use-cases.js';
 import type { AppLog } from '../app/log.js';
@@ -150,4 +151,9 @@ export function postingDepsOver(ports: AppPorts): PostingDeps {
     timings: ports.timings,
     log: ports.log,
   };
+}
+
+/** The ledger's ports over a pool (the demo seeding, tests and benches). */
+export function ledgerDepsOver(pool: Pool, clock: Clock): LedgerDeps {
+  return { uow: ledgerUnitOfWork(pool), clock };
 }
