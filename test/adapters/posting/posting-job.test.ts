@@ -8,7 +8,6 @@ import { after, before, describe, it } from 'node:test';
 import { requestPosting } from '../../../src/app/posting/requests.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
-import type { TestServices as Services } from '../../support/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingDepsOf, postingRequestDepsOf } from '../../support/deps.js';
 import { postingJobModule } from '../../../src/app/posting/jobs.js';

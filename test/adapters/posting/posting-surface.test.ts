@@ -16,7 +16,6 @@ import {
   parseSecretKey,
 } from '../../../src/adapters/crypto/secret-box.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
-import type { TestServices as Services } from '../../support/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingJobModule } from '../../../src/app/posting/jobs.js';
 import { apiSession, type ApiSession } from '../../support/app.js';

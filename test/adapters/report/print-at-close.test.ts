@@ -14,7 +14,6 @@ import {
 import { closeDay } from '../../../src/app/ledger/close-day.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
-import type { TestServices as Services } from '../../support/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { reportJobModule } from '../../../src/app/report/jobs.js';
 import { printWorkerDepsOf } from '../../support/deps.js';

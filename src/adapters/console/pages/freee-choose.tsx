@@ -3,12 +3,7 @@
 // user needs the 管理者 role in freee.
 import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
-import {
-  authorizationChoices,
-  cancelAuthorization,
-  registerAuthorization,
-  type AuthorizationChoices,
-} from '../../../app/freee/connect.js';
+import { type AuthorizationChoices } from '../../../app/freee/connect.js';
 import { freeeMessages, storeStatusText } from '../../../app/freee/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, Layout } from '../layout.js';

@@ -3,12 +3,6 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
 import {
-  completeAuthorization,
-  disconnectConnection,
-  listStoreStatuses,
-  startAuthorization,
-} from '../../../app/freee/connect.js';
-import {
   freeeMessages,
   type FreeeConnection,
   type StoreConnectionView,

@@ -1,7 +1,6 @@
 // 連携 (top menu): freee連携 status per store, and 連携結果 — the posting status of each store-day
 // with the deals written, 再実行 for a day or a range, a 品目 filter (posting-results.tsx).
 import type { Hono } from 'hono';
-import { listStoreStatuses } from '../../../app/freee/connect.js';
 import type { AppEnv } from '../../http/context.js';
 import { Layout } from '../layout.js';
 import { consoleStaff } from '../session.js';

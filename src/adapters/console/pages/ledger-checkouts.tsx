@@ -6,7 +6,6 @@ import {
   type Checkout,
   type CheckoutStatus,
 } from '../../../domain/ledger/types.js';
-import { listDayCheckouts } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';
 import { Layout } from '../layout.js';

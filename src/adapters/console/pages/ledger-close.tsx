@@ -4,9 +4,8 @@
 //   POST /days/close/preview                 expected cash and difference, confirm button
 //   POST /days/close                         closeDay, then back to the form with a notice
 import type { Context, Hono } from 'hono';
-import { closeDay, previewClose, type ClosePreview } from '../../../app/ledger/close-day.js';
+import { type ClosePreview } from '../../../app/ledger/close-day.js';
 import type { DayCloseRecord } from '../../../app/ledger/model.js';
-import { listCloses } from '../../../app/ledger/queries.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';

@@ -5,12 +5,7 @@
 // are shown next to their field and nothing is written.
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
-import {
-  defaultScheduleFor,
-  getPostingSettings,
-  savePostingSettings,
-  type PostingSettingsDocument,
-} from '../../../app/posting/settings.js';
+import { defaultScheduleFor, type PostingSettingsDocument } from '../../../app/posting/settings.js';
 import {
   accountRoles,
   itemNameFor,

@@ -2,12 +2,7 @@
 // 税率ごとの内訳【売上・税・純売上】/【支払い方法】. Admins and managers save; field errors are shown
 // next to their field and nothing is written.
 import type { Context, Hono } from 'hono';
-import {
-  getReportSettings,
-  saveReportSettings,
-  endHourMax,
-  startHourMax,
-} from '../../../app/report/report-settings.js';
+import { endHourMax, startHourMax } from '../../../app/report/report-settings.js';
 import { forbidden } from '../../../app/errors.js';
 import type { ReportSettings } from '../../../domain/report/types.js';
 import type { AppEnv } from '../../http/context.js';

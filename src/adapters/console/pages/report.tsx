@@ -7,8 +7,7 @@
 //   POST /report/settings?store=              save them
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import { getDailyReport, type ReportView } from '../../../app/report/daily-report.js';
-import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
+import { type ReportView } from '../../../app/report/daily-report.js';
 import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { calendarDateIn } from '../../../app/report/store-time.js';
 import type { Store } from '../../../app/tenancy/model.js';

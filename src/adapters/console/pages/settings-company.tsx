@@ -2,7 +2,6 @@
 import type { Hono } from 'hono';
 import type { RoundingMode } from '../../../domain/ledger/types.js';
 import { forbidden } from '../../../app/errors.js';
-import { updateCompanySettings } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';

@@ -6,7 +6,6 @@ import {
   type PaymentMethod,
 } from '../../../domain/ledger/types.js';
 import { forbidden } from '../../../app/errors.js';
-import { savePaymentMethod } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';

@@ -2,7 +2,6 @@
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
 import { staffRoles, type StaffMember, type StaffRole } from '../../../app/tenancy/model.js';
-import { createStaff, updateStaff } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';

@@ -2,7 +2,6 @@
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
 import type { PrinterSetting, Store } from '../../../app/tenancy/model.js';
-import { saveStore } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';

@@ -1,7 +1,6 @@
 // /api/v1/me, /api/v1/company, /api/v1/payment-methods.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { notFound } from '../../../app/errors.js';
-import { savePaymentMethod, updateCompanySettings } from '../../../app/tenancy/service.js';
 import { requirePrincipal, requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import {

@@ -4,10 +4,9 @@
 //   GET  /api/v1/stores/{code}/days/{date}/closes     every version, oldest first
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { checkoutStatuses } from '../../../domain/ledger/types.js';
-import { closeDay } from '../../../app/ledger/close-day.js';
 import { CloseContract } from '../../../app/ledger/contract.js';
 import type { DayCloseRecord, StoredCheckout } from '../../../app/ledger/model.js';
-import { dayCheckoutsPageMax, listCloses, listDayCheckouts } from '../../../app/ledger/queries.js';
+import { dayCheckoutsPageMax } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
 import { requireActor } from '../actors.js';

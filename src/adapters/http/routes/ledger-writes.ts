@@ -8,11 +8,10 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../../app/errors.js';
 import { CheckoutContract, DrawerEventContract } from '../../../app/ledger/contract.js';
-import { checkoutsPerBatchMax, ingestCheckouts } from '../../../app/ledger/ingest-checkouts.js';
+import { checkoutsPerBatchMax } from '../../../app/ledger/ingest-checkouts.js';
 import type { BatchReport, ItemResult } from '../../../app/ledger/model.js';
 import {
   drawerEventsPerBatchMax,
-  recordDrawerEvents,
   rejectionError,
 } from '../../../app/ledger/record-drawer-events.js';
 import type { AppEnv } from '../context.js';

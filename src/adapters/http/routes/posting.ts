@@ -7,9 +7,7 @@
 // Every route reads the caller's company only.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { checkActorStore } from '../../../app/report/daily-report.js';
-import { requestPosting } from '../../../app/posting/requests.js';
-import { listPostingResults, parseStatus } from '../../../app/posting/results.js';
-import { getPostingSettings, savePostingSettings } from '../../../app/posting/settings.js';
+import { parseStatus } from '../../../app/posting/results.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';

@@ -9,13 +9,7 @@
 // Every route reads the caller's company only: another company's store is 404.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  checkActorStore,
-  getDailyReport,
-  getDailyReports,
-} from '../../../app/report/daily-report.js';
-import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
-import { getReportSettings, saveReportSettings } from '../../../app/report/report-settings.js';
+import { checkActorStore } from '../../../app/report/daily-report.js';
 import { renderReport, type PrintFormat } from '../../print/render.js';
 import { cplDefault, cplMax, cplMin } from '../../print/report-layout.js';
 import { requireStaff } from '../auth-middleware.js';

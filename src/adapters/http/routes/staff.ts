@@ -1,6 +1,5 @@
 // /api/v1/staff.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createStaff, updateStaff } from '../../../app/tenancy/service.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, StaffSchema } from '../schemas.js';

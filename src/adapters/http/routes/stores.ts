@@ -1,9 +1,7 @@
 // /api/v1/stores and register tokens.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createRegisterToken } from '../../../app/auth/login.js';
 import { notFound } from '../../../app/errors.js';
 import type { Store } from '../../../app/tenancy/model.js';
-import { saveStore } from '../../../app/tenancy/service.js';
 import { requirePrincipal, requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, StoreInputSchema, StoreSchema } from '../schemas.js';
