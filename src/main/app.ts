@@ -20,6 +20,7 @@ import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
+import type { ReportRendering } from '../app/report/rendering.js';
 import type { PasswordHasher, TenancyUnitOfWork } from '../app/tenancy/ports.js';
 import { bindTenancy } from '../app/tenancy/use-cases.js';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.js';
@@ -34,6 +35,7 @@ import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
 import type { FreeeRuntime } from '../adapters/freee/runtime.js';
 import type { Logger } from '../adapters/log/logger.js';
+import { reportRendering } from './report-rendering.js';
 
 /** Every port the App binds its use cases to. */
 export interface AppPorts {
@@ -46,6 +48,7 @@ export interface AppPorts {
   ledger: LedgerUnitOfWork;
   reportSource: ReportSource;
   printJobs: PrintJobStore;
+  rendering: ReportRendering;
   jobs: JobQueue | null;
   postingStore: PostingStore;
   postingSources: PostingSources;
@@ -74,6 +77,7 @@ export function buildApp(ports: AppPorts): App {
     }),
     ledger: bindLedger({ uow: ports.ledger, clock }, tenancyDeps),
     report: bindReport({
+      rendering: ports.rendering,
       report: { source, clock },
       print: { source, printJobs: ports.printJobs, queue: ports.jobs, clock },
       settings: { tenancy: ports.tenancy, clock },
@@ -119,6 +123,7 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     ledger: ledgerUnitOfWork(pool),
     reportSource: reportSourceOver(pool),
     printJobs: printJobStoreOver(pool),
+    rendering: reportRendering,
     jobs: parts.jobs ?? null,
     postingStore: postingStoreOver(pool),
     postingSources: postingSourcesOver(pool),

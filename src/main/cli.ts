@@ -14,6 +14,7 @@ import { rekeyCommand } from './commands/rekey.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { readConfig, type Config } from './config.js';
+import { reportRendering } from './report-rendering.js';
 import { openProcess, type OpenProcess } from './process.js';
 
 type AnyCommand =
@@ -117,6 +118,7 @@ function appContext(
   };
   return {
     clock,
+    rendering: reportRendering,
     app: (options) => open(options?.freee ?? false, options?.sandbox ?? false),
     out,
     err,

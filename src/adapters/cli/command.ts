@@ -2,6 +2,7 @@
 // (once, lazily) by src/main/cli.ts: with freee over the built-in sandbox when asked.
 import type { App } from '../../app/app.js';
 import type { Clock } from '../../app/clock.js';
+import type { ReportRendering } from '../../app/report/rendering.js';
 
 export interface CliContext {
   clock: Clock;
@@ -10,6 +11,8 @@ export interface CliContext {
    * built-in sandbox (served by this process unless URIAGE_SANDBOX_URL is set).
    */
   app(options?: { freee?: boolean; sandbox?: boolean }): Promise<App>;
+  /** Rendering and printing a 日報 (needs no database). */
+  rendering: ReportRendering;
   out(text: string): void;
   err(text: string): void;
 }

@@ -5,6 +5,7 @@
 //   POST /report/print?store=&date=           queue a print job ({version} for 再印刷 of a close version)
 //   GET  /report/settings?store=              日報の設定 (title, hourly, tax breakdowns)
 //   POST /report/settings?store=              save them
+import type { App } from '../../../app/app.js';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import { type ReportView } from '../../../app/report/daily-report.js';
@@ -13,7 +14,6 @@ import { calendarDateIn } from '../../../app/report/store-time.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { reportActorOf } from '../../http/actors.js';
-import { renderReport } from '../../print/render.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { HourlyChart } from './report-chart.js';
@@ -153,8 +153,9 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
 
 /** The receiptline SVG, without its Google Fonts @import: the console fetches nothing from outside
  *  (the SVG's font list falls back to the local Japanese monospace font). */
-function previewOf(view: ReportView): string {
-  return renderReport(view.report, view.settings, 'svg')
+function previewOf(app: App, view: ReportView): string {
+  return app.report.rendering
+    .render(view.report, view.settings, 'svg')
     .bytes.toString('utf8')
     .replace(/<style type="text\/css"><!\[CDATA\[@import url\([^)]*\);\]\]><\/style>/, '');
 }
@@ -204,7 +205,7 @@ async function renderPage(
     if (!shown) throw caught;
     error ??= shown.message;
   }
-  const previewSvg = view ? previewOf(view) : '';
+  const previewSvg = view ? previewOf(c.get('app'), view) : '';
   return c.html(
     <Layout title="日報" principal={principal} section="report">
       <style>{css}</style>

@@ -10,8 +10,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { checkActorStore } from '../../../app/report/daily-report.js';
-import { renderReport, type PrintFormat } from '../../print/render.js';
-import { cplDefault, cplMax, cplMin } from '../../print/report-layout.js';
+import { reportCpl, type PrintFormat } from '../../../app/report/rendering.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, ReportSettingsSchema } from '../schemas.js';
@@ -38,8 +37,8 @@ const previewQuery = z.object({
   cpl: z.coerce
     .number()
     .int()
-    .min(cplMin)
-    .max(cplMax)
+    .min(reportCpl.min)
+    .max(reportCpl.max)
     .optional()
     .openapi({ description: '1行の文字数(既定48 = 80mm紙、58mm紙は32)' }),
 });
@@ -155,7 +154,9 @@ async function preview(
     storeCode: params.code,
     businessDate: params.date,
   });
-  const rendered = renderReport(view.report, view.settings, format, { cpl: cpl ?? cplDefault });
+  const rendered = c.get('app').report.rendering.render(view.report, view.settings, format, {
+    cpl: cpl ?? reportCpl.default,
+  });
   return c.body(new Uint8Array(rendered.bytes), 200, {
     'content-type': rendered.contentType,
     'cache-control': 'no-store',

@@ -1,15 +1,17 @@
-// Runs the freee sandbox alone: `npx tsx src/sandbox/main.ts [--port 4010] [--seed]`.
+// Runs the freee sandbox alone: `npx tsx src/main/sandbox-alone.ts [--port 4010] [--seed]`.
 // Database: DATABASE_URL, else the embedded data directory URIAGE_DATA_DIR (default data/).
 // Faults: URIAGE_SANDBOX_FAULTS (docs/sandbox.md). --seed creates a client and a 事業所 and prints them.
 import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
 import { openDatabase } from '../adapters/db/database.js';
 import { runMigrations } from '../adapters/db/migrate.js';
-import { faultPlanFromEnv } from './faults.js';
-import { sandboxMigrations } from './migrations.js';
-import { createSandboxClient } from './oauth/clients.js';
-import { createSandboxCompany } from './seed/company.js';
-import { startSandboxServer } from './server.js';
+import {
+  createSandboxClient,
+  createSandboxCompany,
+  faultPlanFromEnv,
+  sandboxMigrations,
+  startSandboxServer,
+} from '../sandbox/index.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
