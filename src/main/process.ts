@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../adapters/db/database.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import type { FreeeRuntime } from '../adapters/freee/runtime.js';
 import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue.js';
-import { startJobRuntime, type JobRuntime } from '../adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from './job-runtime.js';
 import type { Logger } from '../adapters/log/logger.js';
 import { appPortsOver, buildApp, type AppPorts } from './app.js';
 import type { Config } from './config.js';

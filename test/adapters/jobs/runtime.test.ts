@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../../src/app/clock.js';
 import type { JobModule } from '../../../src/app/jobs/module.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { requestPosting } from '../../../src/app/posting/requests.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingDepsOf, postingRequestDepsOf } from '../../support/deps.js';
 import { postingJobModule } from '../../../src/app/posting/jobs.js';

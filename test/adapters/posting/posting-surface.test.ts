@@ -15,7 +15,7 @@ import {
   generateSecretKeyText,
   parseSecretKey,
 } from '../../../src/adapters/crypto/secret-box.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { postingJobModule } from '../../../src/app/posting/jobs.js';
 import { apiSession, type ApiSession } from '../../support/app.js';

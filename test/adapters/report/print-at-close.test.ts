@@ -12,7 +12,7 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { closeDay } from '../../../src/app/ledger/close-day.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { reportJobModule } from '../../../src/app/report/jobs.js';

@@ -1,13 +1,13 @@
 // Runs the job system in a process: the queue, the handlers of every module, and the outbox
 // dispatcher loop (a bounded batch every interval).
-import type { Clock } from '../../app/clock.js';
-import type { JobModule } from '../../app/jobs/module.js';
-import { dispatchOutbox } from '../../app/jobs/outbox.js';
-import type { JobQueue } from '../../app/jobs/ports.js';
-import { outboxStoreOver } from '../db/outbox-store.js';
-import type { Pool } from '../db/pool.js';
-import type { Logger } from '../log/logger.js';
-import { startPgBossQueue } from './pg-boss-queue.js';
+import type { Clock } from '../app/clock.js';
+import type { JobModule } from '../app/jobs/module.js';
+import { dispatchOutbox } from '../app/jobs/outbox.js';
+import type { JobQueue } from '../app/jobs/ports.js';
+import { outboxStoreOver } from '../adapters/db/outbox-store.js';
+import type { Pool } from '../adapters/db/pool.js';
+import type { Logger } from '../adapters/log/logger.js';
+import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue.js';
 
 export interface JobRuntime {
   queue: JobQueue;
