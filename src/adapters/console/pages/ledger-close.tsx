@@ -4,7 +4,7 @@
 //   POST /days/close/preview                 expected cash and difference, confirm button
 //   POST /days/close                         closeDay, then back to the form with a notice
 import type { Context, Hono } from 'hono';
-import { type ClosePreview } from '../../../app/ledger/close-day.js';
+import type { ClosePreview } from '../../../app/ledger/close-day.js';
 import type { DayCloseRecord } from '../../../app/ledger/model.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
@@ -279,6 +279,69 @@ async function renderForm(
   );
 }
 
+/** The form's amounts again, for the page shown after a refusal. */
+async function closeForm(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const form = await readForm(c, principal);
+  const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
+  const { store, businessDate } = await dayOf(c, principal);
+  const request = {
+    storeCode: store?.code ?? '',
+    businessDate,
+    float: amountOf(values.float),
+    countedCash: amountOf(values.countedCash),
+  };
+  return { values, store, businessDate, request };
+}
+
+/** A refusal the page can show (field errors, Japanese message) → the form again with 400. */
+function refused(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  values: { float: string; countedCash: string },
+  error: unknown,
+) {
+  const shown = errorsByPath(error);
+  if (!shown) throw error;
+  return renderForm(c, principal, {
+    values,
+    error: shown.message,
+    fields: shown.fields,
+    status: 400,
+  });
+}
+
+async function previewPage(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const { values, store, businessDate, request } = await closeForm(c, principal);
+  try {
+    const preview = await c.get('app').ledger.previewClose(actorOf(principal), request);
+    if (!store) throw new Error('previewClose found the store');
+    return c.html(
+      <ConfirmPage
+        principal={principal}
+        store={store}
+        businessDate={businessDate}
+        preview={preview}
+        values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
+      />,
+    );
+  } catch (error) {
+    return refused(c, principal, values, error);
+  }
+}
+
+async function closeAndRedirect(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const { values, store, businessDate, request } = await closeForm(c, principal);
+  try {
+    const { close, created } = await c.get('app').ledger.closeDay(actorOf(principal), request);
+    return c.redirect(
+      `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,
+      303,
+    );
+  } catch (error) {
+    return refused(c, principal, values, error);
+  }
+}
+
 export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
   app.get('/days/close', async (c) => {
     const principal = consoleStaff(c);
@@ -294,64 +357,11 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
   app.post('/days/close/preview', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const form = await readForm(c, principal);
-    const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
-    const { store, businessDate } = await dayOf(c, principal);
-    try {
-      const request = {
-        storeCode: store?.code ?? '',
-        businessDate,
-        float: amountOf(values.float),
-        countedCash: amountOf(values.countedCash),
-      };
-      const preview = await c.get('app').ledger.previewClose(actorOf(principal), request);
-      if (!store) throw new Error('previewClose found the store');
-      return c.html(
-        <ConfirmPage
-          principal={principal}
-          store={store}
-          businessDate={businessDate}
-          preview={preview}
-          values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
-        />,
-      );
-    } catch (error) {
-      const shown = errorsByPath(error);
-      if (!shown) throw error;
-      return renderForm(c, principal, {
-        values,
-        error: shown.message,
-        fields: shown.fields,
-        status: 400,
-      });
-    }
+    return previewPage(c, principal);
   });
   app.post('/days/close', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const form = await readForm(c, principal);
-    const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
-    const { store, businessDate } = await dayOf(c, principal);
-    try {
-      const { close, created } = await c.get('app').ledger.closeDay(actorOf(principal), {
-        storeCode: store?.code ?? '',
-        businessDate,
-        float: amountOf(values.float),
-        countedCash: amountOf(values.countedCash),
-      });
-      return c.redirect(
-        `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,
-        303,
-      );
-    } catch (error) {
-      const shown = errorsByPath(error);
-      if (!shown) throw error;
-      return renderForm(c, principal, {
-        values,
-        error: shown.message,
-        fields: shown.fields,
-        status: 400,
-      });
-    }
+    return closeAndRedirect(c, principal);
   });
 }
