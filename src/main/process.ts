@@ -3,6 +3,7 @@
 // on any of them afterwards.
 import type { App } from '../app/app.js';
 import type { Clock } from '../app/clock.js';
+import type { JobModule } from '../app/jobs/module.js';
 import type { JobQueue } from '../app/jobs/ports.js';
 import { openDatabase, type Database } from '../adapters/db/database.js';
 import { runMigrations } from '../adapters/db/migrate.js';
@@ -76,6 +77,36 @@ function lazyQueue(start: () => Promise<JobQueue>): JobQueue & { started(): bool
   };
 }
 
+/** The queue of this process: with workers (handlers + outbox loop), started lazily, or none. */
+async function startJobs(
+  options: ProcessOptions,
+  database: Database,
+  modules: readonly JobModule[],
+): Promise<{ jobs: JobRuntime | null; queue: JobQueue | null }> {
+  if (options.jobs === 'workers') {
+    const runtime = await startJobRuntime({
+      connectionString: database.connectionString,
+      pool: database.pool,
+      clock: options.clock,
+      logger: options.logger,
+      modules,
+      maintenanceIntervalSeconds: options.config.jobMaintenanceIntervalSeconds,
+    });
+    return { jobs: runtime, queue: runtime.queue };
+  }
+  if (options.jobs === 'lazy') {
+    const queue = lazyQueue(() =>
+      startPgBossQueue({
+        connectionString: database.connectionString,
+        logger: options.logger,
+        queues: modules.flatMap((m) => m.queues),
+      }),
+    );
+    return { jobs: null, queue };
+  }
+  return { jobs: null, queue: null };
+}
+
 export async function openProcess(options: ProcessOptions): Promise<OpenProcess> {
   const { config, clock, logger } = options;
   const database = await openDatabase({
@@ -110,31 +141,9 @@ export async function openProcess(options: ProcessOptions): Promise<OpenProcess>
       secureCookies: config.publicUrl.startsWith('https://'),
     });
     const modules = jobModulesFor(ports, { postingConcurrency: config.postingConcurrency });
-    let jobs: JobRuntime | null = null;
-    let queue: JobQueue | null = null;
-    if (options.jobs === 'workers') {
-      const runtime = await startJobRuntime({
-        connectionString: database.connectionString,
-        pool: database.pool,
-        clock,
-        logger,
-        modules,
-        maintenanceIntervalSeconds: config.jobMaintenanceIntervalSeconds,
-      });
-      closers.push(() => runtime.stop());
-      jobs = runtime;
-      queue = runtime.queue;
-    } else if (options.jobs === 'lazy') {
-      const lazy = lazyQueue(() =>
-        startPgBossQueue({
-          connectionString: database.connectionString,
-          logger,
-          queues: modules.flatMap((m) => m.queues),
-        }),
-      );
-      closers.push(() => lazy.stop());
-      queue = lazy;
-    }
+    const { jobs, queue } = await startJobs(options, database, modules);
+    const stopper = jobs ?? queue;
+    if (stopper) closers.push(() => stopper.stop());
     const appPorts = Object.freeze({ ...ports, jobs: queue });
     const app = buildApp(appPorts);
     if (jobs) await jobs.startWorkers();
