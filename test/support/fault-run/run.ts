@@ -129,7 +129,7 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
   const log = createWriteStream(logFile, { flags: 'a' });
   const children: ChildProcess[] = [];
   const spawnOne = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/index.ts', 'worker'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
