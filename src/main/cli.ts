@@ -20,15 +20,21 @@ import { openProcess, type OpenProcess } from './process.js';
 type AnyCommand =
   { kind: 'main'; command: Command<MainContext> } | { kind: 'app'; command: Command };
 
+const mainCommand = (command: Command<MainContext>): AnyCommand => ({ kind: 'main', command });
+const appCommand = (name: string): AnyCommand => {
+  const command = appCommands.find((c) => c.name === name);
+  if (!command) throw new Error(`no command ${name}`);
+  return { kind: 'app', command };
+};
+
+/** In the order `uriage --help` lists them. */
 const commands: readonly AnyCommand[] = [
-  ...[serveCommand, workerCommand, migrateCommand].map((command) => ({
-    kind: 'main' as const,
-    command,
-  })),
-  ...appCommands.slice(0, 5).map((command) => ({ kind: 'app' as const, command })),
-  ...appCommands.slice(5, 6).map((command) => ({ kind: 'app' as const, command })),
-  { kind: 'main', command: rekeyCommand },
-  ...appCommands.slice(6).map((command) => ({ kind: 'app' as const, command })),
+  mainCommand(serveCommand),
+  mainCommand(workerCommand),
+  mainCommand(migrateCommand),
+  ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
+  mainCommand(rekeyCommand),
+  ...['report', 'post', 'deals'].map(appCommand),
 ];
 
 function helpText(): string {
