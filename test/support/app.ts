@@ -83,12 +83,15 @@ export function appOfServices(services: TestServices): () => App {
 export function httpAppOver(services: TestServices, options: HttpAppOptions = {}) {
   const appNow = appOfServices(services);
   let built: { app: App; http: ReturnType<typeof createHttpApp> } | null = null;
+  const current = () => {
+    const app = appNow();
+    if (built?.app !== app) built = { app, http: createHttpApp(app, options) };
+    return built.http;
+  };
+  // The node server's bindings (incoming/outgoing) pass through: the sandbox's faults use them.
   return {
-    fetch: (request: Request) => {
-      const app = appNow();
-      if (built?.app !== app) built = { app, http: createHttpApp(app, options) };
-      return built.http.fetch(request);
-    },
+    fetch: (...args: Parameters<ReturnType<typeof createHttpApp>['fetch']>) =>
+      current().fetch(...args),
   };
 }
 
