@@ -99,4 +99,72 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // Layers (issue 9): src/main/ is the one composition root; driving adapters (http, console,
+    // cli) see the App only; the sandbox is a world of its own; nothing imports main/ but main/.
+    // Specifiers are resolved against the importing file, so `../db/x.js` counts as adapters/db.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: {
+      layers: {
+        rules: {
+          'no-crossing': {
+            meta: { type: 'problem', schema: [] },
+            create(context) {
+              const driven = ['db', 'jobs', 'freee', 'print', 'crypto', 'log'].map(
+                (name) => `src/adapters/${name}/`,
+              );
+              const bans = [
+                {
+                  from: /^src\/adapters\/(http|console|cli)\//,
+                  to: [...driven, 'src/sandbox/', 'src/main/'],
+                  why: 'driving adapters reach use cases through the App (src/app/app.ts) only',
+                },
+                {
+                  from: /^src\/adapters\//,
+                  to: ['src/main/', 'src/sandbox/'],
+                  why: 'adapters are wired by src/main/ and know nothing of the sandbox',
+                },
+                {
+                  from: /^src\/sandbox\//,
+                  to: ['src/adapters/', 'src/app/', 'src/main/'],
+                  why: 'the sandbox stands alone (its door: src/sandbox/index.ts)',
+                },
+                { from: /^src\/app\//, to: ['src/main/'], why: 'app/ is wired by src/main/' },
+              ];
+              const cwd = context.cwd.replace(/\\/g, '/');
+              const file = context.filename.replace(/\\/g, '/');
+              const relative = (path) =>
+                path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+              const from = relative(file);
+              const check = (node, spec) => {
+                if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+                const dir = file.slice(0, file.lastIndexOf('/'));
+                const parts = `${dir}/${spec}`.split('/');
+                const out = [];
+                for (const part of parts) {
+                  if (part === '..') out.pop();
+                  else if (part !== '.' && part !== '') out.push(part);
+                }
+                const target = relative(`/${out.join('/')}`);
+                for (const ban of bans) {
+                  if (!ban.from.test(from)) continue;
+                  const hit = ban.to.find((prefix) => target.startsWith(prefix));
+                  if (hit && !from.startsWith(hit))
+                    context.report({ node, message: `${from} may not import ${hit}: ${ban.why}.` });
+                }
+              };
+              const withSource = (node) => node.source && check(node, node.source.value);
+              return {
+                ImportDeclaration: withSource,
+                ExportNamedDeclaration: withSource,
+                ExportAllDeclaration: withSource,
+                ImportExpression: (node) => check(node, node.source.value),
+              };
+            },
+          },
+        },
+      },
+    },
+    rules: { 'layers/no-crossing': 'error' },
+  },
 );

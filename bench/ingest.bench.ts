@@ -21,11 +21,10 @@ import { demoPaymentMethods } from '../src/app/tenancy/demo.js';
 import { saveCompany } from '../src/app/tenancy/service.js';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
-import { createHttpApp } from '../src/adapters/http/app.js';
 import { silentLogger } from '../src/adapters/log/logger.js';
 import { computeCheckoutTotals } from '../src/domain/ledger/checkout-totals.js';
 import type { Checkout, CheckoutLine, Payment } from '../src/domain/ledger/types.js';
-import { buildServices } from '../src/wiring.js';
+import { buildServices, httpAppOver } from '../test/support/app.js';
 import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { seeded } from '../test/support/prng.js';
 import type { Bench, BenchFigure } from './run.js';
@@ -330,7 +329,7 @@ export const ingestBench: Bench = {
         )
       ).rows[0];
       if (!place) throw new Error('bench store missing');
-      const app = createHttpApp(services);
+      const app = httpAppOver(services);
       const port = await new Promise<number>((resolve) => {
         server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
           resolve(info.port),

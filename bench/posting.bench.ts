@@ -18,13 +18,13 @@ import {
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
 import type { FreeeClient } from '../src/adapters/freee/client.js';
-import { createFreeeRuntime } from '../src/adapters/freee/runtime.js';
+import { createFreeeRuntime } from '../src/main/freee.js';
 import { silentLogger } from '../src/adapters/log/logger.js';
-import { postingDepsOf } from '../src/adapters/posting/deps.js';
+import { postingDepsOf } from '../test/support/deps.js';
 import { startSandboxServer } from '../src/sandbox/index.js';
 import type { DealContent } from '../src/domain/posting/deal-types.js';
-import { allMigrationSets } from '../src/migration-sets.js';
-import { buildServices } from '../src/wiring.js';
+import { allMigrationSets } from '../src/main/migration-sets.js';
+import { buildServices } from '../test/support/app.js';
 import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { datesBefore, storeDays } from '../test/support/fault-run/days.js';
 import { closeAll, createWorld, faultRunPublicUrl } from '../test/support/fault-run/setup.js';

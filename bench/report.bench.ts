@@ -18,7 +18,7 @@ import { importDayFile } from '../src/app/ledger/import-day-file.js';
 import { getDailyReport } from '../src/app/report/daily-report.js';
 import type { ReportSource } from '../src/app/report/ports.js';
 import { demoPaymentMethods } from '../src/app/tenancy/demo.js';
-import { ledgerDepsOver } from '../src/adapters/http/routes/ledger-deps.js';
+import { ledgerDepsOver } from '../src/main/app.js';
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool, type Pool } from '../src/adapters/db/pool.js';
 import { reportSourceOver } from '../src/adapters/db/report-source.js';

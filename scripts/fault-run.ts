@@ -8,7 +8,7 @@
 // A fresh database is created on the server and dropped afterwards (FAULT_RUN_KEEP_DB=1 keeps it).
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
-import { allMigrationSets } from '../src/migration-sets.js';
+import { allMigrationSets } from '../src/main/migration-sets.js';
 import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { runFaultRun } from '../test/support/fault-run/run.js';
 

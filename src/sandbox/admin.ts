@@ -1,7 +1,7 @@
 // Test and operator helpers that change sandbox state the API cannot (freee's web UI would).
 import { and, eq } from 'drizzle-orm';
-import type { Clock } from '../app/clock.js';
-import type { Pool } from '../adapters/db/pool.js';
+import type { Clock } from './ports.js';
+import type { Pool } from './ports.js';
 import { sandboxDb } from './db/database.js';
 import { fiscalYears, members, segmentTags } from './db/schema.js';
 import { jstToday } from './dates.js';

@@ -2,8 +2,8 @@
 // Mounted by the main server under /sandbox/freee, or served alone (server.ts).
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { Clock } from '../app/clock.js';
-import type { Pool } from '../adapters/db/pool.js';
+import type { Clock } from './ports.js';
+import type { Pool } from './ports.js';
 import { sandboxDb } from './db/database.js';
 import type { FaultPlan } from './faults.js';
 import { bearerAuth } from './http/auth.js';

@@ -1,5 +1,5 @@
 // Calendar dates as freee writes them (yyyy-mm-dd, JST) and the instants the clock gives.
-import type { Clock } from '../app/clock.js';
+import type { Clock } from './ports.js';
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const jstOffsetMs = 9 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 // Serves the sandbox alone over real HTTP (integration tests, local runs via main.ts).
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import type { Clock } from '../app/clock.js';
-import type { Pool } from '../adapters/db/pool.js';
+import type { Clock } from './ports.js';
+import type { Pool } from './ports.js';
 import { createSandboxApp } from './app.js';
 import type { FaultPlan } from './faults.js';
 import type { SandboxEnv } from './http/env.js';

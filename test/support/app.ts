@@ -4,16 +4,103 @@ import { fixedClock } from '../../src/app/clock.js';
 import { login } from '../../src/app/auth/login.js';
 import { demoPaymentMethods } from '../../src/app/tenancy/demo.js';
 import { saveCompany } from '../../src/app/tenancy/service.js';
+import type { App } from '../../src/app/app.js';
+import type { Clock } from '../../src/app/clock.js';
+import type { AccessStore } from '../../src/app/auth/ports.js';
+import type { JobQueue } from '../../src/app/jobs/ports.js';
+import type { PostingTimings } from '../../src/app/posting/timings.js';
+import type { PasswordHasher, TenancyUnitOfWork } from '../../src/app/tenancy/ports.js';
+import { argon2Hasher } from '../../src/adapters/crypto/argon2-hasher.js';
+import { accessStoreOver } from '../../src/adapters/db/access-store.js';
+import type { Pool } from '../../src/adapters/db/pool.js';
+import { tenancyUnitOfWork } from '../../src/adapters/db/tenancy-store.js';
+import type { FreeeRuntime } from '../../src/adapters/freee/runtime.js';
 import { createHttpApp, type HttpAppOptions } from '../../src/adapters/http/app.js';
-import type { Services } from '../../src/adapters/http/context.js';
-import { silentLogger } from '../../src/adapters/log/logger.js';
-import { buildServices } from '../../src/wiring.js';
+import { silentLogger, type Logger } from '../../src/adapters/log/logger.js';
+import { appOver } from '../../src/main/app.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
+
+/**
+ * The parts a test process is built from. Tests may swap `jobs`, `freee` and `postingTimings`
+ * between requests: the App (frozen) is rebuilt from them when one changed.
+ */
+export interface TestServices {
+  pool: Pool;
+  clock: Clock;
+  logger: Logger;
+  hasher: PasswordHasher;
+  tenancy: TenancyUnitOfWork;
+  access: AccessStore;
+  jobs: JobQueue | null;
+  freee?: FreeeRuntime;
+  postingTimings?: PostingTimings;
+  secureCookies?: boolean;
+}
+
+export function buildServices(parts: {
+  pool: Pool;
+  clock: Clock;
+  logger?: Logger;
+  jobs?: JobQueue | null;
+  postingTimings?: PostingTimings;
+}): TestServices {
+  return {
+    pool: parts.pool,
+    clock: parts.clock,
+    logger: parts.logger ?? silentLogger,
+    hasher: argon2Hasher,
+    tenancy: tenancyUnitOfWork(parts.pool),
+    access: accessStoreOver(parts.pool),
+    jobs: parts.jobs ?? null,
+    ...(parts.postingTimings ? { postingTimings: parts.postingTimings } : {}),
+  };
+}
+
+/** The App over the parts as they are now (rebuilt when jobs, freee or timings were swapped). */
+export function appOfServices(services: TestServices): () => App {
+  let built: { key: unknown[]; app: App } | null = null;
+  return () => {
+    const key = [services.jobs, services.freee, services.postingTimings, services.clock];
+    if (!built || built.key.some((part, i) => part !== key[i]))
+      built = {
+        key,
+        app: appOver({
+          pool: services.pool,
+          clock: services.clock,
+          logger: services.logger,
+          hasher: services.hasher,
+          jobs: services.jobs,
+          freee: services.freee ?? null,
+          ...(services.postingTimings ? { postingTimings: services.postingTimings } : {}),
+          secureCookies: services.secureCookies ?? false,
+        }),
+      };
+    return built.app;
+  };
+}
+
+/** An HTTP app that follows the App of `services` (see appOfServices). */
+export function httpAppOver(services: TestServices, options: HttpAppOptions = {}) {
+  const appNow = appOfServices(services);
+  let built: { app: App; http: ReturnType<typeof createHttpApp> } | null = null;
+  const current = () => {
+    const app = appNow();
+    if (built?.app !== app) built = { app, http: createHttpApp(app, options) };
+    return built.http;
+  };
+  // The node server's bindings (incoming/outgoing) pass through: the sandbox's faults use them.
+  return {
+    fetch: (...args: Parameters<ReturnType<typeof createHttpApp>['fetch']>) =>
+      current().fetch(...args),
+  };
+}
 
 export interface TestApp {
   url: string;
   db: TestDatabase;
-  services: Services;
+  services: TestServices;
+  /** The App the server answers with now. */
+  app(): App;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
 }
@@ -23,8 +110,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const db = await openTestDatabase();
   const clock = fixedClock(options.now ?? '2025-01-10T09:00:00+09:00');
-  const services = buildServices({ pool: db.pool, clock, logger: silentLogger });
-  const app = createHttpApp(services, options);
+  const services = buildServices({ pool: db.pool, clock });
+  const app = httpAppOver(services, options);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve({ server: s, port: info.port }),
@@ -34,6 +121,7 @@ export async function startTestApp(
     url: `http://127.0.0.1:${port}`,
     db,
     services,
+    app: appOfServices(services),
     clock,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { dumpEmbedded, startEmbedded } from '../../src/adapters/db/embedded.js';
 import { runMigrations, type MigrationSet } from '../../src/adapters/db/migrate.js';
-import { allMigrationSets } from '../../src/migration-sets.js';
+import { allMigrationSets } from '../../src/main/migration-sets.js';
 import { createPool, type Pool } from '../../src/adapters/db/pool.js';
 
 export interface TestDatabase {

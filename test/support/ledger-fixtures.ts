@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRegisterToken } from '../../src/app/auth/login.js';
 import type { LedgerActor } from '../../src/app/ledger/model.js';
 import type { LedgerDeps } from '../../src/app/ledger/deps.js';
-import { ledgerDepsOver } from '../../src/adapters/http/routes/ledger-deps.js';
+import { ledgerDepsOver } from '../../src/main/app.js';
 import type { Checkout } from '../../src/domain/ledger/types.js';
 import type { TestApp, TestCompany } from './app.js';
 

@@ -1,24 +1,27 @@
-// A CLI command: its name, help text and what it does. Commands get a lazily opened database.
+// A CLI command: its name, help text and what it does. Commands get the process's App, built
+// (once, lazily) by src/main/cli.ts: with freee over the built-in sandbox when asked.
+import type { App } from '../../app/app.js';
 import type { Clock } from '../../app/clock.js';
-import type { Config } from '../../config.js';
-import type { Database } from '../db/database.js';
-import type { Services } from '../http/context.js';
+import type { ReportRendering } from '../../app/report/rendering.js';
 
 export interface CliContext {
-  config: Config;
   clock: Clock;
-  /** Opens (once) and migrates the database: the running server's, shared through its socket, or taken. */
-  database(): Promise<Database>;
-  services(): Promise<Services>;
+  /**
+   * The App of this run (opened once). `freee`: with freee連携; `sandbox`: freee連携 reaching the
+   * built-in sandbox (served by this process unless URIAGE_SANDBOX_URL is set).
+   */
+  app(options?: { freee?: boolean; sandbox?: boolean }): Promise<App>;
+  /** Rendering and printing a 日報 (needs no database). */
+  rendering: ReportRendering;
   out(text: string): void;
   err(text: string): void;
 }
 
-export interface Command {
+export interface Command<C = CliContext> {
   name: string;
   summary: string;
   usage: string;
-  run(ctx: CliContext, argv: string[]): Promise<number>;
+  run(ctx: C, argv: string[]): Promise<number>;
 }
 
 export class UsageError extends Error {

@@ -1,11 +1,8 @@
-// freee連携 for one process: storage, the gateway per provider (real freee when FREEE_CLIENT_ID /
-// FREEE_CLIENT_SECRET are set, else the built-in sandbox), the refresh-once token source and a
-// client per connection. Built by wireFreee (server), the CLI and tests.
-import {
-  accessTokenFor,
-  type AccessTokenDeps,
-  type AccessTokenLimits,
-} from '../../app/freee/access-token.js';
+// freee連携 for one process: the gateway per provider (real freee when FREEE_CLIENT_ID /
+// FREEE_CLIENT_SECRET are set, else a sandbox at a base URL), and a client per connection over the
+// token port (refresh-once lives in the app). Built by src/main/freee.ts; knows nothing of the sandbox
+// but its base URL, its fetch and the OAuth application it is given.
+import type { AccessToken } from '../../app/freee/access-token.js';
 import type { ConnectDeps } from '../../app/freee/connect.js';
 import {
   FreeeConnectionUnusableError,
@@ -14,11 +11,8 @@ import {
 } from '../../app/freee/errors.js';
 import { AppError } from '../../app/errors.js';
 import type { Clock } from '../../app/clock.js';
-import { freeeMessages, type FreeeProvider } from '../../app/freee/model.js';
+import { callbackPath, freeeMessages, type FreeeProvider } from '../../app/freee/model.js';
 import type { FreeeGateway, FreeeGateways, FreeeStore } from '../../app/freee/ports.js';
-import type { SecretBox } from '../crypto/secret-box.js';
-import { freeeStoreOver } from '../db/freee-store.js';
-import type { Pool } from '../db/pool.js';
 import type { Logger } from '../log/logger.js';
 import {
   createFreeeClient,
@@ -29,16 +23,23 @@ import {
 import { freeeEndpoints, sandboxEndpoints, type FetchLike, type FreeeUrls } from './endpoints.js';
 import type { FreeeFailure } from './failures.js';
 import { createFreeeGateway } from './gateway.js';
-import { ensureSandboxApp } from './sandbox-app.js';
 
-/** Where freee sends the browser back to (our console route). */
-export const callbackPath = '/admin/settings/integrations/freee/callback';
+export { callbackPath };
 
-export interface FreeeRuntimeOptions {
-  pool: Pool;
-  clock: Clock;
+/** The current access token of a connection (renewed once when `rejectedGeneration` is given). */
+export type AccessTokenLookup = (
+  companyId: string,
+  connectionId: string,
+  options?: { rejectedGeneration?: number },
+) => Promise<AccessToken>;
+
+/** The sandbox's OAuth application registered for a redirect URI (client id and secret). */
+export type SandboxAppLookup = (
+  redirectUri: string,
+) => Promise<{ clientId: string; clientSecret: string; redirectUri: string }>;
+
+export interface FreeeGatewaysOptions {
   logger: Logger;
-  secretBox: SecretBox;
   /** Our public address (config.publicUrl): the sandbox app's redirect URI is built from it. */
   publicUrl: string;
   /** Real freee credentials; null → new connections go to the sandbox. */
@@ -46,11 +47,19 @@ export interface FreeeRuntimeOptions {
   freeeUrls?: Partial<FreeeUrls>;
   /** The sandbox this process reaches (mounted, in-process, or served alone); null = none. */
   sandbox: { baseUrl: string; fetch?: FetchLike } | null;
+  /** The sandbox's OAuth application (src/main/sandbox-app.ts); null = no sandbox here. */
+  sandboxApp: SandboxAppLookup | null;
   sleep?: (ms: number) => Promise<void>;
   requestTimeoutMs?: number;
   tokenTimeoutMs?: number;
+}
+
+export interface FreeeRuntimeOptions extends FreeeGatewaysOptions {
+  store: FreeeStore;
+  gateways: FreeeGateways;
+  clock: Clock;
+  accessToken: AccessTokenLookup;
   retry?: RetryPolicy;
-  accessTokenLimits?: Partial<AccessTokenLimits>;
 }
 
 export interface FreeeRuntime {
@@ -58,7 +67,6 @@ export interface FreeeRuntime {
   readonly gateways: FreeeGateways;
   readonly clock: Clock;
   readonly connectDeps: ConnectDeps;
-  readonly accessTokens: AccessTokenDeps;
   /** The sandbox base URL, when this process has one, and how this process reaches it. */
   readonly sandboxBaseUrl: string | null;
   readonly sandboxFetch: FetchLike;
@@ -68,23 +76,11 @@ export interface FreeeRuntime {
   clientForStore(companyId: string, storeId: string): Promise<FreeeClient | null>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
-  const store = freeeStoreOver(options.pool, options.secretBox);
+  const { store, gateways } = options;
   const sleep = options.sleep ?? defaultSleep;
-  const gateways = createGateways(options, sleep);
-  const accessTokens: AccessTokenDeps = {
-    store,
-    gateways,
-    clock: options.clock,
-    sleep,
-    ...(options.accessTokenLimits ? { limits: options.accessTokenLimits } : {}),
-    log: {
-      info: (fields, message) => options.logger.info(fields, message),
-      warn: (fields, message) => options.logger.warn(fields, message),
-    },
-  };
   const connectDeps: ConnectDeps = { store, gateways, clock: options.clock };
 
   const runtime: FreeeRuntime = {
@@ -92,7 +88,6 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
     gateways,
     clock: options.clock,
     connectDeps,
-    accessTokens,
     sandboxBaseUrl: options.sandbox?.baseUrl ?? null,
     sandboxFetch: options.sandbox?.fetch ?? fetch,
     clientFor: async (companyId, connectionId) => {
@@ -104,7 +99,7 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
           connectionId,
         );
       const endpoints = endpointsFor(options, connection.provider);
-      const tokens = connectionTokenSource(accessTokens, companyId, connectionId);
+      const tokens = connectionTokenSource(options.accessToken, companyId, connectionId);
       const client = createFreeeClient({
         apiBaseUrl: endpoints.apiBaseUrl,
         fetch: endpoints.fetch,
@@ -126,7 +121,7 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
   return runtime;
 }
 
-function endpointsFor(options: FreeeRuntimeOptions, provider: FreeeProvider) {
+function endpointsFor(options: FreeeGatewaysOptions, provider: FreeeProvider) {
   if (provider === 'sandbox') {
     if (!options.sandbox)
       throw new AppError(
@@ -139,10 +134,8 @@ function endpointsFor(options: FreeeRuntimeOptions, provider: FreeeProvider) {
   return freeeEndpoints(options.freeeUrls ?? {});
 }
 
-function createGateways(
-  options: FreeeRuntimeOptions,
-  sleep: (ms: number) => Promise<void>,
-): FreeeGateways {
+export function createFreeeGateways(options: FreeeGatewaysOptions): FreeeGateways {
+  const sleep = options.sleep ?? defaultSleep;
   const cache = new Map<FreeeProvider, Promise<FreeeGateway>>();
   const gatewayOptions = {
     logger: options.logger,
@@ -171,12 +164,13 @@ function createGateways(
         gatewayOptions,
       );
     }
-    const app = await ensureSandboxApp(
-      options.pool,
-      options.clock,
-      options.secretBox,
-      `${options.publicUrl.replace(/\/+$/, '')}${callbackPath}`,
-    );
+    if (!options.sandboxApp)
+      throw new AppError(
+        'unavailable',
+        'freee_sandbox_unavailable',
+        'freeeサンドボックスはこのプロセスでは利用できません。',
+      );
+    const app = await options.sandboxApp(`${options.publicUrl.replace(/\/+$/, '')}${callbackPath}`);
     return createFreeeGateway(
       {
         endpoints,
@@ -215,14 +209,13 @@ function unusableFailure(error: FreeeConnectionUnusableError): FreeeFailure {
 }
 
 export function connectionTokenSource(
-  deps: AccessTokenDeps,
+  accessToken: AccessTokenLookup,
   companyId: string,
   connectionId: string,
 ): AccessTokenSource {
   return {
-    get: () => accessTokenFor(deps, companyId, connectionId),
-    renew: (rejectedGeneration) =>
-      accessTokenFor(deps, companyId, connectionId, { rejectedGeneration }),
+    get: () => accessToken(companyId, connectionId),
+    renew: (rejectedGeneration) => accessToken(companyId, connectionId, { rejectedGeneration }),
     failureOf: (error) => {
       if (error instanceof FreeeConnectionUnusableError) return unusableFailure(error);
       if (error instanceof FreeeTemporarilyUnavailableError) {

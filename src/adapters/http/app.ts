@@ -6,7 +6,8 @@ import type { Hono } from 'hono';
 import { consoleRoutes } from '../console/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
-import type { AppEnv, Services } from './context.js';
+import type { App } from '../../app/app.js';
+import type { AppEnv } from './context.js';
 import { errorBody, respondError } from './errors.js';
 
 const require = createRequire(import.meta.url);
@@ -20,28 +21,25 @@ export interface HttpAppOptions {
   mounts?: readonly { path: string; app: Hono<any, any, any> }[];
 }
 
-export function createHttpApp(
-  services: Services,
-  options: HttpAppOptions = {},
-): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>();
-  app.onError((error, c) => respondError(c, error));
-  app.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません。'), 404));
-  app.use('*', async (c, next) => {
-    c.set('services', services);
+export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
+  const http = new OpenAPIHono<AppEnv>();
+  http.onError((error, c) => respondError(c, error));
+  http.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません。'), 404));
+  http.use('*', async (c, next) => {
+    c.set('app', app);
     await next();
   });
-  for (const mount of options.mounts ?? []) app.route(mount.path, mount.app);
-  app.get('/static/htmx.min.js', (c) => {
+  for (const mount of options.mounts ?? []) http.route(mount.path, mount.app);
+  http.get('/static/htmx.min.js', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(htmxSource);
   });
-  app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use('/api/v1/*', loadPrincipal);
+  http.get('/healthz', (c) => c.json({ ok: true }));
+  http.use('/api/v1/*', loadPrincipal);
   const api = createApi(options.apiRoutes ?? []);
-  app.route('/api/v1', api);
-  app.get('/api/openapi.json', (c) =>
+  http.route('/api/v1', api);
+  http.get('/api/openapi.json', (c) =>
     c.json(
       api.getOpenAPI31Document({
         openapi: '3.1.0',
@@ -54,7 +52,7 @@ export function createHttpApp(
       }),
     ),
   );
-  app.use('/*', loadPrincipal);
-  consoleRoutes(app);
-  return app;
+  http.use('/*', loadPrincipal);
+  consoleRoutes(http);
+  return http;
 }

@@ -2,17 +2,16 @@
 // writes must carry the session's CSRF token (form field `_csrf` or header `X-CSRF-Token`).
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { resolveApiToken, resolveSession } from '../../app/auth/login.js';
 import { AppError, forbidden, unauthorized } from '../../app/errors.js';
 import type { AppEnv, Principal } from './context.js';
 
 export const sessionCookieName = 'uriage_session';
 
 export async function principalFromRequest(c: Context<AppEnv>): Promise<Principal | undefined> {
-  const services = c.get('services');
+  const services = c.get('app');
   const authorization = c.req.header('authorization');
   if (authorization?.startsWith('Bearer ')) {
-    const token = await resolveApiToken(services, authorization.slice('Bearer '.length).trim());
+    const token = await services.auth.resolveApiToken(authorization.slice('Bearer '.length).trim());
     if (!token) throw unauthorized('APIトークンが無効です。');
     return {
       kind: 'register',
@@ -23,10 +22,7 @@ export async function principalFromRequest(c: Context<AppEnv>): Promise<Principa
   }
   const cookie = getCookie(c, sessionCookieName);
   if (!cookie) return undefined;
-  const resolved = await resolveSession(
-    { access: services.access, tenancy: services.tenancy.read, clock: services.clock },
-    cookie,
-  );
+  const resolved = await services.auth.resolveSession(cookie);
   if (!resolved) return undefined;
   return {
     kind: 'staff',

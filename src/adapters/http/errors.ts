@@ -60,7 +60,7 @@ export function respondError(c: Context<AppEnv>, error: unknown): Response {
       400,
     );
   }
-  c.get('services')?.logger.error({ err: error, path: c.req.path }, 'unhandled error');
+  c.get('app')?.log.error({ err: error, path: c.req.path }, 'unhandled error');
   return c.json(
     errorBody('internal_error', 'サーバーでエラーが発生しました。時間をおいて再度お試しください。'),
     500,

@@ -3,11 +3,8 @@
 // refused (409 idempotency_key_reused). Writes without the header rely on their natural keys
 // (codes, checkout id + revision, drawer event id, store + date of a close).
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { conflict, validationError } from '../../app/errors.js';
-import { idempotencyKeys } from '../db/schema/index.js';
-import { drizzleOver } from '../db/unit-of-work.js';
 import type { AppEnv } from './context.js';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -28,12 +25,8 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const requestHash = createHash('sha256')
     .update(`${c.req.method} ${c.req.path}\n${body}`)
     .digest('hex');
-  const db = drizzleOver(c.get('services').pool);
-  const where = and(
-    eq(idempotencyKeys.companyId, principal.companyId),
-    eq(idempotencyKeys.key, key),
-  );
-  const stored = (await db.select().from(idempotencyKeys).where(where))[0];
+  const app = c.get('app');
+  const stored = await app.idempotency.find(principal.companyId, key);
   if (stored) {
     if (stored.requestHash !== requestHash)
       throw conflict('idempotency_key_reused', 'この Idempotency-Key は別の内容で使用済みです。');
@@ -44,15 +37,10 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const status = c.res.status;
   if (status >= 500 || !c.res.headers.get('content-type')?.includes('application/json')) return;
   const responseBody = await c.res.clone().json();
-  await db
-    .insert(idempotencyKeys)
-    .values({
-      companyId: principal.companyId,
-      key,
-      requestHash,
-      statusCode: status,
-      responseBody,
-      createdAt: c.get('services').clock.now(),
-    })
-    .onConflictDoNothing();
+  await app.idempotency.save(
+    principal.companyId,
+    key,
+    { requestHash, statusCode: status, responseBody },
+    app.clock.now(),
+  );
 };

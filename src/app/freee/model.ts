@@ -110,3 +110,6 @@ export function storeStatusOf(connection: FreeeConnection | null): {
     return { status: 'error', message: freeeMessages.needsAdminRole };
   return { status: 'connected', message: null };
 }
+
+/** Where freee sends the browser back to (our console route). */
+export const callbackPath = '/admin/settings/integrations/freee/callback';

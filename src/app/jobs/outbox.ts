@@ -3,6 +3,7 @@
 // it, once: enqueue first, then record the dispatch (a crash in between enqueues again, so job
 // handlers are idempotent and queues use singleton keys).
 import type { Clock } from '../clock.js';
+import { eventSchemas, type AppEvents, type EventType } from '../events.js';
 import type { EnqueueOptions, JobQueue } from './ports.js';
 
 export interface DomainEventRecord {
@@ -13,11 +14,33 @@ export interface DomainEventRecord {
   createdAt: Date;
 }
 
-export interface EventConsumer {
+/** A stored event with its payload read back as its type declares (src/app/events.ts). */
+export interface DomainEvent<K extends EventType> extends DomainEventRecord {
+  type: K;
+  payload: AppEvents[K];
+}
+
+export interface JobRequest {
+  queue: string;
+  data: object;
+  options?: EnqueueOptions;
+}
+
+export interface EventConsumerOf<K extends EventType> {
   /** Stable name: a dispatch is recorded per (event, consumer). */
   name: string;
-  eventType: string;
-  toJob(event: DomainEventRecord): { queue: string; data: object; options?: EnqueueOptions } | null;
+  eventType: K;
+  toJob(event: DomainEvent<K>): JobRequest | null;
+}
+
+export type EventConsumer = { [K in EventType]: EventConsumerOf<K> }[EventType];
+
+function jobOf<K extends EventType>(
+  consumer: EventConsumerOf<K>,
+  record: DomainEventRecord,
+): JobRequest | null {
+  const payload = eventSchemas[consumer.eventType].parse(record.payload);
+  return consumer.toJob({ ...record, type: consumer.eventType, payload });
 }
 
 export interface OutboxStore {
@@ -42,7 +65,7 @@ export async function dispatchOutbox(deps: {
       dispatchBatchMax,
     );
     for (const event of events) {
-      const job = consumer.toJob(event);
+      const job = jobOf(consumer, event);
       const jobId = job ? await deps.queue.enqueue(job.queue, job.data, job.options) : null;
       await deps.store.markDispatched(event.id, consumer.name, jobId, deps.clock.now());
       dispatched += 1;

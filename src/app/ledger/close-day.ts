@@ -4,6 +4,7 @@
 // closing again after late or corrected data makes version n + 1. A close identical to the latest
 // version (same float, counted cash and report) is that version again, so a double submit or a
 // re-run import adds nothing (docs/ledger.md).
+import type { DayClosed, EventType } from '../events.js';
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { defaultReportSettings, type DailyReport } from '../../domain/report/types.js';
@@ -19,7 +20,7 @@ import type { LedgerReads } from './ports.js';
 
 export const dayCheckoutsReadMax = 200_000;
 export const dayDrawerEventsReadMax = 50_000;
-export const dayClosedEventType = 'day.closed';
+export const dayClosedEventType = 'day.closed' satisfies EventType;
 
 export interface CloseRequest {
   storeCode: string;
@@ -28,13 +29,7 @@ export interface CloseRequest {
   countedCash: unknown;
 }
 
-export interface DayClosedPayload {
-  closeId: string;
-  companyId: string;
-  storeCode: string;
-  businessDate: string;
-  version: number;
-}
+export type DayClosedPayload = DayClosed;
 
 function checkedCash(request: CloseRequest): { float: number; countedCash: number } {
   const parsed = CloseContract.safeParse({

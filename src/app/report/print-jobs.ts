@@ -6,6 +6,7 @@
 //      queue retries; every attempt's outcome (Japanese reason) is written on the row;
 //   3. after the last attempt the row stays `failed` with its reason: the console offers 再印刷.
 // The close asks for a print through handleDayClosedForPrinting (the outbox dispatcher calls it).
+import type { DayClosed } from '../events.js';
 import type { Clock } from '../clock.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import type { JobQueue } from '../jobs/ports.js';
@@ -204,7 +205,7 @@ export async function listPrintJobs(
 export interface DayClosedEvent {
   /** domain_events.id: at most one print job per event, so a redelivered event prints once. */
   id: string;
-  payload: { companyId: string; storeCode: string; businessDate: string; version: number };
+  payload: Omit<DayClosed, 'closeId'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A drizzle handle over the shared `pg` pool. Queries are unnamed (never prepared by name).
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { Pool } from '../../adapters/db/pool.js';
+import type { Pool } from '../ports.js';
 import * as schema from './schema.js';
 
 export type SandboxDb = NodePgDatabase<typeof schema>;

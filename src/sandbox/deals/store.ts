@@ -1,6 +1,6 @@
 // Writes deals. Each write is one transaction on one connection (the `tx` handle only).
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../ports.js';
 import type { SandboxDb, SandboxTx } from '../db/database.js';
 import { dealDetails, dealPayments, deals } from '../db/schema.js';
 import type { PaymentLine } from './input.js';

@@ -1,7 +1,7 @@
 // What every sandbox route gets: its dependencies and, behind bearer auth, who is calling.
 import type { HttpBindings } from '@hono/node-server';
-import type { Clock } from '../../app/clock.js';
-import type { Pool } from '../../adapters/db/pool.js';
+import type { Clock } from '../ports.js';
+import type { Pool } from '../ports.js';
 import type { SandboxDb } from '../db/database.js';
 import type { FaultPlan } from '../faults.js';
 

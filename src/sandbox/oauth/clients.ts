@@ -1,7 +1,7 @@
 // Registered OAuth applications of the sandbox (freee: アプリ管理 in the developer console).
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../../app/clock.js';
-import type { Pool } from '../../adapters/db/pool.js';
+import type { Clock } from '../ports.js';
+import type { Pool } from '../ports.js';
 import { sandboxDb } from '../db/database.js';
 import { oauthClients } from '../db/schema.js';
 import { randomSecret, sameText, sha256Hex } from './secrets.js';

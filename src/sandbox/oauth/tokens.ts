@@ -1,7 +1,7 @@
 // Authorization codes and token pairs. Access tokens live 6 h, refresh tokens 90 days and are
 // single use: refreshing rotates the pair and kills the previous access token (API-NOTES §2).
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Clock } from '../../app/clock.js';
+import type { Clock } from '../ports.js';
 import type { SandboxDb, SandboxQuery } from '../db/database.js';
 import { oauthCodes, oauthTokens } from '../db/schema.js';
 import { addMs } from '../dates.js';

@@ -1,8 +1,8 @@
 // Creates sandbox users and 事業所 the way freee does on sign-up: a chart of accounts, tax codes,
 // current and previous fiscal years, a 現金 口座 and a bank 口座.
 import { eq } from 'drizzle-orm';
-import type { Clock } from '../../app/clock.js';
-import type { Pool } from '../../adapters/db/pool.js';
+import type { Clock } from '../ports.js';
+import type { Pool } from '../ports.js';
 import { sandboxDb, type SandboxTx } from '../db/database.js';
 import {
   accountItems,

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { systemClock } from '../../../src/app/clock.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/main/config.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { startServer, type RunningServer } from '../../../src/server.js';
+import { startServer, type RunningServer } from '../../../src/main/server.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 
 const run = promisify(execFile);
@@ -88,7 +88,7 @@ test('with the server running on the same data: the CLI shares it', async () => 
       ['0001'],
     );
     await uriage('company', 'create', '--code', 'cli2', '--name', '稼働中に作成');
-    const seen = await server.services.tenancy.read.findCompanyByCode('cli2');
+    const seen = await server.app.tenancy.read.findCompanyByCode('cli2');
     assert.equal(seen?.name, '稼働中に作成', 'the running server sees what the CLI wrote');
     const login = await fetch(`${server.url}/login`);
     assert.equal(login.status, 200);

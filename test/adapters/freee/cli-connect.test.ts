@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { systemClock } from '../../../src/app/clock.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/main/config.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { startServer, type RunningServer } from '../../../src/server.js';
+import { startServer, type RunningServer } from '../../../src/main/server.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 
 const run = promisify(execFile);

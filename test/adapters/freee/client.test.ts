@@ -8,7 +8,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listStoreStatuses } from '../../../src/app/freee/connect.js';
 import type { FreeeClient } from '../../../src/adapters/freee/client.js';
-import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
+import { createFreeeRuntime } from '../../../src/main/freee.js';
 import {
   FreeeCompanyIdError,
   FreeePagingLimitError,

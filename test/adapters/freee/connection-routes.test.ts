@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createStaff } from '../../../src/app/tenancy/service.js';
 import { listStoreStatuses } from '../../../src/app/freee/connect.js';
-import { answerSandboxConsent } from '../../../src/adapters/freee/sandbox-connect.js';
+import { answerSandboxConsent } from '../../../src/main/sandbox-connect.js';
 import { createSandboxCompany, type SandboxCompany } from '../../../src/sandbox/index.js';
 import {
   apiSession,

@@ -12,7 +12,7 @@ import {
   registerAuthorization,
   startAuthorization,
 } from '../../../src/app/freee/connect.js';
-import { answerSandboxConsent } from '../../../src/adapters/freee/sandbox-connect.js';
+import { answerSandboxConsent } from '../../../src/main/sandbox-connect.js';
 import type { FreeeResult } from '../../../src/adapters/freee/failures.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';
 import { connectedCompany, sandboxRefreshCount, sixHoursMs } from './support/connect.js';

@@ -10,7 +10,7 @@ import {
   parseSecretKey,
 } from '../../../src/adapters/crypto/secret-box.js';
 import { resealFreeeSecrets } from '../../../src/adapters/db/freee-reseal.js';
-import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
+import { createFreeeRuntime } from '../../../src/main/freee.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';
 import { connectedCompany } from './support/connect.js';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { disconnectConnection } from '../../../src/app/freee/connect.js';
 import { secretPurposes } from '../../../src/adapters/db/freee-store.js';
-import { ensureSandboxApp } from '../../../src/adapters/freee/sandbox-app.js';
+import { ensureSandboxApp } from '../../../src/main/sandbox-app.js';
 import { callbackPath } from '../../../src/adapters/freee/runtime.js';
 import { createLogger } from '../../../src/adapters/log/logger.js';
 import { startFreeeTestApp, type FreeeTestApp } from './support/freee-app.js';

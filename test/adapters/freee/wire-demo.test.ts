@@ -10,13 +10,20 @@ import { join } from 'node:path';
 import { fixedClock } from '../../../src/app/clock.js';
 import { listStoreStatuses, startAuthorization } from '../../../src/app/freee/connect.js';
 import { ensureDemoCompany } from '../../../src/app/tenancy/demo.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/main/config.js';
 import { createPool, type Pool } from '../../../src/adapters/db/pool.js';
-import { connectDemoCompanyToFreee, wireFreee } from '../../../src/adapters/freee/wire.js';
-import { createFreeeRuntime } from '../../../src/adapters/freee/runtime.js';
+import { inProcessFetch } from '../../../src/adapters/freee/endpoints.js';
+import { appOver } from '../../../src/main/app.js';
+import {
+  connectDemoCompanyToFreee,
+  createFreeeRuntime,
+  freeeRuntimeFor,
+} from '../../../src/main/freee.js';
+import { sandboxConnectorOver } from '../../../src/main/sandbox-connect.js';
+import { sandboxBaseUrlOf } from '../../../src/main/sandbox.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { createSandboxApp } from '../../../src/sandbox/index.js';
-import { buildServices } from '../../../src/wiring.js';
+import { buildServices } from '../../support/app.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { testSecretBox } from './support/freee-app.js';
 
@@ -40,9 +47,20 @@ test('demo: the demo company is connected to a sandbox 事業所 once, through t
   const config = readConfig({ URIAGE_DATA_DIR: dataDir, PORT: '3999' });
   const services = buildServices({ pool, clock, logger: silentLogger });
   await ensureDemoCompany({ uow: services.tenancy, clock, hasher: services.hasher });
-  const sandboxApp = createSandboxApp({ pool, clock });
-  const runtime = await wireFreee({ services, config, sandboxApp, demo: true });
-  assert.equal(services.freee, runtime);
+  const baseUrl = sandboxBaseUrlOf(config);
+  const sandboxApp = createSandboxApp({ pool, clock, baseUrl });
+  const runtime = freeeRuntimeFor({ pool, clock, logger: silentLogger }, config, {
+    baseUrl,
+    fetch: inProcessFetch(sandboxApp, baseUrl),
+  });
+  const app = appOver({
+    pool,
+    clock,
+    logger: silentLogger,
+    freee: runtime,
+    sandboxConnector: sandboxConnectorOver(runtime, pool),
+  });
+  assert.equal(await connectDemoCompanyToFreee(app, silentLogger), 'connected');
   assert.ok(
     existsSync(join(dataDir, 'secret.key')),
     'no URIAGE_SECRET_KEY: the key file is created in the data dir',
@@ -69,7 +87,7 @@ test('demo: the demo company is connected to a sandbox 事業所 once, through t
     'an unknown store has no client',
   );
   assert.equal(
-    await connectDemoCompanyToFreee(services, runtime),
+    await connectDemoCompanyToFreee(app, silentLogger),
     'skipped',
     'a second start does not connect again',
   );
@@ -95,7 +113,8 @@ test('real freee configured: authorize URL on accounts.secure.freee.co.jp with s
     sandbox: null,
   });
   assert.equal(runtime.gateways.defaultProvider, 'freee');
-  assert.equal(await connectDemoCompanyToFreee(services, runtime), 'skipped');
+  const app = appOver({ pool, clock, logger: silentLogger, freee: runtime });
+  assert.equal(await connectDemoCompanyToFreee(app, silentLogger), 'skipped');
   const company = await services.tenancy.read.findCompanyByCode('demo');
   const started = await startAuthorization(runtime.connectDeps, {
     companyId: company?.id ?? '',

@@ -4,17 +4,17 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixedClock } from '../../../src/app/clock.js';
 import type { JobModule } from '../../../src/app/jobs/module.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { waitFor } from '../../support/wait.js';
 
 let db: TestDatabase;
-let runtime: JobRuntime<null>;
+let runtime: JobRuntime;
 const handled: { data: { eventId: string }; retryCount: number }[] = [];
 let failuresLeft = 1;
 
-const module: JobModule<null> = {
+const module: JobModule = {
   name: 'test',
   queues: [
     {
@@ -28,7 +28,7 @@ const module: JobModule<null> = {
   consumers: [
     {
       name: 'test-echo',
-      eventType: 'test.happened',
+      eventType: 'day.closed',
       toJob: (event) => ({ queue: 'test-echo', data: { eventId: event.id } }),
     },
   ],
@@ -56,11 +56,19 @@ before(async () => {
     pollingIntervalSeconds: 0.5,
     dispatchIntervalMs: 60_000,
   });
-  await runtime.startWorkers(null);
+  await runtime.startWorkers();
 });
 after(async () => {
   await runtime?.stop();
   await db?.close();
+});
+
+const dayClosedPayload = JSON.stringify({
+  closeId: '00000000-0000-0000-0000-000000000000',
+  companyId: 'j',
+  storeCode: '0001',
+  businessDate: '2025-01-10',
+  version: 1,
 });
 
 test('each event is dispatched once and handled; a failing job is retried', async () => {
@@ -70,8 +78,8 @@ test('each event is dispatched once and handled; a failing job is retried', asyn
   const ids: string[] = [];
   for (let i = 0; i < 3; i += 1) {
     const row = await db.pool.query(
-      `insert into domain_events (company_id, type, payload, created_at) values ($1, 'test.happened', '{}', now()) returning id`,
-      [company.rows[0].id],
+      `insert into domain_events (company_id, type, payload, created_at) values ($1, 'day.closed', $2, now()) returning id`,
+      [company.rows[0].id, dayClosedPayload],
     );
     ids.push(row.rows[0].id);
   }

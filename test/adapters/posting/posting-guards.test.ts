@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { freeeMessages } from '../../../src/app/freee/model.js';
 import { getPostingSettings, savePostingSettings } from '../../../src/app/posting/settings.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
-import { postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
+import { postingSettingsDepsOf } from '../../support/deps.js';
 import {
   closeSandboxPeriod,
   createFaultPlan,

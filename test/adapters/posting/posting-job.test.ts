@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { requestPosting } from '../../../src/app/posting/requests.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
-import type { Services } from '../../../src/adapters/http/context.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { postingRequestDepsOf } from '../../../src/adapters/posting/deps.js';
-import { postingJobModuleWith } from '../../../src/adapters/posting/posting-job-module.js';
+import { postingDepsOf, postingRequestDepsOf } from '../../support/deps.js';
+import { postingJobModule } from '../../../src/app/posting/jobs.js';
 import { createFaultPlan } from '../../../src/sandbox/index.js';
 import {
   booksViolations,
@@ -28,7 +27,7 @@ import { waitFor } from '../../support/wait.js';
 
 const faults = createFaultPlan();
 let h: PostingHarness;
-let runtime: JobRuntime<Services>;
+let runtime: JobRuntime;
 
 const statusOf = async (date: string) =>
   (
@@ -47,12 +46,12 @@ before(async () => {
     pool: h.app.db.pool,
     clock: h.app.clock,
     logger: silentLogger,
-    modules: [postingJobModuleWith(timings, 2)],
+    modules: [postingJobModule(() => postingDepsOf(h.app.services, timings), timings, 2)],
     pollingIntervalSeconds: 0.5,
     dispatchIntervalMs: 60_000,
   });
   h.app.services.jobs = runtime.queue;
-  await runtime.startWorkers(h.app.services);
+  await runtime.startWorkers();
 });
 after(async () => {
   await runtime?.stop();

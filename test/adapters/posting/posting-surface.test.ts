@@ -15,11 +15,11 @@ import {
   generateSecretKeyText,
   parseSecretKey,
 } from '../../../src/adapters/crypto/secret-box.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
-import type { Services } from '../../../src/adapters/http/context.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { postingJobModuleWith } from '../../../src/adapters/posting/posting-job-module.js';
+import { postingJobModule } from '../../../src/app/posting/jobs.js';
 import { apiSession, type ApiSession } from '../../support/app.js';
+import { postingDepsOf } from '../../support/deps.js';
 import {
   checkout,
   closeOf,
@@ -36,7 +36,7 @@ const now = '2025-01-10T09:00:00+09:00';
 const keyText = generateSecretKeyText();
 let h: PostingHarness;
 let admin: ApiSession;
-let runtime: JobRuntime<Services>;
+let runtime: JobRuntime;
 let dir: string;
 
 before(async () => {
@@ -53,12 +53,12 @@ before(async () => {
     pool: h.app.db.pool,
     clock: h.app.clock,
     logger: silentLogger,
-    modules: [postingJobModuleWith(timings, 2)],
+    modules: [postingJobModule(() => postingDepsOf(h.app.services, timings), timings, 2)],
     pollingIntervalSeconds: 0.5,
     dispatchIntervalMs: 60_000,
   });
   h.app.services.jobs = runtime.queue;
-  await runtime.startWorkers(h.app.services);
+  await runtime.startWorkers();
   await ingest(h, [
     checkout(
       'a1',

@@ -13,7 +13,7 @@ import type { PostingGateway } from '../../../src/app/posting/ports.js';
 import { postStoreDay } from '../../../src/app/posting/post-day.js';
 import { getPostingSettings, savePostingSettings } from '../../../src/app/posting/settings.js';
 import { postingTimings } from '../../../src/app/posting/timings.js';
-import { postingDepsOf, postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
+import { postingDepsOf, postingSettingsDepsOf } from '../../support/deps.js';
 import {
   checkPostingInvariants,
   type InvariantViolation,
@@ -93,10 +93,7 @@ export const item = (
 ) => ({ name: `${taxCategory}-${unitPrice}`, quantity, unitPrice, taxCategory });
 
 const ledger = async (h: PostingHarness) =>
-  (await import('../../../src/adapters/http/routes/ledger-deps.js')).ledgerDepsOver(
-    h.app.db.pool,
-    h.app.clock,
-  );
+  (await import('../../../src/main/app.js')).ledgerDepsOver(h.app.db.pool, h.app.clock);
 const actor = (h: PostingHarness) => ({ companyId: h.companyId, label: 'staff:admin' });
 
 export async function ingest(h: PostingHarness, checkouts: readonly Checkout[]): Promise<void> {

@@ -2,7 +2,7 @@
 // and stderr as streams without touching the test runner's own stdout.
 import { parentPort, workerData } from 'node:worker_threads';
 import { fixedClock } from '../../../src/app/clock.js';
-import { runCli } from '../../../src/adapters/cli/main.js';
+import { runCli } from '../../../src/main/cli.js';
 
 const { args, env, now } = workerData as { args: string[]; env: NodeJS.ProcessEnv; now: string };
 const code = await runCli(args, fixedClock(now), env);

@@ -12,11 +12,11 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { closeDay } from '../../../src/app/ledger/close-day.js';
-import { startJobRuntime, type JobRuntime } from '../../../src/adapters/jobs/runtime.js';
-import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
-import type { Services } from '../../../src/adapters/http/context.js';
+import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { reportJobModuleWith } from '../../../src/adapters/print/report-job-module.js';
+import { reportJobModule } from '../../../src/app/report/jobs.js';
+import { printWorkerDepsOf } from '../../support/deps.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
@@ -27,7 +27,7 @@ const now = '2025-01-11T02:00:00+09:00';
 let app: TestApp;
 let alpha: TestCompany;
 let printer: FakePrinter;
-let runtime: JobRuntime<Services>;
+let runtime: JobRuntime;
 
 before(async () => {
   app = await startTestApp({ now });
@@ -40,8 +40,11 @@ before(async () => {
     printer: { kind: 'starprnt', host: '127.0.0.1', port: printer.port },
   });
   assert.equal(put.status, 200);
-  const module = reportJobModuleWith(
-    tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
+  const module = reportJobModule(
+    printWorkerDepsOf(
+      app.services,
+      tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
+    ),
   );
   runtime = await startJobRuntime({
     connectionString: app.db.connectionString,
@@ -53,7 +56,7 @@ before(async () => {
     dispatchIntervalMs: 60_000,
   });
   app.services.jobs = runtime.queue;
-  await runtime.startWorkers(app.services);
+  await runtime.startWorkers();
 });
 after(async () => {
   await runtime?.stop();

@@ -23,9 +23,9 @@ import {
   printRetryLimit,
   requestPrint,
 } from '../../../src/app/report/print-jobs.js';
-import { printDepsOf } from '../../../src/adapters/http/routes/report-deps.js';
-import { reportJobModuleWith } from '../../../src/adapters/print/report-job-module.js';
-import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
+import { printDepsOf, printWorkerDepsOf } from '../../support/deps.js';
+import { reportJobModule } from '../../../src/app/report/jobs.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
@@ -59,7 +59,7 @@ before(async () => {
   printer = await fakePrinter();
   queue = memoryQueue();
   app.services.jobs = queue;
-  await reportJobModuleWith(quickPrinter).registerWorkers(queue, app.services);
+  await reportJobModule(printWorkerDepsOf(app.services, quickPrinter)).registerWorkers(queue);
 });
 after(async () => {
   await printer?.close();

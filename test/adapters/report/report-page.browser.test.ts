@@ -17,7 +17,8 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { launchBrowser } from '../../support/browser.js';
-import { reportJobModuleWith } from '../../../src/adapters/print/report-job-module.js';
+import { reportJobModule } from '../../../src/app/report/jobs.js';
+import { printWorkerDepsOf } from '../../support/deps.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
 import { defaultReportSettings } from '../../../src/domain/report/types.js';
@@ -115,9 +116,12 @@ before(async () => {
   await setPrinter(printer.port);
   queue = memoryQueue();
   app.services.jobs = queue;
-  await reportJobModuleWith(
-    tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
-  ).registerWorkers(queue, app.services);
+  await reportJobModule(
+    printWorkerDepsOf(
+      app.services,
+      tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs: 2_000 }),
+    ),
+  ).registerWorkers(queue);
   browser = await launchBrowser();
   page = await (await browser.newContext()).newPage();
   await page.goto(`${app.url}/login`);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { importDayFile } from '../../../src/app/ledger/import-day-file.js';
 import type { EnqueueOptions, JobHandler, JobQueue } from '../../../src/app/jobs/ports.js';
-import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
 import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
 import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
 import type { TestApp } from '../../support/app.js';

@@ -13,7 +13,7 @@ import { storeDayLimits } from '../../../src/app/report/daily-report.js';
 import { argon2Hasher } from '../../../src/adapters/crypto/argon2-hasher.js';
 import { reportSourceOver } from '../../../src/adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../../../src/adapters/db/tenancy-store.js';
-import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
 import type { Checkout } from '../../../src/domain/ledger/types.js';
 import { testPaymentMethods } from '../../support/domain/fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';

@@ -19,7 +19,7 @@ import type { Pool } from '../../../src/adapters/db/pool.js';
 import { postingSourcesOver, postingStoreOver } from '../../../src/adapters/db/posting-store.js';
 import { startPgBossQueue } from '../../../src/adapters/jobs/pg-boss-queue.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { postingJobModuleWith } from '../../../src/adapters/posting/posting-job-module.js';
+import { postingQueues } from '../../../src/app/posting/jobs.js';
 import { createFaultPlan, createSandboxApp } from '../../../src/sandbox/index.js';
 import type { JobQueue } from '../../../src/app/jobs/ports.js';
 import { createPrng } from '../prng.js';
@@ -129,7 +129,7 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
   const log = createWriteStream(logFile, { flags: 'a' });
   const children: ChildProcess[] = [];
   const spawnOne = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/index.ts', 'worker'], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -293,7 +293,7 @@ export async function runFaultRun(options: FaultRunOptions): Promise<FaultRunRes
   const queue = await startPgBossQueue({
     connectionString: options.connectionString,
     logger: silentLogger,
-    queues: postingJobModuleWith(timings).queues,
+    queues: postingQueues(timings),
   });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -21,16 +21,17 @@ import { createSecretBox, parseSecretKey } from '../../../src/adapters/crypto/se
 import type { Pool } from '../../../src/adapters/db/pool.js';
 import { tenancyUnitOfWork } from '../../../src/adapters/db/tenancy-store.js';
 import { inProcessFetch } from '../../../src/adapters/freee/endpoints.js';
-import { createFreeeRuntime, type FreeeRuntime } from '../../../src/adapters/freee/runtime.js';
+import type { FreeeRuntime } from '../../../src/adapters/freee/runtime.js';
+import { createFreeeRuntime } from '../../../src/main/freee.js';
 import {
   answerSandboxConsent,
   connectToNewSandboxCompany,
-} from '../../../src/adapters/freee/sandbox-connect.js';
-import { ledgerDepsOver } from '../../../src/adapters/http/routes/ledger-deps.js';
+} from '../../../src/main/sandbox-connect.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
-import { postingSettingsDepsOf } from '../../../src/adapters/posting/deps.js';
+import { postingSettingsDepsOf } from '../deps.js';
 import { createSandboxApp } from '../../../src/sandbox/index.js';
-import { buildServices } from '../../../src/wiring.js';
+import { buildServices } from '../app.js';
 import type { StoreDayData } from './days.js';
 
 export const faultRunPublicUrl = 'http://uriage-fault-run.invalid';

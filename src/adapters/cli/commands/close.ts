@@ -2,8 +2,6 @@
 // business date; prints the version recorded (an identical re-close prints the existing version).
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
-import { closeDay } from '../../../app/ledger/close-day.js';
-import { ledgerDepsOver } from '../../http/routes/ledger-deps.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -34,16 +32,15 @@ export const closeCommand: Command = {
       throw new UsageError('--company, --store and --date are required');
     const float = yen('float', values.float);
     const countedCash = yen('counted', values.counted);
-    const services = await ctx.services();
-    const company = await services.tenancy.read.findCompanyByCode(values.company);
+    const app = await ctx.app();
+    const company = await app.tenancy.read.findCompanyByCode(values.company);
     if (!company)
       throw new AppError(
         'not_found',
         'company_not_found',
         `企業コード ${values.company} の企業が見つかりません。`,
       );
-    const { close, created } = await closeDay(
-      ledgerDepsOver(services.pool, services.clock),
+    const { close, created } = await app.ledger.closeDay(
       { companyId: company.id, label: 'cli' },
       { storeCode: values.store, businessDate: values.date, float, countedCash },
     );

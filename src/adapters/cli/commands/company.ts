@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
 import type { RoundingMode } from '../../../domain/money/rounding-mode.js';
 import { demoPaymentMethods } from '../../../app/tenancy/demo.js';
-import { saveCompany } from '../../../app/tenancy/service.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -37,29 +36,26 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
     },
   });
   if (!values.code || !values.name) throw new UsageError('--code and --name are required');
-  const services = await ctx.services();
+  const services = await ctx.app();
   const admin =
     values['admin-code'] && values['admin-password']
       ? { code: values['admin-code'], name: '管理者', password: values['admin-password'] }
       : undefined;
-  const result = await saveCompany(
-    { uow: services.tenancy, clock: services.clock, hasher: services.hasher },
-    {
-      code: values.code,
-      name: values.name,
-      roundingMode: values.rounding as RoundingMode,
-      paymentMethods: demoPaymentMethods,
-      stores: [
-        {
-          code: values.store,
-          name: values['store-name'] ?? `店舗${values.store}`,
-          timeZone: 'Asia/Tokyo',
-          registers: ['01'],
-        },
-      ],
-      ...(admin ? { admin } : {}),
-    },
-  );
+  const result = await services.tenancy.saveCompany({
+    code: values.code,
+    name: values.name,
+    roundingMode: values.rounding as RoundingMode,
+    paymentMethods: demoPaymentMethods,
+    stores: [
+      {
+        code: values.store,
+        name: values['store-name'] ?? `店舗${values.store}`,
+        timeZone: 'Asia/Tokyo',
+        registers: ['01'],
+      },
+    ],
+    ...(admin ? { admin } : {}),
+  });
   ctx.out(
     JSON.stringify(
       {
@@ -80,7 +76,7 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
 async function show(ctx: Parameters<Command['run']>[0], argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { company: { type: 'string' } } });
   if (!values.company) throw new UsageError('--company is required');
-  const services = await ctx.services();
+  const services = await ctx.app();
   const company = await services.tenancy.read.findCompanyByCode(values.company);
   if (!company)
     throw new AppError(

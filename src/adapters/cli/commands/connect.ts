@@ -2,13 +2,11 @@
 // company's stores to it through the real OAuth flow (state, PKCE, consent, callback, 登録),
 // without a browser. Real freee needs a person at freee's login page: use the console.
 import { parseArgs } from 'node:util';
-import { listStoreStatuses } from '../../../app/freee/connect.js';
 import { validationError } from '../../../app/errors.js';
-import { connectToNewSandboxCompany } from '../../freee/sandbox-connect.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { storeStatusLines } from './connections.js';
-import { companyByCode, openCliFreee } from './freee-runtime.js';
+import { companyByCode, freeeOf } from '../company-by-code.js';
 
 export const connectCommand: Command = {
   name: 'connect',
@@ -30,10 +28,11 @@ export const connectCommand: Command = {
       throw new UsageError(
         'only --sandbox connects without a browser; for real freee use the console: 運用管理 > 運用管理設定 > freee連携',
       );
-    const company = await companyByCode(ctx, values.company);
-    const freee = await openCliFreee(ctx, { sandbox: true });
-    try {
-      const stores = await listStoreStatuses(freee.runtime.connectDeps, company.id);
+    const app = await ctx.app({ sandbox: true });
+    const company = await companyByCode(app, values.company);
+    const freee = freeeOf(app);
+    {
+      const stores = await freee.listStoreStatuses(company.id);
       const wanted = values.store ?? stores.map((s) => s.storeCode);
       const unknown = wanted.filter((code) => !stores.some((s) => s.storeCode === code));
       if (unknown.length > 0)
@@ -45,24 +44,17 @@ export const connectCommand: Command = {
           })),
         );
       const storeIds = stores.filter((s) => wanted.includes(s.storeCode)).map((s) => s.storeId);
-      const { sandbox } = await connectToNewSandboxCompany(
-        freee.runtime,
-        (await ctx.services()).pool,
-        {
-          companyId: company.id,
-          staffId: null,
-          storeIds,
-          sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
-        },
-      );
-      ctx.out(`freeeサンドボックスの事業所 ${sandbox.companyId} に連携しました。`);
-      for (const line of storeStatusLines(
-        await listStoreStatuses(freee.runtime.connectDeps, company.id),
-      ))
-        ctx.out(line);
+      if (!freee.connectNewSandboxCompany)
+        throw new UsageError('the freee sandbox is not available in this process');
+      const { freeeCompanyId } = await freee.connectNewSandboxCompany({
+        companyId: company.id,
+        staffId: null,
+        storeIds,
+        sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
+      });
+      ctx.out(`freeeサンドボックスの事業所 ${freeeCompanyId} に連携しました。`);
+      for (const line of storeStatusLines(await freee.listStoreStatuses(company.id))) ctx.out(line);
       return 0;
-    } finally {
-      await freee.close();
     }
   },
 };

@@ -1,10 +1,9 @@
 // uriage connections --company C [--json]: freee連携 status per store (0: 未連携 … 3: エラー).
 import { parseArgs } from 'node:util';
-import { listStoreStatuses } from '../../../app/freee/connect.js';
 import { storeStatusText, type StoreConnectionView } from '../../../app/freee/model.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { companyByCode, openCliFreee } from './freee-runtime.js';
+import { companyByCode, freeeOf } from '../company-by-code.js';
 
 export function storeStatusLines(rows: readonly StoreConnectionView[]): string[] {
   return rows.map((row) => {
@@ -43,15 +42,11 @@ export const connectionsCommand: Command = {
       options: { company: { type: 'string' }, json: { type: 'boolean', default: false } },
     });
     if (!values.company) throw new UsageError('--company is required');
-    const company = await companyByCode(ctx, values.company);
-    const freee = await openCliFreee(ctx, { sandbox: false });
-    try {
-      const rows = await listStoreStatuses(freee.runtime.connectDeps, company.id);
-      if (values.json) ctx.out(JSON.stringify(storeStatusJson(rows), null, 2));
-      else for (const line of storeStatusLines(rows)) ctx.out(line);
-      return 0;
-    } finally {
-      await freee.close();
-    }
+    const app = await ctx.app({ freee: true });
+    const company = await companyByCode(app, values.company);
+    const rows = await freeeOf(app).listStoreStatuses(company.id);
+    if (values.json) ctx.out(JSON.stringify(storeStatusJson(rows), null, 2));
+    else for (const line of storeStatusLines(rows)) ctx.out(line);
+    return 0;
   },
 };

@@ -1,10 +1,9 @@
 // uriage deals --company C --store S --date D: what the connected freee books hold for the store-day
 // (the deals with its ref_numbers), as freee's deal JSON.
 import { parseArgs } from 'node:util';
-import { heldDealsOf } from '../../posting/held-deals.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { companyByCode, openCliFreee } from './freee-runtime.js';
+import { companyByCode } from '../company-by-code.js';
 
 export const dealsCommand: Command = {
   name: 'deals',
@@ -17,16 +16,10 @@ export const dealsCommand: Command = {
     });
     if (!values.company || !values.store || !values.date)
       throw new UsageError('--company, --store and --date are required');
-    const company = await companyByCode(ctx, values.company);
-    const services = await ctx.services();
-    const freee = await openCliFreee(ctx, { sandbox: true });
-    services.freee = freee.runtime;
-    try {
-      const held = await heldDealsOf(services, company.id, values.store, values.date);
-      ctx.out(JSON.stringify(held, null, 2));
-      return 0;
-    } finally {
-      await freee.close();
-    }
+    const app = await ctx.app({ sandbox: true });
+    const company = await companyByCode(app, values.company);
+    const held = await app.posting.heldDeals(company.id, values.store, values.date);
+    ctx.out(JSON.stringify(held, null, 2));
+    return 0;
   },
 };

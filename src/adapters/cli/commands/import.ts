@@ -2,8 +2,6 @@
 // closes; the shape of shared/spec/example-day.json) into the database. Safe to run twice.
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../../app/errors.js';
-import { importDayFile } from '../../../app/ledger/import-day-file.js';
-import { ledgerDepsOver } from '../../http/routes/ledger-deps.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -45,14 +43,7 @@ export const importCommand: Command = {
     const [path, ...rest] = argv;
     if (!path || rest.length > 0) throw new UsageError('exactly one FILE is required');
     const file = readDayFile(path);
-    const services = await ctx.services();
-    const summary = await importDayFile(
-      {
-        tenancy: { uow: services.tenancy, clock: services.clock, hasher: services.hasher },
-        ledger: ledgerDepsOver(services.pool, services.clock),
-      },
-      file,
-    );
+    const summary = await (await ctx.app()).ledger.importDayFile(file);
     ctx.out(
       JSON.stringify(
         {

@@ -8,14 +8,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
-import { getDailyReport, type ReportView } from '../../../app/report/daily-report.js';
+import type { ReportView } from '../../../app/report/daily-report.js';
 import { reportFromDayFile } from '../../../app/report/day-file-report.js';
 import type { PrinterSetting } from '../../../app/tenancy/model.js';
-import { printReport } from '../../print/print-report.js';
-import { toStorePrinter } from '../../print/printer-config.js';
-import { PrinterSettingsError, printerAddress } from '../../print/printer-errors.js';
-import { isPrintFormat, printFormats, renderReport, type PrintFormat } from '../../print/render.js';
-import { reportDepsOf } from '../../http/routes/report-deps.js';
+import type { PrintFormat } from '../../../app/report/rendering.js';
 import type { CliContext, Command } from '../command.js';
 import { UsageError } from '../command.js';
 
@@ -35,7 +31,7 @@ interface ReportOptions {
   printerKind: string | undefined;
 }
 
-function parseOptions(argv: string[]): ReportOptions {
+function parseOptions(argv: string[], formats: readonly PrintFormat[]): ReportOptions {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,10 +53,8 @@ function parseOptions(argv: string[]): ReportOptions {
     throw new UsageError('give either FILE or --company C');
   if (!values.store || !values.date) throw new UsageError('--store and --date are required');
   const format = values.format ?? 'json';
-  if (format !== 'json' && !isPrintFormat(format))
-    throw new UsageError(
-      `--format must be json or one of ${printFormats.join(', ')}, got ${format}`,
-    );
+  if (format !== 'json' && !isPrintFormat(formats, format))
+    throw new UsageError(`--format must be json or one of ${formats.join(', ')}, got ${format}`);
   if (binaryFormats.includes(format) && !values.out && !values.print)
     throw new UsageError(`--format ${format} is binary: give --out FILE`);
   if (values.print && (values.out || values.format !== 'json'))
@@ -116,7 +110,7 @@ async function loadView(ctx: CliContext, options: ReportOptions): Promise<Report
       businessDate: options.date,
       now: ctx.clock.now(),
     });
-  const services = await ctx.services();
+  const services = await ctx.app();
   const company = await services.tenancy.read.findCompanyByCode(options.company ?? '');
   if (!company)
     throw new AppError(
@@ -124,8 +118,7 @@ async function loadView(ctx: CliContext, options: ReportOptions): Promise<Report
       'company_not_found',
       `企業コード「${options.company}」の企業が見つかりません。`,
     );
-  return getDailyReport(
-    reportDepsOf(services),
+  return services.report.getDailyReport(
     { companyId: company.id, label: 'cli' },
     { storeCode: options.store, businessDate: options.date },
   );
@@ -153,38 +146,28 @@ async function sendToStorePrinter(
   view: ReportView,
   options: ReportOptions,
 ): Promise<number> {
-  let printer;
-  try {
-    printer = toStorePrinter({
-      ...printerOf(view, options),
-      ...(options.cpl !== undefined ? { cpl: options.cpl } : {}),
-    });
-  } catch (error) {
-    if (error instanceof PrinterSettingsError)
-      throw new AppError(
-        'validation',
-        'printer_settings_invalid',
-        error.userMessage,
-        [{ path: `printer.${error.field}`, message: error.userMessage }],
-        error.message,
-      );
-    throw error;
-  }
-  const result = await printReport(view.report, view.settings, printer);
+  const result = await ctx.rendering.printNow(view.report, view.settings, {
+    ...printerOf(view, options),
+    ...(options.cpl !== undefined ? { cpl: options.cpl } : {}),
+  });
   if (!result.ok) {
-    ctx.err(`エラー: ${result.error.userMessage}`);
+    ctx.err(`エラー: ${result.message}`);
     return 1;
   }
   ctx.out(
     JSON.stringify({
       printed: true,
-      printer: printerAddress(result.host, result.port),
-      kind: printer.kind,
+      printer: result.address,
+      kind: result.kind,
       bytes: result.bytesSent,
       attempts: result.attempts,
     }),
   );
   return 0;
+}
+
+function isPrintFormat(formats: readonly PrintFormat[], value: string): value is PrintFormat {
+  return (formats as readonly string[]).includes(value);
 }
 
 export const reportCommand: Command = {
@@ -195,13 +178,13 @@ export const reportCommand: Command = {
     '       uriage report --company C --store S --date YYYY-MM-DD [--format …] [--out FILE] [--cpl N]\n' +
     '       uriage report (FILE | --company C) --store S --date D --print [--printer HOST[:PORT] --printer-kind escpos|starprnt]',
   run: async (ctx, argv) => {
-    const options = parseOptions(argv);
+    const options = parseOptions(argv, ctx.rendering.formats);
     const view = await loadView(ctx, options);
     if (options.print) return sendToStorePrinter(ctx, view, options);
     const bytes =
       options.format === 'json'
         ? Buffer.from(`${JSON.stringify(view.report, null, 2)}\n`, 'utf8')
-        : renderReport(
+        : ctx.rendering.render(
             view.report,
             view.settings,
             options.format,

@@ -1,6 +1,5 @@
 // uriage token create: a register API token (printed once; only its hash is stored).
 import { parseArgs } from 'node:util';
-import { createRegisterToken } from '../../../app/auth/login.js';
 import { AppError } from '../../../app/errors.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
@@ -23,7 +22,7 @@ export const tokenCommand: Command = {
     });
     if (!values.company || !values.store || !values.register)
       throw new UsageError('--company, --store and --register are required');
-    const services = await ctx.services();
+    const services = await ctx.app();
     const company = await services.tenancy.read.findCompanyByCode(values.company);
     if (!company)
       throw new AppError(
@@ -31,7 +30,7 @@ export const tokenCommand: Command = {
         'company_not_found',
         `企業コード ${values.company} の企業が見つかりません。`,
       );
-    const token = await createRegisterToken(services, {
+    const token = await services.auth.createRegisterToken({
       companyId: company.id,
       storeCode: values.store,
       registerCode: values.register,

@@ -3,12 +3,7 @@
 // user needs the 管理者 role in freee.
 import type { Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
-import {
-  authorizationChoices,
-  cancelAuthorization,
-  registerAuthorization,
-  type AuthorizationChoices,
-} from '../../../app/freee/connect.js';
+import { type AuthorizationChoices } from '../../../app/freee/connect.js';
 import { freeeMessages, storeStatusText } from '../../../app/freee/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, Layout } from '../layout.js';
@@ -134,8 +129,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const choices = await authorizationChoices(
-        freeeRuntimeOf(c).connectDeps,
+      const choices = await freeeRuntimeOf(c).authorizationChoices(
         principal.companyId,
         c.req.param('id'),
       );
@@ -149,11 +143,11 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     const form = await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const deps = freeeRuntimeOf(c).connectDeps;
+      const deps = freeeRuntimeOf(c);
       const authorizationId = c.req.param('id');
       const freeeCompanyId = Number(form.one('freeeCompanyId'));
       try {
-        await registerAuthorization(deps, {
+        await deps.registerAuthorization({
           companyId: principal.companyId,
           authorizationId,
           freeeCompanyId: Number.isSafeInteger(freeeCompanyId) ? freeeCompanyId : 0,
@@ -166,7 +160,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
           error.code !== 'validation_failed'
         )
           throw error;
-        const choices = await authorizationChoices(deps, principal.companyId, authorizationId);
+        const choices = await deps.authorizationChoices(principal.companyId, authorizationId);
         const detail = error.fields.map((f) => f.message).join(' ');
         return c.html(
           <ChoosePage
@@ -187,11 +181,7 @@ export function freeeChooseRoutes(app: Hono<AppEnv>): void {
     await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      await cancelAuthorization(
-        freeeRuntimeOf(c).connectDeps,
-        principal.companyId,
-        c.req.param('id'),
-      );
+      await freeeRuntimeOf(c).cancelAuthorization(principal.companyId, c.req.param('id'));
       return c.redirect(`${freeeSettingsPath}?done=cancelled`, 303);
     });
   });

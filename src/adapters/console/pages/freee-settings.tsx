@@ -3,18 +3,12 @@
 import type { Context, Hono } from 'hono';
 import { AppError } from '../../../app/errors.js';
 import {
-  completeAuthorization,
-  disconnectConnection,
-  listStoreStatuses,
-  startAuthorization,
-} from '../../../app/freee/connect.js';
-import {
   freeeMessages,
   type FreeeConnection,
   type StoreConnectionView,
 } from '../../../app/freee/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { callbackPath } from '../../freee/runtime.js';
+import { callbackPath } from '../../../app/freee/model.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, type StaffPrincipal } from '../session.js';
 import { postingSettingsPath } from './posting-settings.js';
@@ -128,7 +122,7 @@ export async function renderSettings(
   extra: { notice?: string; error?: string } = {},
   status: PageStatus = 200,
 ) {
-  if (!c.get('services').freee) {
+  if (!c.get('app').freee) {
     return c.html(
       <Layout title="freee連携" principal={principal} section="admin">
         <h1>freee連携</h1>
@@ -141,10 +135,10 @@ export async function renderSettings(
   }
   const runtime = freeeRuntimeOf(c);
   const [rows, connections] = await Promise.all([
-    listStoreStatuses(runtime.connectDeps, principal.companyId),
-    runtime.store.listConnections(principal.companyId),
+    runtime.listStoreStatuses(principal.companyId),
+    runtime.listConnections(principal.companyId),
   ]);
-  const providerLabel = providerLabels[runtime.gateways.defaultProvider];
+  const providerLabel = providerLabels[runtime.defaultProvider];
   return c.html(
     <SettingsPage
       principal={principal}
@@ -193,7 +187,7 @@ export function freeeSettingsRoutes(app: Hono<AppEnv>): void {
     await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const started = await startAuthorization(freeeRuntimeOf(c).connectDeps, {
+      const started = await freeeRuntimeOf(c).startAuthorization({
         companyId: principal.companyId,
         staffId: principal.staff.id,
       });
@@ -206,7 +200,7 @@ export function freeeSettingsRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      const authorization = await completeAuthorization(freeeRuntimeOf(c).connectDeps, {
+      const authorization = await freeeRuntimeOf(c).completeAuthorization({
         companyId: principal.companyId,
         callbackUrl: c.req.url,
       });
@@ -220,11 +214,7 @@ export function freeeSettingsRoutes(app: Hono<AppEnv>): void {
     await readMultiForm(c, principal);
     return shown(c, principal, async () => {
       requireConnectionManager(principal);
-      await disconnectConnection(
-        freeeRuntimeOf(c).connectDeps,
-        principal.companyId,
-        c.req.param('id'),
-      );
+      await freeeRuntimeOf(c).disconnectConnection(principal.companyId, c.req.param('id'));
       return c.redirect(`${freeeSettingsPath}?done=disconnected`, 303);
     });
   });

@@ -5,13 +5,13 @@ import { AppError, forbidden } from '../../../app/errors.js';
 import { storeStatusText, type StoreConnectionView } from '../../../app/freee/model.js';
 import { csrfOk } from '../../http/auth-middleware.js';
 import type { AppEnv } from '../../http/context.js';
-import type { FreeeRuntime } from '../../freee/runtime.js';
+import type { FreeeApp } from '../../../app/freee/use-cases.js';
 import type { StaffPrincipal } from '../session.js';
 
 export const freeeSettingsPath = '/admin/settings/integrations/freee';
 
-export function freeeRuntimeOf(c: Context<AppEnv>): FreeeRuntime {
-  const runtime = c.get('services').freee;
+export function freeeRuntimeOf(c: Context<AppEnv>): FreeeApp {
+  const runtime = c.get('app').freee;
   if (!runtime)
     throw new AppError(
       'unavailable',

@@ -1,9 +1,7 @@
 // 連携 (top menu): freee連携 status per store, and 連携結果 — the posting status of each store-day
 // with the deals written, 再実行 for a day or a range, a 品目 filter (posting-results.tsx).
 import type { Hono } from 'hono';
-import { listStoreStatuses } from '../../../app/freee/connect.js';
 import type { AppEnv } from '../../http/context.js';
-import { postingSourcesOver } from '../../db/posting-store.js';
 import { Layout } from '../layout.js';
 import { consoleStaff } from '../session.js';
 import { freeeSettingsPath, StoreStatusTable } from './freee-shared.js';
@@ -19,11 +17,11 @@ export function integrationsRoutes(app: Hono<AppEnv>): void {
   app.get('/integrations', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const services = c.get('services');
+    const services = c.get('app');
     const runtime = services.freee;
-    const rows = runtime ? await listStoreStatuses(runtime.connectDeps, principal.companyId) : [];
+    const rows = runtime ? await runtime.listStoreStatuses(principal.companyId) : [];
     const filter = resultsFilterOf(c);
-    const stores = await postingSourcesOver(services.pool).listStores(principal.companyId);
+    const stores = await services.posting.queries.listStores(principal.companyId);
     const results = await loadResults(c, principal, filter);
     return c.html(
       <Layout title="連携" principal={principal} section="integration">

@@ -4,12 +4,11 @@
 //   POST /days/close/preview                 expected cash and difference, confirm button
 //   POST /days/close                         closeDay, then back to the form with a notice
 import type { Context, Hono } from 'hono';
-import { closeDay, previewClose, type ClosePreview } from '../../../app/ledger/close-day.js';
+import type { ClosePreview } from '../../../app/ledger/close-day.js';
 import type { DayCloseRecord } from '../../../app/ledger/model.js';
-import { listCloses } from '../../../app/ledger/queries.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { actorOf, ledgerDeps } from '../../http/routes/ledger-deps.js';
+import { actorOf } from '../../http/actors.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { dayQuery, DayPicker, timeIn, todayIn, yen } from './ledger-format.js';
@@ -236,7 +235,7 @@ function ConfirmPage(props: {
 }
 
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const services = c.get('services');
+  const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
   const businessDate =
@@ -266,7 +265,7 @@ async function renderForm(
   let closes: DayCloseRecord[] = [];
   let error = extra.error;
   try {
-    closes = await listCloses(ledgerDeps(c), actorOf(principal), {
+    closes = await c.get('app').ledger.listCloses(actorOf(principal), {
       storeCode: store.code,
       businessDate,
     });
@@ -296,6 +295,69 @@ async function renderForm(
   );
 }
 
+/** The form's amounts again, for the page shown after a refusal. */
+async function closeForm(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const form = await readForm(c, principal);
+  const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
+  const { store, businessDate } = await dayOf(c, principal);
+  const request = {
+    storeCode: store?.code ?? '',
+    businessDate,
+    float: amountOf(values.float),
+    countedCash: amountOf(values.countedCash),
+  };
+  return { values, store, businessDate, request };
+}
+
+/** A refusal the page can show (field errors, Japanese message) → the form again with 400. */
+function refused(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  values: { float: string; countedCash: string },
+  error: unknown,
+) {
+  const shown = errorsByPath(error);
+  if (!shown) throw error;
+  return renderForm(c, principal, {
+    values,
+    error: shown.message,
+    fields: shown.fields,
+    status: 400,
+  });
+}
+
+async function previewPage(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const { values, store, businessDate, request } = await closeForm(c, principal);
+  try {
+    const preview = await c.get('app').ledger.previewClose(actorOf(principal), request);
+    if (!store) throw new Error('previewClose found the store');
+    return c.html(
+      <ConfirmPage
+        principal={principal}
+        store={store}
+        businessDate={businessDate}
+        preview={preview}
+        values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
+      />,
+    );
+  } catch (error) {
+    return refused(c, principal, values, error);
+  }
+}
+
+async function closeAndRedirect(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const { values, store, businessDate, request } = await closeForm(c, principal);
+  try {
+    const { close, created } = await c.get('app').ledger.closeDay(actorOf(principal), request);
+    return c.redirect(
+      `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,
+      303,
+    );
+  } catch (error) {
+    return refused(c, principal, values, error);
+  }
+}
+
 export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
   app.get('/days/close', async (c) => {
     const principal = consoleStaff(c);
@@ -311,64 +373,11 @@ export function ledgerCloseRoutes(app: Hono<AppEnv>): void {
   app.post('/days/close/preview', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const form = await readForm(c, principal);
-    const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
-    const { store, businessDate } = await dayOf(c, principal);
-    try {
-      const request = {
-        storeCode: store?.code ?? '',
-        businessDate,
-        float: amountOf(values.float),
-        countedCash: amountOf(values.countedCash),
-      };
-      const preview = await previewClose(ledgerDeps(c), actorOf(principal), request);
-      if (!store) throw new Error('previewClose found the store');
-      return c.html(
-        <ConfirmPage
-          principal={principal}
-          store={store}
-          businessDate={businessDate}
-          preview={preview}
-          values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
-        />,
-      );
-    } catch (error) {
-      const shown = errorsByPath(error);
-      if (!shown) throw error;
-      return renderForm(c, principal, {
-        values,
-        error: shown.message,
-        fields: shown.fields,
-        status: 400,
-      });
-    }
+    return previewPage(c, principal);
   });
   app.post('/days/close', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const form = await readForm(c, principal);
-    const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
-    const { store, businessDate } = await dayOf(c, principal);
-    try {
-      const { close, created } = await closeDay(ledgerDeps(c), actorOf(principal), {
-        storeCode: store?.code ?? '',
-        businessDate,
-        float: amountOf(values.float),
-        countedCash: amountOf(values.countedCash),
-      });
-      return c.redirect(
-        `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,
-        303,
-      );
-    } catch (error) {
-      const shown = errorsByPath(error);
-      if (!shown) throw error;
-      return renderForm(c, principal, {
-        values,
-        error: shown.message,
-        fields: shown.fields,
-        status: 400,
-      });
-    }
+    return closeAndRedirect(c, principal);
   });
 }

@@ -1,7 +1,7 @@
 // ログイン: 企業コード + 担当者コード + パスワード.
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { login, logout, sessionLifetimeMs } from '../../../app/auth/login.js';
+import { sessionLifetimeMs } from '../../../app/auth/login.js';
 import { sessionCookieName } from '../../http/auth-middleware.js';
 import type { AppEnv } from '../../http/context.js';
 import { Layout } from '../layout.js';
@@ -59,17 +59,9 @@ export function loginRoutes(app: Hono<AppEnv>): void {
       staffCode: field('staffCode'),
       password: field('password'),
     };
-    const services = c.get('services');
+    const services = c.get('app');
     try {
-      const result = await login(
-        {
-          tenancy: services.tenancy.read,
-          access: services.access,
-          hasher: services.hasher,
-          clock: services.clock,
-        },
-        input,
-      );
+      const result = await services.auth.login(input);
       setCookie(c, sessionCookieName, result.sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -81,7 +73,7 @@ export function loginRoutes(app: Hono<AppEnv>): void {
     } catch (error) {
       const shown = errorsByPath(error);
       if (!shown) throw error;
-      services.logger.info(
+      services.log.info(
         { companyCode: input.companyCode, staffCode: input.staffCode },
         'login refused',
       );
@@ -100,7 +92,7 @@ export function loginRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (principal) await readForm(c, principal);
     const cookie = getCookie(c, sessionCookieName);
-    if (cookie) await logout(c.get('services'), cookie);
+    if (cookie) await c.get('app').auth.logout(cookie);
     deleteCookie(c, sessionCookieName, { path: '/' });
     return c.redirect('/login', 303);
   });

@@ -6,11 +6,10 @@ import type { Child } from 'hono/jsx';
 import type { Context, Hono } from 'hono';
 import { AppError, forbidden } from '../../../app/errors.js';
 import { postingStatusLabels, postingStatuses } from '../../../app/posting/model.js';
-import { requestPosting, type RequestedDay } from '../../../app/posting/requests.js';
-import { listPostingResults, parseStatus, type ResultDay } from '../../../app/posting/results.js';
+import { type RequestedDay } from '../../../app/posting/requests.js';
+import { parseStatus, type ResultDay } from '../../../app/posting/results.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { AppEnv } from '../../http/context.js';
-import { postingRequestDepsOf, postingResultsDepsOf } from '../../posting/deps.js';
 import { CsrfField } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -37,7 +36,7 @@ export interface ResultsFilter {
 }
 
 export function resultsFilterOf(c: Context<AppEnv>): ResultsFilter {
-  const today = calendarDateIn(c.get('services').clock.now(), 'Asia/Tokyo');
+  const today = calendarDateIn(c.get('app').clock.now(), 'Asia/Tokyo');
   const from = new Date(Date.parse(`${today}T00:00:00Z`) - (resultsDaysDefault - 1) * 86_400_000)
     .toISOString()
     .slice(0, 10);
@@ -239,7 +238,7 @@ export async function loadResults(
   filter: ResultsFilter,
 ): Promise<{ days: ResultDay[]; error?: string }> {
   try {
-    const days = await listPostingResults(postingResultsDepsOf(c.get('services')), {
+    const days = await c.get('app').posting.listPostingResults({
       companyId: principal.companyId,
       storeCode: filter.store || null,
       from: filter.from,
@@ -272,7 +271,7 @@ export function postingRerunRoutes(app: Hono<AppEnv>): void {
     try {
       if (principal.staff.role === 'staff')
         throw forbidden('再実行できるのは管理者・店長だけです。');
-      const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+      const requested = await c.get('app').posting.requestPosting({
         companyId: principal.companyId,
         storeCode: form.store ?? '',
         from: form.from ?? '',

@@ -5,17 +5,11 @@
 // are shown next to their field and nothing is written.
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
-import {
-  getPostingSettings,
-  savePostingSettings,
-  type PostingSettingsDocument,
-} from '../../../app/posting/settings.js';
+import type { PostingSettingsDocument } from '../../../app/posting/settings.js';
 import { accountRoles, taxRoles } from '../../../domain/posting/mappings.js';
 import type { SettlementSchedule } from '../../../domain/posting/settlement-schedule.js';
 import type { PaymentMethod } from '../../../domain/ledger/types.js';
 import type { AppEnv } from '../../http/context.js';
-import { postingSettingsDepsOf } from '../../posting/deps.js';
-import { postingSourcesOver } from '../../db/posting-store.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { postingSettingsPath, SettingsPage } from './posting-settings-form.js';
 
@@ -97,11 +91,10 @@ async function render(
   } = {},
   status: 200 | 400 | 403 = 200,
 ) {
-  const services = c.get('services');
-  const sources = postingSourcesOver(services.pool);
+  const services = c.get('app');
+  const sources = services.posting.queries;
   const settings =
-    extra.settings ??
-    (await getPostingSettings(postingSettingsDepsOf(services), principal.companyId)).settings;
+    extra.settings ?? (await services.posting.getPostingSettings(principal.companyId)).settings;
   const [methods, stores] = await Promise.all([
     sources.paymentMethods(principal.companyId),
     sources.listStores(principal.companyId),
@@ -130,15 +123,13 @@ export function postingSettingsRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
     const form = await readForm(c, principal);
-    const services = c.get('services');
-    const current = (await getPostingSettings(postingSettingsDepsOf(services), principal.companyId))
-      .settings;
-    const methods = await postingSourcesOver(services.pool).paymentMethods(principal.companyId);
+    const services = c.get('app');
+    const current = (await services.posting.getPostingSettings(principal.companyId)).settings;
+    const methods = await services.posting.queries.paymentMethods(principal.companyId);
     try {
       if (principal.staff.role === 'staff')
         throw forbidden('freee連携の設定は管理者または店長が行ってください。');
-      await savePostingSettings(
-        postingSettingsDepsOf(services),
+      await services.posting.savePostingSettings(
         principal.companyId,
         documentOf(form, current, methods),
         `staff:${principal.staff.code}`,

@@ -2,16 +2,10 @@
 // 税率ごとの内訳【売上・税・純売上】/【支払い方法】. Admins and managers save; field errors are shown
 // next to their field and nothing is written.
 import type { Context, Hono } from 'hono';
-import {
-  getReportSettings,
-  saveReportSettings,
-  endHourMax,
-  startHourMax,
-} from '../../../app/report/report-settings.js';
+import { endHourMax, startHourMax } from '../../../app/report/report-settings.js';
 import { forbidden } from '../../../app/errors.js';
 import type { ReportSettings } from '../../../domain/report/types.js';
 import type { AppEnv } from '../../http/context.js';
-import { reportSettingsDepsOf } from '../../http/routes/report-deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -118,7 +112,7 @@ function SettingsPage(props: {
 }
 
 async function storeOf(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const stores = await c.get('services').tenancy.read.listStores(principal.companyId);
+  const stores = await c.get('app').tenancy.read.listStores(principal.companyId);
   return stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
 }
 
@@ -128,11 +122,9 @@ export function reportSettingsRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     const store = await storeOf(c, principal);
     if (!store) return c.redirect('/report');
-    const { settings } = await getReportSettings(
-      reportSettingsDepsOf(c.get('services')),
-      principal.companyId,
-      store.code,
-    );
+    const { settings } = await c
+      .get('app')
+      .report.getReportSettings(principal.companyId, store.code);
     return c.html(
       <SettingsPage
         principal={principal}
@@ -159,20 +151,15 @@ export function reportSettingsRoutes(app: Hono<AppEnv>): void {
     try {
       if (principal.staff.role === 'staff')
         throw forbidden('日報の設定を変更できるのは管理者・店長だけです。');
-      await saveReportSettings(
-        reportSettingsDepsOf(c.get('services')),
-        principal.companyId,
-        store.code,
-        {
-          title: values.title,
-          hourly: {
-            enabled: values.hourlyEnabled,
-            startHour: hourOf(values.startHour),
-            endHour: hourOf(values.endHour),
-          },
-          taxBreakdown: { sales: values.taxSales, paymentMethods: values.taxPaymentMethods },
+      await c.get('app').report.saveReportSettings(principal.companyId, store.code, {
+        title: values.title,
+        hourly: {
+          enabled: values.hourlyEnabled,
+          startHour: hourOf(values.startHour),
+          endHour: hourOf(values.endHour),
         },
-      );
+        taxBreakdown: { sales: values.taxSales, paymentMethods: values.taxPaymentMethods },
+      });
       return c.redirect(`/report?store=${encodeURIComponent(store.code)}&saved=1`, 303);
     } catch (error) {
       const shown = errorsByPath(error);

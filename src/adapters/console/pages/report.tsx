@@ -5,16 +5,15 @@
 //   POST /report/print?store=&date=           queue a print job ({version} for 再印刷 of a close version)
 //   GET  /report/settings?store=              日報の設定 (title, hourly, tax breakdowns)
 //   POST /report/settings?store=              save them
+import type { App } from '../../../app/app.js';
 import type { Context, Hono } from 'hono';
 import { raw } from 'hono/html';
-import { getDailyReport, type ReportView } from '../../../app/report/daily-report.js';
-import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
+import { type ReportView } from '../../../app/report/daily-report.js';
 import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { printDepsOf, reportActorOf, reportDepsOf } from '../../http/routes/report-deps.js';
-import { renderReport } from '../../print/render.js';
+import { reportActorOf } from '../../http/actors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 import { HourlyChart } from './report-chart.js';
@@ -154,14 +153,15 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
 
 /** The receiptline SVG, without its Google Fonts @import: the console fetches nothing from outside
  *  (the SVG's font list falls back to the local Japanese monospace font). */
-function previewOf(view: ReportView): string {
-  return renderReport(view.report, view.settings, 'svg')
+function previewOf(app: App, view: ReportView): string {
+  return app.report.rendering
+    .render(view.report, view.settings, 'svg')
     .bytes.toString('utf8')
     .replace(/<style type="text\/css"><!\[CDATA\[@import url\([^)]*\);\]\]><\/style>/, '');
 }
 
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const services = c.get('services');
+  const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
   const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
   const businessDate =
@@ -186,17 +186,17 @@ async function renderPage(
         <p>店舗が登録されていません。</p>
       </Layout>,
     );
-  const services = c.get('services');
+  const services = c.get('app');
   const actor = reportActorOf(principal);
   let view: ReportView | null = null;
   let jobs: PrintJobRecord[] = [];
   let error = extra.error;
   try {
-    view = await getDailyReport(reportDepsOf(services), actor, {
+    view = await services.report.getDailyReport(actor, {
       storeCode: store.code,
       businessDate,
     });
-    jobs = await listPrintJobs(printDepsOf(services), actor, {
+    jobs = await services.report.listPrintJobs(actor, {
       storeCode: store.code,
       businessDate,
     });
@@ -205,7 +205,7 @@ async function renderPage(
     if (!shown) throw caught;
     error ??= shown.message;
   }
-  const previewSvg = view ? previewOf(view) : '';
+  const previewSvg = view ? previewOf(c.get('app'), view) : '';
   return c.html(
     <Layout title="日報" principal={principal} section="report">
       <style>{css}</style>
@@ -250,7 +250,7 @@ export function reportPageRoutes(app: Hono<AppEnv>): void {
     const version =
       form.version && /^\d{1,9}$/.test(form.version) ? Number(form.version) : undefined;
     try {
-      await requestPrint(printDepsOf(c.get('services')), reportActorOf(principal), {
+      await c.get('app').report.requestPrint(reportActorOf(principal), {
         storeCode: store?.code ?? '',
         businessDate,
         version,

@@ -2,9 +2,7 @@
 import type { Hono } from 'hono';
 import type { RoundingMode } from '../../../domain/money/rounding-mode.js';
 import { forbidden } from '../../../app/errors.js';
-import { updateCompanySettings } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
-import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -61,7 +59,7 @@ export function settingsCompanyRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/company', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
+    const company = await c.get('app').tenancy.read.findCompanyById(principal.companyId);
     return c.html(
       <CompanyForm
         principal={principal}
@@ -77,9 +75,9 @@ export function settingsCompanyRoutes(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     const form = await readForm(c, principal);
     if (!canAdmin(principal)) throw forbidden();
-    const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
+    const company = await c.get('app').tenancy.read.findCompanyById(principal.companyId);
     try {
-      await updateCompanySettings(tenancyDeps(c), principal.companyId, {
+      await c.get('app').tenancy.updateCompanySettings(principal.companyId, {
         name: form.name ?? '',
         roundingMode: (form.roundingMode ?? '') as RoundingMode,
       });

@@ -6,9 +6,7 @@ import {
   type PaymentMethod,
 } from '../../../domain/ledger/types.js';
 import { forbidden } from '../../../app/errors.js';
-import { savePaymentMethod } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
-import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -125,9 +123,9 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
     code: isNew ? (form.code ?? '') : (c.req.param('code') ?? ''),
   };
   try {
-    const existing = (
-      await c.get('services').tenancy.read.listPaymentMethods(principal.companyId)
-    ).find((m) => m.code === values.code);
+    const existing = (await c.get('app').tenancy.read.listPaymentMethods(principal.companyId)).find(
+      (m) => m.code === values.code,
+    );
     if (isNew && existing) {
       return c.html(
         <MethodForm
@@ -147,7 +145,7 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
       givesChange: values.givesChange === 'true',
       settlement: values.settlement as PaymentMethod['settlement'],
     };
-    await savePaymentMethod(tenancyDeps(c), principal.companyId, method);
+    await c.get('app').tenancy.savePaymentMethod(principal.companyId, method);
     return c.redirect('/admin/settings/payment-methods', 303);
   } catch (error) {
     const shown = errorsByPath(error);
@@ -169,7 +167,7 @@ export function settingsPaymentMethodRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/payment-methods', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const methods = await c.get('services').tenancy.read.listPaymentMethods(principal.companyId);
+    const methods = await c.get('app').tenancy.read.listPaymentMethods(principal.companyId);
     return c.html(
       <Layout title="支払い方法" principal={principal} section="admin">
         <h1>支払い方法</h1>
@@ -216,9 +214,9 @@ export function settingsPaymentMethodRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/payment-methods/:code', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const method = (
-      await c.get('services').tenancy.read.listPaymentMethods(principal.companyId)
-    ).find((m) => m.code === c.req.param('code'));
+    const method = (await c.get('app').tenancy.read.listPaymentMethods(principal.companyId)).find(
+      (m) => m.code === c.req.param('code'),
+    );
     return method
       ? c.html(<MethodForm principal={principal} values={fromMethod(method)} isNew={false} />)
       : c.notFound();

@@ -2,9 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
 import { staffRoles, type StaffMember, type StaffRole } from '../../../app/tenancy/model.js';
-import { createStaff, updateStaff } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
-import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -110,14 +108,14 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
   try {
     const role = values.role as StaffRole;
     if (isNew)
-      await createStaff(tenancyDeps(c), principal.companyId, {
+      await c.get('app').tenancy.createStaff(principal.companyId, {
         code: values.code,
         name: values.name,
         role,
         password: values.password,
       });
     else
-      await updateStaff(tenancyDeps(c), principal.companyId, values.code, {
+      await c.get('app').tenancy.updateStaff(principal.companyId, values.code, {
         name: values.name,
         role,
         active: values.active === 'true',
@@ -144,7 +142,7 @@ export function settingsStaffRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/staff', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const members = await c.get('services').tenancy.read.listStaff(principal.companyId);
+    const members = await c.get('app').tenancy.read.listStaff(principal.companyId);
     return c.html(
       <Layout title="担当者" principal={principal} section="admin">
         <h1>担当者</h1>
@@ -189,7 +187,7 @@ export function settingsStaffRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/staff/:code', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const member = (await c.get('services').tenancy.read.listStaff(principal.companyId)).find(
+    const member = (await c.get('app').tenancy.read.listStaff(principal.companyId)).find(
       (m) => m.code === c.req.param('code'),
     );
     return member

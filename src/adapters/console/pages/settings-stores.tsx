@@ -2,9 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
 import type { PrinterSetting, Store } from '../../../app/tenancy/model.js';
-import { saveStore } from '../../../app/tenancy/service.js';
 import type { AppEnv } from '../../http/context.js';
-import { tenancyDeps } from '../../http/routes/deps.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
@@ -119,15 +117,13 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
     code: isNew ? (form.code ?? '') : (c.req.param('code') ?? ''),
   };
   try {
-    const existing = await c
-      .get('services')
-      .tenancy.read.findStore(principal.companyId, values.code);
+    const existing = await c.get('app').tenancy.read.findStore(principal.companyId, values.code);
     if (isNew && existing) throw Object.assign(new Error('exists'), { duplicate: true });
     const registers = values.registers
       .split(',')
       .map((r) => r.trim())
       .filter((r) => r.length > 0);
-    await saveStore(tenancyDeps(c), principal.companyId, {
+    await c.get('app').tenancy.saveStore(principal.companyId, {
       code: values.code,
       name: values.name,
       timeZone: values.timeZone,
@@ -167,7 +163,7 @@ export function settingsStoreRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/settings/stores', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const stores = await c.get('services').tenancy.read.listStores(principal.companyId);
+    const stores = await c.get('app').tenancy.read.listStores(principal.companyId);
     return c.html(
       <Layout title="店舗" principal={principal} section="admin">
         <h1>店舗</h1>
@@ -216,7 +212,7 @@ export function settingsStoreRoutes(app: Hono<AppEnv>): void {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
     const store = await c
-      .get('services')
+      .get('app')
       .tenancy.read.findStore(principal.companyId, c.req.param('code'));
     if (!store) return c.notFound();
     return c.html(<StoreForm principal={principal} values={fromStore(store)} isNew={false} />);

@@ -8,8 +8,8 @@ export function topRoutes(app: Hono<AppEnv>): void {
   app.get('/', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
-    const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
-    const stores = await c.get('services').tenancy.read.listStores(principal.companyId);
+    const company = await c.get('app').tenancy.read.findCompanyById(principal.companyId);
+    const stores = await c.get('app').tenancy.read.listStores(principal.companyId);
     return c.html(
       <Layout title="TOP" principal={principal} section="top">
         <h1>TOP</h1>

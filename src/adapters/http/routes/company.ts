@@ -1,7 +1,6 @@
 // /api/v1/me, /api/v1/company, /api/v1/payment-methods.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { notFound } from '../../../app/errors.js';
-import { savePaymentMethod, updateCompanySettings } from '../../../app/tenancy/service.js';
 import { requirePrincipal, requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import {
@@ -11,7 +10,6 @@ import {
   PaymentMethodSchema,
   StaffSchema,
 } from '../schemas.js';
-import { tenancyDeps } from './deps.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -84,7 +82,7 @@ const putMethod = createRoute({
 export function companyRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getMe, async (c) => {
     const principal = requirePrincipal(c);
-    const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
+    const company = await c.get('app').tenancy.read.findCompanyById(principal.companyId);
     if (!company) throw notFound('company', '企業が見つかりません。');
     const staff = principal.kind === 'staff' ? principal.staff : null;
     const register =
@@ -98,27 +96,25 @@ export function companyRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(getCompany, async (c) => {
     const principal = requirePrincipal(c);
-    const company = await c.get('services').tenancy.read.findCompanyById(principal.companyId);
+    const company = await c.get('app').tenancy.read.findCompanyById(principal.companyId);
     if (!company) throw notFound('company', '企業が見つかりません。');
     return c.json(publicCompany(company), 200);
   });
   api.openapi(putCompany, async (c) => {
     const principal = requireStaff(c, ['admin']);
-    const company = await updateCompanySettings(
-      tenancyDeps(c),
-      principal.companyId,
-      c.req.valid('json'),
-    );
+    const company = await c
+      .get('app')
+      .tenancy.updateCompanySettings(principal.companyId, c.req.valid('json'));
     return c.json(publicCompany(company), 200);
   });
   api.openapi(listMethods, async (c) => {
     const principal = requirePrincipal(c);
-    const items = await c.get('services').tenancy.read.listPaymentMethods(principal.companyId);
+    const items = await c.get('app').tenancy.read.listPaymentMethods(principal.companyId);
     return c.json({ items: items.map(({ id: _id, ...m }) => m) }, 200);
   });
   api.openapi(putMethod, async (c) => {
     const principal = requireStaff(c, ['admin']);
-    const saved = await savePaymentMethod(tenancyDeps(c), principal.companyId, {
+    const saved = await c.get('app').tenancy.savePaymentMethod(principal.companyId, {
       ...c.req.valid('json'),
       code: c.req.valid('param').code,
     });

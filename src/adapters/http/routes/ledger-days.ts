@@ -4,13 +4,12 @@
 //   GET  /api/v1/stores/{code}/days/{date}/closes     every version, oldest first
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { checkoutStatuses } from '../../../domain/ledger/types.js';
-import { closeDay } from '../../../app/ledger/close-day.js';
 import { CloseContract } from '../../../app/ledger/contract.js';
 import type { DayCloseRecord, StoredCheckout } from '../../../app/ledger/model.js';
-import { dayCheckoutsPageMax, listCloses, listDayCheckouts } from '../../../app/ledger/queries.js';
+import { dayCheckoutsPageMax } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
-import { ledgerDeps, requireActor } from './ledger-deps.js';
+import { requireActor } from '../actors.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -129,7 +128,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(postClose, async (c) => {
     const { code, date } = c.req.valid('param');
     const body = c.req.valid('json');
-    const { close, created } = await closeDay(ledgerDeps(c), requireActor(c), {
+    const { close, created } = await c.get('app').ledger.closeDay(requireActor(c), {
       storeCode: code,
       businessDate: date,
       float: body.float,
@@ -142,7 +141,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getCheckouts, async (c) => {
     const { code, date } = c.req.valid('param');
     const query = c.req.valid('query');
-    const page = await listDayCheckouts(ledgerDeps(c), requireActor(c), {
+    const page = await c.get('app').ledger.listDayCheckouts(requireActor(c), {
       storeCode: code,
       businessDate: date,
       status: query.status,
@@ -153,7 +152,7 @@ export function ledgerDayRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(getCloses, async (c) => {
     const { code, date } = c.req.valid('param');
-    const closes = await listCloses(ledgerDeps(c), requireActor(c), {
+    const closes = await c.get('app').ledger.listCloses(requireActor(c), {
       storeCode: code,
       businessDate: date,
     });

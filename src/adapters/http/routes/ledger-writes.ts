@@ -8,17 +8,16 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../../app/errors.js';
 import { CheckoutContract, DrawerEventContract } from '../../../app/ledger/contract.js';
-import { checkoutsPerBatchMax, ingestCheckouts } from '../../../app/ledger/ingest-checkouts.js';
+import { checkoutsPerBatchMax } from '../../../app/ledger/ingest-checkouts.js';
 import type { BatchReport, ItemResult } from '../../../app/ledger/model.js';
 import {
   drawerEventsPerBatchMax,
-  recordDrawerEvents,
   rejectionError,
 } from '../../../app/ledger/record-drawer-events.js';
 import type { AppEnv } from '../context.js';
 import { errorBody } from '../errors.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
-import { ledgerDeps, requireActor } from './ledger-deps.js';
+import { requireActor } from '../actors.js';
 
 /** 1,000 checkouts of a few dozen lines fit easily; a body past this is refused before parsing. */
 export const ledgerBodyBytesMax = 32 * 1024 * 1024;
@@ -199,7 +198,7 @@ export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
   api.post('/checkouts', limit, async (c) => {
     const actor = requireActor(c);
     const { items, batch } = itemsOf(await c.req.json(), checkoutsEnvelope);
-    const report = await ingestCheckouts(ledgerDeps(c), actor, items, {
+    const report = await c.get('app').ledger.ingestCheckouts(actor, items, {
       pathOf: (index) => (batch ? `checkouts[${index}]` : ''),
     });
     return respond(c, report, batch);
@@ -207,7 +206,7 @@ export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
   api.post('/drawer-events', limit, async (c) => {
     const actor = requireActor(c);
     const { items, batch } = itemsOf(await c.req.json(), drawerEnvelope);
-    const report = await recordDrawerEvents(ledgerDeps(c), actor, items, {
+    const report = await c.get('app').ledger.recordDrawerEvents(actor, items, {
       pathOf: (index) => (batch ? `drawerEvents[${index}]` : ''),
     });
     return respond(c, report, batch);

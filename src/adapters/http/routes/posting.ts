@@ -6,32 +6,21 @@
 //   GET  /api/v1/stores/{code}/days/{date}/deals            what freee holds for the store-day (freee's JSON)
 // Every route reads the caller's company only.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { heldDealsOf } from '../../posting/held-deals.js';
 import { checkActorStore } from '../../../app/report/daily-report.js';
-import { requestPosting } from '../../../app/posting/requests.js';
-import { listPostingResults, parseStatus } from '../../../app/posting/results.js';
-import { getPostingSettings, savePostingSettings } from '../../../app/posting/settings.js';
-import {
-  postingRequestDepsOf,
-  postingResultsDepsOf,
-  postingSettingsDepsOf,
-} from '../../posting/deps.js';
+import { parseStatus } from '../../../app/posting/results.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses } from '../schemas.js';
-import { requireReportActor } from './report-deps.js';
+import { requireReportActor } from '../actors.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
 const dateText = z.string().max(10).openapi({ example: '2025-01-10' });
-const Settings = z
-  .object({})
-  .passthrough()
-  .openapi('PostingSettings', {
-    description: 'accountNames, taxCodeNames, methods[], stores[] (docs/posting.md)',
-  });
+const Settings = z.object({}).passthrough().openapi('PostingSettings', {
+  description: 'accountNames, taxCodeNames, methods[], stores[] (docs/posting.md)',
+});
 
 const getSettings = createRoute({
   method: 'get',
@@ -112,26 +101,24 @@ const getDeals = createRoute({
 export function postingRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getSettings, async (c) => {
     const principal = requireStaff(c);
-    const result = await getPostingSettings(
-      postingSettingsDepsOf(c.get('services')),
-      principal.companyId,
-    );
+    const result = await c.get('app').posting.getPostingSettings(principal.companyId);
     return c.json(result as never, 200);
   });
   api.openapi(putSettings, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const settings = await savePostingSettings(
-      postingSettingsDepsOf(c.get('services')),
-      principal.companyId,
-      c.req.valid('json'),
-      `staff:${principal.staff.code}`,
-    );
+    const settings = await c
+      .get('app')
+      .posting.savePostingSettings(
+        principal.companyId,
+        c.req.valid('json'),
+        `staff:${principal.staff.code}`,
+      );
     return c.json({ settings } as never, 200);
   });
   api.openapi(getResults, async (c) => {
     const principal = requireStaff(c);
     const q = c.req.valid('query');
-    const items = await listPostingResults(postingResultsDepsOf(c.get('services')), {
+    const items = await c.get('app').posting.listPostingResults({
       companyId: principal.companyId,
       storeCode: q.store ?? null,
       from: q.from,
@@ -144,7 +131,7 @@ export function postingRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(postDay, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
     const { code, date } = c.req.valid('param');
-    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+    const requested = await c.get('app').posting.requestPosting({
       companyId: principal.companyId,
       storeCode: code,
       from: date,
@@ -155,7 +142,7 @@ export function postingRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(postRange, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
     const { from, to } = c.req.valid('json');
-    const requested = await requestPosting(postingRequestDepsOf(c.get('services')), {
+    const requested = await c.get('app').posting.requestPosting({
       companyId: principal.companyId,
       storeCode: c.req.valid('param').code,
       from,
@@ -167,7 +154,7 @@ export function postingRoutes(api: OpenAPIHono<AppEnv>): void {
     const actor = requireReportActor(c);
     const { code, date } = c.req.valid('param');
     checkActorStore(actor, code);
-    const held = await heldDealsOf(c.get('services'), actor.companyId, code, date);
+    const held = await c.get('app').posting.heldDeals(actor.companyId, code, date);
     return c.json(held as never, 200);
   });
 }

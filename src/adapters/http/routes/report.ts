@@ -9,24 +9,12 @@
 // Every route reads the caller's company only: another company's store is 404.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  checkActorStore,
-  getDailyReport,
-  getDailyReports,
-} from '../../../app/report/daily-report.js';
-import { listPrintJobs, requestPrint } from '../../../app/report/print-jobs.js';
-import { getReportSettings, saveReportSettings } from '../../../app/report/report-settings.js';
-import { renderReport, type PrintFormat } from '../../print/render.js';
-import { cplDefault, cplMax, cplMin } from '../../print/report-layout.js';
+import { checkActorStore } from '../../../app/report/daily-report.js';
+import { reportCpl, type PrintFormat } from '../../../app/report/rendering.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, ReportSettingsSchema } from '../schemas.js';
-import {
-  printDepsOf,
-  reportDepsOf,
-  reportSettingsDepsOf,
-  requireReportActor,
-} from './report-deps.js';
+import { requireReportActor } from '../actors.js';
 import { DailyReportSchema, PrintJobSchema, publicPrintJob } from './report-schemas.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
@@ -49,8 +37,8 @@ const previewQuery = z.object({
   cpl: z.coerce
     .number()
     .int()
-    .min(cplMin)
-    .max(cplMax)
+    .min(reportCpl.min)
+    .max(reportCpl.max)
     .optional()
     .openapi({ description: '1行の文字数(既定48 = 80mm紙、58mm紙は32)' }),
 });
@@ -162,11 +150,13 @@ async function preview(
   params: { code: string; date: string },
   cpl: number | undefined,
 ): Promise<Response> {
-  const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), {
+  const view = await c.get('app').report.getDailyReport(requireReportActor(c), {
     storeCode: params.code,
     businessDate: params.date,
   });
-  const rendered = renderReport(view.report, view.settings, format, { cpl: cpl ?? cplDefault });
+  const rendered = c.get('app').report.rendering.render(view.report, view.settings, format, {
+    cpl: cpl ?? reportCpl.default,
+  });
   return c.body(new Uint8Array(rendered.bytes), 200, {
     'content-type': rendered.contentType,
     'cache-control': 'no-store',
@@ -176,7 +166,7 @@ async function preview(
 export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getReport, async (c) => {
     const { code, date } = c.req.valid('param');
-    const view = await getDailyReport(reportDepsOf(c.get('services')), requireReportActor(c), {
+    const view = await c.get('app').report.getDailyReport(requireReportActor(c), {
       storeCode: code,
       businessDate: date,
     });
@@ -192,7 +182,7 @@ export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
   );
   api.openapi(getReports, async (c) => {
     const { from, to } = c.req.valid('query');
-    const views = await getDailyReports(reportDepsOf(c.get('services')), requireReportActor(c), {
+    const views = await c.get('app').report.getDailyReports(requireReportActor(c), {
       storeCode: c.req.valid('param').code,
       from,
       to,
@@ -203,7 +193,7 @@ export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
     const { code, date } = c.req.valid('param');
     const body = (c.req.valid('json') as { version?: number } | undefined) ?? {};
     const actor = requireReportActor(c);
-    const { job, created } = await requestPrint(printDepsOf(c.get('services')), actor, {
+    const { job, created } = await c.get('app').report.requestPrint(actor, {
       storeCode: code,
       businessDate: date,
       version: body.version,
@@ -215,7 +205,7 @@ export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(getPrintJobs, async (c) => {
     const { code, date } = c.req.valid('param');
-    const jobs = await listPrintJobs(printDepsOf(c.get('services')), requireReportActor(c), {
+    const jobs = await c.get('app').report.listPrintJobs(requireReportActor(c), {
       storeCode: code,
       businessDate: date,
     });
@@ -224,21 +214,20 @@ export function reportRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(getSettings, async (c) => {
     const actor = requireReportActor(c);
     checkActorStore(actor, c.req.valid('param').code);
-    const { settings } = await getReportSettings(
-      reportSettingsDepsOf(c.get('services')),
-      actor.companyId,
-      c.req.valid('param').code,
-    );
+    const { settings } = await c
+      .get('app')
+      .report.getReportSettings(actor.companyId, c.req.valid('param').code);
     return c.json(settings, 200);
   });
   api.openapi(putSettings, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const settings = await saveReportSettings(
-      reportSettingsDepsOf(c.get('services')),
-      principal.companyId,
-      c.req.valid('param').code,
-      c.req.valid('json'),
-    );
+    const settings = await c
+      .get('app')
+      .report.saveReportSettings(
+        principal.companyId,
+        c.req.valid('param').code,
+        c.req.valid('json'),
+      );
     return c.json(settings, 200);
   });
 }

@@ -1,11 +1,9 @@
 // /api/v1/staff.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createStaff, updateStaff } from '../../../app/tenancy/service.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, StaffSchema } from '../schemas.js';
 import { publicStaff } from './company.js';
-import { tenancyDeps } from './deps.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -66,22 +64,19 @@ const patchStaff = createRoute({
 export function staffRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listStaff, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const items = await c.get('services').tenancy.read.listStaff(principal.companyId);
+    const items = await c.get('app').tenancy.read.listStaff(principal.companyId);
     return c.json({ items: items.map(publicStaff) }, 200);
   });
   api.openapi(postStaff, async (c) => {
     const principal = requireStaff(c, ['admin']);
-    const member = await createStaff(tenancyDeps(c), principal.companyId, c.req.valid('json'));
+    const member = await c.get('app').tenancy.createStaff(principal.companyId, c.req.valid('json'));
     return c.json(publicStaff(member), 201);
   });
   api.openapi(patchStaff, async (c) => {
     const principal = requireStaff(c, ['admin']);
-    const member = await updateStaff(
-      tenancyDeps(c),
-      principal.companyId,
-      c.req.valid('param').code,
-      c.req.valid('json'),
-    );
+    const member = await c
+      .get('app')
+      .tenancy.updateStaff(principal.companyId, c.req.valid('param').code, c.req.valid('json'));
     return c.json(publicStaff(member), 200);
   });
 }

@@ -1,13 +1,10 @@
 // /api/v1/stores and register tokens.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createRegisterToken } from '../../../app/auth/login.js';
 import { notFound } from '../../../app/errors.js';
 import type { Store } from '../../../app/tenancy/model.js';
-import { saveStore } from '../../../app/tenancy/service.js';
 import { requirePrincipal, requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, StoreInputSchema, StoreSchema } from '../schemas.js';
-import { tenancyDeps } from './deps.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
@@ -67,20 +64,20 @@ export const publicStore = (s: Store) => ({
 export function storeRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(listStores, async (c) => {
     const principal = requirePrincipal(c);
-    const stores = await c.get('services').tenancy.read.listStores(principal.companyId);
+    const stores = await c.get('app').tenancy.read.listStores(principal.companyId);
     return c.json({ items: stores.map(publicStore) }, 200);
   });
   api.openapi(getStore, async (c) => {
     const principal = requirePrincipal(c);
     const store = await c
-      .get('services')
+      .get('app')
       .tenancy.read.findStore(principal.companyId, c.req.valid('param').code);
     if (!store) throw notFound('store', '店舗が見つかりません。');
     return c.json(publicStore(store), 200);
   });
   api.openapi(putStore, async (c) => {
     const principal = requireStaff(c, ['admin', 'manager']);
-    const store = await saveStore(tenancyDeps(c), principal.companyId, {
+    const store = await c.get('app').tenancy.saveStore(principal.companyId, {
       ...c.req.valid('json'),
       code: c.req.valid('param').code,
     });
@@ -90,7 +87,7 @@ export function storeRoutes(api: OpenAPIHono<AppEnv>): void {
     const principal = requireStaff(c, ['admin']);
     const { code, registerCode } = c.req.valid('param');
     const body = c.req.valid('json') as { label?: string } | undefined;
-    const token = await createRegisterToken(c.get('services'), {
+    const token = await c.get('app').auth.createRegisterToken({
       companyId: principal.companyId,
       storeCode: code,
       registerCode,

@@ -2,7 +2,7 @@
 import {
   connectToNewSandboxCompany,
   type SandboxConnectResult,
-} from '../../../../src/adapters/freee/sandbox-connect.js';
+} from '../../../../src/main/sandbox-connect.js';
 import type { FreeeClient } from '../../../../src/adapters/freee/client.js';
 import { createTestCompany, type TestCompany } from '../../../support/app.js';
 import type { FreeeTestApp } from './freee-app.js';

@@ -13,11 +13,8 @@ import {
   parseSecretKey,
   type SecretBox,
 } from '../../../../src/adapters/crypto/secret-box.js';
-import {
-  createFreeeRuntime,
-  type FreeeRuntime,
-  type FreeeRuntimeOptions,
-} from '../../../../src/adapters/freee/runtime.js';
+import type { FreeeRuntime } from '../../../../src/adapters/freee/runtime.js';
+import { createFreeeRuntime, type FreeeRuntimeOptions } from '../../../../src/main/freee.js';
 import { createLogger } from '../../../../src/adapters/log/logger.js';
 import { createPool, type Pool } from '../../../../src/adapters/db/pool.js';
 import { createSandboxApp, type FaultPlan } from '../../../../src/sandbox/index.js';

@@ -12,9 +12,8 @@ import assert from 'node:assert/strict';
 import { serve, type ServerType } from '@hono/node-server';
 import { fixedClock } from '../../../../src/app/clock.js';
 import { createPool } from '../../../../src/adapters/db/pool.js';
-import { createHttpApp } from '../../../../src/adapters/http/app.js';
 import { silentLogger } from '../../../../src/adapters/log/logger.js';
-import { buildServices } from '../../../../src/wiring.js';
+import { appOfServices, buildServices, httpAppOver } from '../../../support/app.js';
 import { openTestDatabase } from '../../../support/database.js';
 import {
   apiSession,
@@ -34,7 +33,7 @@ async function startApp(): Promise<TestApp> {
   const pool = db.mode === 'embedded' ? createPool(db.connectionString, 1) : db.pool;
   const clock = fixedClock('2025-01-10T09:00:00+09:00');
   const services = buildServices({ pool, clock, logger: silentLogger });
-  const fetchApp = createHttpApp(services);
+  const fetchApp = httpAppOver(services);
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
     const s = serve({ fetch: fetchApp.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve({ server: s, port: info.port }),
@@ -44,6 +43,7 @@ async function startApp(): Promise<TestApp> {
     url: `http://127.0.0.1:${port}`,
     db: { ...db, pool },
     services,
+    app: appOfServices(services),
     clock,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));

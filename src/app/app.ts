@@ -1,0 +1,26 @@
+// What driving adapters (HTTP API, console, CLI) reach: each feature's use cases and queries, bound
+// once to their ports by src/main/app.ts. Built once per process and frozen.
+import type { AuthApp } from './auth/use-cases.js';
+import type { Clock } from './clock.js';
+import type { FreeeApp } from './freee/use-cases.js';
+import type { IdempotencyStore } from './idempotency.js';
+import type { LedgerApp } from './ledger/use-cases.js';
+import type { AppLog } from './log.js';
+import type { PostingApp } from './posting/use-cases.js';
+import type { ReportApp } from './report/use-cases.js';
+import type { TenancyApp } from './tenancy/use-cases.js';
+
+export interface App {
+  readonly clock: Clock;
+  readonly log: AppLog;
+  /** Session cookies are Secure (served behind https). */
+  readonly secureCookies: boolean;
+  readonly tenancy: TenancyApp;
+  readonly auth: AuthApp;
+  readonly ledger: LedgerApp;
+  readonly report: ReportApp;
+  readonly posting: PostingApp;
+  /** null: freee連携 is not available in this process. */
+  readonly freee: FreeeApp | null;
+  readonly idempotency: IdempotencyStore;
+}

@@ -1,5 +1,0 @@
-// Entry point: `uriage <command>` (bin/uriage.js) and `npm start` (= uriage serve --demo).
-import { runCli } from './adapters/cli/main.js';
-
-const exitCode = await runCli(process.argv.slice(2));
-process.exitCode = exitCode;

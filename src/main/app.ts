@@ -1,0 +1,164 @@
+// Ports → App: the stores over one database pool, the outside clients the process built, and each
+// feature's use cases bound once. The result is frozen: nothing is set on it afterwards.
+import type { App } from '../app/app.js';
+import type { AccessStore } from '../app/auth/ports.js';
+import { bindAuth } from '../app/auth/use-cases.js';
+import type { Clock } from '../app/clock.js';
+import type { ConnectDeps } from '../app/freee/connect.js';
+import { bindFreee, type SandboxConnector } from '../app/freee/use-cases.js';
+import type { IdempotencyStore } from '../app/idempotency.js';
+import type { JobQueue } from '../app/jobs/ports.js';
+import type { LedgerDeps } from '../app/ledger/deps.js';
+import type { LedgerUnitOfWork } from '../app/ledger/ports.js';
+import { bindLedger } from '../app/ledger/use-cases.js';
+import type { AppLog } from '../app/log.js';
+import type { PostingDeps } from '../app/posting/post-day.js';
+import type { PostingConnections, PostingSources, PostingStore } from '../app/posting/ports.js';
+import type { ResultsDeps } from '../app/posting/results.js';
+import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
+import { bindPosting } from '../app/posting/use-cases.js';
+import { AppError } from '../app/errors.js';
+import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
+import { bindReport } from '../app/report/use-cases.js';
+import type { ReportRendering } from '../app/report/rendering.js';
+import type { PasswordHasher, TenancyUnitOfWork } from '../app/tenancy/ports.js';
+import { bindTenancy } from '../app/tenancy/use-cases.js';
+import { argon2Hasher } from '../adapters/crypto/argon2-hasher.js';
+import { accessStoreOver } from '../adapters/db/access-store.js';
+import { idempotencyStoreOver } from '../adapters/db/idempotency-store.js';
+import { ledgerUnitOfWork } from '../adapters/db/ledger-store.js';
+import type { Pool } from '../adapters/db/pool.js';
+import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-store.js';
+import { printJobStoreOver } from '../adapters/db/print-job-store.js';
+import { reportSourceOver } from '../adapters/db/report-source.js';
+import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
+import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
+import type { FreeeRuntime } from '../adapters/freee/runtime.js';
+import type { Logger } from '../adapters/log/logger.js';
+import { reportRendering } from './report-rendering.js';
+
+/** Every port the App binds its use cases to. */
+export interface AppPorts {
+  clock: Clock;
+  log: AppLog;
+  secureCookies: boolean;
+  hasher: PasswordHasher;
+  tenancy: TenancyUnitOfWork;
+  access: AccessStore;
+  ledger: LedgerUnitOfWork;
+  reportSource: ReportSource;
+  printJobs: PrintJobStore;
+  rendering: ReportRendering;
+  jobs: JobQueue | null;
+  postingStore: PostingStore;
+  postingSources: PostingSources;
+  postingConnections: PostingConnections | null;
+  dealUrl: ResultsDeps['dealUrl'];
+  timings: PostingTimings;
+  freee: ConnectDeps | null;
+  sandboxConnector: SandboxConnector | null;
+  idempotency: IdempotencyStore;
+}
+
+export function buildApp(ports: AppPorts): App {
+  const { clock, log } = ports;
+  const tenancyDeps = { uow: ports.tenancy, clock, hasher: ports.hasher };
+  const source = ports.reportSource;
+  return Object.freeze({
+    clock,
+    log,
+    secureCookies: ports.secureCookies,
+    tenancy: bindTenancy(tenancyDeps),
+    auth: bindAuth({
+      tenancy: ports.tenancy.read,
+      access: ports.access,
+      hasher: ports.hasher,
+      clock,
+    }),
+    ledger: bindLedger({ uow: ports.ledger, clock }, tenancyDeps),
+    report: bindReport({
+      rendering: ports.rendering,
+      report: { source, clock },
+      print: { source, printJobs: ports.printJobs, queue: ports.jobs, clock },
+      settings: { tenancy: ports.tenancy, clock },
+    }),
+    posting: bindPosting({
+      store: ports.postingStore,
+      sources: ports.postingSources,
+      connections: ports.postingConnections,
+      queue: ports.jobs,
+      clock,
+      timings: ports.timings,
+      log,
+      dealUrl: ports.dealUrl,
+    }),
+    freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
+    idempotency: ports.idempotency,
+  });
+}
+
+/** What a process has built before its App: the database pool and the outside clients. */
+export interface ProcessParts {
+  pool: Pool;
+  clock: Clock;
+  logger: Logger;
+  jobs?: JobQueue | null;
+  freee?: FreeeRuntime | null;
+  sandboxConnector?: SandboxConnector | null;
+  postingTimings?: PostingTimings;
+  secureCookies?: boolean;
+  hasher?: PasswordHasher;
+}
+
+export function appPortsOver(parts: ProcessParts): AppPorts {
+  const { pool, clock, logger } = parts;
+  const freee = parts.freee ?? null;
+  return {
+    clock,
+    log: logger,
+    secureCookies: parts.secureCookies ?? false,
+    hasher: parts.hasher ?? argon2Hasher,
+    tenancy: tenancyUnitOfWork(pool),
+    access: accessStoreOver(pool),
+    ledger: ledgerUnitOfWork(pool),
+    reportSource: reportSourceOver(pool),
+    printJobs: printJobStoreOver(pool),
+    rendering: reportRendering,
+    jobs: parts.jobs ?? null,
+    postingStore: postingStoreOver(pool),
+    postingSources: postingSourcesOver(pool),
+    postingConnections: freee ? postingConnectionsOver(freee) : null,
+    dealUrl: dealUrlFor(freee ?? undefined),
+    timings: parts.postingTimings ?? postingTimings(),
+    freee: freee ? freee.connectDeps : null,
+    sandboxConnector: parts.sandboxConnector ?? null,
+    idempotency: idempotencyStoreOver(pool),
+  };
+}
+
+export function appOver(parts: ProcessParts): App {
+  return buildApp(appPortsOver(parts));
+}
+
+/** Posting's ports for its job handler; refused (the job fails and retries) without freee here. */
+export function postingDepsOver(ports: AppPorts): PostingDeps {
+  if (!ports.postingConnections)
+    throw new AppError(
+      'unavailable',
+      'freee_unavailable_here',
+      'このプロセスではfreee連携が設定されていません。',
+    );
+  return {
+    store: ports.postingStore,
+    sources: ports.postingSources,
+    connections: ports.postingConnections,
+    clock: ports.clock,
+    timings: ports.timings,
+    log: ports.log,
+  };
+}
+
+/** The ledger's ports over a pool (the demo seeding, tests and benches). */
+export function ledgerDepsOver(pool: Pool, clock: Clock): LedgerDeps {
+  return { uow: ledgerUnitOfWork(pool), clock };
+}

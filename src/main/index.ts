@@ -1,0 +1,5 @@
+// Entry point: `uriage <command>` (bin/uriage.js) and `npm start` (= uriage serve --demo).
+import { runCli } from './cli.js';
+
+const exitCode = await runCli(process.argv.slice(2));
+process.exitCode = exitCode;

@@ -1,0 +1,36 @@
+// Every feature's background work (see src/app/jobs/module.ts), the one list. Started by
+// `uriage serve` and `uriage worker`.
+import type { JobModule } from '../app/jobs/module.js';
+import { postingJobModule } from '../app/posting/jobs.js';
+import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
+import { reportJobModule } from '../app/report/jobs.js';
+import type { ReportPrinter } from '../app/report/ports.js';
+import { tcpReportPrinter } from '../adapters/print/report-printer.js';
+import { postingDepsOver, type AppPorts } from './app.js';
+import type { Config } from './config.js';
+
+/** Posting's waits for this configuration (URIAGE_POSTING_TIME_SCALE, URIAGE_FREEE_TIMEOUT_MS). */
+export function postingTimingsOf(
+  config: Pick<Config, 'postingTimeScale' | 'freeeRequestTimeoutMs'>,
+): PostingTimings {
+  return postingTimings({
+    scale: config.postingTimeScale,
+    requestTimeoutMs: config.freeeRequestTimeoutMs,
+  });
+}
+
+export function jobModulesFor(
+  ports: AppPorts,
+  options: { postingConcurrency?: number; printer?: ReportPrinter } = {},
+): JobModule[] {
+  return [
+    reportJobModule({
+      source: ports.reportSource,
+      printJobs: ports.printJobs,
+      printer: options.printer ?? tcpReportPrinter(),
+      clock: ports.clock,
+      logger: ports.log,
+    }),
+    postingJobModule(() => postingDepsOver(ports), ports.timings, options.postingConcurrency),
+  ];
+}
