@@ -18,12 +18,6 @@ export function jstToday(clock: Clock): string {
   return new Date(clock.now().getTime() + jstOffsetMs).toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-}
-
 export function addMs(clock: Clock, ms: number): Date {
   return new Date(clock.now().getTime() + ms);
 }

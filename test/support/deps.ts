@@ -10,8 +10,6 @@ import { tcpReportPrinter } from '../../src/adapters/print/report-printer.js';
 import { appPortsOver, postingDepsOver, type AppPorts } from '../../src/main/app.js';
 import type { TestServices } from './app.js';
 
-export { ledgerDepsOver } from '../../src/main/app.js';
-
 export function portsOf(services: TestServices, timings?: PostingTimings): AppPorts {
   const postingTimings = services.postingTimings ?? timings;
   return appPortsOver({

@@ -8,7 +8,6 @@ import {
   createSecretBox,
   generateSecretKeyText,
   parseSecretKey,
-  SecretKeyError,
   type SecretBox,
   type SecretKey,
 } from './secret-box.js';
@@ -49,5 +48,3 @@ export function loadSecretBox(settings: SecretKeySettings): LoadedSecretBox {
   const path = join(settings.dataDir, secretKeyFileName);
   return { box: createSecretBox(keyFromFile(settings.dataDir), previous), source: 'file', path };
 }
-
-export { SecretKeyError };

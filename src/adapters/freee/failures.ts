@@ -47,18 +47,6 @@ export type FreeeResult<T> =
   | { ok: true; data: T; status: number; requestId: string | null }
   | { ok: false; failure: FreeeFailure };
 
-export class FreeeApiError extends Error {
-  constructor(
-    readonly failure: FreeeFailure,
-    operation: string,
-  ) {
-    super(
-      `freee ${operation}: ${failure.kind}${failure.status ? ` (${failure.status})` : ''}${failure.requestId ? ` request ${failure.requestId}` : ''}`,
-    );
-    this.name = 'FreeeApiError';
-  }
-}
-
 /** A page walk reached its maximum with pages still coming. */
 export class FreeePagingLimitError extends Error {
   readonly code = 'freee_paging_limit_exceeded';
@@ -78,11 +66,6 @@ export class FreeeCompanyIdError extends Error {
     super(`freee ${method} ${path}: company_id ${expected} missing or different`);
     this.name = 'FreeeCompanyIdError';
   }
-}
-
-export function unwrap<T>(result: FreeeResult<T>, operation: string): T {
-  if (!result.ok) throw new FreeeApiError(result.failure, operation);
-  return result.data;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {

@@ -7,19 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { PrinterUnreachableError, type AttemptFailure } from './printer-errors.js';
 import { resolveSendOptions, type SendToPrinterInput, type SendTarget } from './send-options.js';
 
-export {
-  PrinterUnreachableError,
-  PrinterSettingsError,
-  type AttemptFailure,
-} from './printer-errors.js';
-export {
-  printerPortDefault,
-  timeoutMsDefault,
-  attemptsMaxDefault,
-  attemptsMaxLimit,
-  backoffMsDefault,
-  type SendToPrinterInput,
-} from './send-options.js';
+export { PrinterUnreachableError, PrinterSettingsError } from './printer-errors.js';
+export { type SendToPrinterInput } from './send-options.js';
 
 /** After the last byte is written, how long to wait for the printer to close its side. */
 export const closeWaitMsMax = 1_000;

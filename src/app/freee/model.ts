@@ -1,7 +1,6 @@
 // freee連携 as use cases see it: connections of a company to freee 事業所, store ↔ connection,
 // statuses (seed 000 §2, spec posting.md) and the Japanese texts users see.
 export type FreeeProvider = 'freee' | 'sandbox';
-export const freeeProviders: readonly FreeeProvider[] = ['freee', 'sandbox'];
 
 export type ConnectionStatus = 'connected' | 'expired' | 'error' | 'disconnected';
 

@@ -6,7 +6,6 @@ import type {
   FreeeCompanyChoice,
   FreeeConnection,
   FreeeProvider,
-  StoreConnectionView,
   TokenPair,
 } from './model.js';
 
@@ -179,9 +178,3 @@ export interface FreeeGateways {
   readonly defaultProvider: FreeeProvider;
   forProvider(provider: FreeeProvider): Promise<FreeeGateway>;
 }
-
-export interface StoreLookup {
-  listStoreIds(companyId: string): Promise<string[]>;
-}
-
-export type { StoreConnectionView };

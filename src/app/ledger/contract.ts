@@ -64,8 +64,6 @@ export const CheckoutContract = z
   })
   .strict();
 
-export type CheckoutDocument = z.output<typeof CheckoutContract>;
-
 /** Spec §1: `{ id, storeCode, registerCode, businessDate, at, amount > 0, reason? }` with its type. */
 export const DrawerEventContract = z
   .object({
@@ -79,8 +77,6 @@ export const DrawerEventContract = z
     reason: z.string().max(200).optional(),
   })
   .strict();
-
-export type DrawerEventDocument = z.output<typeof DrawerEventContract>;
 
 /** Float and counted cash of a close: whole yen, never negative (a drawer holds no debt). */
 export const cashYenMax = 1_000_000_000_000;

@@ -1,6 +1,6 @@
 // Spec §2 steps 1–2: line amount g = quantity × unitPrice − discount, summed per tax category G[c].
 import { assertYen, zeroYen, type Yen } from '../money/yen.js';
-import { taxCategories, type CheckoutLine, type TaxCategory } from './types.js';
+import type { CheckoutLine, TaxCategory } from './types.js';
 
 export type ByTaxCategory = Record<TaxCategory, Yen>;
 
@@ -22,13 +22,4 @@ export function grossByTaxCategory(lines: readonly CheckoutLine[]): ByTaxCategor
     );
   }
   return grossYen;
-}
-
-export function sumOverCategories(
-  amountsYen: ByTaxCategory,
-  categories: readonly TaxCategory[] = taxCategories,
-): Yen {
-  let totalYen = 0;
-  for (const category of categories) totalYen += amountsYen[category];
-  return assertYen(totalYen, 'categorySumYen');
 }

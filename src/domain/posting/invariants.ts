@@ -17,7 +17,6 @@ import { violation, type InvariantSetup, type InvariantViolation } from './invar
 import type { AccountRole } from './mappings.js';
 
 export type { InvariantSetup, InvariantViolation } from './invariant-types.js';
-export { checkReceivables } from './invariant-receivables.js';
 
 const detailsMax = 100;
 const salesCategories = ['standard10', 'reduced8', 'exempt'] as const;

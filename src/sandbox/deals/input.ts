@@ -94,6 +94,3 @@ export const paymentParams = z.object({
 export type CreateDetail = z.infer<typeof createDetail>;
 export type UpdateDetail = z.infer<typeof updateDetail>;
 export type PaymentLine = z.infer<typeof paymentLine>;
-export type DealCreateParams = z.infer<typeof dealCreateParams>;
-export type DealUpdateParams = z.infer<typeof dealUpdateParams>;
-export type PaymentParams = z.infer<typeof paymentParams>;

@@ -31,10 +31,6 @@ export function queryInt(c: Context, name: string, rule: IntRule = {}): number |
   return parseIntParam(name, c.req.query(name), rule);
 }
 
-export function requiredQueryInt(c: Context, name: string, rule: IntRule = {}): number {
-  return parseIntParam(name, c.req.query(name), { ...rule, required: true }) as number;
-}
-
 export function pathInt(c: Context, name: string): number {
   const value = parseIntParam(name, c.req.param(name), { required: true, min: 1 });
   return value as number;
