@@ -102,7 +102,8 @@ export default tseslint.config(
   {
     // Layers (issue 9): src/main/ is the one composition root; driving adapters (http, console,
     // cli) see the App only; the sandbox is a world of its own; nothing imports main/ but main/.
-    // Specifiers are resolved against the importing file, so `../db/x.js` counts as adapters/db.
+    // Specifiers are resolved against the importing file: from adapters/http, a sibling "db" folder
+    // reached by one level up counts as adapters/db.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     plugins: {
       layers: {
