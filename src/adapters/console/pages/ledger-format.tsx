@@ -1,5 +1,6 @@
 // Shared bits of the 会計一覧 and 閉局 pages: yen, times in the store's zone, status labels, the
 // store-day picker.
+import { businessDateIn } from '../../../domain/calendar/store-zone.js';
 import type { CheckoutStatus } from '../../../domain/ledger/types.js';
 import type { Store } from '../../../app/tenancy/model.js';
 
@@ -31,12 +32,7 @@ export function timeIn(timeZone: string, instant: Date | null): string {
 
 /** Today's calendar date in the store's time zone (the default business date). */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return businessDateIn(now, timeZone);
 }
 
 export const dayQuery = (storeCode: string, businessDate: string) =>
