@@ -10,7 +10,7 @@ import { roundingModes } from '../../domain/money/rounding-mode.js';
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });
 /** A real calendar date YYYY-MM-DD (the domain's one parser), reported as zod's invalid_format. */
-const businessDate = z
+export const BusinessDateContract = z
   .string()
   .superRefine((value, ctx) => {
     if (!isBusinessDate(value))
@@ -22,6 +22,7 @@ const businessDate = z
       });
   })
   .meta({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const businessDate = BusinessDateContract;
 
 export const CheckoutLineContract = z
   .object({

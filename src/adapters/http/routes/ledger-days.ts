@@ -4,7 +4,7 @@
 //   GET  /api/v1/stores/{code}/days/{date}/closes     every version, oldest first
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { checkoutStatuses } from '../../../domain/ledger/types.js';
-import { CloseContract } from '../../../app/ledger/contract.js';
+import { BusinessDateContract, CloseContract } from '../../../app/ledger/contract.js';
 import type { DayCloseRecord, StoredCheckout } from '../../../app/ledger/model.js';
 import { dayCheckoutsPageMax } from '../../../app/ledger/queries.js';
 import type { AppEnv } from '../context.js';
@@ -18,10 +18,7 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
 
 const DayParams = z.object({
   code: Code,
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .openapi({ example: '2025-01-10' }),
+  date: BusinessDateContract.openapi({ example: '2025-01-10' }),
 });
 
 const CloseSchema = z

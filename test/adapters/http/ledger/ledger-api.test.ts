@@ -340,3 +340,21 @@ test('the OpenAPI document lists the ledger routes', async () => {
     assert.ok(document.paths[path], path);
   }
 });
+
+test('a day path with an impossible date (2025-02-31) is 400 naming date; nothing is closed', async () => {
+  const closesBefore = await countRows(app, 'day_closes', alpha.companyId);
+  for (const date of ['2025-02-31', '2025-2-01', 'today']) {
+    const path = `/api/v1/stores/0001/days/${date}`;
+    const listed = await alphaAdmin.request('GET', `${path}/checkouts`);
+    assert.equal(listed.status, 400, date);
+    const error = (await body(listed)).error;
+    assert.equal(error.code, 'validation_failed');
+    assert.deepEqual(
+      error.fields.map((f: { path: string }) => f.path),
+      ['date'],
+    );
+    const closed = await alphaAdmin.request('POST', `${path}/close`, { float: 0, countedCash: 0 });
+    assert.equal(closed.status, 400, date);
+  }
+  assert.equal(await countRows(app, 'day_closes', alpha.companyId), closesBefore);
+});
