@@ -18,7 +18,11 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
 
 const DayParams = z.object({
   code: Code,
-  date: BusinessDateContract.openapi({ example: '2025-01-10' }),
+  date: BusinessDateContract.meta({
+    format: 'date',
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    example: '2025-01-10',
+  }),
 });
 
 const CloseSchema = z
