@@ -15,6 +15,7 @@ import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { DailyReport } from '../../domain/report/types.js';
 import type { FreeeCallFailure, FreeeCompanyInfo, NamedMaster, PostingGateway } from './ports.js';
 import { methodSettingsOf, type PostingSettingsDocument } from './settings.js';
+import { createMissingMasters } from './create-masters.js';
 
 /** At most this many 品目 / 取引先 are created in one run (one per payment method). */
 export const mastersCreatedMax = 40;
@@ -114,17 +115,7 @@ async function createMissing(
       `freeeに作成する品目・取引先が多すぎます(${mastersCreatedMax}件まで)。連携設定を確認してください。`,
     );
   }
-  for (const name of items) {
-    const created = await input.gateway.createItem(name);
-    if (!created.ok) return created.failure;
-    input.info.items.push(created.value);
-  }
-  for (const name of partners) {
-    const created = await input.gateway.createPartner(name);
-    if (!created.ok) return created.failure;
-    input.info.partners.push(created.value);
-  }
-  return null;
+  return createMissingMasters(input.gateway, input.info, { items, partners });
 }
 
 function attempt(
