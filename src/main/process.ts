@@ -51,6 +51,9 @@ async function openSandbox(
   database: Database,
 ): Promise<ProcessSandbox | null> {
   const { pool } = database;
+  // With real freee credentials the built-in sandbox is not served here (issue #10 item 3): it would
+  // be an open, login-less freee next to the real one. A sandbox elsewhere (URIAGE_SANDBOX_URL) stays.
+  if (options.config.freee !== null && options.config.sandboxUrl === undefined) return null;
   switch (options.sandbox) {
     case 'mounted':
       return mountedSandbox(pool, options.clock, options.config);

@@ -46,6 +46,8 @@ export async function cliSandbox(
   config: Config,
 ): Promise<ProcessSandbox> {
   if (config.sandboxUrl) return { baseUrl: config.sandboxUrl, app: null, close: async () => {} };
-  const server = await startSandboxServer({ pool, clock, port: 0 });
+  // Faults as in the server (URIAGE_SANDBOX_FAULTS), so that `uriage post` meets them too.
+  const faults = faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults });
+  const server = await startSandboxServer({ pool, clock, port: 0, faults });
   return { baseUrl: server.url, app: null, close: () => server.close() };
 }

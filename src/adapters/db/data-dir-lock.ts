@@ -1,8 +1,9 @@
 // PGlite is one process per data directory (electric-sql/pglite#1106: nothing stops a second
 // opener, and two openers corrupt it). The owner writes `uriage.lock` with its pid and the
 // address of its pglite-socket server; another process finding a live owner connects through
-// that socket instead of opening the directory.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// that socket instead of opening the directory. The lock holds the socket's password (a new one
+// per start), so the directory is 0700 and the lock 0600: only the owning OS user reads them.
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface LockInfo {
@@ -53,7 +54,8 @@ export function acquireLock(
   dataDir: string,
   startedAt: string,
 ): { publish(connectionString: string): void; release(): void } {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const path = join(dataDir, lockFileName);
   const live = readLiveLock(dataDir);
   if (live && live.pid !== process.pid) throw new DataDirLockedError(dataDir, live.pid);
@@ -62,7 +64,7 @@ export function acquireLock(
     writeFileSync(
       path,
       JSON.stringify({ pid: process.pid, connectionString, startedAt } satisfies LockInfo),
-      { flag },
+      { flag, mode: 0o600 },
     );
   try {
     write('', 'wx');

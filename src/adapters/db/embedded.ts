@@ -2,6 +2,7 @@
 // our pglite-socket server (pglite-socket-server.ts) on 127.0.0.1 so the app, the jobs, migrations and the CLI all speak plain `pg`.
 import { PGlite } from '@electric-sql/pglite';
 import { startPgliteWireServer } from './pglite-socket-server.js';
+import { newWirePassword } from './wire-password.js';
 
 export interface EmbeddedServer {
   connectionString: string;
@@ -21,9 +22,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const server = await startPgliteWireServer(db, { connectionsMax: options.connectionsMax ?? 32 });
+  const password = newWirePassword();
+  const server = await startPgliteWireServer(db, {
+    connectionsMax: options.connectionsMax ?? 32,
+    password,
+  });
   return {
-    connectionString: `postgres://postgres@${server.address}/postgres?sslmode=disable`,
+    connectionString: `postgres://postgres:${password}@${server.address}/postgres?sslmode=disable`,
     stop: async () => {
       await server.stop();
       try {
@@ -41,9 +46,10 @@ export async function dumpEmbedded(
   setup: (connectionString: string) => Promise<void>,
 ): Promise<Blob> {
   const db = await PGlite.create(dataDir ? { dataDir } : {});
-  const server = await startPgliteWireServer(db, { connectionsMax: 8 });
+  const password = newWirePassword();
+  const server = await startPgliteWireServer(db, { connectionsMax: 8, password });
   try {
-    await setup(`postgres://postgres@${server.address}/postgres?sslmode=disable`);
+    await setup(`postgres://postgres:${password}@${server.address}/postgres?sslmode=disable`);
   } finally {
     await server.stop();
   }

@@ -10,6 +10,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket';
+import { authenticateWire } from './wire-password.js';
 
 interface Queued {
   handlerId: number;
@@ -112,11 +113,16 @@ export interface PgliteWireServer {
 
 export async function startPgliteWireServer(
   db: PGlite,
-  options: { connectionsMax: number },
+  options: { connectionsMax: number; password: string },
 ): Promise<PgliteWireServer> {
   const queue = new BatchAtomicQueue(db);
   const handlers = new Set<PGLiteSocketHandler>();
   const server: Server = createServer((socket: Socket) => {
+    void authenticateWire(socket, options.password).then((startup) => {
+      if (startup !== null) serveAuthenticated(socket, startup);
+    });
+  });
+  const serveAuthenticated = (socket: Socket, startup: Buffer) => {
     const handler = new PGLiteSocketHandler({
       queryQueue: queue as unknown as ConstructorParameters<
         typeof PGLiteSocketHandler
@@ -126,7 +132,9 @@ export async function startPgliteWireServer(
     handlers.add(handler);
     socket.once('close', () => handlers.delete(handler));
     handler.attach(socket).catch(() => socket.destroy());
-  });
+    // attach registered its data listener synchronously: hand it the startup message we read.
+    socket.emit('data', startup);
+  };
   server.maxConnections = options.connectionsMax;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

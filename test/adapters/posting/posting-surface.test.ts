@@ -320,7 +320,7 @@ interface Run {
   stderr: string;
 }
 
-async function cli(args: string[]): Promise<Run> {
+async function cli(args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('../report/cli-worker.ts', import.meta.url).href)}); })`;
   const env = {
     URIAGE_DATA_DIR: join(dir, 'data'),
@@ -331,6 +331,7 @@ async function cli(args: string[]): Promise<Run> {
     TZ: 'UTC',
     URIAGE_POSTING_TIME_SCALE: '0.001',
     URIAGE_FREEE_TIMEOUT_MS: '2000',
+    ...extraEnv,
   };
   const worker = new Worker(bootstrap, {
     eval: true,
@@ -432,6 +433,32 @@ describe('CLI', () => {
       null,
       'store 0002 has no 部門 since the form saved it so',
     );
+  });
+  it('uriage post honours URIAGE_SANDBOX_FAULTS (every call in maintenance: nothing written)', async () => {
+    await ingest(h, [
+      checkout(
+        'c3',
+        '0002',
+        '2025-01-14',
+        [item(550, 'standard10')],
+        [{ method: 'cash', amount: 550 }],
+      ),
+    ]);
+    await closeOf(h, '0002', '2025-01-14', 0, 550);
+    const before = await dealCount(h);
+    const args = [
+      'post',
+      '--company',
+      h.connected.company.code,
+      '--store',
+      '0002',
+      '--date',
+      '2025-01-14',
+    ];
+    const run = await cli(args, { URIAGE_SANDBOX_FAULTS: 'rate=1,kinds=maintenance,seed=1' });
+    assert.doesNotMatch(run.stdout, /送信済/, run.stderr + run.stdout);
+    assert.match(run.stdout, /2025-01-14/, run.stderr + run.stdout);
+    assert.equal(await dealCount(h), before);
   });
   it('uriage post with neither --date nor a range is a usage error', async () => {
     const run = await cli(['post', '--company', h.connected.company.code, '--store', '0002']);
