@@ -2,4 +2,5 @@
 import { runCli } from './cli.js';
 
 const exitCode = await runCli(process.argv.slice(2));
-process.exitCode = exitCode;
+// Exit now: a failed start (port taken, database lost) must not leave timers or workers running.
+process.exit(exitCode);

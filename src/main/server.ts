@@ -11,6 +11,7 @@ import type { Logger } from '../adapters/log/logger.js';
 import type { Config } from './config.js';
 import { connectDemoCompanyToFreee } from './freee.js';
 import { openProcess } from './process.js';
+import { databaseAnswers } from './database-watch.js';
 import { sandboxMountPath } from './sandbox.js';
 
 export interface RunningServer {
@@ -51,7 +52,7 @@ export async function startServer(options: {
     const mounts = running.sandbox?.app
       ? [{ path: sandboxMountPath, app: running.sandbox.app }]
       : [];
-    const http = createHttpApp(app, { mounts });
+    const http = createHttpApp(app, { mounts, health: () => databaseAnswers(database.pool) });
     const { server, port } = await listen(http.fetch, config.port);
     const close = async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -72,6 +73,12 @@ function listen(
     const server = serve({ fetch, port, hostname: '0.0.0.0' }, (info) =>
       resolve({ server, port: info.port }),
     );
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `cannot listen on port ${port} (${error.code ?? error.message}): is another server running? Set PORT or --port.`,
+        ),
+      ),
+    );
   });
 }

@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   // A mounted app keeps its own Env type (the sandbox's differs from ours): nothing of ours reaches it.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   mounts?: readonly { path: string; app: Hono<any, any, any> }[];
+  /** What /healthz checks (the database answers); absent: always healthy. */
+  health?: () => Promise<boolean>;
 }
 
 export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
@@ -35,7 +37,10 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     c.header('cache-control', 'public, max-age=86400');
     return c.body(htmxSource);
   });
-  http.get('/healthz', (c) => c.json({ ok: true }));
+  http.get('/healthz', async (c) => {
+    const ok = options.health ? await options.health() : true;
+    return c.json({ ok }, ok ? 200 : 503);
+  });
   http.use('/api/v1/*', loadPrincipal);
   const api = createApi(options.apiRoutes ?? []);
   http.route('/api/v1', api);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../../adapters/cli/command.js';
 import { createLogger } from '../../adapters/log/logger.js';
 import { startServer } from '../server.js';
+import { closeWithin, databaseLostMessage, untilStopOrDatabaseLost } from '../database-watch.js';
 import type { MainContext } from './context.js';
 
 export const serveCommand: Command<MainContext> = {
@@ -35,11 +36,12 @@ export const serveCommand: Command<MainContext> = {
         'Demo company exists already: log in as 企業コード demo / 担当者コード admin with the password printed at the first start.',
       );
     }
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    const ended = await untilStopOrDatabaseLost(server.database.pool);
+    if (ended === 'databaseLost') {
+      ctx.err(databaseLostMessage(server.database.mode));
+      await closeWithin(() => server.close());
+      return 1;
+    }
     ctx.out('stopping…');
     await server.close();
     return 0;

@@ -5,6 +5,7 @@
 import type { Command } from '../../adapters/cli/command.js';
 import { createLogger } from '../../adapters/log/logger.js';
 import { openProcess } from '../process.js';
+import { closeWithin, databaseLostMessage, untilStopOrDatabaseLost } from '../database-watch.js';
 import type { MainContext } from './context.js';
 
 export const workerCommand: Command<MainContext> = {
@@ -22,10 +23,12 @@ export const workerCommand: Command<MainContext> = {
       freee: true,
     });
     ctx.out(`worker running (${running.jobModules} job modules); Ctrl-C stops it`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
+    const ended = await untilStopOrDatabaseLost(running.database.pool);
+    if (ended === 'databaseLost') {
+      ctx.err(databaseLostMessage(running.database.mode));
+      await closeWithin(() => running.close());
+      return 1;
+    }
     await running.close();
     return 0;
   },
