@@ -58,9 +58,11 @@ export const ofStore = <T extends { ref_number?: string | null }>(
   storeCode: string,
   businessDate: string,
 ) =>
-  deals.filter((deal) =>
-    (deal.ref_number ?? '').startsWith(`URG-${storeCode}-${businessDate.replaceAll('-', '')}-`),
-  );
+  deals.filter((deal) => {
+    // `URG-<company>.<store>-…`, or `URG-<store>-…` for a legacy store (entry-keys.ts).
+    const ref = (deal.ref_number ?? '').replace(/^URG-[A-Za-z0-9_-]+\./, 'URG-');
+    return ref.startsWith(`URG-${storeCode}-${businessDate.replaceAll('-', '')}-`);
+  });
 
 const defaultSchedule = (kind: PaymentKind): SettlementSchedule | null => {
   if (kind === 'cash') return null;

@@ -10,6 +10,7 @@ import { connectionQueriesOver } from './freee-connections.js';
 import { freeeSecretsOver } from './freee-secrets.js';
 import { leaseOpsOver } from './freee-token-lease.js';
 import type { Pool } from './pool.js';
+import { refScopeCollisionsOver } from './ref-scope.js';
 import { drizzleOver } from './unit-of-work.js';
 
 export { secretPurposes } from './freee-secrets.js';
@@ -21,5 +22,6 @@ export function freeeStoreOver(pool: Pool, box: SecretBox): FreeeStore {
     ...connectionQueriesOver(pool, db, secrets),
     ...leaseOpsOver(db, secrets),
     ...authorizationOpsOver(pool, db, secrets),
+    refScopeCollisions: (input) => refScopeCollisionsOver(pool, input),
   };
 }

@@ -20,10 +20,12 @@ import type {
   PostedDealView,
   PostingSources,
   PostingStore,
+  PostingStoreRef,
   RecordWrite,
 } from '../../app/posting/ports.js';
 import type { Pool } from './pool.js';
 import { tenancyUnitOfWork } from './tenancy-store.js';
+import { storeRefSelect } from './ref-scope.js';
 
 interface DayRow {
   company_id: string;
@@ -351,15 +353,15 @@ export function postingSourcesOver(pool: Pool): PostingSources {
   const tenancy = tenancyUnitOfWork(pool).read;
   return {
     findStore: async (companyId, storeCode) => {
-      const { rows } = await pool.query<{ id: string; code: string; name: string }>(
-        'select id, code, name from stores where company_id = $1 and code = $2',
+      const { rows } = await pool.query<PostingStoreRef>(
+        `${storeRefSelect} where s.company_id = $1 and s.code = $2`,
         [companyId, storeCode],
       );
       return rows[0] ?? null;
     },
     listStores: async (companyId) => {
-      const { rows } = await pool.query<{ id: string; code: string; name: string }>(
-        'select id, code, name from stores where company_id = $1 order by code',
+      const { rows } = await pool.query<PostingStoreRef>(
+        `${storeRefSelect} where s.company_id = $1 order by s.code`,
         [companyId],
       );
       return rows;

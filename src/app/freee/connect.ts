@@ -226,6 +226,27 @@ export interface RegisterInput {
   storeIds: readonly string[];
 }
 
+function checkStoreIds(
+  storeIds: readonly string[],
+  storeRows: readonly { storeId: string }[],
+): void {
+  const known = new Set(storeRows.map((s) => s.storeId));
+  const fields = storeIds
+    .filter((id) => !known.has(id))
+    .map((id) => ({
+      path: 'storeIds',
+      code: 'unknown_store',
+      message: `店舗が見つかりません: ${id}`,
+    }));
+  if (storeIds.length === 0)
+    fields.push({
+      path: 'storeIds',
+      code: 'required',
+      message: '連携する店舗を選択してください。',
+    });
+  if (fields.length > 0) throw validationError(fields);
+}
+
 /** 登録: checks the 事業所 and the user's deal rights, then stores the connection and the mapping. */
 export async function registerAuthorization(
   deps: ConnectDeps,
@@ -233,21 +254,7 @@ export async function registerAuthorization(
 ): Promise<FreeeConnection> {
   const authorization = await authorizedOrThrow(deps, input.companyId, input.authorizationId);
   const storeRows = await deps.store.listStoreConnections(input.companyId);
-  const known = new Set(storeRows.map((s) => s.storeId));
-  const fields = input.storeIds
-    .filter((id) => !known.has(id))
-    .map((id) => ({
-      path: 'storeIds',
-      code: 'unknown_store',
-      message: `店舗が見つかりません: ${id}`,
-    }));
-  if (input.storeIds.length === 0)
-    fields.push({
-      path: 'storeIds',
-      code: 'required',
-      message: '連携する店舗を選択してください。',
-    });
-  if (fields.length > 0) throw validationError(fields);
+  checkStoreIds(input.storeIds, storeRows);
   const tokens = await deps.store.readAuthorizedTokens(input.companyId, input.authorizationId);
   if (!tokens) throw notFound('freee authorization tokens', '連携リクエストが見つかりません。');
   const gateway = await deps.gateways.forProvider(authorization.provider);
@@ -264,6 +271,7 @@ export async function registerAuthorization(
     ]);
   const rights = await gateway.canWriteDeals(tokens.accessToken, chosen.id);
   if (!rights.ok) throw accountFailure(rights.kind);
+  await refuseRefScopeCollisions(deps, input, authorization.provider);
   const claimed = await deps.store.claimAuthorizedTokens(
     input.companyId,
     input.authorizationId,
@@ -330,4 +338,29 @@ export async function disconnectConnection(
   const tokens = await deps.store.disconnect(companyId, connectionId, deps.clock.now());
   if (tokens)
     await (await deps.gateways.forProvider(connection.provider)).revoke(tokens.refreshToken);
+}
+
+/**
+ * 登録 refuses stores whose freee ref_numbers another Uriage company already uses in the 事業所
+ * (issue #10 item 2): a look-up after an unclear failure would adopt the other company's deals.
+ */
+async function refuseRefScopeCollisions(
+  deps: ConnectDeps,
+  input: RegisterInput,
+  provider: FreeeProvider,
+): Promise<void> {
+  const collisions = await deps.store.refScopeCollisions({
+    companyId: input.companyId,
+    storeIds: input.storeIds,
+    provider,
+    freeeCompanyId: input.freeeCompanyId,
+  });
+  if (collisions.length === 0) return;
+  throw new AppError(
+    'conflict',
+    'freee_ref_number_collision',
+    `店舗コード「${collisions.map((c) => c.storeCode).join('」「')}」の取引は、この事業所で別の企業の取引と管理番号が重なります。別の事業所を選ぶか、店舗コードを変えてから登録してください。`,
+    [],
+    `ref_number scopes ${collisions.map((c) => c.refScope).join(', ')} are used by another company in freee company ${input.freeeCompanyId}`,
+  );
 }

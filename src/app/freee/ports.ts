@@ -31,6 +31,13 @@ export interface SaveConnectionInput {
 
 export interface FreeeStore {
   listConnections(companyId: string): Promise<FreeeConnection[]>;
+  /** Stores whose ref_number scope another Uriage company uses in this 事業所 (connected or posted). */
+  refScopeCollisions(input: {
+    companyId: string;
+    storeIds: readonly string[];
+    provider: FreeeProvider;
+    freeeCompanyId: number;
+  }): Promise<{ storeCode: string; refScope: string }[]>;
   findConnection(companyId: string, connectionId: string): Promise<FreeeConnection | null>;
   /** Every store of the company with its connection (null = 未連携). */
   listStoreConnections(

@@ -58,7 +58,7 @@ export async function heldDealsOfDay(
     );
   }
   const deals = listed.value
-    .filter((deal) => keyOfRefNumber(storeCode, businessDate, deal.ref_number) !== null)
+    .filter((deal) => keyOfRefNumber(store.refScope, businessDate, deal.ref_number) !== null)
     .sort((a, b) => (a.ref_number ?? '').localeCompare(b.ref_number ?? '') || a.id - b.id);
   return { freeeCompanyId: freee.gateway.freeeCompanyId, provider: freee.gateway.provider, deals };
 }

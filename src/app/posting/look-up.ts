@@ -30,7 +30,7 @@ export async function lookUp(
   if (!held.ok) return { kind: 'stop', outcome: failed(run, held.failure, false) };
   const byKey = new Map<string, HeldDeal[]>();
   for (const deal of [...held.value].sort((left, right) => left.id - right.id)) {
-    const key = keyOfRefNumber(run.request.storeCode, run.request.businessDate, deal.ref_number);
+    const key = keyOfRefNumber(run.refScope, run.request.businessDate, deal.ref_number);
     if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), deal]);
   }
   const context = reconcileContext(run, planned);
@@ -39,7 +39,7 @@ export async function lookUp(
     const listed = reconciled.duplicates
       .map(
         (d) =>
-          `${refNumberOf(run.request.storeCode, run.request.businessDate, d.key)}: ${d.dealIds.join(', ')}`,
+          `${refNumberOf(run.refScope, run.request.businessDate, d.key)}: ${d.dealIds.join(', ')}`,
       )
       .join(' / ');
     return {

@@ -82,6 +82,8 @@ export interface PostingStoreRef {
   id: string;
   code: string;
   name: string;
+  /** The store's part of its freee ref_numbers (domain/posting/entry-keys.ts refScopeOf). */
+  refScope: string;
 }
 
 export interface LatestClose {

@@ -95,6 +95,7 @@ export async function postStoreDay(
     deps,
     lease,
     request,
+    refScope: store.refScope,
     autoRetries: claim.autoRetries,
     gateway: null,
     closeVersion: null,
@@ -207,6 +208,7 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
       settings,
       methods,
       report: close.report,
+      refScope: run.refScope,
       mayWrite: guard.kind === 'open',
     });
     if (resolution.kind === 'failed') {

@@ -47,6 +47,8 @@ export interface ResolveInput {
   settings: PostingSettingsDocument;
   methods: readonly PaymentMethod[];
   report: DailyReport;
+  /** The store's part of its ref_numbers (PostingStoreRef.refScope). */
+  refScope: string;
   /** false: report `needsWrites` instead of creating missing 品目 / 取引先 (the guard said no). */
   mayWrite: boolean;
 }
@@ -98,7 +100,12 @@ function domainSettings(
     taxCodeNames: input.settings.taxCodeNames,
     methods,
     stores: [
-      { storeCode: input.report.storeCode, companyId: input.gateway.freeeCompanyId, ...store },
+      {
+        storeCode: input.report.storeCode,
+        refScope: input.refScope,
+        companyId: input.gateway.freeeCompanyId,
+        ...store,
+      },
     ],
   };
 }

@@ -16,6 +16,8 @@ export interface Run {
   deps: PostingDeps;
   lease: Lease;
   request: PostingRequest;
+  /** The store's part of its ref_numbers. */
+  refScope: string;
   autoRetries: number;
   gateway: PostingGateway | null;
   closeVersion: number | null;
@@ -61,7 +63,7 @@ export function reconcileContext(run: Run, planned: Planned): ReconcileContext {
     describe: (key) => ({
       methodCode: methodOf(key),
       itemName: planned.itemNames.get(methodOf(key)) ?? `【POS Reg】${methodOf(key)}`,
-      refNumber: refNumberOf(run.request.storeCode, run.request.businessDate, key),
+      refNumber: refNumberOf(run.refScope, run.request.businessDate, key),
     }),
   };
 }

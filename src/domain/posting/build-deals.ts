@@ -148,6 +148,7 @@ export function buildDayPosting(
   const methods = indexPaymentMethods(context.paymentMethods);
   assertVoucherFigures(report, methods);
   const input: MethodInput = { report, mappings, cash, vat: vatByMethod(report) };
+  const refScope = mappings.store.refScope ?? report.storeCode;
   const drafts = report.byTaxRate.paymentMethods.flatMap(
     (row) => methodDraft(row, paymentMethodOf(methods, row.code), input) ?? [],
   );
@@ -159,12 +160,13 @@ export function buildDayPosting(
       deal: toDealContent(draft, {
         mappings,
         businessDate: report.businessDate,
-        refNumber: refNumberOf(report.storeCode, report.businessDate, draft.key),
+        refNumber: refNumberOf(refScope, report.businessDate, draft.key),
       }),
     }));
   return {
     companyId: mappings.store.companyId,
     storeCode: report.storeCode,
+    refScope,
     businessDate: report.businessDate,
     entries,
   };

@@ -47,6 +47,8 @@ export interface PlannedEntry {
 export interface PlannedPosting {
   companyId: number;
   storeCode: string;
+  /** The store's part of its ref_numbers; absent: the store code. */
+  refScope?: string;
   businessDate: string;
   /** In a fixed order: the company's payment methods in configured order, parts in order. */
   entries: PlannedEntry[];

@@ -136,7 +136,7 @@ function adjust(family: Family, plan: PlannedPosting, notes: DiffNote[]): Postin
   const deal = adjustmentDeal(family.planned === undefined ? [] : [family.planned], kept, {
     companyId: plan.companyId,
     businessDate: plan.businessDate,
-    refNumber: refNumberOf(plan.storeCode, plan.businessDate, key),
+    refNumber: refNumberOf(plan.refScope ?? plan.storeCode, plan.businessDate, key),
     partnerId: header?.partner_id ?? null,
     dueDate: header?.due_date ?? null,
   });

@@ -3,15 +3,18 @@
 //              method:<code>#<n>         part n ≥ 2 of a deal split at 100 details (split-deal.ts)
 //              <key>~a<n>                adjusting deal n ≥ 1 of an entry whose deal must not be
 //                                        rewritten (diff.ts)
-//   ref_number URG-<store>-<yyyymmdd>-<key without "method:">, e.g. URG-0001-20250110-credit~a1
-// The ref_number is unique per (store, business date, key) and maps back to the key, so that after
-// an ambiguous failure the job can recognise its deals among those freee lists for the date.
+//   ref_number URG-<scope>-<yyyymmdd>-<key without "method:">, e.g. URG-demo.0001-20250110-credit~a1
+//   scope      <company code>.<store code> (company and store codes have no "."), or the store code
+//              alone for a store that posted before ref_numbers carried the company (legacy).
+// The ref_number is unique per (Uriage company, store, business date, key) and maps back to the
+// key, so that after an ambiguous failure the job recognises its deals among those freee lists for
+// the date, and never adopts another company's deal in a shared 事業所 (issue #10 item 2).
 // freee's schema gives no maxLength for a deal's ref_number (manual_journals: 20; the sandbox: 255);
 // we keep ours within `refNumberLengthMax`.
 import { PostingMappingError, RefNumberTooLongError } from './errors.js';
 
 export const refNumberPrefix = 'URG';
-export const refNumberLengthMax = 64;
+export const refNumberLengthMax = 128;
 const methodPrefix = 'method:';
 const methodCodePattern = /^[A-Za-z0-9_.-]+$/;
 const keyPattern = /^method:([A-Za-z0-9_.-]+)(?:#([2-9]|[1-9]\d+))?(?:~a([1-9]\d*))?$/;
@@ -56,13 +59,18 @@ export function familyKeyOf(key: string): string {
   return parts === null ? key : entryKey({ ...parts, adjustment: 0 });
 }
 
-function refPrefixOf(storeCode: string, businessDate: string): string {
-  return `${refNumberPrefix}-${storeCode}-${businessDate.replaceAll('-', '')}-`;
+/** The store's part of its ref_numbers: `<company>.<store>`, or `<store>` for a legacy store. */
+export function refScopeOf(companyCode: string, storeCode: string, legacy: boolean): string {
+  return legacy ? storeCode : `${companyCode}.${storeCode}`;
 }
 
-export function refNumberOf(storeCode: string, businessDate: string, key: string): string {
+function refPrefixOf(refScope: string, businessDate: string): string {
+  return `${refNumberPrefix}-${refScope}-${businessDate.replaceAll('-', '')}-`;
+}
+
+export function refNumberOf(refScope: string, businessDate: string, key: string): string {
   if (parseEntryKey(key) === null) throw new RangeError(`not an entry key: ${key}`);
-  const refNumber = refPrefixOf(storeCode, businessDate) + key.slice(methodPrefix.length);
+  const refNumber = refPrefixOf(refScope, businessDate) + key.slice(methodPrefix.length);
   if (refNumber.length > refNumberLengthMax)
     throw new RefNumberTooLongError(refNumber, refNumberLengthMax);
   return refNumber;
@@ -70,11 +78,11 @@ export function refNumberOf(storeCode: string, businessDate: string, key: string
 
 /** The entry key of one of our ref_numbers for this store-day, or null when it is not ours. */
 export function keyOfRefNumber(
-  storeCode: string,
+  refScope: string,
   businessDate: string,
   refNumber: string | null | undefined,
 ): string | null {
-  const prefix = refPrefixOf(storeCode, businessDate);
+  const prefix = refPrefixOf(refScope, businessDate);
   if (refNumber === null || refNumber === undefined || !refNumber.startsWith(prefix)) return null;
   const key = methodPrefix + refNumber.slice(prefix.length);
   return parseEntryKey(key) === null ? null : key;

@@ -54,6 +54,8 @@ export interface WalletableRef {
 
 export interface StorePostingMapping {
   storeCode: string;
+  /** The store's part of its ref_numbers (entry-keys.ts refScopeOf); absent: the store code. */
+  refScope?: string;
   /** The freee 事業所 the store is connected to. */
   companyId: number;
   /** The store's 部門, or null when the company does not split by store. */

@@ -61,8 +61,8 @@ describe('spec §5: credit ¥1,000 + cash ¥880, レジ入金 ¥5,000, float ¥3
     const { violations, deals } = await booksViolations(h, report);
     assert.deepEqual(violations, []);
     assert.deepEqual(deals.map((d) => d.ref_number).sort(), [
-      'URG-0001-20250110-cash',
-      'URG-0001-20250110-credit',
+      'URG-pos.0001-20250110-cash',
+      'URG-pos.0001-20250110-credit',
     ]);
     const credit = deals.find((d) => d.ref_number?.endsWith('credit'));
     assert.equal(credit?.amount, 1000);
@@ -121,7 +121,7 @@ describe("the seed's three mismatch cases (spec §4)", () => {
     assert.deepEqual(violations, []);
     assert.deepEqual(
       deals.map((d) => [d.ref_number, d.amount, d.payments ?? null]),
-      [['URG-0001-20250115-giftNoChange', 500, null]],
+      [['URG-pos.0001-20250115-giftNoChange', 500, null]],
     );
   });
   it('case 3: cash ¥2,000 + a ¥1,000 change-giving voucher for ¥600 (¥400 change) → voucher 1,000, cash 1,600, 仮受金 nets to 0', async () => {
@@ -141,8 +141,8 @@ describe("the seed's three mismatch cases (spec §4)", () => {
     const { violations, deals } = await booksViolations(h, report);
     assert.deepEqual(violations, []);
     assert.deepEqual(deals.map((d) => [d.ref_number, d.amount]).sort(), [
-      ['URG-0001-20250116-cash', 1600],
-      ['URG-0001-20250116-giftChange', 1000],
+      ['URG-pos.0001-20250116-cash', 1600],
+      ['URG-pos.0001-20250116-giftChange', 1000],
     ]);
   });
 });

@@ -201,8 +201,8 @@ describe('連携結果', () => {
     const posted = items.find((d) => d.businessDate === '2025-01-06');
     assert.equal(posted?.statusLabel, '送信済');
     assert.deepEqual(posted?.deals.map((d) => [d.refNumber, d.amountYen]).sort(), [
-      ['URG-0001-20250106-cash', 500],
-      ['URG-0001-20250106-credit', 1100],
+      ['URG-pos.0001-20250106-cash', 500],
+      ['URG-pos.0001-20250106-credit', 1100],
     ]);
     assert.match(
       posted?.deals[0]?.url ?? '',
@@ -233,7 +233,7 @@ describe('連携結果', () => {
       await admin.request('GET', '/integrations?from=2025-01-01&to=2025-01-10')
     ).text();
     assert.match(page, /data-date="2025-01-06" data-status="posted"/);
-    assert.match(page, /URG-0001-20250106-credit<\/a>/);
+    assert.match(page, /URG-pos.0001-20250106-credit<\/a>/);
     assert.match(page, /¥1,100/);
     assert.match(page, /data-date="2025-01-07" data-status="queued"/);
     const form = new URLSearchParams({
@@ -270,7 +270,7 @@ describe('連携結果', () => {
     };
     assert.deepEqual(
       body.deals.map((d) => [d.ref_number, d.amount]),
-      [['URG-0001-20250107-paypay', 2200]],
+      [['URG-pos.0001-20250107-paypay', 2200]],
     );
   });
   it('the settings page saves a form (a store without 部門) and shows field errors', async () => {
@@ -426,7 +426,7 @@ describe('CLI', () => {
     };
     assert.deepEqual(
       body.deals.map((d) => [d.ref_number, d.amount]),
-      [['URG-0002-20250108-credit', 3300]],
+      [['URG-pos.0002-20250108-credit', 3300]],
     );
     assert.equal(
       body.deals[0]?.details[0]?.section_id ?? null,

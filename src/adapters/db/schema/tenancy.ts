@@ -39,6 +39,11 @@ export const stores = pgTable(
     reportSettings: jsonb('report_settings'),
     /** { kind: 'escpos'|'starprnt', host, port } or null. */
     printer: jsonb('printer'),
+    /**
+     * true: the store's freee ref_numbers are `URG-<store>-…` (posted before #10: kept so that its
+     * deals are still found); false: `URG-<company>.<store>-…`, unique per Uriage company.
+     */
+    legacyRefNumbers: boolean('legacy_ref_numbers').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
