@@ -26,6 +26,8 @@ export const oauthCodes = freeeSandbox.table('oauth_codes', {
     .notNull()
     .references(() => companies.id),
   redirectUri: text('redirect_uri').notNull(),
+  /** The scope the client requested (`read`, `write`, space-separated): what its tokens may do. */
+  scope: text('scope').notNull().default('read write'),
   codeChallenge: text('code_challenge'),
   expiresAt: at('expires_at').notNull(),
   usedAt: at('used_at'),
@@ -42,6 +44,8 @@ export const oauthTokens = freeeSandbox.table('oauth_tokens', {
   companyId: integer('company_id')
     .notNull()
     .references(() => companies.id),
+  /** The granted scope (from the code; kept by refresh). */
+  scope: text('scope').notNull().default('read write'),
   accessTokenHash: text('access_token_hash').notNull().unique(),
   refreshTokenHash: text('refresh_token_hash').notNull().unique(),
   accessExpiresAt: at('access_expires_at').notNull(),

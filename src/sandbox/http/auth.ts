@@ -6,18 +6,33 @@ import { members } from '../db/schema.js';
 import { findAccessGrant } from '../oauth/tokens.js';
 import type { SandboxRole } from '../seed/company.js';
 import type { SandboxDeps, SandboxEnv } from './env.js';
-import { badRequest, noPermission, SandboxHttpError, unauthorized } from './errors.js';
+import {
+  badRequest,
+  noPermission,
+  SandboxHttpError,
+  unauthorized,
+  type FreeeErrorBody,
+} from './errors.js';
 
 export function bearerToken(c: Context): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
   return match?.[1] ?? null;
 }
 
+const readMethods: readonly string[] = ['GET', 'HEAD', 'OPTIONS'];
+const insufficientScope: FreeeErrorBody = {
+  status_code: 403,
+  errors: [{ type: 'status', messages: ['この操作を行う権限(スコープ)がありません。'] }],
+};
+
 export function bearerAuth(deps: SandboxDeps): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
     const token = bearerToken(c);
     const grant = token ? await findAccessGrant(deps.db, deps.clock, token) : null;
     if (!grant) throw new SandboxHttpError(401, unauthorized.expiredAccessToken);
+    // Only the scope the client asked for (issue #15): a read-only token writes nothing.
+    if (!readMethods.includes(c.req.method) && !grant.scope.split(' ').includes('write'))
+      throw new SandboxHttpError(403, insufficientScope);
     c.set('auth', grant);
     await next();
   };

@@ -17,6 +17,8 @@ export interface AuthorizeRequest {
   state: string;
   codeChallenge: string;
   codeChallengeMethod: string;
+  /** As requested (space-separated `read` / `write`; empty: `read write`). */
+  scope: string;
 }
 
 type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -54,7 +56,7 @@ export function authorizePage(request: AuthorizeRequest, choices: readonly Compa
         </p>
         <form method="post" action="authorize">
           ${hidden('client_id', request.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('state', request.state)}
-          ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}
+          ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}${hidden('scope', request.scope)}
           <h2>連携する事業所を選択してください</h2>
           ${
             choices.length === 0
@@ -63,7 +65,14 @@ export function authorizePage(request: AuthorizeRequest, choices: readonly Compa
                   ${options}
                 </ul>`
           }
-          <p>アクセス権限: データの読み取り、データの書き込み</p>
+          <p>
+            アクセス権限:
+            ${
+              request.scope.split(/[\s+]+/).includes('write') || request.scope.trim() === ''
+                ? 'データの読み取り、データの書き込み'
+                : 'データの読み取り'
+            }
+          </p>
           <button
             type="submit"
             name="decision"

@@ -15,6 +15,8 @@ export interface Grant {
   clientId: string;
   userId: number;
   companyId: number;
+  /** `read`, `write` or both, space-separated: what the client asked for and was granted. */
+  scope: string;
 }
 
 export interface IssuedTokens extends Grant {
@@ -64,6 +66,7 @@ export async function redeemCode(
         clientId: row.clientId,
         userId: row.userId,
         companyId: row.companyId,
+        scope: row.scope,
         redirectUri: row.redirectUri,
         codeChallenge: row.codeChallenge,
       }
@@ -117,6 +120,7 @@ export async function rotateRefreshToken(
       clientId: row.clientId,
       userId: row.userId,
       companyId: row.companyId,
+      scope: row.scope,
     });
   });
 }
@@ -167,7 +171,13 @@ export async function findAccessGrant(
     .limit(1);
   const row = rows[0];
   return row
-    ? { tokenId: row.id, clientId: row.clientId, userId: row.userId, companyId: row.companyId }
+    ? {
+        tokenId: row.id,
+        clientId: row.clientId,
+        userId: row.userId,
+        companyId: row.companyId,
+        scope: row.scope,
+      }
     : null;
 }
 

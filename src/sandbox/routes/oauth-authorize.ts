@@ -37,7 +37,18 @@ async function checkedRequest(
     state: read('state'),
     codeChallenge: read('code_challenge'),
     codeChallengeMethod: read('code_challenge_method'),
+    scope: read('scope'),
   };
+}
+
+const knownScopes: readonly string[] = ['read', 'write'];
+
+/** The scope to grant: what was asked ('' → freee's default `read write`), or null when unknown. */
+function grantedScope(requested: string): string | null {
+  const asked = requested.split(/[\s+]+/).filter((each) => each !== '');
+  if (asked.length === 0) return 'read write';
+  if (!asked.every((each) => knownScopes.includes(each))) return null;
+  return knownScopes.filter((each) => asked.includes(each)).join(' ');
 }
 
 async function companyChoices(deps: SandboxDeps, userId: number | null): Promise<CompanyChoice[]> {
@@ -75,6 +86,8 @@ export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     const request = await checkedRequest(deps, (name) => form[name] ?? '');
     if (!request) return c.html(errorPage(badClient), 400);
     if (form.decision !== 'allow') return redirectError(c, request, 'access_denied');
+    const scope = grantedScope(request.scope);
+    if (scope === null) return redirectError(c, request, 'invalid_scope');
     const [userId, companyId] = (form.selection ?? '').split(':').map(Number);
     const allowed = (await companyChoices(deps, userId ?? 0)).some(
       (choice) => choice.companyId === companyId,
@@ -86,6 +99,7 @@ export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
       userId,
       companyId,
       redirectUri: request.redirectUri,
+      scope,
       codeChallenge: request.codeChallenge || null,
     });
     if (request.redirectUri === outOfBand) return c.html(outOfBandPage(code));
@@ -96,6 +110,7 @@ export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
 
 function requestProblem(responseType: string, request: AuthorizeRequest): string | null {
   if (responseType !== 'code') return 'unsupported_response_type';
+  if (grantedScope(request.scope) === null) return 'invalid_scope';
   if (request.codeChallenge && request.codeChallengeMethod !== 'S256') return 'invalid_request';
   return null;
 }

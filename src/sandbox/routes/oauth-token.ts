@@ -52,7 +52,7 @@ async function tokenResponse(deps: SandboxDeps, tokens: IssuedTokens) {
     token_type: 'bearer',
     expires_in: accessTokenLifetimeMs / 1000,
     refresh_token: tokens.refreshToken,
-    scope: 'read write',
+    scope: tokens.scope,
     created_at: Math.floor(tokens.createdAt.getTime() / 1000),
     company_id: String(tokens.companyId),
     external_cid: rows[0]?.externalCid ?? '',
@@ -81,6 +81,7 @@ async function exchangeCode(
     clientId: redeemed.clientId,
     userId: redeemed.userId,
     companyId: redeemed.companyId,
+    scope: redeemed.scope,
   });
 }
 

@@ -77,6 +77,8 @@ export interface AuthorizeOptions {
   /** Which radio to choose: `${userId}:${companyId}`; default the harness company. */
   selection?: string;
   decision?: 'allow' | 'deny';
+  /** The scope asked for (`read`, `write`, space-separated); absent: not sent. */
+  scope?: string;
 }
 
 /** Opens the consent page, checks it lists the company, presses 許可する; returns the redirect. */
@@ -90,6 +92,7 @@ export async function authorize(
     response_type: 'code',
     state: options.state ?? 'st-1',
     prompt: 'select_company',
+    ...(options.scope === undefined ? {} : { scope: options.scope }),
     ...(options.challenge
       ? { code_challenge: options.challenge, code_challenge_method: 'S256' }
       : {}),

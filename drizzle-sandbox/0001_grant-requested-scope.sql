@@ -1,0 +1,2 @@
+ALTER TABLE "freee_sandbox"."oauth_codes" ADD COLUMN "scope" text DEFAULT 'read write' NOT NULL;--> statement-breakpoint
+ALTER TABLE "freee_sandbox"."oauth_tokens" ADD COLUMN "scope" text DEFAULT 'read write' NOT NULL;
