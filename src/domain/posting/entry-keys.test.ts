@@ -9,6 +9,7 @@ import {
   parseEntryKey,
   refNumberLengthMax,
   refNumberOf,
+  refScopeOf,
 } from './entry-keys.js';
 import { PostingMappingError, RefNumberTooLongError } from './errors.js';
 
@@ -58,5 +59,17 @@ describe('entry keys and ref_numbers', () => {
       () => refNumberOf('0001', '2025-01-10', `method:${'x'.repeat(refNumberLengthMax)}`),
       RefNumberTooLongError,
     );
+  });
+  it('ref_numbers carry the company: two companies with store 0001 never recognise each other', () => {
+    const a = refScopeOf('a', '0001', false);
+    const b = refScopeOf('b', '0001', false);
+    assert.equal(a, 'a.0001');
+    assert.equal(refScopeOf('a', '0001', true), '0001', 'a legacy store keeps URG-<store>-…');
+    const ref = refNumberOf(a, '2025-01-10', 'method:credit');
+    assert.equal(ref, 'URG-a.0001-20250110-credit');
+    assert.equal(keyOfRefNumber(a, '2025-01-10', ref), 'method:credit');
+    assert.equal(keyOfRefNumber(b, '2025-01-10', ref), null);
+    assert.equal(keyOfRefNumber('0001', '2025-01-10', ref), null);
+    assert.equal(keyOfRefNumber(a, '2025-01-10', 'URG-0001-20250110-credit'), null);
   });
 });
