@@ -1,9 +1,10 @@
 // Creating the 品目 / 取引先 a store-day needs, safe under concurrency (issue #10 item 8). Many
 // store-days of one 事業所 posted at once all miss the same 【POS Reg】 items:
 //   - in one process, one creator per (事業所, kind, name): the others wait for its answer;
-//   - across processes (or after an unanswered request), a failed create is followed by one re-read
-//     of the 事業所's masters: a master now carrying the name is used ("exists, re-read"), and only
-//     when it is still missing does the failure stand.
+//   - across processes, a create refused by freee (400: 「品目名が重複しています」) is followed by one
+//     re-read of the 事業所's masters: a master now carrying the name is used ("exists, re-read"),
+//     and only when it is still missing does the refusal stand. An unanswered create is left to the
+//     run (post-day.ts): it waits the settle time, then reads the masters.
 import type {
   FreeeCallFailure,
   FreeeCompanyInfo,
@@ -30,7 +31,7 @@ async function createOrReRead(
 ): Promise<Outcome<NamedMaster>> {
   const created =
     kind === 'items' ? await gateway.createItem(name) : await gateway.createPartner(name);
-  if (created.ok) return created;
+  if (created.ok || created.failure.kind !== 'validation') return created;
   const info = await gateway.companyInfo();
   if (!info.ok) return created;
   const existing = namedIn(info.value, kind, name);
