@@ -7,6 +7,7 @@ import { consoleRoutes } from '../console/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
 import { smallBodyLimit } from './body-limits.js';
+import { requestTextGuard } from './text-guard.js';
 import type { App } from '../../app/app.js';
 import type { AppEnv } from './context.js';
 import { errorBody, respondError } from './errors.js';
@@ -33,6 +34,7 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
   for (const mount of options.mounts ?? []) http.route(mount.path, mount.app);
   // Before the idempotency hash and every parser (the sandbox keeps its own; api.ts: the ledger's).
   http.use('*', smallBodyLimit);
+  http.use('*', requestTextGuard);
   http.get('/static/htmx.min.js', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
