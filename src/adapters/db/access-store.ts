@@ -17,10 +17,15 @@ function loginCountersOver(
       null,
     claimLoginAttempt: async (loginKey, expectedCount, nextCount, now) => {
       if (expectedCount === 0) {
+        // No row yet, or a row released back to 0: insert, or take the 0 atomically.
         const inserted = await db
           .insert(loginFailures)
-          .values({ loginKey, failureCount: 1, lastFailedAt: now })
-          .onConflictDoNothing()
+          .values({ loginKey, failureCount: nextCount, lastFailedAt: now })
+          .onConflictDoUpdate({
+            target: loginFailures.loginKey,
+            set: { failureCount: nextCount, lastFailedAt: now },
+            setWhere: eq(loginFailures.failureCount, 0),
+          })
           .returning({ loginKey: loginFailures.loginKey });
         return inserted.length === 1;
       }

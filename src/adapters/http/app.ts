@@ -7,6 +7,7 @@ import { consoleRoutes } from '../console/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
 import { smallBodyLimit } from './body-limits.js';
+import { securityHeaders } from './security-headers.js';
 import { requestTextGuard } from './text-guard.js';
 import type { App } from '../../app/app.js';
 import type { AppEnv } from './context.js';
@@ -32,6 +33,7 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     await next();
   });
   for (const mount of options.mounts ?? []) http.route(mount.path, mount.app);
+  http.use('*', securityHeaders);
   // Before the idempotency hash and every parser (the sandbox keeps its own; api.ts: the ledger's).
   http.use('*', smallBodyLimit);
   http.use('*', requestTextGuard);
