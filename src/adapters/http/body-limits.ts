@@ -8,8 +8,9 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
 import { errorBody } from './errors.js';
 
-/** 1,000 checkouts of a few dozen lines fit easily; a body past this is refused before parsing. */
-export const ledgerBodyBytesMax = 32 * 1024 * 1024;
+/** 1,000 checkouts of a few dozen lines (~5 KB each) fit three times over; a body past this is
+ *  refused before parsing. A chunked body is held up to this size while it is counted. */
+export const ledgerBodyBytesMax = 16 * 1024 * 1024;
 /** Forms of the console and JSON of the API (settings, staff, closes): far below this. */
 export const formBodyBytesMax = 256 * 1024;
 /** Reads of one body (a stream of empty chunks must end too). */
