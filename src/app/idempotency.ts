@@ -1,4 +1,8 @@
-// Idempotency-Key of API writes: the first answer is kept per (company, key) and replayed.
+// Idempotency-Key of API writes: the first answer is kept per (company, key) and replayed for
+// `idempotencyRetentionMs`; older answers are neither replayed nor kept (purged on the next save).
+// The HTTP adapter scopes the key by principal (a register's key never meets a staff member's).
+
+export const idempotencyRetentionMs = 7 * 24 * 60 * 60 * 1000;
 export interface StoredAnswer {
   requestHash: string;
   statusCode: number;
@@ -6,7 +10,15 @@ export interface StoredAnswer {
 }
 
 export interface IdempotencyStore {
-  find(companyId: string, key: string): Promise<StoredAnswer | null>;
-  /** Keeps the answer unless one is kept already (the first one wins). */
-  save(companyId: string, key: string, answer: StoredAnswer, now: Date): Promise<void>;
+  /** The answer kept for the key since `keptSince`. */
+  find(companyId: string, key: string, keptSince: Date): Promise<StoredAnswer | null>;
+  /** Keeps the answer unless one is kept already (the first one wins); answers of the company
+   *  older than `keptSince` are deleted. */
+  save(
+    companyId: string,
+    key: string,
+    answer: StoredAnswer,
+    now: Date,
+    keptSince: Date,
+  ): Promise<void>;
 }

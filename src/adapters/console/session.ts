@@ -1,6 +1,6 @@
 // Console helpers: the logged-in staff or a redirect to /login; form parsing with CSRF check.
 import type { Context } from 'hono';
-import { AppError } from '../../app/errors.js';
+import { AppError, notFound } from '../../app/errors.js';
 import { csrfOk } from '../http/auth-middleware.js';
 import type { AppEnv, Principal } from '../http/context.js';
 
@@ -38,4 +38,20 @@ export function errorsByPath(
 
 export function canAdmin(principal: StaffPrincipal): boolean {
   return principal.staff.role === 'admin';
+}
+
+/** The store named by `?store=`: an unknown code is 404 (never another store); none named → the
+ *  first store for a page, but a write must name its store. */
+export function storeNamed<T extends { code: string }>(
+  stores: readonly T[],
+  code: string | undefined,
+  use: 'page' | 'write' = 'page',
+): T | null {
+  if (code === undefined || code === '') {
+    if (use === 'write') throw notFound('store', '店舗を指定してください。');
+    return stores[0] ?? null;
+  }
+  const store = stores.find((s) => s.code === code);
+  if (!store) throw notFound('store', `店舗コード「${code}」の店舗は登録されていません。`);
+  return store;
 }

@@ -4,24 +4,56 @@ import type { AccessStore } from '../../app/auth/ports.js';
 import { apiTokens, loginFailures, registers, sessions, stores } from './schema/index.js';
 import { drizzleOver, type Queryable } from './unit-of-work.js';
 
-export function accessStoreOver(client: Queryable): AccessStore {
-  const db = drizzleOver(client);
+/** The login counters (back-off per account, address and both). */
+function loginCountersOver(
+  db: ReturnType<typeof drizzleOver>,
+): Pick<
+  AccessStore,
+  'getLoginFailures' | 'claimLoginAttempt' | 'releaseLoginAttempt' | 'clearLoginFailures'
+> {
   return {
     getLoginFailures: async (loginKey) =>
       (await db.select().from(loginFailures).where(eq(loginFailures.loginKey, loginKey)))[0] ??
       null,
-    recordLoginFailure: async (loginKey, now) => {
+    claimLoginAttempt: async (loginKey, expectedCount, nextCount, now) => {
+      if (expectedCount === 0) {
+        // No row yet, or a row released back to 0: insert, or take the 0 atomically.
+        const inserted = await db
+          .insert(loginFailures)
+          .values({ loginKey, failureCount: nextCount, lastFailedAt: now })
+          .onConflictDoUpdate({
+            target: loginFailures.loginKey,
+            set: { failureCount: nextCount, lastFailedAt: now },
+            setWhere: eq(loginFailures.failureCount, 0),
+          })
+          .returning({ loginKey: loginFailures.loginKey });
+        return inserted.length === 1;
+      }
+      const updated = await db
+        .update(loginFailures)
+        .set({ failureCount: nextCount, lastFailedAt: now })
+        .where(
+          and(eq(loginFailures.loginKey, loginKey), eq(loginFailures.failureCount, expectedCount)),
+        )
+        .returning({ loginKey: loginFailures.loginKey });
+      return updated.length === 1;
+    },
+    releaseLoginAttempt: async (loginKey) => {
       await db
-        .insert(loginFailures)
-        .values({ loginKey, failureCount: 1, lastFailedAt: now })
-        .onConflictDoUpdate({
-          target: loginFailures.loginKey,
-          set: { failureCount: sql`${loginFailures.failureCount} + 1`, lastFailedAt: now },
-        });
+        .update(loginFailures)
+        .set({ failureCount: sql`greatest(0, ${loginFailures.failureCount} - 1)` })
+        .where(eq(loginFailures.loginKey, loginKey));
     },
     clearLoginFailures: async (loginKey) => {
       await db.delete(loginFailures).where(eq(loginFailures.loginKey, loginKey));
     },
+  };
+}
+
+export function accessStoreOver(client: Queryable): AccessStore {
+  const db = drizzleOver(client);
+  return {
+    ...loginCountersOver(db),
     insertSession: async (record, now) => {
       await db.insert(sessions).values({ ...record, createdAt: now });
     },

@@ -233,8 +233,10 @@ function revisionChecksOver(
         revision: number;
         status: CheckoutStatus;
         content_hash: string;
+        store_id: string;
+        register_id: string;
       }>(
-        'select checkout_id, revision, status, content_hash from checkouts where company_id = $1 and checkout_id = any($2::text[]) order by checkout_id for update',
+        'select checkout_id, revision, status, content_hash, store_id, register_id from checkouts where company_id = $1 and checkout_id = any($2::text[]) order by checkout_id for update',
         [companyId, checkoutIds],
       );
       return rows.map((r): CheckoutHead => ({
@@ -242,6 +244,8 @@ function revisionChecksOver(
         revision: r.revision,
         status: r.status,
         contentHash: r.content_hash,
+        storeId: r.store_id,
+        registerId: r.register_id,
       }));
     },
     findRevisionHashes: async (companyId, keys) => {

@@ -1,5 +1,5 @@
 // TenancyStore over PostgreSQL (drizzle).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { ReportSettings } from '../../domain/report/types.js';
@@ -19,7 +19,7 @@ import type {
   TenancyUnitOfWork,
 } from '../../app/tenancy/ports.js';
 import type { Pool } from './pool.js';
-import { companies, paymentMethods, registers, staff, stores } from './schema/index.js';
+import { companies, paymentMethods, registers, sessions, staff, stores } from './schema/index.js';
 import { drizzleOver, inTransaction, type Db, type Queryable } from './unit-of-work.js';
 
 type CompanyRow = typeof companies.$inferSelect;
@@ -57,6 +57,7 @@ export function tenancyStoreOver(client: Queryable): TenancyStore {
     ...storeOpsOver(db),
     ...paymentMethodOpsOver(db),
     ...staffOpsOver(db),
+    ...staffGuardsOver(db),
   };
 }
 
@@ -156,6 +157,31 @@ type StaffOps = Pick<
   TenancyStore,
   'listStaff' | 'findStaffWithHash' | 'findStaffById' | 'insertStaff' | 'updateStaff'
 >;
+
+/** The last admin and the sessions of a staff member whose password changed. */
+function staffGuardsOver(db: Db): Pick<TenancyStore, 'lockActiveAdmins' | 'endSessions'> {
+  return {
+    lockActiveAdmins: async (companyId) =>
+      (
+        await db
+          .select({ id: staff.id })
+          .from(staff)
+          .where(
+            and(eq(staff.companyId, companyId), eq(staff.role, 'admin'), eq(staff.active, true)),
+          )
+          .for('update')
+      ).map((row) => row.id),
+    endSessions: async (staffId, keepTokenHash) => {
+      await db
+        .delete(sessions)
+        .where(
+          keepTokenHash === null
+            ? eq(sessions.staffId, staffId)
+            : and(eq(sessions.staffId, staffId), ne(sessions.tokenHash, keepTokenHash)),
+        );
+    },
+  };
+}
 
 function staffOpsOver(db: Db): StaffOps {
   return {

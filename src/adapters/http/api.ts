@@ -2,6 +2,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { validationError } from '../../app/errors.js';
 import { requireApiPrincipal } from './auth-middleware.js';
+import { ledgerBodyLimit } from './body-limits.js';
+import { ledgerTextGuard } from './text-guard.js';
 import type { AppEnv } from './context.js';
 import { fieldErrorsFromIssues } from './errors.js';
 import { idempotency } from './idempotency.js';
@@ -27,6 +29,10 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
     },
   });
   api.use('*', requireApiPrincipal);
+  api.use('/checkouts', ledgerBodyLimit);
+  api.use('/drawer-events', ledgerBodyLimit);
+  api.use('/checkouts', ledgerTextGuard);
+  api.use('/drawer-events', ledgerTextGuard);
   api.use('*', idempotency);
   for (const register of [
     companyRoutes,

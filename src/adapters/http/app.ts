@@ -6,6 +6,9 @@ import type { Hono } from 'hono';
 import { consoleRoutes } from '../console/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
+import { smallBodyLimit } from './body-limits.js';
+import { securityHeaders } from './security-headers.js';
+import { requestTextGuard } from './text-guard.js';
 import type { App } from '../../app/app.js';
 import type { AppEnv } from './context.js';
 import { errorBody, respondError } from './errors.js';
@@ -32,6 +35,10 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     await next();
   });
   for (const mount of options.mounts ?? []) http.route(mount.path, mount.app);
+  http.use('*', securityHeaders);
+  // Before the idempotency hash and every parser (the sandbox keeps its own; api.ts: the ledger's).
+  http.use('*', smallBodyLimit);
+  http.use('*', requestTextGuard);
   http.get('/static/htmx.min.js', (c) => {
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');

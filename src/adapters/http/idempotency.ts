@@ -5,10 +5,20 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { conflict, validationError } from '../../app/errors.js';
-import type { AppEnv } from './context.js';
+import { idempotencyRetentionMs } from '../../app/idempotency.js';
+import type { AppEnv, Principal } from './context.js';
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const keyLengthMax = 200;
+
+/** The key as stored: one principal's key never replays another's answer. */
+function scopedKey(principal: Principal, key: string): string {
+  const scope =
+    principal.kind === 'staff'
+      ? `staff:${principal.staff.id}`
+      : `register:${principal.storeCode}/${principal.registerCode}`;
+  return `${scope}\n${key}`;
+}
 
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
@@ -26,7 +36,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
     .update(`${c.req.method} ${c.req.path}\n${body}`)
     .digest('hex');
   const app = c.get('app');
-  const stored = await app.idempotency.find(principal.companyId, key);
+  const keptSince = new Date(app.clock.now().getTime() - idempotencyRetentionMs);
+  const storedKey = scopedKey(principal, key);
+  const stored = await app.idempotency.find(principal.companyId, storedKey, keptSince);
   if (stored) {
     if (stored.requestHash !== requestHash)
       throw conflict('idempotency_key_reused', 'この Idempotency-Key は別の内容で使用済みです。');
@@ -39,8 +51,9 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const responseBody = await c.res.clone().json();
   await app.idempotency.save(
     principal.companyId,
-    key,
+    storedKey,
     { requestHash, statusCode: status, responseBody },
     app.clock.now(),
+    keptSince,
   );
 };

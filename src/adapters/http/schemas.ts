@@ -1,5 +1,6 @@
 // Request/response schemas shared by the API routes; the same objects generate /api/openapi.json.
 import { z } from '@hono/zod-openapi';
+import { BusinessDateContract } from '../../app/ledger/contract.js';
 import { paymentKinds } from '../../domain/ledger/types.js';
 import { roundingModes } from '../../domain/money/rounding-mode.js';
 
@@ -7,6 +8,13 @@ export const Code = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,32}$/)
   .openapi({ example: '0001' });
+
+/** A business date in a path or query: the domain's one parser (2026-02-30 → 400 naming it). */
+export const DateParam = BusinessDateContract.meta({
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  example: '2025-01-10',
+});
 
 export const ErrorSchema = z
   .object({

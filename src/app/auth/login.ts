@@ -1,5 +1,7 @@
-// Login like USENレジ's 管理画面: 企業コード + 担当者コード + パスワード. Repeated failures for the
-// same login key back off exponentially; the error never says which part was wrong.
+// Login like USENレジ's 管理画面: 企業コード + 担当者コード + パスワード. Every attempt is counted
+// before the password is checked, per account and address, per account and per address; past the
+// free attempts a counter backs off exponentially. An unknown staff is verified against a dummy
+// hash (same time); the error never says which part was wrong.
 import type { Clock } from '../clock.js';
 import { AppError, unauthorized } from '../errors.js';
 import type { PasswordHasher, TenancyStore } from '../tenancy/ports.js';
@@ -8,9 +10,15 @@ import type { AccessStore, SessionRecord } from './ports.js';
 import { hashSecret, newSecret } from './tokens.js';
 
 export const sessionLifetimeMs = 12 * 60 * 60 * 1000;
-const freeFailures = 4;
 const backoffBaseMs = 30_000;
 const backoffMaxMs = 15 * 60 * 1000;
+/** Free attempts before the back-off, per counter: one account from one address, one account
+ *  from anywhere (a guesser spread over many addresses), one address over every account. */
+const freeAttempts = { accountAddress: 4, account: 20, address: 30 } as const;
+/** A counter untouched this long starts again from 0. */
+const counterResetMs = 24 * 60 * 60 * 1000;
+/** Re-reads of a counter another login moved on meanwhile (then 429, never a free pass). */
+const claimAttemptsMax = 5;
 
 export interface LoginDeps {
   tenancy: TenancyStore;
@@ -28,43 +36,73 @@ export interface LoginResult {
 export const loginFailedMessage =
   '企業コード・担当者コード・パスワードのいずれかが正しくありません。';
 
-/** How long a login key must wait after `failureCount` failures (0 = no wait). */
-export function backoffMs(failureCount: number): number {
-  if (failureCount <= freeFailures) return 0;
-  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(10, failureCount - freeFailures - 1));
+/** How long a counter must wait after `failureCount` attempts (0 = no wait). */
+export function backoffMs(
+  failureCount: number,
+  free: number = freeAttempts.accountAddress,
+): number {
+  if (failureCount <= free) return 0;
+  return Math.min(backoffMaxMs, backoffBaseMs * 2 ** Math.min(10, failureCount - free - 1));
+}
+
+const backoffError = (waitMs: number) =>
+  new AppError(
+    'too_many_requests',
+    'login_backoff',
+    `ログインの失敗が続いたため、${Math.ceil(waitMs / 1000)}秒後に再度お試しください。`,
+  );
+
+/** Counts one attempt on `key` BEFORE the password is checked: compare-and-set on the count read,
+ *  so concurrent guesses each take their own turn and none passes the back-off. */
+async function claimAttempt(access: AccessStore, key: string, free: number, now: Date) {
+  for (let attempt = 1; attempt <= claimAttemptsMax; attempt += 1) {
+    const failures = await access.getLoginFailures(key);
+    const count = failures?.failureCount ?? 0;
+    const idleMs = failures ? now.getTime() - failures.lastFailedAt.getTime() : 0;
+    if (failures && idleMs < counterResetMs) {
+      const waitMs = backoffMs(count, free) - idleMs;
+      if (waitMs > 0) throw backoffError(waitMs);
+    }
+    const next = idleMs >= counterResetMs ? 1 : count + 1;
+    if (await access.claimLoginAttempt(key, count, next, now)) return;
+  }
+  throw backoffError(backoffBaseMs);
+}
+
+/** A hash to verify against when the staff does not exist, so both take the same time. */
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+function dummyHashOf(hasher: PasswordHasher): Promise<string> {
+  let hash = dummyHashes.get(hasher);
+  if (!hash) {
+    hash = hasher.hash(newSecret('dummy_'));
+    dummyHashes.set(hasher, hash);
+  }
+  return hash;
 }
 
 export async function login(
   deps: LoginDeps,
-  input: { companyCode: string; staffCode: string; password: string },
+  input: { companyCode: string; staffCode: string; password: string; address?: string },
 ): Promise<LoginResult> {
-  const loginKey = `${input.companyCode.trim().toLowerCase()}/${input.staffCode.trim().toLowerCase()}`;
+  const account = `${input.companyCode.trim().toLowerCase()}/${input.staffCode.trim().toLowerCase()}`;
+  const address = `address:${input.address ?? 'unknown'}`;
   const now = deps.clock.now();
-  const failures = await deps.access.getLoginFailures(loginKey);
-  if (failures) {
-    const waitMs =
-      failures.lastFailedAt.getTime() + backoffMs(failures.failureCount) - now.getTime();
-    if (waitMs > 0) {
-      throw new AppError(
-        'too_many_requests',
-        'login_backoff',
-        `ログインの失敗が続いたため、${Math.ceil(waitMs / 1000)}秒後に再度お試しください。`,
-      );
-    }
-  }
+  // An address key has no '/', so it never meets an account key.
+  await claimAttempt(deps.access, `${account}@${address}`, freeAttempts.accountAddress, now);
+  await claimAttempt(deps.access, account, freeAttempts.account, now);
+  await claimAttempt(deps.access, address, freeAttempts.address, now);
   const company = await deps.tenancy.findCompanyByCode(input.companyCode.trim());
   const staff = company
     ? await deps.tenancy.findStaffWithHash(company.id, input.staffCode.trim())
     : null;
-  const ok =
-    staff !== null &&
-    staff.active &&
-    (await deps.hasher.verify(staff.passwordHash, input.password));
-  if (!ok || !company || !staff) {
-    await deps.access.recordLoginFailure(loginKey, now);
+  const hash = staff?.passwordHash ?? (await dummyHashOf(deps.hasher));
+  const verified = await deps.hasher.verify(hash, input.password);
+  if (!verified || !company || !staff || !staff.active)
     throw new AppError('unauthorized', 'login_failed', loginFailedMessage);
-  }
-  await deps.access.clearLoginFailures(loginKey);
+  await deps.access.clearLoginFailures(`${account}@${address}`);
+  await deps.access.clearLoginFailures(account);
+  // The address keeps its failures; this success no longer counts against it.
+  await deps.access.releaseLoginAttempt(address);
   const sessionToken = newSecret('uss_');
   const session: SessionRecord = {
     tokenHash: hashSecret(sessionToken),

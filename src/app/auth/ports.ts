@@ -17,7 +17,16 @@ export interface ApiTokenRecord {
 
 export interface AccessStore {
   getLoginFailures(loginKey: string): Promise<{ failureCount: number; lastFailedAt: Date } | null>;
-  recordLoginFailure(loginKey: string, now: Date): Promise<void>;
+  /** Sets the count to `nextCount` if it is still `expectedCount` (0 = no row); false when another
+   *  attempt moved it first. */
+  claimLoginAttempt(
+    loginKey: string,
+    expectedCount: number,
+    nextCount: number,
+    now: Date,
+  ): Promise<boolean>;
+  /** Takes back one counted attempt (a success), never below 0. */
+  releaseLoginAttempt(loginKey: string): Promise<void>;
   clearLoginFailures(loginKey: string): Promise<void>;
   insertSession(record: SessionRecord, now: Date): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;

@@ -6,7 +6,19 @@ import { z } from 'zod';
 import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { checkoutStatuses, paymentKinds, taxCategories } from '../../domain/ledger/types.js';
 import { roundingModes } from '../../domain/money/rounding-mode.js';
+import { isSafeText } from '../../domain/text/safe-text.js';
 
+/** Every string of the contract: no NUL, no unpaired surrogate (reported as invalid_format text). */
+const text = () =>
+  z.string().superRefine((value, ctx) => {
+    if (!isSafeText(value))
+      ctx.addIssue({
+        code: 'invalid_format',
+        format: 'text',
+        input: value,
+        message: 'Unsafe text',
+      });
+  });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const instant = z.iso.datetime({ offset: true });
 /** A real calendar date YYYY-MM-DD (the domain's one parser), reported as zod's invalid_format. */
@@ -26,8 +38,8 @@ const businessDate = BusinessDateContract;
 
 export const CheckoutLineContract = z
   .object({
-    sku: z.string().max(64).optional(),
-    name: z.string().min(1).max(200),
+    sku: text().max(64).optional(),
+    name: text().min(1).max(200),
     quantity: int(-100_000, 100_000).refine((quantity) => quantity !== 0, {
       message: 'quantity must not be 0',
     }),
@@ -39,24 +51,24 @@ export const CheckoutLineContract = z
 
 export const PaymentContract = z
   .object({
-    method: z.string().min(1).max(32),
+    method: text().min(1).max(32),
     amount: int(-1_000_000_000, 1_000_000_000),
   })
   .strict();
 
 export const CheckoutContract = z
   .object({
-    id: z.string().min(1).max(64),
+    id: text().min(1).max(64),
     /** JSON Schema sets no maximum; a JS number is exact up to 2^53 − 1 (z.int's bound). */
     revision: z.number().int().min(1),
-    storeCode: z.string().min(1).max(32),
-    registerCode: z.string().min(1).max(32),
-    staffCode: z.string().max(32).optional(),
+    storeCode: text().min(1).max(32),
+    registerCode: text().min(1).max(32),
+    staffCode: text().max(32).optional(),
     businessDate,
     startedAt: instant,
     completedAt: instant.nullable(),
     status: z.enum(checkoutStatuses),
-    redoes: z.string().min(1).max(64).optional(),
+    redoes: text().min(1).max(64).optional(),
     customerCount: int(0, 10_000),
     priceMode: z.enum(['inclusive', 'exclusive']).default('inclusive'),
     lines: z.array(CheckoutLineContract).max(1000),
@@ -68,14 +80,14 @@ export const CheckoutContract = z
 /** Spec §1: `{ id, storeCode, registerCode, businessDate, at, amount > 0, reason? }` with its type. */
 export const DrawerEventContract = z
   .object({
-    id: z.string().min(1).max(64),
+    id: text().min(1).max(64),
     type: z.enum(['cashIn', 'cashOut']),
-    storeCode: z.string().min(1).max(32),
-    registerCode: z.string().min(1).max(32),
+    storeCode: text().min(1).max(32),
+    registerCode: text().min(1).max(32),
     businessDate,
     at: instant,
     amount: int(1, 1_000_000_000),
-    reason: z.string().max(200).optional(),
+    reason: text().max(200).optional(),
   })
   .strict();
 
@@ -89,7 +101,7 @@ export const CloseContract = z
   .strict();
 
 export const DayFileCloseContract = CloseContract.extend({
-  storeCode: z.string().min(1).max(32),
+  storeCode: text().min(1).max(32),
   businessDate,
 }).strict();
 
@@ -97,15 +109,15 @@ export const DayFileCloseContract = CloseContract.extend({
 export const DayFileContract = z.object({
   company: z
     .object({
-      code: z.string().min(1).max(32),
-      name: z.string().min(1).max(100).optional(),
+      code: text().min(1).max(32),
+      name: text().min(1).max(100).optional(),
       roundingMode: z.enum(roundingModes),
       paymentMethods: z
         .array(
           z
             .object({
-              code: z.string(),
-              name: z.string(),
+              code: text(),
+              name: text(),
               kind: z.enum(paymentKinds),
               givesChange: z.boolean(),
               settlement: z.enum(['settled', 'unsettled']),
@@ -117,10 +129,10 @@ export const DayFileContract = z.object({
         .array(
           z
             .object({
-              code: z.string(),
-              name: z.string(),
-              timeZone: z.string().default('Asia/Tokyo'),
-              registers: z.array(z.string()).max(100).default([]),
+              code: text(),
+              name: text(),
+              timeZone: text().default('Asia/Tokyo'),
+              registers: z.array(text()).max(100).default([]),
             })
             .strict(),
         )

@@ -37,6 +37,8 @@ function message(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `指定できない値です(${issue.values.map(String).join('・')} のいずれか)。`;
     case 'invalid_format':
+      if (issue.format === 'text')
+        return 'NUL文字や対になっていないサロゲートなど、使えない文字が含まれています。';
       return issue.format === 'datetime'
         ? 'タイムゾーン付きの日時(例: 2025-01-10T12:00:00+09:00)で指定してください。'
         : '形式が正しくありません。';

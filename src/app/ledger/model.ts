@@ -54,6 +54,9 @@ export interface CheckoutHead {
   revision: number;
   status: CheckoutStatus;
   contentHash: string;
+  /** Where the checkout was rung up: a later revision must keep both (issue #10 §1). */
+  storeId: string;
+  registerId: string;
 }
 
 export interface StoredCheckout {

@@ -48,7 +48,14 @@ const head = (
   content = 'a',
 ): [string, CheckoutHead] => [
   id,
-  { checkoutId: id, revision, status, contentHash: `${id}/${revision}/${status}/${content}` },
+  {
+    checkoutId: id,
+    revision,
+    status,
+    contentHash: `${id}/${revision}/${status}/${content}`,
+    storeId: 's',
+    registerId: 'r',
+  },
 ];
 
 test('the status reachable from each stored status (spec §1 steps, skipped steps allowed)', () => {
@@ -187,6 +194,8 @@ function applyInBatches(
         revision: w.revision,
         status: w.status,
         contentHash: w.contentHash,
+        storeId: w.storeId,
+        registerId: w.registerId,
       });
     assert.ok(
       plan.decisions.every((d) => d.outcome !== 'rejected'),

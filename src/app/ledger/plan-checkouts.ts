@@ -29,6 +29,8 @@ interface Current {
   revision: number;
   status: CheckoutHead['status'];
   contentHash: string;
+  storeId: string;
+  registerId: string;
   /** Set when this batch wrote it (not yet stored). */
   write: CheckoutWrite | null;
 }
@@ -73,8 +75,24 @@ const currentOf = (write: CheckoutWrite): Current => ({
   revision: write.revision,
   status: write.status,
   contentHash: write.contentHash,
+  storeId: write.storeId,
+  registerId: write.registerId,
   write,
 });
+
+/** A revision keeps the store and register of its checkout: another one may not take it over. */
+function placeChanged(item: PreparedCheckout, stored: Current): ItemRejection | null {
+  const { write } = item;
+  if (write.storeId === stored.storeId && write.registerId === stored.registerId) return null;
+  const field = write.storeId !== stored.storeId ? 'storeCode' : 'registerCode';
+  const message = `会計「${write.checkoutId}」は別の店舗・端末の会計です。店舗・端末は変更できません。`;
+  return {
+    kind: 'forbidden',
+    code: 'checkout_place_changed',
+    message,
+    fields: [{ path: prefixed(item.path, field), code: 'checkout_place_changed', message }],
+  };
+}
 
 /** An item at or below the current revision: unchanged when its content is what was kept. */
 function decideOlder(item: PreparedCheckout, stored: Current, state: PlanState): Decision {
@@ -125,6 +143,8 @@ function decide(item: PreparedCheckout, state: PlanState): Decision {
     state.current.set(write.checkoutId, currentOf(write));
     return { index: item.index, outcome: 'accepted' };
   }
+  const moved = placeChanged(item, stored);
+  if (moved) return { index: item.index, outcome: 'rejected', rejection: moved };
   return write.revision <= stored.revision
     ? decideOlder(item, stored, state)
     : decideNewer(item, stored, state);
@@ -141,6 +161,8 @@ export function planCheckouts(
       revision: head.revision,
       status: head.status,
       contentHash: head.contentHash,
+      storeId: head.storeId,
+      registerId: head.registerId,
       write: null,
     });
   const plan: CheckoutPlan = {

@@ -63,6 +63,10 @@ export interface TenancyStore {
     input: { name: string; role: StaffRole; active: boolean; passwordHash?: string },
     now: Date,
   ): Promise<StaffMember>;
+  /** Active admins of the company, locked until the transaction ends. */
+  lockActiveAdmins(companyId: string): Promise<string[]>;
+  /** Ends the console sessions of a staff member, but the one with `keepTokenHash`. */
+  endSessions(staffId: string, keepTokenHash: string | null): Promise<void>;
 }
 
 export interface PasswordHasher {

@@ -3,6 +3,7 @@
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { Clock } from '../clock.js';
+import { hashSecret } from '../auth/tokens.js';
 import { conflict, notFound, validationError, type FieldError } from '../errors.js';
 import type { Company, CompanyPaymentMethod, StaffMember, StaffRole, Store } from './model.js';
 import type { PasswordHasher, StoreInput, TenancyUnitOfWork } from './ports.js';
@@ -197,6 +198,8 @@ export async function updateStaff(
   companyId: string,
   code: string,
   input: { name: string; role: StaffRole; active: boolean; password?: string | undefined },
+  /** The caller's own session token: a password change ends every other session of the staff. */
+  keepSession?: string,
 ): Promise<StaffMember> {
   const errors: FieldError[] = [];
   checkName('name', input.name, '担当者名', errors);
@@ -205,9 +208,21 @@ export async function updateStaff(
   throwIfAny(errors);
   const passwordHash = input.password ? await deps.hasher.hash(input.password) : undefined;
   return deps.uow.transaction(async (store) => {
-    if (!(await store.findStaffWithHash(companyId, code)))
-      throw notFound('staff', '担当者が見つかりません。');
-    return store.updateStaff(
+    const current = await store.findStaffWithHash(companyId, code);
+    if (!current) throw notFound('staff', '担当者が見つかりません。');
+    const staysAdmin = input.active && input.role === 'admin';
+    if (current.active && current.role === 'admin' && !staysAdmin) {
+      const admins = await store.lockActiveAdmins(companyId);
+      if (admins.filter((id) => id !== current.id).length === 0)
+        throw conflict('last_admin', '最後の管理者は無効にできず、役割も変更できません。', [
+          {
+            path: input.active ? 'role' : 'active',
+            code: 'last_admin',
+            message: '最後の管理者です。',
+          },
+        ]);
+    }
+    const member = await store.updateStaff(
       companyId,
       code,
       {
@@ -218,5 +233,8 @@ export async function updateStaff(
       },
       deps.clock.now(),
     );
+    if (passwordHash)
+      await store.endSessions(current.id, keepSession ? hashSecret(keepSession) : null);
+    return member;
   });
 }

@@ -32,7 +32,7 @@ export function tendersOk(
     if (payment === undefined || payment === null) return false;
     const methodPosition = index.positionByCode.get(payment.method);
     const amountYen = payment.amount;
-    if (methodPosition === undefined || !isSafeInt(amountYen) || amountYen === 0) return false;
+    if (methodPosition === undefined || !isSafeInt(amountYen)) return false;
     if (totalYen >= 0 ? amountYen < 0 : amountYen > 0) return false;
     const tenderClass = index.tenderClass[methodPosition] ?? noChange;
     out.paymentClass[position] = tenderClass;
@@ -47,8 +47,9 @@ export function tendersOk(
       !Number.isSafeInteger(cashYen)
     )
       return false;
-    if (tenderClass !== noChange) hasChangeGivingOrCash = true;
-    if (tenderClass === cash) hasCash = true;
+    // A ¥0 tender is never "any" tender of the sufficiency rules (spec §2 step 6).
+    if (tenderClass !== noChange && amountYen !== 0) hasChangeGivingOrCash = true;
+    if (tenderClass === cash && amountYen !== 0) hasCash = true;
   }
   const status = out.status;
   if (status !== 1 && status !== 2 && status !== 3) return true;

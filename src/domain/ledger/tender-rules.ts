@@ -50,10 +50,6 @@ function paymentErrors(
           '支払い金額は円単位の整数で指定してください',
         ),
       );
-    } else if (payment.amount === 0) {
-      errors.push(
-        ruleError(`${path}.amount`, 'payment_amount_zero', '支払い金額に0円は指定できません'),
-      );
     } else if (totalYen >= 0 && payment.amount < 0) {
       errors.push(
         ruleError(
@@ -75,14 +71,18 @@ function paymentErrors(
   return errors;
 }
 
-/** Indexes of the payments whose tender class is one of `classes` (methods known by now). */
+/** Indexes of the non-zero payments whose tender class is one of `classes` (methods known by now):
+ *  a ¥0 tender is valid in every status (spec §2 step 6). */
 function paymentIndexesOfClass(
   checkout: Checkout,
   methods: PaymentMethodIndex,
   classes: readonly TenderClass[],
 ): number[] {
   return checkout.payments.flatMap((payment, index) =>
-    classes.includes(tenderClassOf(paymentMethodOf(methods, payment.method))) ? [index] : [],
+    payment.amount !== 0 &&
+    classes.includes(tenderClassOf(paymentMethodOf(methods, payment.method)))
+      ? [index]
+      : [],
   );
 }
 

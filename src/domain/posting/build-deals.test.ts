@@ -324,3 +324,38 @@ describe('edges', () => {
     );
   });
 });
+
+describe('0円会計 (issue #10 §7): ¥0 tenders count in the 日報 and never make a ¥0 deal line', () => {
+  const report = closedReport(
+    [
+      checkout({ id: 'free', lines: [line(1, 0, 'standard10')], payments: [pay('cash', 0)] }),
+      checkout({
+        id: 'card',
+        lines: [line(1, 1100, 'standard10')],
+        payments: [pay('credit', 1100), pay('cash', 0)],
+      }),
+      checkout({ id: 'gift', lines: [line(1, 0, 'reduced8')], payments: [pay('credit', 0)] }),
+    ],
+    { float: 10000, countedCash: 10000 },
+  );
+  const deals = dealsOf(report);
+  it('the ¥0 tenders are payment entries (回数) of amount 0', () => {
+    const rows = Object.fromEntries(
+      report.paymentMethods.map((m) => [m.code, [m.count, m.amount]]),
+    );
+    assert.deepEqual(
+      [rows.cash, rows.credit],
+      [
+        [2, 0],
+        [2, 1100],
+      ],
+    );
+  });
+  it('only the credit deal, no detail or payment of ¥0', () => {
+    assert.deepEqual(Object.keys(deals), ['method:credit']);
+    for (const deal of Object.values(deals)) {
+      for (const detail of deal.details) assert.notEqual(detail.amount, 0);
+      for (const payment of deal.payments ?? []) assert.notEqual(payment.amount, 0);
+    }
+  });
+});

@@ -11,7 +11,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';
 import { Layout } from '../layout.js';
-import { consoleStaff, errorsByPath, type StaffPrincipal } from '../session.js';
+import { consoleStaff, errorsByPath, type StaffPrincipal, storeNamed } from '../session.js';
 import { dayQuery, DayPicker, statusLabels, timeIn, todayIn, yen } from './ledger-format.js';
 
 /** Rows show in the order the checkouts started (the API pages by id). */
@@ -142,7 +142,7 @@ function RefusedPage(props: ListView & { message: string }) {
 async function checkoutsPage(c: Context<AppEnv>, principal: StaffPrincipal) {
   const app = c.get('app');
   const stores = await app.tenancy.read.listStores(principal.companyId);
-  const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0];
+  const store = storeNamed(stores, c.req.query('store'));
   const status = c.req.query('status') ?? '';
   if (!store) {
     return c.html(

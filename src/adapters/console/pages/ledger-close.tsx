@@ -10,7 +10,13 @@ import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
-import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
+import {
+  consoleStaff,
+  errorsByPath,
+  readForm,
+  type StaffPrincipal,
+  storeNamed,
+} from '../session.js';
 import { dayQuery, DayPicker, timeIn, todayIn, yen } from './ledger-format.js';
 
 interface CloseForm {
@@ -237,7 +243,8 @@ function ConfirmPage(props: {
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
   const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
-  const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
+  const use = c.req.method === 'POST' ? 'write' : 'page';
+  const store = storeNamed(stores, c.req.query('store'), use);
   const businessDate =
     c.req.query('date') || (store ? todayIn(store.timeZone, services.clock.now()) : '');
   return { stores, store, businessDate };

@@ -1,5 +1,6 @@
 // ログイン: 企業コード + 担当者コード + パスワード.
-import type { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sessionLifetimeMs } from '../../../app/auth/login.js';
 import { sessionCookieName } from '../../http/auth-middleware.js';
@@ -49,6 +50,15 @@ function LoginPage(props: { error?: string; companyCode?: string; staffCode?: st
   );
 }
 
+/** The socket's address (never a header a client can write); 'unknown' outside a node server. */
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function loginRoutes(app: Hono<AppEnv>): void {
   app.get('/login', (c) => (consoleStaff(c) ? c.redirect('/') : c.html(<LoginPage />)));
   app.post('/login', async (c) => {
@@ -58,6 +68,7 @@ export function loginRoutes(app: Hono<AppEnv>): void {
       companyCode: field('companyCode'),
       staffCode: field('staffCode'),
       password: field('password'),
+      address: clientAddress(c),
     };
     const services = c.get('app');
     try {

@@ -7,7 +7,13 @@ import { forbidden } from '../../../app/errors.js';
 import type { ReportSettings } from '../../../domain/report/types.js';
 import type { AppEnv } from '../../http/context.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
-import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
+import {
+  consoleStaff,
+  errorsByPath,
+  readForm,
+  type StaffPrincipal,
+  storeNamed,
+} from '../session.js';
 
 interface SettingsForm {
   title: string;
@@ -113,7 +119,7 @@ function SettingsPage(props: {
 
 async function storeOf(c: Context<AppEnv>, principal: StaffPrincipal) {
   const stores = await c.get('app').tenancy.read.listStores(principal.companyId);
-  return stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
+  return storeNamed(stores, c.req.query('store'), c.req.method === 'POST' ? 'write' : 'page');
 }
 
 export function reportSettingsRoutes(app: Hono<AppEnv>): void {

@@ -15,7 +15,13 @@ import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
 import { reportActorOf } from '../../http/actors.js';
 import { CsrfField, Layout } from '../layout.js';
-import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
+import {
+  consoleStaff,
+  errorsByPath,
+  readForm,
+  type StaffPrincipal,
+  storeNamed,
+} from '../session.js';
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
 import {
@@ -163,7 +169,11 @@ function previewOf(app: App, view: ReportView): string {
 async function dayOf(c: Context<AppEnv>, principal: StaffPrincipal) {
   const services = c.get('app');
   const stores = await services.tenancy.read.listStores(principal.companyId);
-  const store = stores.find((s) => s.code === c.req.query('store')) ?? stores[0] ?? null;
+  const store = storeNamed(
+    stores,
+    c.req.query('store'),
+    c.req.method === 'POST' ? 'write' : 'page',
+  );
   const businessDate =
     c.req.query('date') || (store ? calendarDateIn(services.clock.now(), store.timeZone) : '');
   return { stores, store, businessDate };

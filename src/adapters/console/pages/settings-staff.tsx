@@ -1,4 +1,6 @@
 // 運用管理設定 > 担当者: list, create, edit (role, active, new password).
+import { getCookie } from 'hono/cookie';
+import { sessionCookieName } from '../../http/auth-middleware.js';
 import type { Context, Hono } from 'hono';
 import { forbidden } from '../../../app/errors.js';
 import { staffRoles, type StaffMember, type StaffRole } from '../../../app/tenancy/model.js';
@@ -115,12 +117,17 @@ async function submit(c: Context<AppEnv>, isNew: boolean) {
         password: values.password,
       });
     else
-      await c.get('app').tenancy.updateStaff(principal.companyId, values.code, {
-        name: values.name,
-        role,
-        active: values.active === 'true',
-        password: values.password || undefined,
-      });
+      await c.get('app').tenancy.updateStaff(
+        principal.companyId,
+        values.code,
+        {
+          name: values.name,
+          role,
+          active: values.active === 'true',
+          password: values.password || undefined,
+        },
+        getCookie(c, sessionCookieName),
+      );
     return c.redirect('/admin/settings/staff', 303);
   } catch (error) {
     const shown = errorsByPath(error);

@@ -5,7 +5,6 @@
 // 200 unchanged, or the item's error (400/403/409); a batch → 200 with a result per item.
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { validationError } from '../../../app/errors.js';
 import { CheckoutContract, DrawerEventContract } from '../../../app/ledger/contract.js';
 import { checkoutsPerBatchMax } from '../../../app/ledger/ingest-checkouts.js';
@@ -18,9 +17,6 @@ import type { AppEnv } from '../context.js';
 import { errorBody } from '../errors.js';
 import { ErrorSchema, errorResponses } from '../schemas.js';
 import { requireActor } from '../actors.js';
-
-/** 1,000 checkouts of a few dozen lines fit easily; a body past this is refused before parsing. */
-export const ledgerBodyBytesMax = 32 * 1024 * 1024;
 
 const ItemResultSchema = z.object({
   index: z.number().int(),
@@ -115,19 +111,6 @@ async function respond(c: Context<AppEnv>, report: BatchReport, batch: boolean) 
   );
 }
 
-const limit = bodyLimit({
-  maxSize: ledgerBodyBytesMax,
-  onError: (c) =>
-    c.json(
-      errorBody(
-        'payload_too_large',
-        `リクエストが大きすぎます(${ledgerBodyBytesMax / 1024 / 1024}MBまで)。分割して送信してください。`,
-        [{ path: '', message: 'リクエストが大きすぎます。' }],
-      ),
-      413,
-    ),
-});
-
 const checkoutsEnvelope: Envelope = {
   key: 'checkouts',
   itemsMax: checkoutsPerBatchMax,
@@ -195,7 +178,7 @@ function document(api: OpenAPIHono<AppEnv>): void {
 
 export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
   document(api);
-  api.post('/checkouts', limit, async (c) => {
+  api.post('/checkouts', async (c) => {
     const actor = requireActor(c);
     const { items, batch } = itemsOf(await c.req.json(), checkoutsEnvelope);
     const report = await c.get('app').ledger.ingestCheckouts(actor, items, {
@@ -203,7 +186,7 @@ export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
     });
     return respond(c, report, batch);
   });
-  api.post('/drawer-events', limit, async (c) => {
+  api.post('/drawer-events', async (c) => {
     const actor = requireActor(c);
     const { items, batch } = itemsOf(await c.req.json(), drawerEnvelope);
     const report = await c.get('app').ledger.recordDrawerEvents(actor, items, {

@@ -10,14 +10,14 @@ import { checkActorStore } from '../../../app/report/daily-report.js';
 import { parseStatus } from '../../../app/posting/results.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
-import { Code, errorResponses } from '../schemas.js';
+import { Code, errorResponses, DateParam } from '../schemas.js';
 import { requireReportActor } from '../actors.js';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const dateText = z.string().max(10).openapi({ example: '2025-01-10' });
+const dateText = DateParam;
 const Settings = z.object({}).passthrough().openapi('PostingSettings', {
   description: 'accountNames, taxCodeNames, methods[], stores[] (docs/posting.md)',
 });

@@ -13,7 +13,7 @@ import { checkActorStore } from '../../../app/report/daily-report.js';
 import { reportCpl, type PrintFormat } from '../../../app/report/rendering.js';
 import { requireStaff } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
-import { Code, errorResponses, ReportSettingsSchema } from '../schemas.js';
+import { Code, errorResponses, ReportSettingsSchema, DateParam } from '../schemas.js';
 import { requireReportActor } from '../actors.js';
 import { DailyReportSchema, PrintJobSchema, publicPrintJob } from './report-schemas.js';
 
@@ -21,7 +21,7 @@ const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const dateText = z.string().max(10).openapi({ example: '2025-01-10' });
+const dateText = DateParam;
 const DayParams = z.object({ code: Code, date: dateText });
 const StoreParams = z.object({ code: Code });
 

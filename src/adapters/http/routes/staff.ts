@@ -1,6 +1,7 @@
 // /api/v1/staff.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { requireStaff } from '../auth-middleware.js';
+import { getCookie } from 'hono/cookie';
+import { requireStaff, sessionCookieName } from '../auth-middleware.js';
 import type { AppEnv } from '../context.js';
 import { Code, errorResponses, StaffSchema } from '../schemas.js';
 import { publicStaff } from './company.js';
@@ -76,7 +77,12 @@ export function staffRoutes(api: OpenAPIHono<AppEnv>): void {
     const principal = requireStaff(c, ['admin']);
     const member = await c
       .get('app')
-      .tenancy.updateStaff(principal.companyId, c.req.valid('param').code, c.req.valid('json'));
+      .tenancy.updateStaff(
+        principal.companyId,
+        c.req.valid('param').code,
+        c.req.valid('json'),
+        getCookie(c, sessionCookieName),
+      );
     return c.json(publicStaff(member), 200);
   });
 }

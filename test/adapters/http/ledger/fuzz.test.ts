@@ -155,8 +155,9 @@ function mutate(base: Checkout, n: number, random: () => number): Broken {
         c.payments = [{ method: 'cash', amount: totalYen - 1 }];
         return { payload: c, path: 'payments', kind: 'tender:short' };
       }
-      c.payments = [{ method: 'cash', amount: 0 }];
-      return { payload: c, path: 'payments[0].amount', kind: 'tender:zero' };
+      // A ¥0 tender is valid (spec §2 step 6): a fraction of a yen is not.
+      c.payments = [{ method: 'cash', amount: 0.5 }];
+      return { payload: c, path: 'payments[0].amount', kind: 'tender:fraction' };
     }
     case 'huge': {
       const field = pick(['revision', 'customerCount', 'orderDiscount']);
