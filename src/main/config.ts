@@ -11,6 +11,7 @@ export interface Config {
   logLevel: string;
   publicUrl: string;
   sandboxFaults: string | undefined;
+  sandboxService: string | undefined;
   /** A freee sandbox served elsewhere (e.g. `uriage worker` next to a fault-run sandbox); unset = mounted in-process. */
   sandboxUrl: string | undefined;
   /** How long one freee request may take before it counts as unanswered. */
@@ -48,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.URIAGE_PUBLIC_URL ?? `http://localhost:${port}`,
     sandboxFaults: env.URIAGE_SANDBOX_FAULTS || undefined,
+    sandboxService: env.URIAGE_SANDBOX_SERVICE || undefined,
     sandboxUrl: env.URIAGE_SANDBOX_URL || undefined,
     freeeRequestTimeoutMs: integerIn(
       'URIAGE_FREEE_TIMEOUT_MS',
