@@ -20,6 +20,8 @@ export interface Config {
   postingTimeScale: number;
   /** Concurrent posting jobs per process. */
   postingConcurrency: number;
+  /** Posting runs of one company at once per process (fairness between companies). */
+  postingCompanyConcurrency: number;
   /** pg-boss maintenance (expires jobs of killed workers) every this many seconds. */
   jobMaintenanceIntervalSeconds: number;
   freee: { clientId: string; clientSecret: string; redirectUrl: string } | null;
@@ -64,7 +66,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.URIAGE_POSTING_CONCURRENCY,
       4,
       1,
-      8,
+      32,
+    ),
+    postingCompanyConcurrency: integerIn(
+      'URIAGE_POSTING_COMPANY_CONCURRENCY',
+      env.URIAGE_POSTING_COMPANY_CONCURRENCY,
+      2,
+      1,
+      32,
     ),
     jobMaintenanceIntervalSeconds: integerIn(
       'URIAGE_JOB_MAINTENANCE_SECONDS',

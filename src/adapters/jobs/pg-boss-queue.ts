@@ -19,6 +19,9 @@ export interface PgBossQueueOptions {
   maintenanceIntervalSeconds?: number;
 }
 
+/** Pollers per queue per process (each polls the database on its own). */
+export const workersPerQueueMax = 32;
+
 export class UnknownQueueError extends Error {
   constructor(readonly queueName: string) {
     super(`queue ${queueName} is not defined`);
@@ -76,7 +79,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
       workOptions: { concurrency?: number } = {},
     ) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
-      const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, 8));
+      const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, workersPerQueueMax));
       for (let i = 0; i < workers; i += 1) {
         await boss.work<T>(
           name,
