@@ -34,6 +34,8 @@ export interface SandboxAppDeps {
   faults?: FaultPlan | undefined;
   /** freee-like latency, caps, lock-outs and concurrency (URIAGE_SANDBOX_SERVICE); off when absent. */
   service?: ServicePlan | undefined;
+  /** The clock caps and lock-outs of `service` are measured by (default `clock`; a scale run compresses time). */
+  serviceClock?: Clock | undefined;
   /** Public base URL (e.g. http://127.0.0.1:4010 or …/sandbox/freee), shown on GET /. */
   baseUrl?: string | undefined;
 }
@@ -51,7 +53,7 @@ function apiRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   if (deps.service)
     api.use(
       '*',
-      serviceMiddleware(deps.service, () => deps.clock.now()),
+      serviceMiddleware(deps.service, () => (deps.serviceClock ?? deps.clock).now()),
     );
   const resources = [
     usersRoutes,

@@ -12,6 +12,7 @@ export interface SandboxDeps {
   db: SandboxDb;
   faults?: FaultPlan | undefined;
   service?: ServicePlan | undefined;
+  serviceClock?: Clock | undefined;
   baseUrl?: string | undefined;
 }
 
