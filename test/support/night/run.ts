@@ -64,6 +64,8 @@ export interface NightResult extends BooksCheck {
 }
 
 const clockTicksPerSecond = 100;
+/** Stores the harness closes at once (as many registers closing at the same minute). */
+const closesAtOnceMax = 8;
 
 function cpuSecondsOf(pids: readonly number[]): number {
   let ticks = 0;
@@ -326,15 +328,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   try {
     while (performance.now() - wallStarted < options.deadlineMs) {
       const nowSim = clock.now().getTime();
+      const due: NightStoreDay[] = [];
       while (
         next < order.length &&
+        due.length < closesAtOnceMax &&
         nightStartSim + (order[next]?.closeMinute ?? 0) * 60_000 <= nowSim
       ) {
-        const day = order[next] as NightStoreDay;
-        await closeStoreDay(options.pool, day);
-        closedAtSim.set(keyOf(day), clock.now().getTime());
+        due.push(order[next] as NightStoreDay);
         next += 1;
       }
+      await Promise.all(
+        due.map(async (day) => {
+          await closeStoreDay(options.pool, day);
+          closedAtSim.set(keyOf(day), clock.now().getTime());
+        }),
+      );
       const posted = await postedKeys(options.pool);
       const seenSim = clock.now().getTime();
       for (const key of posted) if (!postedAtSim.has(key)) postedAtSim.set(key, seenSim);
