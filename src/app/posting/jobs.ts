@@ -52,13 +52,13 @@ async function runGated(
   deps: Deps,
   queue: JobQueue,
   gate: CompanyGate,
+  timings: PostingTimings,
   data: PostingJobData,
   job: JobContext,
 ): Promise<void> {
   const deferrals = data.deferrals ?? 0;
   const leave = gate.enter(data.companyId);
   if (!leave && deferrals < companyDeferralsMax) {
-    const timings = deps().timings;
     await queue.enqueue<PostingJobData>(
       postingQueueName,
       { ...data, deferrals: deferrals + 1 },
@@ -112,7 +112,7 @@ export function postingJobModule(
     ],
     registerWorkers: async (queue) => {
       const handler = (data: PostingJobData, job: JobContext) =>
-        runGated(deps, queue, gate, data, job);
+        runGated(deps, queue, gate, timings, data, job);
       await queue.work<PostingJobData>(postingQueueName, handler, { concurrency: perProcess });
       await queue.work<PostingJobData>(postingLegacyQueueName, handler, { concurrency: 1 });
     },
