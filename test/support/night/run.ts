@@ -164,6 +164,7 @@ async function spawnWorkers(
   logFile: string,
 ): Promise<ChildProcess[]> {
   const log = createWriteStream(logFile, { flags: 'a' });
+  log.setMaxListeners(4 * count + 10); // two pipes per worker
   const children = Array.from({ length: count }, () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/index.ts', 'worker'], {
       env,
