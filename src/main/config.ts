@@ -11,6 +11,7 @@ export interface Config {
   logLevel: string;
   publicUrl: string;
   sandboxFaults: string | undefined;
+  sandboxService: string | undefined;
   /** A freee sandbox served elsewhere (e.g. `uriage worker` next to a fault-run sandbox); unset = mounted in-process. */
   sandboxUrl: string | undefined;
   /** How long one freee request may take before it counts as unanswered. */
@@ -19,6 +20,8 @@ export interface Config {
   postingTimeScale: number;
   /** Concurrent posting jobs per process. */
   postingConcurrency: number;
+  /** Posting runs of one company at once per process (fairness between companies). */
+  postingCompanyConcurrency: number;
   /** pg-boss maintenance (expires jobs of killed workers) every this many seconds. */
   jobMaintenanceIntervalSeconds: number;
   freee: { clientId: string; clientSecret: string; redirectUrl: string } | null;
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     publicUrl: env.URIAGE_PUBLIC_URL ?? `http://localhost:${port}`,
     sandboxFaults: env.URIAGE_SANDBOX_FAULTS || undefined,
+    sandboxService: env.URIAGE_SANDBOX_SERVICE || undefined,
     sandboxUrl: env.URIAGE_SANDBOX_URL || undefined,
     freeeRequestTimeoutMs: integerIn(
       'URIAGE_FREEE_TIMEOUT_MS',
@@ -62,7 +66,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.URIAGE_POSTING_CONCURRENCY,
       4,
       1,
-      8,
+      32,
+    ),
+    postingCompanyConcurrency: integerIn(
+      'URIAGE_POSTING_COMPANY_CONCURRENCY',
+      env.URIAGE_POSTING_COMPANY_CONCURRENCY,
+      2,
+      1,
+      32,
     ),
     jobMaintenanceIntervalSeconds: integerIn(
       'URIAGE_JOB_MAINTENANCE_SECONDS',

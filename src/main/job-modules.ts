@@ -21,7 +21,11 @@ export function postingTimingsOf(
 
 export function jobModulesFor(
   ports: AppPorts,
-  options: { postingConcurrency?: number; printer?: ReportPrinter } = {},
+  options: {
+    postingConcurrency?: number;
+    postingCompanyConcurrency?: number;
+    printer?: ReportPrinter;
+  } = {},
 ): JobModule[] {
   return [
     reportJobModule({
@@ -31,6 +35,11 @@ export function jobModulesFor(
       clock: ports.clock,
       logger: ports.log,
     }),
-    postingJobModule(() => postingDepsOver(ports), ports.timings, options.postingConcurrency),
+    postingJobModule(() => postingDepsOver(ports), ports.timings, {
+      ...(options.postingConcurrency ? { perProcess: options.postingConcurrency } : {}),
+      ...(options.postingCompanyConcurrency
+        ? { perCompany: options.postingCompanyConcurrency }
+        : {}),
+    }),
   ];
 }

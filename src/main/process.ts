@@ -143,7 +143,10 @@ export async function openProcess(options: ProcessOptions): Promise<OpenProcess>
       postingTimings: postingTimingsOf(config),
       secureCookies: config.publicUrl.startsWith('https://'),
     });
-    const modules = jobModulesFor(ports, { postingConcurrency: config.postingConcurrency });
+    const modules = jobModulesFor(ports, {
+      postingConcurrency: config.postingConcurrency,
+      postingCompanyConcurrency: config.postingCompanyConcurrency,
+    });
     const { jobs, queue } = await startJobs(options, database, modules);
     const stopper = jobs ?? queue;
     if (stopper) closers.push(() => stopper.stop());

@@ -1,6 +1,6 @@
 // Runs the freee sandbox alone: `npx tsx src/main/sandbox-alone.ts [--port 4010] [--seed]`.
 // Database: DATABASE_URL, else the embedded data directory URIAGE_DATA_DIR (default data/).
-// Faults: URIAGE_SANDBOX_FAULTS (docs/sandbox.md). --seed creates a client and a 事業所 and prints them.
+// Faults: URIAGE_SANDBOX_FAULTS; freee-like latency and caps: URIAGE_SANDBOX_SERVICE (docs/sandbox.md). --seed creates a client and a 事業所 and prints them.
 import { parseArgs } from 'node:util';
 import { systemClock } from '../app/clock.js';
 import { openDatabase } from '../adapters/db/database.js';
@@ -10,6 +10,7 @@ import {
   createSandboxCompany,
   faultPlanFromEnv,
   sandboxMigrations,
+  servicePlanFromEnv,
   startSandboxServer,
 } from '../sandbox/index.js';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     clock,
     port: Number(values.port),
     faults: faultPlanFromEnv(),
+    service: servicePlanFromEnv(),
   });
   console.log(`freee sandbox listening on ${server.url}`);
   const stop = async () => {

@@ -4,7 +4,12 @@
 import type { Clock } from '../app/clock.js';
 import type { Pool } from '../adapters/db/pool.js';
 import { inProcessFetch, type FetchLike } from '../adapters/freee/endpoints.js';
-import { createSandboxApp, faultPlanFromEnv, startSandboxServer } from '../sandbox/index.js';
+import {
+  createSandboxApp,
+  faultPlanFromEnv,
+  servicePlanFromEnv,
+  startSandboxServer,
+} from '../sandbox/index.js';
 import type { Config } from './config.js';
 
 export const sandboxMountPath = '/sandbox/freee';
@@ -28,6 +33,7 @@ export function mountedSandbox(pool: Pool, clock: Clock, config: Config): Proces
     pool,
     clock,
     faults: faultPlanFromEnv({ URIAGE_SANDBOX_FAULTS: config.sandboxFaults }),
+    service: servicePlanFromEnv({ URIAGE_SANDBOX_SERVICE: config.sandboxService }),
     baseUrl,
   });
   return { baseUrl, fetch: inProcessFetch(app, baseUrl), app, close: async () => {} };

@@ -6,10 +6,12 @@ import type { Clock } from './ports.js';
 import type { Pool } from './ports.js';
 import { sandboxDb } from './db/database.js';
 import type { FaultPlan } from './faults.js';
+import type { ServicePlan } from './service.js';
 import { bearerAuth } from './http/auth.js';
 import type { SandboxDeps, SandboxEnv } from './http/env.js';
 import { errorBody, SandboxHttpError } from './http/errors.js';
 import { faultMiddleware } from './http/fault-middleware.js';
+import { serviceMiddleware } from './http/service-middleware.js';
 import { accountItemsRoutes } from './routes/account-items.js';
 import { companiesRoutes } from './routes/companies.js';
 import { dealPaymentsRoutes } from './routes/deal-payments.js';
@@ -30,6 +32,10 @@ export interface SandboxAppDeps {
   pool: Pool;
   clock: Clock;
   faults?: FaultPlan | undefined;
+  /** freee-like latency, caps, lock-outs and concurrency (URIAGE_SANDBOX_SERVICE); off when absent. */
+  service?: ServicePlan | undefined;
+  /** The clock caps and lock-outs of `service` are measured by (default `clock`; a scale run compresses time). */
+  serviceClock?: Clock | undefined;
   /** Public base URL (e.g. http://127.0.0.1:4010 or …/sandbox/freee), shown on GET /. */
   baseUrl?: string | undefined;
 }
@@ -44,6 +50,11 @@ function apiRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>();
   api.onError(onError);
   api.use('*', bearerAuth(deps));
+  if (deps.service)
+    api.use(
+      '*',
+      serviceMiddleware(deps.service, () => (deps.serviceClock ?? deps.clock).now()),
+    );
   const resources = [
     usersRoutes,
     companiesRoutes,
@@ -60,6 +71,9 @@ function apiRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
     dealPaymentsRoutes,
   ];
   for (const routes of resources) api.route('/', routes(deps));
+  // A catch-all route, not only notFound: mounted in a parent app (Uriage at /sandbox/freee), an
+  // unmatched path would otherwise fall through to the parent's own middleware (its 401).
+  api.all('*', (c) => c.json(errorBody(404), 404));
   api.notFound((c) => c.json(errorBody(404), 404));
   return api;
 }
@@ -82,11 +96,15 @@ export function createSandboxApp(appDeps: SandboxAppDeps): Hono<SandboxEnv> {
       revoke_url: `${base}/public_api/revoke`,
       api_base: `${base}/api/1`,
       faults: deps.faults ? deps.faults.config : null,
+      service: deps.service
+        ? { ...deps.service.config, plans: Object.fromEntries(deps.service.config.plans) }
+        : null,
     });
   });
   app.route('/public_api', oauthAuthorizeRoutes(deps));
   app.route('/public_api', oauthTokenRoutes(deps));
   app.route('/api/1', apiRoutes(deps));
+  app.all('*', (c) => c.json(errorBody(404), 404));
   app.notFound((c) => c.json(errorBody(404), 404));
   return app;
 }

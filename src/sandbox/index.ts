@@ -30,3 +30,16 @@ export {
   type FaultKind,
   type FaultConfig,
 } from './faults.js';
+export {
+  createServicePlan,
+  servicePlanFromEnv,
+  type ServicePlan,
+  type CompanyUsage,
+} from './service.js';
+export {
+  parseServiceSpec,
+  dailyCapByPlan,
+  ServiceSpecError,
+  type ServiceConfig,
+  type FreeePlan,
+} from './service-spec.js';

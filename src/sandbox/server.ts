@@ -5,6 +5,7 @@ import type { Clock } from './ports.js';
 import type { Pool } from './ports.js';
 import { createSandboxApp } from './app.js';
 import type { FaultPlan } from './faults.js';
+import type { ServicePlan } from './service.js';
 import type { SandboxEnv } from './http/env.js';
 
 export interface SandboxServerOptions {
@@ -14,6 +15,7 @@ export interface SandboxServerOptions {
   port: number;
   hostname?: string;
   faults?: FaultPlan | undefined;
+  service?: ServicePlan | undefined;
 }
 
 export interface SandboxServer {
@@ -39,6 +41,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
           pool: options.pool,
           clock: options.clock,
           faults: options.faults,
+          service: options.service,
           baseUrl: url,
         });
         resolve(started);

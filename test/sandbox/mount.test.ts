@@ -19,6 +19,10 @@ before(async () => {
   h = await startHarness();
   parent.get('/', (c) => c.text('uriage'));
   parent.route('/sandbox/freee', createSandboxApp({ pool: h.db.pool, clock: h.clock, faults }));
+  // As Uriage's app does after its mounts: its own session/API-token check on every other path.
+  parent.use('*', async (c) =>
+    c.json({ code: 'unauthorized', message: 'APIトークンが無効です。' }, 401),
+  );
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: parent.fetch, port: 0, hostname: '127.0.0.1' }, () =>
       resolve(started),
@@ -45,6 +49,44 @@ test('OAuth and API through the /sandbox/freee prefix', async () => {
     h.company.companyId,
   );
   assert.equal((await call(mounted, tokens.accessToken, 'GET', '/api/1/nothing-here')).status, 404);
+});
+
+test('a freee path the sandbox does not implement: freee 404 shape, never the parent 401', async () => {
+  const tokens = await login(mounted);
+  const companyId = h.company.companyId;
+  for (const [method, path] of [
+    ['GET', `/api/1/manual_journals?company_id=${companyId}`],
+    ['POST', '/api/1/transfers'],
+    ['GET', `/api/1/reports/trial_bs?company_id=${companyId}`],
+    ['GET', '/public_api/unknown'],
+  ] as const) {
+    const reply = await call(
+      mounted,
+      tokens.accessToken,
+      method,
+      path,
+      method === 'POST' ? {} : undefined,
+      {
+        'x-freee-company-id': String(companyId),
+      },
+    );
+    assert.equal(reply.status, 404, `${method} ${path}`);
+    assert.deepEqual(reply.body, {
+      status_code: 404,
+      errors: [{ type: 'status', messages: ['リソースが見つかりません。'] }],
+    });
+  }
+  const known = await call(
+    mounted,
+    tokens.accessToken,
+    'GET',
+    `/api/1/deals?company_id=${companyId}`,
+    undefined,
+    {
+      'x-freee-company-id': String(companyId),
+    },
+  );
+  assert.equal(known.status, 200, 'x-freee-company-id is accepted on implemented paths');
 });
 
 test('in process, reset_after_write fails the body read but the deal is stored', async () => {

@@ -19,10 +19,35 @@ export interface PgBossQueueOptions {
   maintenanceIntervalSeconds?: number;
 }
 
+/** Pollers per queue per process (each polls the database on its own). */
+export const workersPerQueueMax = 32;
+
 export class UnknownQueueError extends Error {
   constructor(readonly queueName: string) {
     super(`queue ${queueName} is not defined`);
     this.name = 'UnknownQueueError';
+  }
+}
+
+/** Tries of createQueue when PostgreSQL breaks a deadlock between processes starting at once. */
+export const createQueueAttemptsMax = 5;
+const deadlockDetected = '40P01';
+
+/**
+ * Several `uriage worker` processes started together on a fresh database all create the queues
+ * (pg-boss creates a partition per queue); PostgreSQL may break the resulting deadlock by failing
+ * one of them. The queue then exists or is created on the next try.
+ */
+async function createQueueRetryingDeadlocks(create: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await create();
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== deadlockDetected || attempt >= createQueueAttemptsMax) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 }
 
@@ -40,14 +65,16 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   boss.on('error', (error: Error) => options.logger.error({ err: error }, 'job queue error'));
   await boss.start();
   for (const q of options.queues) {
-    await boss.createQueue(q.name, {
-      name: q.name,
-      policy: q.policy,
-      retryLimit: q.retryLimit,
-      retryDelay: q.retryDelaySeconds,
-      retryBackoff: true,
-      expireInSeconds: q.expireInSeconds,
-    });
+    await createQueueRetryingDeadlocks(() =>
+      boss.createQueue(q.name, {
+        name: q.name,
+        policy: q.policy,
+        retryLimit: q.retryLimit,
+        retryDelay: q.retryDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: q.expireInSeconds,
+      }),
+    );
   }
   const known = new Set(options.queues.map((q) => q.name));
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
@@ -76,7 +103,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
       workOptions: { concurrency?: number } = {},
     ) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
-      const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, 8));
+      const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, workersPerQueueMax));
       for (let i = 0; i < workers; i += 1) {
         await boss.work<T>(
           name,

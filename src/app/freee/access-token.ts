@@ -8,7 +8,7 @@
 //   2. otherwise claim the lease: UPDATE … WHERE generation = g AND (no lease OR lease expired);
 //   3. the holder calls freee's token endpoint, then stores the new pair with generation g+1 in
 //      one UPDATE (conditional on g) before anyone uses it; the lease is released with it;
-//   4. everyone else waits (bounded) and re-reads until generation g+1 appears.
+//   4. everyone else waits (bounded: leaseWaitTotalMs) and re-reads until generation g+1 appears.
 // A rejected refresh token (invalid_grant) turns the connection 期限切れ with the seed's message.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
@@ -39,6 +39,12 @@ export interface AccessTokenLimits {
   /** Re-reads while another caller holds the lease. */
   leaseRoundsMax: number;
   leaseWaitMsMax: number;
+  /**
+   * Longest total wait for another caller's refresh. A worker killed while refreshing leaves its
+   * lease for refreshLeaseMs; waiting that out would hold this caller's job slot (and, for a busy
+   * company, every slot): past this, TokenRefreshBusyError, and the caller's job retries later.
+   */
+  leaseWaitTotalMs: number;
 }
 
 export const defaultAccessTokenLimits: AccessTokenLimits = {
@@ -48,6 +54,7 @@ export const defaultAccessTokenLimits: AccessTokenLimits = {
   refreshBackoffMs: [500, 2_000],
   leaseRoundsMax: 400,
   leaseWaitMsMax: 500,
+  leaseWaitTotalMs: 10_000,
 };
 
 /** freee: refresh tokens live 90 days from issue (API-NOTES §2). */
@@ -112,6 +119,7 @@ export async function accessTokenFor(
   options: { rejectedGeneration?: number } = {},
 ): Promise<AccessToken> {
   const limits = { ...defaultAccessTokenLimits, ...deps.limits };
+  let waitedMs = 0;
   for (let round = 0; round < limits.leaseRoundsMax; round++) {
     const snapshot = await deps.store.readTokens(companyId, connectionId);
     if (!snapshot)
@@ -153,7 +161,10 @@ export async function accessTokenFor(
         continue;
       }
     }
-    await deps.sleep(Math.min(limits.leaseWaitMsMax, 10 * 2 ** Math.min(round, 6)));
+    const waitMs = Math.min(limits.leaseWaitMsMax, 10 * 2 ** Math.min(round, 6));
+    if (waitedMs + waitMs > limits.leaseWaitTotalMs) break;
+    waitedMs += waitMs;
+    await deps.sleep(waitMs);
   }
   throw new TokenRefreshBusyError(connectionId, limits.leaseRoundsMax);
 }

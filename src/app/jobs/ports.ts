@@ -37,8 +37,13 @@ export interface JobQueue {
 
 export interface QueueDefinition {
   name: string;
-  /** `stately`: at most one queued and one active job per singletonKey; `singleton`: one active. */
-  policy: 'standard' | 'stately' | 'singleton';
+  /**
+   * `short`: at most one queued job per singletonKey (active ones are not limited); `stately`: one
+   * queued and one active — beware: a queued job whose key is active makes every fetch of the queue
+   * fail until the active one ends (pg-boss 10), so one killed worker stalls the whole queue;
+   * `singleton`: one active.
+   */
+  policy: 'standard' | 'short' | 'stately' | 'singleton';
   retryLimit: number;
   retryDelaySeconds: number;
   expireInSeconds: number;

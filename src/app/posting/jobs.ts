@@ -1,13 +1,17 @@
 // Posting's background work (a JobModule, listed in src/main/job-modules.ts):
-//   day.closed (outbox, consumer 'posting.day-closed') → job 'post-store-day'
+//   day.closed (outbox, consumer 'posting.day-closed') → job 'posting-store-day'
 //     {companyId, storeCode, businessDate} with singletonKey post:<company>:<store>:<date>
-//   (policy stately: one queued + one active per store-day) → handlePostingJob.
+//   (policy short: one queued per store-day; the lease keeps runs apart) → handlePostingJob,
+//   at most `perCompany` runs of one company at once per process (company-gate.ts).
 // A run that must wait queues its next job itself (startAfter); pg-boss's own retries only cover a
 // handler that crashed or a worker that died (expireInSeconds ≥ 2 × the run's lease).
 import type { JobModule } from '../jobs/module.js';
+import type { JobContext, JobQueue, QueueDefinition } from '../jobs/ports.js';
+import { createCompanyGate, type CompanyGate } from './company-gate.js';
 import type { PostingDeps } from './post-day.js';
 import {
   handlePostingJob,
+  postingLegacyQueueName,
   postingQueueName,
   postingSingletonKey,
   type PostingJobData,
@@ -18,24 +22,69 @@ export const postingAtCloseConsumer = 'posting.day-closed';
 export const postingCrashRetryLimit = 20;
 
 /** The queues only (a process that enqueues posting jobs but runs no worker). */
-export function postingQueues(timings: PostingTimings) {
+export function postingQueues(timings: PostingTimings): QueueDefinition[] {
+  const common = {
+    retryLimit: postingCrashRetryLimit,
+    retryDelaySeconds: Math.max(1, Math.round(timings.retryWaitMs / 1000)),
+    expireInSeconds: timings.jobExpireSeconds,
+  };
   return [
-    {
-      name: postingQueueName,
-      policy: 'stately' as const,
-      retryLimit: postingCrashRetryLimit,
-      retryDelaySeconds: Math.max(1, Math.round(timings.retryWaitMs / 1000)),
-      expireInSeconds: timings.jobExpireSeconds,
-    },
+    { name: postingQueueName, policy: 'short', ...common },
+    { name: postingLegacyQueueName, policy: 'stately', ...common },
   ];
+}
+
+export interface PostingConcurrency {
+  /** Posting runs at once in this process (pg-boss pollers). */
+  perProcess: number;
+  /** Runs of one company at once in this process. */
+  perCompany: number;
+}
+
+/** A run over its company's bound is put back this much later. */
+export const companyDeferralSeconds = 1;
+/** After this many put-backs the run goes ahead anyway (no job is deferred for ever). */
+export const companyDeferralsMax = 600;
+
+type Deps = () => PostingDeps;
+
+async function runGated(
+  deps: Deps,
+  queue: JobQueue,
+  gate: CompanyGate,
+  timings: PostingTimings,
+  data: PostingJobData,
+  job: JobContext,
+): Promise<void> {
+  const deferrals = data.deferrals ?? 0;
+  const leave = gate.enter(data.companyId);
+  if (!leave && deferrals < companyDeferralsMax) {
+    await queue.enqueue<PostingJobData>(
+      postingQueueName,
+      { ...data, deferrals: deferrals + 1 },
+      {
+        singletonKey: postingSingletonKey(data),
+        startAfterSeconds: companyDeferralSeconds,
+        expireInSeconds: timings.jobExpireSeconds,
+      },
+    );
+    return;
+  }
+  try {
+    await handlePostingJob({ ...deps(), queue }, data, job);
+  } finally {
+    leave?.();
+  }
 }
 
 /** `deps` is read at each run: null where this process has no freee連携 (the job fails and retries). */
 export function postingJobModule(
-  deps: () => PostingDeps,
+  deps: Deps,
   timings: PostingTimings,
-  concurrency = 4,
+  concurrency: Partial<PostingConcurrency> = {},
 ): JobModule {
+  const perProcess = concurrency.perProcess ?? 4;
+  const gate = createCompanyGate(concurrency.perCompany ?? Math.max(1, Math.ceil(perProcess / 2)));
   return {
     name: 'posting',
     queues: postingQueues(timings),
@@ -62,13 +111,10 @@ export function postingJobModule(
       },
     ],
     registerWorkers: async (queue) => {
-      await queue.work<PostingJobData>(
-        postingQueueName,
-        async (data, job) => {
-          await handlePostingJob({ ...deps(), queue }, data, job);
-        },
-        { concurrency },
-      );
+      const handler = (data: PostingJobData, job: JobContext) =>
+        runGated(deps, queue, gate, timings, data, job);
+      await queue.work<PostingJobData>(postingQueueName, handler, { concurrency: perProcess });
+      await queue.work<PostingJobData>(postingLegacyQueueName, handler, { concurrency: 1 });
     },
   };
 }

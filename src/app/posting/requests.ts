@@ -1,8 +1,8 @@
 // Posting through the job queue: the job's data and key, the handler, and requests to (re)post
 // one store-day or a range of days (連携結果 再実行, the API, the close via the outbox).
 //   day.closed (outbox) ──► job 'post-store-day' {companyId, storeCode, businessDate}
-//   singletonKey post:<company>:<store>:<date> (policy stately: one queued + one running per
-//   store-day; the run's lease is the second guard). A run that must wait (throttle, maintenance,
+//   singletonKey post:<company>:<store>:<date> (policy short: one queued job per store-day; the
+//   run's lease keeps runs apart: a second run ends `busy` and comes back when the lease ends). A run that must wait (throttle, maintenance,
 //   ambiguous write, busy) queues the next job itself with startAfter; the handler then completes.
 import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { datesBetween } from '../../domain/calendar/day-arithmetic.js';
@@ -14,11 +14,20 @@ import { postStoreDay, type PostingDeps, type PostingRequest } from './post-day.
 import type { PostingSources, PostingStore } from './ports.js';
 import type { PostingTimings } from './timings.js';
 
-export const postingQueueName = 'post-store-day';
+export const postingQueueName = 'posting-store-day';
+/**
+ * The queue before it became `short`: `stately` (one queued + one active per store-day) stalled the
+ * whole queue for up to the job expiry after a killed worker (a due job whose store-day was still
+ * "active" made every fetch fail). pg-boss cannot change a queue's policy, hence the new name; this
+ * one is still worked so that jobs queued before an upgrade run.
+ */
+export const postingLegacyQueueName = 'post-store-day';
 export const postingRangeDaysMax = 92;
 
 export interface PostingJobData extends PostingRequest {
   reason: 'close' | 'retry' | 'rerun';
+  /** Times the job was put back because its company had its share of runs (jobs.ts). */
+  deferrals?: number;
 }
 
 export function postingSingletonKey(request: PostingRequest): string {

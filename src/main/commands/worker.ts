@@ -17,7 +17,8 @@ export const workerCommand: Command<MainContext> = {
       config: ctx.config,
       clock: ctx.clock,
       logger: createLogger(ctx.config.logLevel),
-      connectionsMax: 4,
+      // One connection per posting run at once (each run's statements are autocommit), at least 4.
+      connectionsMax: Math.max(4, ctx.config.postingConcurrency),
       jobs: 'workers',
       sandbox: 'worker',
       freee: true,

@@ -4,12 +4,15 @@ import type { Clock } from '../ports.js';
 import type { Pool } from '../ports.js';
 import type { SandboxDb } from '../db/database.js';
 import type { FaultPlan } from '../faults.js';
+import type { ServicePlan } from '../service.js';
 
 export interface SandboxDeps {
   pool: Pool;
   clock: Clock;
   db: SandboxDb;
   faults?: FaultPlan | undefined;
+  service?: ServicePlan | undefined;
+  serviceClock?: Clock | undefined;
   baseUrl?: string | undefined;
 }
 

@@ -46,7 +46,9 @@ before(async () => {
     pool: h.app.db.pool,
     clock: h.app.clock,
     logger: silentLogger,
-    modules: [postingJobModule(() => postingDepsOf(h.app.services, timings), timings, 2)],
+    modules: [
+      postingJobModule(() => postingDepsOf(h.app.services, timings), timings, { perProcess: 2 }),
+    ],
     pollingIntervalSeconds: 0.5,
     dispatchIntervalMs: 60_000,
   });
@@ -102,13 +104,13 @@ describe('posting at the close, through the outbox and pg-boss', () => {
       await waitFor(async () => (await statusOf(date2))?.status === 'retry_wait', 20_000);
       await waitFor(async () => {
         const { rows } = await h.app.db.pool.query<{ n: number }>(
-          `select count(*)::int as n from pgboss.job where name = 'post-store-day' and state = 'created' and singleton_key like $1`,
+          `select count(*)::int as n from pgboss.job where name = 'posting-store-day' and state = 'created' and singleton_key like $1`,
           [`%:${date2}`],
         );
         return (rows[0]?.n ?? 0) === 1;
       }, 10_000);
       const { rows } = await h.app.db.pool.query<{ wait_s: number }>(
-        `select extract(epoch from (start_after - now()))::int as wait_s from pgboss.job where name = 'post-store-day' and state = 'created' and singleton_key like $1`,
+        `select extract(epoch from (start_after - now()))::int as wait_s from pgboss.job where name = 'posting-store-day' and state = 'created' and singleton_key like $1`,
         [`%:${date2}`],
       );
       assert.ok((rows[0]?.wait_s ?? 0) >= 9 * 60, `waits ${rows[0]?.wait_s}s`);

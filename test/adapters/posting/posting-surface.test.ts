@@ -53,7 +53,9 @@ before(async () => {
     pool: h.app.db.pool,
     clock: h.app.clock,
     logger: silentLogger,
-    modules: [postingJobModule(() => postingDepsOf(h.app.services, timings), timings, 2)],
+    modules: [
+      postingJobModule(() => postingDepsOf(h.app.services, timings), timings, { perProcess: 2 }),
+    ],
     pollingIntervalSeconds: 0.5,
     dispatchIntervalMs: 60_000,
   });

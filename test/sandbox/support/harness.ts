@@ -11,6 +11,7 @@ import {
 } from '../../../src/sandbox/seed/company.js';
 import { startSandboxServer, type SandboxServer } from '../../../src/sandbox/server.js';
 import type { FaultPlan } from '../../../src/sandbox/faults.js';
+import type { ServicePlan } from '../../../src/sandbox/service.js';
 import {
   openTestDatabase,
   registerTestMigrations,
@@ -35,7 +36,11 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { faults?: FaultPlan; company?: Partial<SandboxCompanyInput> } = {},
+  options: {
+    faults?: FaultPlan;
+    service?: ServicePlan;
+    company?: Partial<SandboxCompanyInput>;
+  } = {},
 ): Promise<Harness> {
   const db = await openTestDatabase();
   const clock = fixedClock(startInstant);
@@ -50,6 +55,7 @@ export async function startHarness(
     clock,
     port: 0,
     faults: options.faults,
+    service: options.service,
   });
   return {
     db,

@@ -175,7 +175,7 @@ function startWorkers(count: number, env: NodeJS.ProcessEnv, logFile: string): W
 async function headOfLineBlocked(pool: Pool): Promise<boolean> {
   const { rows } = await pool.query<{ blocked: boolean }>(
     `select exists (select 1 from pgboss.job a where a.name = h.name and a.state = 'active' and a.singleton_key = h.singleton_key) as blocked
-       from (select name, singleton_key from pgboss.job where name = 'post-store-day' and state < 'active' and start_after < now()
+       from (select name, singleton_key from pgboss.job where name = 'posting-store-day' and state < 'active' and start_after < now()
               order by priority desc, created_on, id limit 1) h`,
   );
   return rows[0]?.blocked ?? false;

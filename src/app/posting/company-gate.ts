@@ -1,0 +1,30 @@
+// Fairness between companies inside one worker process: at most `perCompanyMax` posting runs of one
+// company at once. A run over the bound is not waited for (that would hold a job slot and block the
+// other companies behind it): its job is put back a little later, at most `deferralsMax` times.
+export interface CompanyGate {
+  /** Takes a place for the company, or null when it already has perCompanyMax runs here. */
+  enter(companyId: string): (() => void) | null;
+  running(companyId: string): number;
+}
+
+export function createCompanyGate(perCompanyMax: number): CompanyGate {
+  if (!(Number.isInteger(perCompanyMax) && perCompanyMax >= 1))
+    throw new RangeError(`perCompanyMax must be a positive integer, got ${perCompanyMax}`);
+  const counts = new Map<string, number>();
+  return {
+    enter: (companyId) => {
+      const count = counts.get(companyId) ?? 0;
+      if (count >= perCompanyMax) return null;
+      counts.set(companyId, count + 1);
+      let left = false;
+      return () => {
+        if (left) return;
+        left = true;
+        const now = (counts.get(companyId) ?? 1) - 1;
+        if (now <= 0) counts.delete(companyId);
+        else counts.set(companyId, now);
+      };
+    },
+    running: (companyId) => counts.get(companyId) ?? 0,
+  };
+}
