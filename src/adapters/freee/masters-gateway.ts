@@ -74,7 +74,7 @@ export function mastersConnectionsOver(runtime: FreeeRuntime): MastersConnection
   return {
     connectionsOf: async (companyId) =>
       (await runtime.store.listConnections(companyId))
-        .filter((c) => c.status === 'connected')
+        .filter((c) => c.status !== 'disconnected')
         .map((c) => ({
           id: c.id,
           freeeCompanyId: c.freeeCompanyId,

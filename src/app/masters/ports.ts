@@ -58,6 +58,7 @@ export type SourceOutcome =
   | { ok: false; status: 'skipped' | 'not_run'; message: string };
 
 export interface MastersConnections {
+  /** Connections not 連携解除 (an expired one is listed: its run is not_run with what to do). */
   connectionsOf(companyId: string): Promise<UsableConnection[]>;
   open(companyId: string, connectionId: string): Promise<SourceOutcome>;
 }
