@@ -3,7 +3,7 @@
 // master_sync_runs_one_running keeps one running run per company.
 import type { MasterName } from '../../domain/masters/kinds.js';
 import type { MasterResult, RunStatus, RunTrigger } from '../../domain/masters/results.js';
-import type { MasterSchedule, MastersStore, RunStart, RunView } from '../../app/masters/ports.js';
+import type { MastersStore, RunStart, RunView } from '../../app/masters/ports.js';
 import { masterRecordsOver } from './masters-records-store.js';
 import { masterSchedulesOver } from './masters-schedule-store.js';
 import type { Pool } from './pool.js';
@@ -173,8 +173,6 @@ function runQueriesOver(
     },
   };
 }
-
-export type { MasterSchedule };
 
 /** The company's name for the result mail (its code when it has none). */
 export function companyNameOver(pool: Pool): (companyId: string) => Promise<string> {

@@ -12,6 +12,7 @@ import {
 import { disappearedKeys, dedupeByKey } from '../../domain/masters/records.js';
 import type { MasterResult } from '../../domain/masters/results.js';
 import type { Clock } from '../clock.js';
+import { reasonFor } from './messages.js';
 import type { MasterFailure, MasterPageRequest, MastersSource, MastersStore } from './ports.js';
 
 export interface ImportLimits {
@@ -154,7 +155,7 @@ export async function importMaster(
     await walkMaster(ctx, { master, startUpdateDate, seen, result });
   } catch (error) {
     if (!(error instanceof WalkStopped)) throw error;
-    result.failures.push(error.failure.message);
+    result.failures.push(reasonFor(error.failure));
     return { result, stop: error.failure };
   }
   const key = { companyId: ctx.companyId, freeeCompanyId: ctx.source.freeeCompanyId, master };
