@@ -13,6 +13,7 @@ import type { LedgerUnitOfWork } from '../app/ledger/ports.js';
 import { bindLedger } from '../app/ledger/use-cases.js';
 import type { AppLog } from '../app/log.js';
 import type { Mailer } from '../app/mail/ports.js';
+import { syncedNamesOf } from '../app/masters/synced-names.js';
 import { bindMasters, type MastersPorts } from '../app/masters/use-cases.js';
 import type { PostingDeps } from '../app/posting/post-day.js';
 import type { PostingConnections, PostingSources, PostingStore } from '../app/posting/ports.js';
@@ -98,6 +99,7 @@ export function buildApp(ports: AppPorts): App {
       timings: ports.timings,
       log,
       dealUrl: ports.dealUrl,
+      syncedNames: (companyId) => syncedNamesOf(ports.masters.store, companyId),
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
