@@ -56,7 +56,13 @@ function ScheduleForm(props: MastersPageProps) {
       </select>
       <FieldErrorText errors={fields} path="connectionId" />
       <label for="notifyEmail">通知先メールアドレス</label>
-      <input id="notifyEmail" name="notifyEmail" type="email" value={v.notifyEmail} />
+      <input
+        id="notifyEmail"
+        name="notifyEmail"
+        type="text"
+        inputmode="email"
+        value={v.notifyEmail}
+      />
       <FieldErrorText errors={fields} path="notifyEmail" />
       {props.schedule ? (
         <p>{`設定者: ${props.schedule.enabledByLabel}(${time(props.schedule.updatedAt)})`}</p>
