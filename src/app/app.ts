@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { FreeeApp } from './freee/use-cases.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { LedgerApp } from './ledger/use-cases.js';
+import type { MastersApp } from './masters/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
 import type { ReportApp } from './report/use-cases.js';
@@ -20,6 +21,8 @@ export interface App {
   readonly ledger: LedgerApp;
   readonly report: ReportApp;
   readonly posting: PostingApp;
+  /** マスター同期 (sync needs freee; records, runs and the outbox are always readable). */
+  readonly masters: MastersApp;
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
   readonly idempotency: IdempotencyStore;

@@ -12,6 +12,9 @@ import type { LedgerDeps } from '../app/ledger/deps.js';
 import type { LedgerUnitOfWork } from '../app/ledger/ports.js';
 import { bindLedger } from '../app/ledger/use-cases.js';
 import type { AppLog } from '../app/log.js';
+import type { Mailer } from '../app/mail/ports.js';
+import { syncedNamesOf } from '../app/masters/synced-names.js';
+import { bindMasters, type MastersPorts } from '../app/masters/use-cases.js';
 import type { PostingDeps } from '../app/posting/post-day.js';
 import type { PostingConnections, PostingSources, PostingStore } from '../app/posting/ports.js';
 import type { ResultsDeps } from '../app/posting/results.js';
@@ -35,6 +38,9 @@ import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
 import type { FreeeRuntime } from '../adapters/freee/runtime.js';
 import type { Logger } from '../adapters/log/logger.js';
+import { outboxMailer } from '../adapters/mail/outbox-mailer.js';
+import { companyNameOver, mastersStoreOver } from '../adapters/db/masters-store.js';
+import { mastersConnectionsOver } from '../adapters/freee/masters-gateway.js';
 import { reportRendering } from './report-rendering.js';
 
 /** Every port the App binds its use cases to. */
@@ -58,6 +64,8 @@ export interface AppPorts {
   freee: ConnectDeps | null;
   sandboxConnector: SandboxConnector | null;
   idempotency: IdempotencyStore;
+  mailer: Mailer;
+  masters: MastersPorts;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -91,9 +99,11 @@ export function buildApp(ports: AppPorts): App {
       timings: ports.timings,
       log,
       dealUrl: ports.dealUrl,
+      syncedNames: (companyId) => syncedNamesOf(ports.masters.store, companyId),
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
+    masters: bindMasters(ports.masters),
   });
 }
 
@@ -108,11 +118,29 @@ export interface ProcessParts {
   postingTimings?: PostingTimings;
   secureCookies?: boolean;
   hasher?: PasswordHasher;
+  /** SMTP (SMTP_URL) or, by default, the console outbox. */
+  mailer?: Mailer;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function mastersPortsOver(parts: ProcessParts, mailer: Mailer): MastersPorts {
+  return {
+    store: mastersStoreOver(parts.pool),
+    connections: parts.freee ? mastersConnectionsOver(parts.freee) : null,
+    clock: parts.clock,
+    sleep: parts.sleep ?? realSleep,
+    mailer,
+    log: parts.logger,
+    companyName: companyNameOver(parts.pool),
+  };
 }
 
 export function appPortsOver(parts: ProcessParts): AppPorts {
   const { pool, clock, logger } = parts;
   const freee = parts.freee ?? null;
+  const mailer = parts.mailer ?? outboxMailer(pool, clock);
   return {
     clock,
     log: logger,
@@ -133,6 +161,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     freee: freee ? freee.connectDeps : null,
     sandboxConnector: parts.sandboxConnector ?? null,
     idempotency: idempotencyStoreOver(pool),
+    mailer,
+    masters: mastersPortsOver(parts, mailer),
   };
 }
 

@@ -34,7 +34,7 @@ const commands: readonly AnyCommand[] = [
   mainCommand(migrateCommand),
   ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
   mainCommand(rekeyCommand),
-  ...['report', 'post', 'deals'].map(appCommand),
+  ...['report', 'post', 'deals', 'masters'].map(appCommand),
 ];
 
 function helpText(): string {

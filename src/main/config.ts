@@ -25,6 +25,10 @@ export interface Config {
   /** pg-boss maintenance (expires jobs of killed workers) every this many seconds. */
   jobMaintenanceIntervalSeconds: number;
   freee: { clientId: string; clientSecret: string; redirectUrl: string } | null;
+  /** Outgoing mail (SMTP_URL, e.g. smtp://user:pass@host:587); unset = the console outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of outgoing mail (MAIL_FROM). */
+  mailFrom: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +46,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
     dataDir: resolve(env.URIAGE_DATA_DIR ?? './data'),
     secretKey: env.URIAGE_SECRET_KEY || undefined,
     previousSecretKeys: (env.URIAGE_SECRET_KEYS_PREVIOUS ?? '')

@@ -1,6 +1,8 @@
 // Every feature's background work (see src/app/jobs/module.ts), the one list. Started by
 // `uriage serve` and `uriage worker`.
 import type { JobModule } from '../app/jobs/module.js';
+import { mastersJobModule } from '../app/masters/jobs.js';
+import { mastersDepsOf } from '../app/masters/use-cases.js';
 import { postingJobModule } from '../app/posting/jobs.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { reportJobModule } from '../app/report/jobs.js';
@@ -41,5 +43,6 @@ export function jobModulesFor(
         ? { perCompany: options.postingCompanyConcurrency }
         : {}),
     }),
+    mastersJobModule(() => mastersDepsOf(ports.masters)),
   ];
 }

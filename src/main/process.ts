@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import { freeeRuntimeFor } from './freee.js';
 import { jobModulesFor, postingTimingsOf } from './job-modules.js';
 import { allMigrationSets } from './migration-sets.js';
+import { smtpMailer } from '../adapters/mail/smtp-mailer.js';
 import { sandboxConnectorOver } from './sandbox-connect.js';
 import { cliSandbox, mountedSandbox, workerSandbox, type ProcessSandbox } from './sandbox.js';
 
@@ -73,6 +74,8 @@ function lazyQueue(start: () => Promise<JobQueue>): JobQueue & { started(): bool
   return {
     enqueue: async (name, data, options) => (await get()).enqueue(name, data, options),
     work: async (name, handler, options) => (await get()).work(name, handler, options),
+    schedule: async (name, cron, data, options) =>
+      (await get()).schedule(name, cron, data, options),
     stop: async () => {
       if (queue) await (await queue).stop();
     },
@@ -142,6 +145,7 @@ export async function openProcess(options: ProcessOptions): Promise<OpenProcess>
       sandboxConnector: freee && sandbox ? sandboxConnectorOver(freee, database.pool) : null,
       postingTimings: postingTimingsOf(config),
       secureCookies: config.publicUrl.startsWith('https://'),
+      ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl, config.mailFrom) } : {}),
     });
     const modules = jobModulesFor(ports, {
       postingConcurrency: config.postingConcurrency,

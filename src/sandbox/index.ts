@@ -21,6 +21,14 @@ export {
   setSandboxMember,
 } from './admin.js';
 export {
+  editSandboxAccountItem,
+  removeSandboxPartner,
+  renameSandboxPartners,
+  sandboxPartnerIds,
+  seedSandboxMasters,
+  type SandboxMasterCounts,
+} from './seed/masters.js';
+export {
   createFaultPlan,
   faultPlanFromEnv,
   faultKinds,

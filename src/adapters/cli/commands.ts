@@ -6,6 +6,7 @@ import { connectCommand } from './commands/connect.js';
 import { connectionsCommand } from './commands/connections.js';
 import { dealsCommand } from './commands/deals.js';
 import { importCommand } from './commands/import.js';
+import { mastersCommand } from './commands/masters.js';
 import { postCommand } from './commands/post.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
@@ -20,4 +21,5 @@ export const appCommands: readonly Command[] = [
   reportCommand,
   postCommand,
   dealsCommand,
+  mastersCommand,
 ];

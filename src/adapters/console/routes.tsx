@@ -8,6 +8,7 @@ import { postingSettingsRoutes } from './pages/posting-settings.js';
 import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
+import { mastersRoutes } from './pages/masters.js';
 import { reportPageRoutes } from './pages/report.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
@@ -33,6 +34,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     freeeChooseRoutes,
     postingSettingsRoutes,
     integrationsRoutes,
+    mastersRoutes,
     reportPageRoutes,
     ...extra,
   ]) {

@@ -51,6 +51,20 @@ async function createQueueRetryingDeadlocks(create: () => Promise<void>): Promis
   }
 }
 
+function sendOptions(enqueueOptions: EnqueueOptions): PgBoss.SendOptions {
+  return {
+    ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
+    ...(enqueueOptions.startAfterSeconds ? { startAfter: enqueueOptions.startAfterSeconds } : {}),
+    ...(enqueueOptions.retryLimit !== undefined ? { retryLimit: enqueueOptions.retryLimit } : {}),
+    ...(enqueueOptions.retryDelaySeconds !== undefined
+      ? { retryDelay: enqueueOptions.retryDelaySeconds }
+      : {}),
+    ...(enqueueOptions.expireInSeconds !== undefined
+      ? { expireInSeconds: enqueueOptions.expireInSeconds }
+      : {}),
+  };
+}
+
 export async function startPgBossQueue(options: PgBossQueueOptions): Promise<JobQueue> {
   const boss = new PgBoss({
     connectionString: options.connectionString,
@@ -81,21 +95,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   return {
     enqueue: async (name, data, enqueueOptions: EnqueueOptions = {}) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
-      return boss.send(name, data, {
-        ...(enqueueOptions.singletonKey ? { singletonKey: enqueueOptions.singletonKey } : {}),
-        ...(enqueueOptions.startAfterSeconds
-          ? { startAfter: enqueueOptions.startAfterSeconds }
-          : {}),
-        ...(enqueueOptions.retryLimit !== undefined
-          ? { retryLimit: enqueueOptions.retryLimit }
-          : {}),
-        ...(enqueueOptions.retryDelaySeconds !== undefined
-          ? { retryDelay: enqueueOptions.retryDelaySeconds }
-          : {}),
-        ...(enqueueOptions.expireInSeconds !== undefined
-          ? { expireInSeconds: enqueueOptions.expireInSeconds }
-          : {}),
-      });
+      return boss.send(name, data, sendOptions(enqueueOptions));
     },
     work: async <T extends object>(
       name: string,
@@ -114,6 +114,10 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
           },
         );
       }
+    },
+    schedule: async (name, cron, data, scheduleOptions) => {
+      if (!known.has(name)) throw new UnknownQueueError(name);
+      await boss.schedule(name, cron, data, { tz: scheduleOptions.tz });
     },
     stop: async () => {
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });

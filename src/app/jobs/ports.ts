@@ -32,6 +32,13 @@ export interface JobQueue {
     handler: JobHandler<T>,
     options?: { concurrency?: number },
   ): Promise<void>;
+  /** A cron schedule sending `data` to `name` (pg-boss cron; `tz` e.g. Asia/Tokyo). */
+  schedule<T extends object>(
+    name: string,
+    cron: string,
+    data: T,
+    options: { tz: string },
+  ): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -27,6 +27,11 @@ import {
   type SettlementSchedule,
 } from '../../domain/posting/settlement-schedule.js';
 import type { PaymentKind, PaymentMethod } from '../../domain/ledger/types.js';
+import {
+  mappingProblems,
+  type MappingField,
+  type SyncedNames,
+} from '../../domain/masters/mapping-check.js';
 import type { Clock } from '../clock.js';
 import { validationError, type FieldError } from '../errors.js';
 import type { PostingSources, PostingStore } from './ports.js';
@@ -198,6 +203,78 @@ export interface PostingSettingsDeps {
   store: PostingStore;
   sources: PostingSources;
   clock: Clock;
+  /** The synced freee masters (マスター同期) the names are checked against; null = none synced. */
+  syncedNames?: (companyId: string) => Promise<SyncedNames | null>;
+}
+
+const accountRoleLabels: Record<AccountRole, string> = {
+  sales: '売上高の勘定科目',
+  receivable: '売掛金の勘定科目',
+  nonSales: '売上外入金の勘定科目',
+  cashOver: '現金過剰の勘定科目',
+  cashShort: '現金不足の勘定科目',
+  voucherShortfall: '金券等差額の勘定科目',
+  voucherChange: '金券等釣りの勘定科目',
+  drawerIn: 'レジ入金の勘定科目',
+  drawerOut: 'レジ出金の勘定科目',
+};
+const taxRoleLabels: Record<TaxRole, string> = {
+  standard10: '10%売上の税区分',
+  reduced8: '8%(軽)売上の税区分',
+  exempt: '非課税売上の税区分',
+  outOfScope: '対象外の税区分',
+};
+
+function mappingFields(settings: PostingSettingsDocument): MappingField[] {
+  const fields: MappingField[] = [
+    ...accountRoles.map((role) => ({
+      path: `accountNames.${role}`,
+      label: accountRoleLabels[role],
+      value: settings.accountNames[role],
+      master: 'accountItems' as const,
+    })),
+    ...taxRoles.map((role) => ({
+      path: `taxCodeNames.${role}`,
+      label: taxRoleLabels[role],
+      value: settings.taxCodeNames[role],
+      master: 'taxes' as const,
+    })),
+  ];
+  settings.stores.forEach((row, i) => {
+    if (row.sectionName)
+      fields.push({
+        path: `stores[${i}].sectionName`,
+        label: `店舗${row.storeCode}の部門`,
+        value: row.sectionName,
+        master: 'sections',
+      });
+  });
+  settings.methods.forEach((row, i) => {
+    if (row.itemName)
+      fields.push({
+        path: `methods[${i}].itemName`,
+        label: '品目',
+        value: row.itemName,
+        master: 'items',
+      });
+    if (row.partnerName)
+      fields.push({
+        path: `methods[${i}].partnerName`,
+        label: '取引先',
+        value: row.partnerName,
+        master: 'partners',
+      });
+  });
+  return fields;
+}
+
+async function masterProblems(
+  deps: PostingSettingsDeps,
+  companyId: string,
+  settings: PostingSettingsDocument,
+): Promise<FieldError[]> {
+  const names = deps.syncedNames ? await deps.syncedNames(companyId) : null;
+  return names ? mappingProblems(mappingFields(settings), names) : [];
 }
 
 function parsedOrNull(value: unknown): PostingSettingsDocument | null {
@@ -306,7 +383,10 @@ export async function savePostingSettings(
   const settings = parsed.data as PostingSettingsDocument;
   const methods = await deps.sources.paymentMethods(companyId);
   const stores = (await deps.sources.listStores(companyId)).map((s) => s.code);
-  const problems = semanticProblems(settings, methods, stores);
+  const problems = [
+    ...semanticProblems(settings, methods, stores),
+    ...(await masterProblems(deps, companyId, settings)),
+  ];
   if (problems.length > 0) throw validationError(problems);
   await deps.store.saveSettings(companyId, settings, updatedBy, deps.clock.now());
   return effectivePostingSettings(settings, methods, stores);

@@ -15,7 +15,7 @@ import {
 import { postingQueries } from './queries.js';
 import { requestPosting, scheduleRetry, type RangeRequest } from './requests.js';
 import { listPostingResults, type ResultsDeps } from './results.js';
-import { getPostingSettings, savePostingSettings } from './settings.js';
+import { getPostingSettings, savePostingSettings, type PostingSettingsDeps } from './settings.js';
 import type { PostingTimings } from './timings.js';
 
 export interface PostingPorts {
@@ -28,6 +28,8 @@ export interface PostingPorts {
   timings: PostingTimings;
   log: PostingLog;
   dealUrl: ResultsDeps['dealUrl'];
+  /** The synced freee masters the settings are checked against on save (マスター同期). */
+  syncedNames?: PostingSettingsDeps['syncedNames'];
 }
 
 const freeeUnavailable = () =>
@@ -70,7 +72,10 @@ export function bindPosting(ports: PostingPorts) {
   const { store, sources, clock, timings } = ports;
   return Object.freeze({
     queries: postingQueries(sources),
-    ...bindAll({ store, sources, clock }, { getPostingSettings, savePostingSettings }),
+    ...bindAll(
+      { store, sources, clock, ...(ports.syncedNames ? { syncedNames: ports.syncedNames } : {}) },
+      { getPostingSettings, savePostingSettings },
+    ),
     ...bindAll({ store, sources, dealUrl: ports.dealUrl }, { listPostingResults }),
     requestPosting: (request: RangeRequest) => {
       if (!ports.queue) throw queueUnavailable();

@@ -148,6 +148,7 @@ export function memoryQueue(options: { failEnqueue?: boolean } = {}): MemoryQueu
     work: async <T extends object>(name: string, handler: JobHandler<T>) => {
       handlers.set(name, handler as JobHandler<object>);
     },
+    schedule: async () => {},
     stop: async () => undefined,
     runNext: async () => {
       const job = jobs.find((j) => j.state === 'created');

@@ -32,6 +32,9 @@ export function settingsIndexRoutes(app: Hono<AppEnv>): void {
             <li>
               <a href="/admin/settings/integrations/freee">freee連携</a>
             </li>
+            <li>
+              <a href="/admin/settings/masters">マスター同期</a>
+            </li>
           </ul>
         </div>
       </Layout>,
