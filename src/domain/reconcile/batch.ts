@@ -1,0 +1,60 @@
+// Provider batches: a card or QR company pays several contiguous days of one store's (section's)
+// sales less its fee rate in one deposit. Per store, the runs of consecutive receivables (by issue
+// date) whose total, net of the rate, is the deposit (each day's fee rounded: ≤ 1 yen per day).
+import type { Yen } from '../money/yen.js';
+import { isNetOfFee, type FeeRate } from './fee-rate.js';
+import type { LimitName, Receivable, SearchLimits } from './model.js';
+
+export interface BatchSearch {
+  fits: Receivable[][];
+  limitsHit: LimitName[];
+}
+
+function byStore(receivables: readonly Receivable[]): Receivable[][] {
+  const groups = new Map<string, Receivable[]>();
+  for (const r of receivables) {
+    const key = r.sectionId ?? '';
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(r);
+  }
+  for (const group of groups.values())
+    group.sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0));
+  return [...groups.values()];
+}
+
+export function findBatches(
+  receivables: readonly Receivable[],
+  depositYen: Yen,
+  rate: FeeRate,
+  limits: SearchLimits,
+  fitsMax: number,
+): BatchSearch {
+  const fits: Receivable[][] = [];
+  const limitsHit = new Set<LimitName>();
+  const d = rate.denominator;
+  const netScaled = BigInt(depositYen) * d;
+  for (const group of byStore(receivables)) {
+    for (let start = 0; start < group.length; start += 1) {
+      let gross = 0;
+      let days = 0;
+      for (let end = start; end < group.length; end += 1) {
+        gross += (group[end] as Receivable).dueAmountYen;
+        days += 1;
+        if (isNetOfFee(gross as Yen, depositYen, rate, days)) {
+          fits.push(group.slice(start, end + 1));
+          if (fits.length >= fitsMax) {
+            limitsHit.add('alternativesMax');
+            return { fits, limitsHit: [...limitsHit] };
+          }
+        }
+        if (BigInt(gross) * (d - rate.numerator) > netScaled + d * BigInt(days)) break;
+        if (days >= limits.batchDaysMax) {
+          if (end + 1 < group.length) limitsHit.add('batchDaysMax');
+          break;
+        }
+      }
+    }
+  }
+  return { fits, limitsHit: [...limitsHit] };
+}
