@@ -7,6 +7,7 @@ import { connectionsCommand } from './commands/connections.js';
 import { dealsCommand } from './commands/deals.js';
 import { importCommand } from './commands/import.js';
 import { postCommand } from './commands/post.js';
+import { reconcileCommand } from './commands/reconcile.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -20,4 +21,5 @@ export const appCommands: readonly Command[] = [
   reportCommand,
   postCommand,
   dealsCommand,
+  reconcileCommand,
 ];
