@@ -2,7 +2,7 @@
 // sales less its fee rate in one deposit. Per store, the runs of consecutive receivables (by issue
 // date) whose total, net of the rate, is the deposit (each day's fee rounded: ≤ 1 yen per day).
 import type { Yen } from '../money/yen.js';
-import { isNetOfFee, type FeeRate } from './fee-rate.js';
+import { grossOfNet, isNetOfFee, type FeeRate } from './fee-rate.js';
 import type { LimitName, Receivable, SearchLimits } from './model.js';
 
 export interface BatchSearch {
@@ -10,7 +10,12 @@ export interface BatchSearch {
   limitsHit: LimitName[];
 }
 
+const groupsCache = new WeakMap<readonly Receivable[], Receivable[][]>();
+
+/** Per store, by issue date; computed once per receivable list (the lists are not changed). */
 function byStore(receivables: readonly Receivable[]): Receivable[][] {
+  const cached = groupsCache.get(receivables);
+  if (cached) return cached;
   const groups = new Map<string, Receivable[]>();
   for (const r of receivables) {
     const key = r.sectionId ?? '';
@@ -20,7 +25,9 @@ function byStore(receivables: readonly Receivable[]): Receivable[][] {
   }
   for (const group of groups.values())
     group.sort((a, b) => (a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : 0));
-  return [...groups.values()];
+  const out = [...groups.values()];
+  groupsCache.set(receivables, out);
+  return out;
 }
 
 export function findBatches(
@@ -32,8 +39,9 @@ export function findBatches(
 ): BatchSearch {
   const fits: Receivable[][] = [];
   const limitsHit = new Set<LimitName>();
-  const d = rate.denominator;
-  const netScaled = BigInt(depositYen) * d;
+  // Bounds on the gross (exact, once): windows outside them are skipped without fraction arithmetic.
+  const grossLow = grossOfNet((depositYen - limits.batchDaysMax) as Yen, rate) - 1;
+  const grossHigh = grossOfNet((depositYen + limits.batchDaysMax) as Yen, rate) + 1;
   for (const group of byStore(receivables)) {
     for (let start = 0; start < group.length; start += 1) {
       let gross = 0;
@@ -41,14 +49,18 @@ export function findBatches(
       for (let end = start; end < group.length; end += 1) {
         gross += (group[end] as Receivable).dueAmountYen;
         days += 1;
-        if (isNetOfFee(gross as Yen, depositYen, rate, days)) {
+        if (
+          gross >= grossLow &&
+          gross <= grossHigh &&
+          isNetOfFee(gross as Yen, depositYen, rate, days)
+        ) {
           fits.push(group.slice(start, end + 1));
           if (fits.length >= fitsMax) {
             limitsHit.add('alternativesMax');
             return { fits, limitsHit: [...limitsHit] };
           }
         }
-        if (BigInt(gross) * (d - rate.numerator) > netScaled + d * BigInt(days)) break;
+        if (gross > grossHigh) break;
         if (days >= limits.batchDaysMax) {
           if (end + 1 < group.length) limitsHit.add('batchDaysMax');
           break;

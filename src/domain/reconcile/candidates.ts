@@ -1,6 +1,6 @@
 // The candidates of one deposit among one partner's receivables: exact, shortfall within the
 // tolerance (支払手数料), overpayment (仮受金, for review), partial, combinations and provider batches.
-import { daysBetween } from '../calendar/day-arithmetic.js';
+import { dayNumberOf } from '../calendar/day-arithmetic.js';
 import type { BusinessDate } from '../calendar/business-date.js';
 import { addYen, sumYen, subtractYen, zeroYen, type Yen } from '../money/yen.js';
 import { findBatches } from './batch.js';
@@ -34,10 +34,25 @@ export interface DepositContext {
   limits: SearchLimits;
 }
 
+const dayNumbers = new Map<string, number>();
+const dayNumbersMax = 100_000;
+
+/** Day numbers of dates, remembered (a statement and its receivables use few distinct dates). */
+function dayNo(date: BusinessDate): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = dayNumberOf(date);
+    if (dayNumbers.size >= dayNumbersMax) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 function dueDistance(rs: readonly Receivable[], date: BusinessDate): number {
   let worst = 0;
+  const at = dayNo(date);
   for (const r of rs) {
-    const d = Math.abs(daysBetween(r.dueDate ?? r.issueDate, date));
+    const d = Math.abs(dayNo(r.dueDate ?? r.issueDate) - at);
     if (d > worst) worst = d;
   }
   return worst;
@@ -89,14 +104,20 @@ function singles(
   const out: Candidate[] = [];
   const feeMax = fixedFeeMax(tolerance, ctx.tolerances);
   const partials: Receivable[] = [];
+  if (tolerance?.kind === 'rate') {
+    // A provider pays net of its fee: a single day is a batch of one (batch.ts); only equal counts here.
+    for (const r of rs)
+      if (r.dueAmountYen === ctx.amountYen) out.push(candidateOf('exact', [r], ctx, who));
+    return out;
+  }
   for (const r of rs) {
     const gap = r.dueAmountYen - ctx.amountYen;
     if (gap === 0) out.push(candidateOf('exact', [r], ctx, who));
-    else if (gap > 0 && tolerance?.kind !== 'rate' && gap <= feeMax)
+    else if (gap > 0 && gap <= feeMax)
       out.push(candidateOf('fee', [r], ctx, who, { reasons: [`fee: ${gap} within ${feeMax}`] }));
     else if (gap < 0 && -gap <= ctx.tolerances.overpaymentMaxYen)
       out.push(candidateOf('overpayment', [r], ctx, who, { reasons: [`overpaid by ${-gap}`] }));
-    else if (gap > 0) partials.push(r);
+    else if (gap > 0 && partials.length < 2) partials.push(r);
   }
   if (out.length === 0 && partials.length === 1)
     out.push(candidateOf('partial', partials, ctx, who, { reasons: ['partial payment'] }));

@@ -2,7 +2,6 @@
 // partners its payer name points to, their receivables' candidates (see candidates.ts), else an
 // exact amount paid by another known partner; then each receivable goes to at most one deposit, the
 // most confident first, the rest kept as alternatives.
-import { daysBetween } from '../calendar/day-arithmetic.js';
 import { candidateOf, partnerCandidates, type DepositContext } from './candidates.js';
 import {
   defaultLimits,
@@ -48,7 +47,9 @@ function buildIndexes(input: MatchInput): Indexes {
     same.push(r);
   }
   for (const list of byPartner.values())
-    list.sort((a, b) => daysBetween(dueOf(b), dueOf(a)) || (a.id < b.id ? -1 : 1));
+    list.sort((a, b) =>
+      dueOf(a) < dueOf(b) ? -1 : dueOf(a) > dueOf(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
   return { names: buildNameIndex(input.partners), byPartner, byAmount };
 }
 
@@ -67,7 +68,8 @@ function searchDeposit(line: StatementLine, ix: Indexes, ctx: DepositContext): D
     for (const l of found.limitsHit) limitsHit.add(l);
   }
   const settling = candidates.filter((c) => c.kind !== 'partial');
-  if (settling.length === 0 && who.length > 0) {
+  const owing = who.some((w) => (ix.byPartner.get(w.partnerId)?.length ?? 0) > 0);
+  if (settling.length === 0 && who.length > 0 && !owing) {
     const mine = new Set(who.map((w) => w.partnerId));
     const same = (ix.byAmount.get(line.amountYen) ?? []).filter(
       (r) => r.partnerId === null || !mine.has(r.partnerId),
@@ -122,9 +124,10 @@ export function suggestMatches(input: MatchInput): Suggestion[] {
     const line = input.lines[i] as StatementLine;
     const search = searches[i] as DepositSearch;
     const free = search.candidates.filter((c) => c.receivableIds.every((id) => !used.has(id)));
-    const best = free[0] ?? null;
+    // A partial payment is never settled on a guess: it is offered for review as an alternative.
+    const best = free[0]?.kind === 'partial' ? null : (free[0] ?? null);
     if (best) for (const id of best.receivableIds) used.add(id);
-    const alternatives = free.slice(1, 1 + limits.alternativesMax);
+    const alternatives = free.slice(best ? 1 : 0, (best ? 1 : 0) + limits.alternativesMax);
     suggestions[i] = { line, best, alternatives, limitsHit: search.limitsHit };
   }
   return suggestions;

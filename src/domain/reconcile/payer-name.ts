@@ -85,6 +85,21 @@ export function payerKeys(raw: string): string[] {
   return [whole, head].filter((k, i, all) => k !== '' && all.indexOf(k) === i);
 }
 
+/** Base kana without its voicing mark (ガ → カ, パ → ハ). */
+const unvoiced = (c: string) => c.normalize('NFD').replace(/[\u3099\u309a]/g, '');
+
+/** The payer key is the partner key cut short — possibly between a kana and its voicing mark
+ *  (half-width ｶﾞ is two characters, and the bank's width may fall between them). */
+function isCutOf(payerKey: string, partnerKey: string): boolean {
+  if (partnerKey.startsWith(payerKey)) return true;
+  const head = payerKey.slice(0, -1);
+  const last = payerKey.slice(-1);
+  const there = partnerKey[head.length];
+  return (
+    there !== undefined && partnerKey.startsWith(head) && last === unvoiced(there) && last !== there
+  );
+}
+
 export type NameMatch = 'exact' | 'truncated' | 'extended';
 
 /** Shortest key that counts as a cut name (the bank's width) or as a name with a suffix. */
@@ -95,7 +110,7 @@ export const nameMatchLengthMin = 4;
 export function compareNames(payerKey: string, partnerKey: string): NameMatch | null {
   if (payerKey === '' || partnerKey === '') return null;
   if (payerKey === partnerKey) return 'exact';
-  if (payerKey.length >= nameMatchLengthMin && partnerKey.startsWith(payerKey)) return 'truncated';
+  if (payerKey.length >= nameMatchLengthMin && isCutOf(payerKey, partnerKey)) return 'truncated';
   if (partnerKey.length >= nameMatchLengthMin && payerKey.startsWith(partnerKey)) return 'extended';
   return null;
 }
