@@ -164,3 +164,46 @@ describe('properties', () => {
     );
   });
 });
+
+describe('apply plan', () => {
+  it('a fee: each deal paid in full, the gap as a 支払手数料 expense; the 口座 moves by the deposit', async () => {
+    const { applyPlan } = await import('./apply-plan.js');
+    const rs = [receivable('a', 'p1', 31_293), receivable('b', 'p1', 46_312)];
+    const line = deposit(1, 77_000, 'ﾔﾏﾀﾞｼｮｳｼﾞ');
+    const [s] = one([line], rs);
+    assert.ok(s?.best);
+    const plan = applyPlan(line, s.best, rs);
+    const paid = plan.payments.reduce((t, p) => t + p.amountYen, 0);
+    assert.equal(paid, 77_605);
+    assert.deepEqual(
+      plan.difference && [
+        plan.difference.type,
+        plan.difference.account,
+        plan.difference.taxCode,
+        plan.difference.amountYen,
+      ],
+      ['expense', '支払手数料', 136, 605],
+    );
+    assert.equal(paid - (plan.difference?.amountYen ?? 0), line.amountYen);
+  });
+  it('an overpayment: the surplus as 仮受金 income; a partial payment pays the deposit only', async () => {
+    const { applyPlan } = await import('./apply-plan.js');
+    const rs = [receivable('a', 'p1', 10_000)];
+    const over = deposit(1, 10_100, 'ﾔﾏﾀﾞｼｮｳｼﾞ');
+    const [s] = one([over], rs);
+    assert.ok(s?.best);
+    const plan = applyPlan(over, s.best, rs);
+    assert.deepEqual(
+      plan.difference && [plan.difference.type, plan.difference.account, plan.difference.amountYen],
+      ['income', '仮受金', 100],
+    );
+    const part = deposit(2, 4_000, 'ﾔﾏﾀﾞｼｮｳｼﾞ');
+    const [p] = one([part], rs);
+    const hint = p?.alternatives[0];
+    assert.ok(hint);
+    assert.deepEqual(
+      applyPlan(part, hint, rs).payments.map((x) => x.amountYen),
+      [4_000],
+    );
+  });
+});
