@@ -1,6 +1,6 @@
 // 消込's storage (the app port ReconcileStore) over the reconcile migration set's tables.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { ReconcileStore } from '../../app/reconcile/ports.js';
+import type { ReconcileStore, StoredApplication } from '../../app/reconcile/ports.js';
 import type { Pool } from './pool.js';
 import {
   reconcileAliases,
@@ -117,9 +117,46 @@ const claimOver =
     });
   };
 
+const applicationOver =
+  (pool: Pool): ReconcileStore['application'] =>
+  async (applicationId) => {
+    const db = drizzleOver(pool);
+    const where = eq(reconcileApplications.id, applicationId);
+    const [row] = await db.select().from(reconcileApplications).where(where);
+    if (!row) return null;
+    const writes = await db
+      .select()
+      .from(reconcileWrites)
+      .where(eq(reconcileWrites.applicationId, applicationId))
+      .orderBy(reconcileWrites.seq);
+    const { walletable, ...plan } = row.plan as StoredApplication['plan'] & {
+      walletable: StoredApplication['walletable'];
+    };
+    return {
+      companyId: row.companyId,
+      state: row.state,
+      walletable,
+      plan,
+      writes: writes.map((w) => ({
+        seq: w.seq,
+        kind: w.kind,
+        dealId: w.dealId === null ? null : String(w.dealId),
+        amountYen: w.amountYen,
+        freeeId: w.freeeId,
+      })),
+    };
+  };
+
 export function reconcileStoreOver(pool: Pool): ReconcileStore {
   const db = drizzleOver(pool);
   return {
+    application: applicationOver(pool),
+    setState: async (applicationId, state) => {
+      await db
+        .update(reconcileApplications)
+        .set({ state })
+        .where(eq(reconcileApplications.id, applicationId));
+    },
     importLines: importLinesOver(pool),
     claim: claimOver(pool),
     recordDone: async (applicationId, seq, freeeId, now) => {
