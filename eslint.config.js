@@ -111,7 +111,7 @@ export default tseslint.config(
           'no-crossing': {
             meta: { type: 'problem', schema: [] },
             create(context) {
-              const driven = ['db', 'jobs', 'freee', 'print', 'crypto', 'log'].map(
+              const driven = ['db', 'jobs', 'freee', 'print', 'crypto', 'log', 'bank'].map(
                 (name) => `src/adapters/${name}/`,
               );
               const bans = [

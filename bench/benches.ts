@@ -5,6 +5,7 @@ import { reportBench } from './report.bench.js';
 import { startupBench } from './startup.bench.js';
 import { postingBench } from './posting.bench.js';
 import { mastersBench } from './masters.bench.js';
+import { reconcileBench } from './reconcile.bench.js';
 
 export const benches: Bench[] = [
   startupBench,
@@ -12,4 +13,5 @@ export const benches: Bench[] = [
   reportBench,
   postingBench,
   mastersBench,
+  reconcileBench,
 ];

@@ -15,6 +15,7 @@ import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { readConfig, type Config } from './config.js';
 import { reportRendering } from './report-rendering.js';
+import { statementReading } from './statement-reading.js';
 import { openProcess, type OpenProcess } from './process.js';
 
 type AnyCommand =
@@ -34,7 +35,7 @@ const commands: readonly AnyCommand[] = [
   mainCommand(migrateCommand),
   ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
   mainCommand(rekeyCommand),
-  ...['report', 'post', 'deals', 'masters'].map(appCommand),
+  ...['report', 'post', 'deals', 'masters', 'reconcile'].map(appCommand),
 ];
 
 function helpText(): string {
@@ -125,6 +126,7 @@ function appContext(
   return {
     clock,
     rendering: reportRendering,
+    statements: statementReading,
     app: (options) => open(options?.freee ?? false, options?.sandbox ?? false),
     out,
     err,

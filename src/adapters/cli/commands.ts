@@ -8,6 +8,7 @@ import { dealsCommand } from './commands/deals.js';
 import { importCommand } from './commands/import.js';
 import { mastersCommand } from './commands/masters.js';
 import { postCommand } from './commands/post.js';
+import { reconcileCommand } from './commands/reconcile.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -22,4 +23,5 @@ export const appCommands: readonly Command[] = [
   postCommand,
   dealsCommand,
   mastersCommand,
+  reconcileCommand,
 ];

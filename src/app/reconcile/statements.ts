@@ -1,0 +1,9 @@
+// Reading statement files (全銀, bank CSV, freee wallet_txns): a port the bank adapter implements,
+// bound by src/main/. A malformed file is an AppError naming the line; nothing is read from it.
+import type { Statement } from '../../domain/reconcile/statement.js';
+
+export interface StatementReading {
+  /** The whole statement, or AppError('validation', 'statement_invalid') with the line. */
+  readFile(path: string): Statement;
+  readBytes(bytes: Buffer): Statement;
+}
