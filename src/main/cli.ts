@@ -14,6 +14,7 @@ import { rekeyCommand } from './commands/rekey.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { readConfig, type Config } from './config.js';
+import { receiptRendering } from './receipt-rendering.js';
 import { reportRendering } from './report-rendering.js';
 import { openProcess, type OpenProcess } from './process.js';
 
@@ -34,7 +35,7 @@ const commands: readonly AnyCommand[] = [
   mainCommand(migrateCommand),
   ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
   mainCommand(rekeyCommand),
-  ...['report', 'post', 'deals'].map(appCommand),
+  ...['report', 'receipt', 'post', 'deals'].map(appCommand),
 ];
 
 function helpText(): string {
@@ -125,6 +126,7 @@ function appContext(
   return {
     clock,
     rendering: reportRendering,
+    receipts: receiptRendering,
     app: (options) => open(options?.freee ?? false, options?.sandbox ?? false),
     out,
     err,

@@ -2,6 +2,7 @@
 // (once, lazily) by src/main/cli.ts: with freee over the built-in sandbox when asked.
 import type { App } from '../../app/app.js';
 import type { Clock } from '../../app/clock.js';
+import type { ReceiptRendering } from '../../app/receipt/rendering.js';
 import type { ReportRendering } from '../../app/report/rendering.js';
 
 export interface CliContext {
@@ -13,6 +14,8 @@ export interface CliContext {
   app(options?: { freee?: boolean; sandbox?: boolean }): Promise<App>;
   /** Rendering and printing a 日報 (needs no database). */
   rendering: ReportRendering;
+  /** Rendering a receipt (needs no database). */
+  receipts: ReceiptRendering;
   out(text: string): void;
   err(text: string): void;
 }

@@ -7,6 +7,7 @@ import { connectionsCommand } from './commands/connections.js';
 import { dealsCommand } from './commands/deals.js';
 import { importCommand } from './commands/import.js';
 import { postCommand } from './commands/post.js';
+import { receiptCommand } from './commands/receipt.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -18,6 +19,7 @@ export const appCommands: readonly Command[] = [
   connectCommand,
   connectionsCommand,
   reportCommand,
+  receiptCommand,
   postCommand,
   dealsCommand,
 ];
