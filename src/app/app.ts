@@ -7,6 +7,7 @@ import type { IdempotencyStore } from './idempotency.js';
 import type { LedgerApp } from './ledger/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
+import type { RegisterApp } from './register/use-cases.js';
 import type { ReportApp } from './report/use-cases.js';
 import type { TenancyApp } from './tenancy/use-cases.js';
 
@@ -20,6 +21,8 @@ export interface App {
   readonly ledger: LedgerApp;
   readonly report: ReportApp;
   readonly posting: PostingApp;
+  /** The register (レジ): 商品マスター, 登録番号. */
+  readonly register: RegisterApp;
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
   readonly idempotency: IdempotencyStore;

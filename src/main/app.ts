@@ -18,6 +18,8 @@ import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
+import type { RegisterStore } from '../app/register/ports.js';
+import { bindRegister } from '../app/register/use-cases.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
@@ -30,6 +32,7 @@ import { ledgerUnitOfWork } from '../adapters/db/ledger-store.js';
 import type { Pool } from '../adapters/db/pool.js';
 import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-store.js';
 import { printJobStoreOver } from '../adapters/db/print-job-store.js';
+import { registerStoreOver } from '../adapters/db/register-store.js';
 import { reportSourceOver } from '../adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
@@ -58,6 +61,7 @@ export interface AppPorts {
   freee: ConnectDeps | null;
   sandboxConnector: SandboxConnector | null;
   idempotency: IdempotencyStore;
+  register: RegisterStore;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -92,6 +96,7 @@ export function buildApp(ports: AppPorts): App {
       log,
       dealUrl: ports.dealUrl,
     }),
+    register: bindRegister({ store: ports.register, clock }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
   });
@@ -133,6 +138,7 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     freee: freee ? freee.connectDeps : null,
     sandboxConnector: parts.sandboxConnector ?? null,
     idempotency: idempotencyStoreOver(pool),
+    register: registerStoreOver(pool),
   };
 }
 

@@ -11,6 +11,7 @@ import { ledgerWriteRoutes } from './routes/ledger-writes.js';
 import { staffRoutes } from './routes/staff.js';
 import { reportRoutes } from './routes/report.js';
 import { postingRoutes } from './routes/posting.js';
+import { registerProductRoutes } from './routes/register-products.js';
 import { storeRoutes } from './routes/stores.js';
 
 export type ApiRouteModule = (api: OpenAPIHono<AppEnv>) => void;
@@ -36,6 +37,7 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
     ledgerDayRoutes,
     reportRoutes,
     postingRoutes,
+    registerProductRoutes,
     ...extraRoutes,
   ])
     register(api);
