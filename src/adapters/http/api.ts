@@ -12,6 +12,7 @@ import { staffRoutes } from './routes/staff.js';
 import { reportRoutes } from './routes/report.js';
 import { postingRoutes } from './routes/posting.js';
 import { registerProductRoutes } from './routes/register-products.js';
+import { registerTillRoutes } from './routes/register-till.js';
 import { storeRoutes } from './routes/stores.js';
 
 export type ApiRouteModule = (api: OpenAPIHono<AppEnv>) => void;
@@ -38,6 +39,7 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
     reportRoutes,
     postingRoutes,
     registerProductRoutes,
+    registerTillRoutes,
     ...extraRoutes,
   ])
     register(api);

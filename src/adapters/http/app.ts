@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { consoleRoutes } from '../console/routes.js';
+import { registerPageRoutes } from '../register-ui/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
 import type { App } from '../../app/app.js';
@@ -36,6 +37,7 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     return c.body(htmxSource);
   });
   http.get('/healthz', (c) => c.json({ ok: true }));
+  registerPageRoutes(http);
   http.use('/api/v1/*', loadPrincipal);
   const api = createApi(options.apiRoutes ?? []);
   http.route('/api/v1', api);
