@@ -120,6 +120,8 @@ export default tseslint.config(
           'Node',
           'Response',
           'URL',
+          'location',
+          'history',
         ].map((name) => [name, 'readonly']),
       ),
     },

@@ -18,7 +18,7 @@ import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
-import type { RegisterStore } from '../app/register/ports.js';
+import type { PairingStore, RegisterStore } from '../app/register/ports.js';
 import { bindRegister } from '../app/register/use-cases.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
@@ -32,6 +32,7 @@ import { ledgerUnitOfWork } from '../adapters/db/ledger-store.js';
 import type { Pool } from '../adapters/db/pool.js';
 import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-store.js';
 import { printJobStoreOver } from '../adapters/db/print-job-store.js';
+import { pairingStoreOver } from '../adapters/db/register-pairing-store.js';
 import { registerStoreOver } from '../adapters/db/register-store.js';
 import { reportSourceOver } from '../adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
@@ -62,6 +63,7 @@ export interface AppPorts {
   sandboxConnector: SandboxConnector | null;
   idempotency: IdempotencyStore;
   register: RegisterStore;
+  pairing: PairingStore;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -96,7 +98,12 @@ export function buildApp(ports: AppPorts): App {
       log,
       dealUrl: ports.dealUrl,
     }),
-    register: bindRegister({ store: ports.register, clock }),
+    register: bindRegister({
+      store: ports.register,
+      pairing: ports.pairing,
+      access: ports.access,
+      clock,
+    }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
   });
@@ -139,6 +146,7 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     sandboxConnector: parts.sandboxConnector ?? null,
     idempotency: idempotencyStoreOver(pool),
     register: registerStoreOver(pool),
+    pairing: pairingStoreOver(pool),
   };
 }
 

@@ -9,6 +9,8 @@ import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { reportPageRoutes } from './pages/report.js';
+import { registerProductPages } from './pages/register/products.js';
+import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
 import { settingsPaymentMethodRoutes } from './pages/settings-payment-methods.js';
@@ -34,6 +36,8 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     postingSettingsRoutes,
     integrationsRoutes,
     reportPageRoutes,
+    registerSettingsRoutes,
+    registerProductPages,
     ...extra,
   ]) {
     register(app);

@@ -57,8 +57,7 @@ function taxRows(receipt: Receipt, valueWidth: number): string[] {
   for (const rate of receipt.byRate) {
     const label = rateLabels[rate.taxCategory];
     rows.push(pair(`${label}対象`, formatYen(rate.targetAmount)));
-    if (rate.taxCategory !== 'exempt')
-      rows.push(pair(`(消費税等 ${label})`, formatYen(rate.tax)));
+    if (rate.taxCategory !== 'exempt') rows.push(pair(`(消費税等 ${label})`, formatYen(rate.tax)));
   }
   return rows;
 }

@@ -12,6 +12,9 @@ export const registerPageHtml = `<!doctype html>
 <body>
 <section id="setup" hidden>
   <h1>レジの設定</h1>
+  <label>ペアリングコード <input id="pair-code" autocomplete="off" placeholder="ABCD-1234"></label>
+  <button id="pair-save">ペアリング</button>
+  <p>または</p>
   <label>レジのトークン <input id="token" autocomplete="off"></label>
   <button id="setup-save">接続する</button>
   <p id="setup-error" class="error"></p>

@@ -2,6 +2,8 @@
 // read once from browser/ (no bundler); the service worker may control all of /register.
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { validationError } from '../../app/errors.js';
+import type { AppEnv } from '../http/context.js';
 import { registerPageHtml } from './page.js';
 
 const browserFiles = ['app.js', 'ui.js', 'db.js', 'sync.js', 'money.js', 'sw.js', 'register.css'];
@@ -12,8 +14,14 @@ function load(name: string): string {
 
 const files = new Map(browserFiles.map((name) => [name, load(name)]));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function registerPageRoutes(http: Hono<any>): void {
+export function registerPageRoutes(http: Hono<AppEnv>): void {
+  // The register exchanges a one-time pairing code for its register token (no login: the code is it).
+  http.post('/register/pair', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as { code?: unknown } | null;
+    if (typeof body?.code !== 'string')
+      throw validationError([{ path: 'code', message: 'ペアリングコードを入力してください。' }]);
+    return c.json(await c.get('app').register.exchangePairingCode(body.code), 200);
+  });
   http.get('/register', (c) => {
     c.header('cache-control', 'no-cache');
     return c.html(registerPageHtml);

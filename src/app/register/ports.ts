@@ -30,3 +30,32 @@ export interface RegisterStore {
   registrationNumber(companyId: string): Promise<string | null>;
   setRegistrationNumber(companyId: string, value: string | null, now: Date): Promise<void>;
 }
+
+export interface PairedRegister {
+  storeCode: string;
+  registerCode: string;
+  /** Live (unrevoked) tokens of the register. */
+  tokens: number;
+  lastPairedAt: string;
+}
+
+export interface PairingStore {
+  insertCode(
+    input: {
+      companyId: string;
+      storeCode: string;
+      registerCode: string;
+      codeHash: string;
+      expiresAt: Date;
+    },
+    now: Date,
+  ): Promise<void>;
+  /** Marks an unspent, unexpired code used and returns its register; null otherwise. */
+  spendCode(
+    codeHash: string,
+    now: Date,
+  ): Promise<{ companyId: string; storeCode: string; registerCode: string } | null>;
+  pairedRegisters(companyId: string): Promise<PairedRegister[]>;
+  /** Revokes every live token of the register; returns how many. */
+  revokeRegister(companyId: string, registerId: string, now: Date): Promise<number>;
+}

@@ -2,6 +2,13 @@
 import { bindAll } from '../bind.js';
 import { registrationNumber, setRegistrationNumber } from './invoice.js';
 import {
+  exchangePairingCode,
+  issuePairingCode,
+  pairedRegisters,
+  revokeRegister,
+  type PairingDeps,
+} from './pairing.js';
+import {
   exportProductsCsv,
   importProductsCsv,
   listProducts,
@@ -10,8 +17,12 @@ import {
   type RegisterDeps,
 } from './products.js';
 
-export function bindRegister(deps: RegisterDeps) {
+export function bindRegister(deps: RegisterDeps & PairingDeps) {
   return bindAll(deps, {
+    issuePairingCode,
+    exchangePairingCode,
+    pairedRegisters,
+    revokeRegister,
     listProducts,
     saveProducts,
     productHistory,

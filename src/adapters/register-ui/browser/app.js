@@ -546,8 +546,30 @@ async function start() {
     await setConfig('setup', state.setup);
     await bootstrap();
   });
-  if (state.setup) await bootstrap();
+  $('#pair-save').addEventListener('click', () => void pair($('#pair-code').value));
+  const fromQr = /^#pair=([A-Za-z0-9-]+)$/.exec(location.hash);
+  if (fromQr) await pair(fromQr[1]);
+  else if (state.setup) await bootstrap();
   else $('#setup').hidden = false;
+}
+
+/** Pairing: the one-time code (typed, or from the console's QR code) becomes the register token. */
+async function pair(code) {
+  const response = await fetch('/register/pair', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: code.trim() }),
+  }).catch(() => null);
+  const body = response ? await response.json() : null;
+  if (!response?.ok) {
+    $('#setup').hidden = false;
+    $('#setup-error').textContent = body?.error?.message ?? 'サーバーに接続できません。';
+    return;
+  }
+  history.replaceState(null, '', '/register');
+  state.setup = { token: body.token };
+  await setConfig('setup', state.setup);
+  await bootstrap();
 }
 
 void start();

@@ -72,3 +72,17 @@ export const invoiceSettings = pgTable('register_invoice_settings', {
   registrationNumber: text('registration_number'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/** One-time pairing codes (issue 13 §4): only a sha256 of the code is kept; used once, then spent. */
+export const pairingCodes = pgTable('register_pairing_codes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  companyId: uuid('company_id')
+    .notNull()
+    .references(() => companies.id),
+  storeCode: text('store_code').notNull(),
+  registerCode: text('register_code').notNull(),
+  codeHash: text('code_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
