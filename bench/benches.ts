@@ -4,5 +4,12 @@ import { ingestBench } from './ingest.bench.js';
 import { reportBench } from './report.bench.js';
 import { startupBench } from './startup.bench.js';
 import { postingBench } from './posting.bench.js';
+import { registerBench } from './register.bench.js';
 
-export const benches: Bench[] = [startupBench, ingestBench, reportBench, postingBench];
+export const benches: Bench[] = [
+  startupBench,
+  ingestBench,
+  reportBench,
+  postingBench,
+  registerBench,
+];

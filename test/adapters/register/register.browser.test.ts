@@ -48,6 +48,16 @@ before(async () => {
       sortOrder: 1,
       active: true,
     },
+    {
+      code: 'Z0',
+      name: 'お冷',
+      priceYen: 0,
+      priceMode: 'inclusive',
+      taxCategory: 'standard10',
+      category: 'フード',
+      sortOrder: 2,
+      active: true,
+    },
   ]);
   await register.setRegistrationNumber(company.companyId, 'T7000012050002');
   browser = await launchBrowser();
@@ -155,6 +165,34 @@ test('hold and recall, then cancel a completed checkout', async () => {
   await waitSent(page);
   const cancelled = (await storedCheckouts()).find((c) => c.id === held[0]?.id);
   assert.deepEqual([cancelled?.status, cancelled?.revision], ['cancelled', 3]);
+  await context.close();
+});
+
+test('0円会計: a free item and a 100 % order discount are rung up, committed and received', async () => {
+  const { context, page } = await openRegister();
+  const before = (await storedCheckouts()).length;
+  await tab(page, 'フード');
+  await page.click('.product[data-code="Z0"]');
+  assert.equal(await page.textContent('#total'), '¥0');
+  await page.click('#pay');
+  assert.equal(await page.isDisabled('#commit'), false, 'a ¥0 checkout needs no tender');
+  await page.click('#commit');
+  await page.waitForSelector('#receipt-panel:not([hidden])');
+  await page.click('#receipt-close');
+  await page.click('.product[data-code="F1"]');
+  await page.fill('#adjust', '1100');
+  await page.click('#order-discount');
+  assert.equal(await page.textContent('#total'), '¥0');
+  await page.click('#pay');
+  await page.click('#commit');
+  await page.waitForSelector('#receipt-panel:not([hidden])');
+  await waitSent(page);
+  const { rows } = await app.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from checkouts where company_id = $1 and status = 'completed' and total_yen = 0`,
+    [company.companyId],
+  );
+  assert.equal(rows[0]?.n, 2);
+  assert.equal((await storedCheckouts()).length - before, 2);
   await context.close();
 });
 

@@ -76,6 +76,11 @@ export async function firstOutbox() {
   return cursor ? { key: cursor.key, entry: cursor.value } : null;
 }
 
+export async function outboxCount() {
+  const db = await openDb();
+  return promised(db.transaction('outbox').objectStore('outbox').count());
+}
+
 export async function outboxEntries() {
   return all('outbox');
 }

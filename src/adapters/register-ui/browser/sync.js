@@ -3,7 +3,7 @@
 // only after the server answered it (accepted, or already known: id + revision make a resend
 // harmless), so a reload in the middle loses nothing and duplicates nothing. Network errors and
 // 5xx back off (1 s doubling to 30 s); a 4xx refusal is kept aside and shown.
-import { deleteOutbox, firstOutbox, outboxEntries } from './db.js';
+import { deleteOutbox, firstOutbox, outboxCount, outboxEntries } from './db.js';
 
 const backoffMinMs = 1000;
 const backoffMaxMs = 30000;
@@ -62,7 +62,7 @@ export function createSender({ token, onChange }) {
     },
     rejected,
     async unsentCount() {
-      return (await outboxEntries()).length;
+      return outboxCount();
     },
   };
 }
