@@ -100,6 +100,33 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // The register page's browser scripts (src/adapters/register-ui/browser, served as plain files).
+    files: ['src/adapters/register-ui/browser/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'self',
+          'caches',
+          'fetch',
+          'crypto',
+          'indexedDB',
+          'performance',
+          'setTimeout',
+          'clearTimeout',
+          'Intl',
+          'Node',
+          'Response',
+          'URL',
+          'location',
+          'history',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // Layers (issue 9): src/main/ is the one composition root; driving adapters (http, console,
     // cli) see the App only; the sandbox is a world of its own; nothing imports main/ but main/.
     // Specifiers are resolved against the importing file: from adapters/http, a sibling "db" folder

@@ -6,6 +6,7 @@ import { startupBench } from './startup.bench.js';
 import { postingBench } from './posting.bench.js';
 import { mastersBench } from './masters.bench.js';
 import { reconcileBench } from './reconcile.bench.js';
+import { registerBench } from './register.bench.js';
 
 export const benches: Bench[] = [
   startupBench,
@@ -14,4 +15,5 @@ export const benches: Bench[] = [
   postingBench,
   mastersBench,
   reconcileBench,
+  registerBench,
 ];

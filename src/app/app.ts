@@ -8,6 +8,7 @@ import type { LedgerApp } from './ledger/use-cases.js';
 import type { MastersApp } from './masters/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
+import type { RegisterApp } from './register/use-cases.js';
 import type { ReportApp } from './report/use-cases.js';
 import type { TenancyApp } from './tenancy/use-cases.js';
 
@@ -23,6 +24,8 @@ export interface App {
   readonly posting: PostingApp;
   /** マスター同期 (sync needs freee; records, runs and the outbox are always readable). */
   readonly masters: MastersApp;
+  /** The register (レジ): 商品マスター, 登録番号. */
+  readonly register: RegisterApp;
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
   readonly idempotency: IdempotencyStore;

@@ -21,6 +21,8 @@ import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
+import type { PairingStore, RegisterStore } from '../app/register/ports.js';
+import { bindRegister } from '../app/register/use-cases.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
@@ -33,6 +35,8 @@ import { ledgerUnitOfWork } from '../adapters/db/ledger-store.js';
 import type { Pool } from '../adapters/db/pool.js';
 import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-store.js';
 import { printJobStoreOver } from '../adapters/db/print-job-store.js';
+import { pairingStoreOver } from '../adapters/db/register-pairing-store.js';
+import { registerStoreOver } from '../adapters/db/register-store.js';
 import { reportSourceOver } from '../adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
@@ -66,6 +70,8 @@ export interface AppPorts {
   idempotency: IdempotencyStore;
   mailer: Mailer;
   masters: MastersPorts;
+  register: RegisterStore;
+  pairing: PairingStore;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -100,6 +106,12 @@ export function buildApp(ports: AppPorts): App {
       log,
       dealUrl: ports.dealUrl,
       syncedNames: (companyId) => syncedNamesOf(ports.masters.store, companyId),
+    }),
+    register: bindRegister({
+      store: ports.register,
+      pairing: ports.pairing,
+      access: ports.access,
+      clock,
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
@@ -163,6 +175,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     idempotency: idempotencyStoreOver(pool),
     mailer,
     masters: mastersPortsOver(parts, mailer),
+    register: registerStoreOver(pool),
+    pairing: pairingStoreOver(pool),
   };
 }
 

@@ -14,6 +14,7 @@ import { rekeyCommand } from './commands/rekey.js';
 import { serveCommand } from './commands/serve.js';
 import { workerCommand } from './commands/worker.js';
 import { readConfig, type Config } from './config.js';
+import { receiptRendering } from './receipt-rendering.js';
 import { reportRendering } from './report-rendering.js';
 import { statementReading } from './statement-reading.js';
 import { openProcess, type OpenProcess } from './process.js';
@@ -35,7 +36,7 @@ const commands: readonly AnyCommand[] = [
   mainCommand(migrateCommand),
   ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
   mainCommand(rekeyCommand),
-  ...['report', 'post', 'deals', 'masters', 'reconcile'].map(appCommand),
+  ...['report', 'receipt', 'post', 'deals', 'masters', 'reconcile'].map(appCommand),
 ];
 
 function helpText(): string {
@@ -127,6 +128,7 @@ function appContext(
     clock,
     rendering: reportRendering,
     statements: statementReading,
+    receipts: receiptRendering,
     app: (options) => open(options?.freee ?? false, options?.sandbox ?? false),
     out,
     err,

@@ -17,4 +17,5 @@ export const allMigrationSets: readonly MigrationSet[] = [
   wingMigrations('masters'),
   sandboxMigrations,
   wingMigrations('reconcile'),
+  wingMigrations('register'),
 ];

@@ -3,6 +3,7 @@
 import type { App } from '../../app/app.js';
 import type { Clock } from '../../app/clock.js';
 import type { StatementReading } from '../../app/reconcile/statements.js';
+import type { ReceiptRendering } from '../../app/receipt/rendering.js';
 import type { ReportRendering } from '../../app/report/rendering.js';
 
 export interface CliContext {
@@ -16,6 +17,8 @@ export interface CliContext {
   rendering: ReportRendering;
   /** Reading bank statement files (needs no database). */
   statements: StatementReading;
+  /** Rendering a receipt (needs no database). */
+  receipts: ReceiptRendering;
   out(text: string): void;
   err(text: string): void;
 }

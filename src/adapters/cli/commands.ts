@@ -9,6 +9,7 @@ import { importCommand } from './commands/import.js';
 import { mastersCommand } from './commands/masters.js';
 import { postCommand } from './commands/post.js';
 import { reconcileCommand } from './commands/reconcile.js';
+import { receiptCommand } from './commands/receipt.js';
 import { reportCommand } from './commands/report.js';
 import { tokenCommand } from './commands/token.js';
 
@@ -20,6 +21,7 @@ export const appCommands: readonly Command[] = [
   connectCommand,
   connectionsCommand,
   reportCommand,
+  receiptCommand,
   postCommand,
   dealsCommand,
   mastersCommand,

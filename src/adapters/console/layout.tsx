@@ -57,6 +57,7 @@ export function Layout(props: {
               {link('/report', '日報', 'report')}
               {link('/integrations', '連携', 'integration')}
               {link('/admin', '運用管理', 'admin')}
+              <a href="/admin/register">レジ</a>
             </nav>
           ) : null}
           {staff ? (

@@ -10,6 +10,8 @@ import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
 import { reportPageRoutes } from './pages/report.js';
+import { registerProductPages } from './pages/register/products.js';
+import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
 import { settingsPaymentMethodRoutes } from './pages/settings-payment-methods.js';
@@ -36,6 +38,8 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     integrationsRoutes,
     mastersRoutes,
     reportPageRoutes,
+    registerSettingsRoutes,
+    registerProductPages,
     ...extra,
   ]) {
     register(app);

@@ -13,6 +13,8 @@ import { ledgerWriteRoutes } from './routes/ledger-writes.js';
 import { staffRoutes } from './routes/staff.js';
 import { reportRoutes } from './routes/report.js';
 import { postingRoutes } from './routes/posting.js';
+import { registerProductRoutes } from './routes/register-products.js';
+import { registerTillRoutes } from './routes/register-till.js';
 import { storeRoutes } from './routes/stores.js';
 
 export type ApiRouteModule = (api: OpenAPIHono<AppEnv>) => void;
@@ -42,6 +44,8 @@ export function createApi(extraRoutes: readonly ApiRouteModule[] = []): OpenAPIH
     ledgerDayRoutes,
     reportRoutes,
     postingRoutes,
+    registerProductRoutes,
+    registerTillRoutes,
     ...extraRoutes,
   ])
     register(api);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { consoleRoutes } from '../console/routes.js';
+import { registerPageRoutes } from '../register-ui/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
 import { loadPrincipal } from './auth-middleware.js';
 import { smallBodyLimit } from './body-limits.js';
@@ -48,6 +49,7 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     const ok = options.health ? await options.health() : true;
     return c.json({ ok }, ok ? 200 : 503);
   });
+  registerPageRoutes(http);
   http.use('/api/v1/*', loadPrincipal);
   const api = createApi(options.apiRoutes ?? []);
   http.route('/api/v1', api);

@@ -27,6 +27,8 @@ export interface CloseRequest {
   businessDate: string;
   float: unknown;
   countedCash: unknown;
+  /** A register's unsent checkouts at the close (the 日報's 未送信の会計); absent: not supplied. */
+  unsent?: readonly Checkout[];
 }
 
 export type DayClosedPayload = DayClosed;
@@ -48,6 +50,7 @@ export async function dayReport(
   businessDate: string,
   cash: { float: number; countedCash: number } | null,
   printedAt: string,
+  unsent?: readonly Checkout[],
 ): Promise<DailyReport> {
   const checkouts: Checkout[] = await reads.dayCheckoutDocuments(
     store.id,
@@ -72,6 +75,7 @@ export async function dayReport(
         : null,
       settings: store.reportSettings ?? defaultReportSettings,
       printedAt,
+      ...(unsent === undefined ? {} : { unsent }),
     });
   } catch (error) {
     if (!(error instanceof InvalidCheckoutError)) throw error;
@@ -118,6 +122,7 @@ export async function previewClose(
     request.businessDate,
     cash,
     deps.clock.now().toISOString(),
+    request.unsent,
   );
   const latest = await deps.uow.read.latestClose(store.id, request.businessDate);
   return {
@@ -157,6 +162,7 @@ export async function closeDay(
       request.businessDate,
       cash,
       now.toISOString(),
+      request.unsent,
     );
     const reportHash = reportHashOf(report);
     const latest = await tx.latestClose(store.id, request.businessDate);

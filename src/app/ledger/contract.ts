@@ -111,6 +111,8 @@ export const DayFileContract = z.object({
     .object({
       code: text().min(1).max(32),
       name: text().min(1).max(100).optional(),
+      /** 適格請求書発行事業者の登録番号 (receipt spec): shown on receipts, not checked here. */
+      registrationNumber: text().max(32).optional(),
       roundingMode: z.enum(roundingModes),
       paymentMethods: z
         .array(

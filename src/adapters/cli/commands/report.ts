@@ -75,7 +75,7 @@ function parseOptions(argv: string[], formats: readonly PrintFormat[]): ReportOp
   };
 }
 
-function readDayFile(path: string): unknown {
+export function readDayFile(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
