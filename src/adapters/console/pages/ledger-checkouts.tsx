@@ -11,6 +11,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';
 import { Layout } from '../layout.js';
+import { dateHeading } from '../dates.js';
 import { consoleStaff, errorsByPath, type StaffPrincipal } from '../session.js';
 import { dayQuery, DayPicker, statusLabels, timeIn, todayIn, yen } from './ledger-format.js';
 
@@ -71,7 +72,7 @@ function CheckoutsPage(
   return (
     <Layout title="会計一覧" principal={props.principal} section="top">
       <h1>
-        会計一覧 — {store.name}({store.code}) {businessDate}
+        会計一覧 — {store.name}({store.code}) {dateHeading(businessDate)}
       </h1>
       <DayPicker
         action="/days/checkouts"

@@ -10,22 +10,14 @@ import { type RequestedDay } from '../../../app/posting/requests.js';
 import { parseStatus, type ResultDay } from '../../../app/posting/results.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { AppEnv } from '../../http/context.js';
+import { dateCell, instantCell } from '../dates.js';
 import { CsrfField } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
 export const resultsDaysDefault = 14;
 const yen = (amount: number | null) =>
   amount === null ? '' : `¥${amount.toLocaleString('ja-JP')}`;
-const timeText = (at: Date | null) =>
-  at === null
-    ? ''
-    : calendarDateIn(at, 'Asia/Tokyo') +
-      ' ' +
-      at.toLocaleTimeString('ja-JP', {
-        timeZone: 'Asia/Tokyo',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
+const timeText = (at: Date | null) => instantCell('Asia/Tokyo', at);
 
 export interface ResultsFilter {
   store: string;
@@ -127,7 +119,7 @@ function ResultDayRow(props: { principal: StaffPrincipal; day: ResultDay; canRun
         {day.storeCode} {day.storeName}
       </td>
       <td>
-        {day.businessDate}
+        {dateCell(day.businessDate)}
         {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
       </td>
       <td class="status">{day.statusLabel}</td>

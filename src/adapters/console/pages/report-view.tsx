@@ -4,28 +4,13 @@ import type { Child } from 'hono/jsx';
 import type { PrintJobRecord, PrintJobStatus } from '../../../app/report/ports.js';
 import type { CountAmount, DailyReport, ReportSettings } from '../../../domain/report/types.js';
 import type { TaxCategory } from '../../../domain/ledger/types.js';
+import { dateHeading, wallClockCell } from '../dates.js';
 
 export function yen(amount: number): string {
   return `${amount < 0 ? '-' : ''}¥${Math.abs(amount).toLocaleString('en-US')}`;
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
-
-/** `2025-01-11T01:15:00+09:00` → `2025/01/11 01:15`: the wall clock written in the instant, as printed. */
-export function wallClock(instant: string | null): string {
-  if (instant === null) return 'なし';
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(instant);
-  return match ? `${match[1]}/${match[2]}/${match[3]} ${match[4]}:${match[5]}` : instant;
-}
-
-const weekdays = ['日', '月', '火', '水', '木', '金', '土'];
-
-/** `2025-01-10` → `2025年1月10日(金)`. */
-export function businessDateLabel(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return date;
-  return `${year}年${month}月${day}日(${weekdays[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? ''})`;
-}
 
 export const taxCategoryLabels: Record<TaxCategory, string> = {
   standard10: '10%対象',
@@ -131,10 +116,10 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
   return (
     <table class="report-rows" data-testid="report-rows">
       <tbody>
-        <Row id="printedAt" label="印刷日時" value={wallClock(r.printedAt)} />
+        <Row id="printedAt" label="印刷日時" value={wallClockCell(r.printedAt)} />
         <Row id="title" label="タイトル" value={props.title} />
         <Row id="storeName" label="店舗名" value={r.storeName} />
-        <Row id="businessDate" label="日付" value={businessDateLabel(r.businessDate)} />
+        <Row id="businessDate" label="日付" value={dateHeading(r.businessDate)} />
         <Row id="salesTotal" label="売上等" value={yen(r.salesTotal)} />
         <Row id="sales" label="売上" value={yen(r.sales)} />
         <Row id="netSales" label="純売上" value={yen(r.netSales)} />
@@ -162,7 +147,7 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <CountThenAmount id="redone" label="やり直した会計" figure={r.redone} />
         <CountThenAmount id="aborted" label="入力中断した会計" figure={r.aborted} />
         <ReturnAndRefundRows report={r} />
-        <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClock(r.lastCheckoutAt)} />
+        <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClockCell(r.lastCheckoutAt)} />
         {r.cash ? <CashDifferenceSection cash={r.cash} /> : null}
       </tbody>
     </table>

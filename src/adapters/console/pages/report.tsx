@@ -16,10 +16,10 @@ import type { AppEnv } from '../../http/context.js';
 import { reportActorOf } from '../../http/actors.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
+import { dateHeading, instantCell } from '../dates.js';
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
 import {
-  businessDateLabel,
   HourlyTable,
   PrintJobsTable,
   ReportRows,
@@ -76,16 +76,7 @@ function PrintCard(props: {
   jobs: PrintJobRecord[];
 }) {
   const action = `/report/print?${dayQuery(props.store.code, props.businessDate)}`;
-  const timeOf = (instant: Date) =>
-    new Intl.DateTimeFormat('ja-JP', {
-      timeZone: props.store.timeZone,
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    }).format(instant);
+  const timeOf = (instant: Date) => instantCell(props.store.timeZone, instant);
   return (
     <div class="card">
       <h2 style="margin-top:0">印刷</h2>
@@ -210,7 +201,7 @@ async function renderPage(
     <Layout title="日報" principal={principal} section="report">
       <style>{css}</style>
       <h1>
-        日報 — {store.name}({store.code}) {view ? businessDateLabel(businessDate) : businessDate}
+        日報 — {store.name}({store.code}) {view ? dateHeading(businessDate) : businessDate}
       </h1>
       {extra.notice ? (
         <div class="notice" role="status">
