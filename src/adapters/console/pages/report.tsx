@@ -13,10 +13,12 @@ import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { reportActorOf } from '../../http/actors.js';
+import { actorOf, reportActorOf } from '../../http/actors.js';
+import type { DayCloseRecord } from '../../../app/ledger/model.js';
 import { CsrfField, Layout } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
-import { dateHeading, instantCell } from '../dates.js';
+import { dateHeading, eraHeading, instantCell } from '../dates.js';
+import { BreakdownNotes, DayState } from './report-notes.js';
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
 import {
@@ -36,6 +38,10 @@ const css = `
 .picker{display:flex;gap:16px;align-items:flex-end;flex-wrap:wrap}
 .picker label{margin:0 0 4px}.picker input,.picker select{min-width:180px}
 form.inline{display:inline}
+.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:13px;font-weight:bold}
+.badge-ok{background:#e3f1e6;color:#1d5e2c}.badge-warn{background:#fff1d6;color:#7a4b00}
+tr.total th,tr.total td{font-weight:bold;background:#f3f5f8}
+@media (max-width:1200px){.report-grid{grid-template-columns:1fr}}
 `;
 
 export const dayQuery = (storeCode: string, businessDate: string) =>
@@ -113,10 +119,11 @@ function PrintCard(props: {
   );
 }
 
-function ReportBody(props: { view: ReportView; previewSvg: string }) {
+function ReportBody(props: { view: ReportView; previewSvg: string; closes: DayCloseRecord[] }) {
   const { report, settings } = props.view;
   return (
     <>
+      <DayState report={report} closes={props.closes} timeZone={props.view.store.timeZone} />
       <div class="report-grid">
         <div>
           <ReportRows report={report} title={settings.title} />
@@ -138,6 +145,7 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
       <h2>税率ごとの内訳【支払い方法】</h2>
       {settings.taxBreakdown.paymentMethods ? null : <p>(日報の設定で印刷はオフです)</p>}
       <TaxPaymentMethodsTable report={report} />
+      <BreakdownNotes report={report} />
     </>
   );
 }
@@ -181,6 +189,7 @@ async function renderPage(
   const actor = reportActorOf(principal);
   let view: ReportView | null = null;
   let jobs: PrintJobRecord[] = [];
+  let closes: DayCloseRecord[] = [];
   let error = extra.error;
   try {
     view = await services.report.getDailyReport(actor, {
@@ -188,6 +197,10 @@ async function renderPage(
       businessDate,
     });
     jobs = await services.report.listPrintJobs(actor, {
+      storeCode: store.code,
+      businessDate,
+    });
+    closes = await services.ledger.listCloses(actorOf(principal), {
       storeCode: store.code,
       businessDate,
     });
@@ -203,6 +216,7 @@ async function renderPage(
       <h1>
         日報 — {store.name}({store.code}) {view ? dateHeading(businessDate) : businessDate}
       </h1>
+      {view ? <p class="era">和暦: {eraHeading(businessDate)}</p> : null}
       {extra.notice ? (
         <div class="notice" role="status">
           {extra.notice}
@@ -215,7 +229,7 @@ async function renderPage(
       ) : null}
       <Picker stores={stores} store={store} businessDate={businessDate} />
       <PrintCard principal={principal} store={store} businessDate={businessDate} jobs={jobs} />
-      {view ? <ReportBody view={view} previewSvg={previewSvg} /> : null}
+      {view ? <ReportBody view={view} previewSvg={previewSvg} closes={closes} /> : null}
     </Layout>,
     extra.status ?? 200,
   );
