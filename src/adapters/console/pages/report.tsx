@@ -130,7 +130,13 @@ function ReportBody(props: { view: ReportView; previewSvg: string; closes: DayCl
         </div>
         <div>
           <h2 style="margin-top:0">印刷プレビュー</h2>
-          <div class="receipt-preview" data-testid="receipt-preview">
+          <div
+            class="receipt-preview"
+            data-testid="receipt-preview"
+            tabindex={0}
+            role="region"
+            aria-label="印刷プレビュー"
+          >
             {raw(props.previewSvg)}
           </div>
         </div>
