@@ -89,3 +89,32 @@ test('TOP: today per store vs last week, the unclosed day links to 閉局, 30-da
   assert.match(api.headers.get('content-type') ?? '', /json/);
   await context.close();
 });
+
+test('会計一覧: totals row, a detail per checkout with lines, tax, tenders and change', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await logIn(page);
+  await page.goto(`${app.url}/days/checkouts?store=0001&date=2025-01-10`);
+  assert.match(await page.locator('tr[data-row=total]').innerText(), /会計完了 2件[\s\S]*¥2,980/);
+  await checkConsolePage(page, 'checkouts');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.click('a:has-text("8a1d0c2e-0001")');
+  assert.match(new URL(page.url()).pathname, /^\/days\/checkouts\/8a1d0c2e-0001$/);
+  assert.match(
+    await page.locator('[data-testid=checkout-lines] tr[data-row=total]').innerText(),
+    /¥1,880/,
+  );
+  assert.match(
+    await page.locator('[data-testid=checkout-lines]').innerText(),
+    /全体割引[\s\S]*-¥200/,
+  );
+  assert.match(await page.locator('[data-testid=checkout-tax]').innerText(), /¥904[\s\S]*¥82/);
+  assert.match(
+    await page.locator('[data-testid=checkout-tenders] tr[data-row=cashChange]').innerText(),
+    /¥120/,
+  );
+  await checkConsolePage(page, 'checkout-detail');
+  const missing = await page.goto(`${app.url}/days/checkouts/nope?store=0001&date=2025-01-10`);
+  assert.equal(missing?.status(), 404);
+  await context.close();
+});

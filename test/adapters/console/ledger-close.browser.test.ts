@@ -59,7 +59,7 @@ test("会計一覧: the day's checkouts with status, total, payments; filter by 
   await logIn(page);
   await page.click('text=会計一覧');
   assert.match(await page.locator('h1').innerText(), /2025年1月10日\(金\)/);
-  const rows = page.locator('tbody tr');
+  const rows = page.locator('tbody tr[data-status]');
   assert.equal(await rows.count(), 2);
   const example = await page.locator('tr', { hasText: '8a1d0c2e-0001' }).innerText();
   assert.match(example, /会計完了/);
