@@ -5,6 +5,7 @@ import { freeeChooseRoutes } from './pages/freee-choose.js';
 import { freeeSettingsRoutes } from './pages/freee-settings.js';
 import { integrationsRoutes } from './pages/integrations.js';
 import { postingSettingsRoutes } from './pages/posting-settings.js';
+import { ledgerCheckoutDetailRoutes } from './pages/ledger-checkout-detail.js';
 import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
@@ -31,6 +32,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     settingsPaymentMethodRoutes,
     settingsStaffRoutes,
     ledgerCheckoutRoutes,
+    ledgerCheckoutDetailRoutes,
     ledgerCloseRoutes,
     freeeSettingsRoutes,
     freeeChooseRoutes,

@@ -27,13 +27,17 @@ export async function readForm(
   return form;
 }
 
+/** The use cases' catch-all text: the page shows the fields' own messages (what is expected) instead. */
+const genericValidationMessage = '入力内容に誤りがあります。';
+
 export function errorsByPath(
   error: unknown,
 ): { message: string; fields: Record<string, string> } | null {
   if (!(error instanceof AppError)) return null;
   const fields: Record<string, string> = {};
   for (const f of error.fields) fields[f.path] ??= f.message;
-  return { message: error.userMessage, fields };
+  const generic = error.userMessage === genericValidationMessage && error.fields.length > 0;
+  return { message: generic ? Object.values(fields).join(' ') : error.userMessage, fields };
 }
 
 export function canAdmin(principal: StaffPrincipal): boolean {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import { consoleNotFound } from '../console/pages/not-found.js';
 import { consoleRoutes } from '../console/routes.js';
 import { registerPageRoutes } from '../register-ui/routes.js';
 import { createApi, type ApiRouteModule } from './api.js';
@@ -30,7 +31,11 @@ export interface HttpAppOptions {
 export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
   const http = new OpenAPIHono<AppEnv>();
   http.onError((error, c) => respondError(c, error));
-  http.notFound((c) => c.json(errorBody('not_found', 'ページが見つかりません。'), 404));
+  http.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json(errorBody('not_found', 'ページが見つかりません。'), 404)
+      : consoleNotFound(c),
+  );
   http.use('*', async (c, next) => {
     c.set('app', app);
     await next();

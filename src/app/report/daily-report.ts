@@ -6,6 +6,7 @@ import { isBusinessDate, type BusinessDate } from '../../domain/calendar/busines
 import { datesBetween } from '../../domain/calendar/day-arithmetic.js';
 import { instantInZone } from '../../domain/calendar/store-zone.js';
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
+import { businessDayHours } from '../../domain/report/hourly.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { PaymentMethodConfigError } from '../../domain/ledger/payment-methods.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
@@ -78,7 +79,12 @@ export function reportOfDay(day: StoreDay, businessDate: string, printedAt: stri
       settings,
       printedAt,
     });
-    return { report, settings, store: day.store };
+    // Default settings print the whole business day, after midnight included.
+    const shown =
+      day.store.reportSettings === null
+        ? { ...settings, hourly: businessDayHours(settings.hourly, report.hourly) }
+        : settings;
+    return { report, settings: shown, store: day.store };
   } catch (error) {
     throw unpriceable(error);
   }

@@ -47,3 +47,20 @@ export function hourlyRows(
   }
   return [...rows.values()].sort((left, right) => left.hour - right.hour);
 }
+
+export const businessHourLast = 29;
+
+/**
+ * The printed hours of a store that keeps the default settings: its whole business day, from the
+ * default start to the latest hour with a completed checkout (24–29: the next calendar morning), so
+ * a 00:30 sale of a late business day is printed and the printed hours add up to 売上等.
+ */
+export function businessDayHours(
+  settings: ReportSettings['hourly'],
+  hourly: readonly HourlyRow[],
+): ReportSettings['hourly'] {
+  let endHour = settings.endHour;
+  for (const row of hourly)
+    if (row.checkoutCount > 0 && row.hour > endHour) endHour = Math.min(row.hour, businessHourLast);
+  return { ...settings, endHour };
+}

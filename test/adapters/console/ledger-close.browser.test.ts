@@ -58,8 +58,8 @@ test("会計一覧: the day's checkouts with status, total, payments; filter by 
   const page = await context.newPage();
   await logIn(page);
   await page.click('text=会計一覧');
-  assert.match(await page.locator('h1').innerText(), /2025-01-10/);
-  const rows = page.locator('tbody tr');
+  assert.match(await page.locator('h1').innerText(), /2025年1月10日\(金\)/);
+  const rows = page.locator('tbody tr[data-status]');
   assert.equal(await rows.count(), 2);
   const example = await page.locator('tr', { hasText: '8a1d0c2e-0001' }).innerText();
   assert.match(example, /会計完了/);
@@ -78,8 +78,8 @@ test('閉局: the difference is shown before confirming; 閉局する records ve
   await logIn(page);
   await page.click('text=閉局(レジ締め)');
   assert.match(await page.locator('body').innerText(), /まだ閉局していません/);
-  await page.fill('#float', '30000');
-  await page.fill('#countedCash', '35000');
+  await page.fill('#float', '30,000');
+  await page.fill('#countedCash', '３５，０００');
   await page.click('button:has-text("確認する")');
   assert.equal(await page.locator('[data-testid=expected]').innerText(), '¥35,880');
   const difference = await page.locator('[data-testid=difference]').innerText();
@@ -118,8 +118,10 @@ test('閉局: a wrong amount is named on the form, nothing recorded', async () =
   await page.fill('#float', '1.5');
   await page.fill('#countedCash', '100');
   await page.click('button:has-text("確認する")');
-  assert.match(await page.locator('[role=alert]').innerText(), /入力内容に誤り/);
-  assert.ok((await page.locator('.error').count()) >= 1);
+  assert.match(await page.locator('[role=alert]').innerText(), /釣銭準備金は0以上の整数/);
+  assert.match(await page.locator('#float + .error').innerText(), /釣銭準備金.*例: 120,000/);
+  assert.equal(await page.inputValue('#float'), '1.5', 'the input is kept');
+  assert.equal(await page.inputValue('#countedCash'), '100');
   assert.equal(await countRows(app, 'day_closes', company.companyId), 1);
   await context.close();
 });

@@ -2,6 +2,7 @@
 // the report it fixed on the store's printer, once, and the print job ends `printed`.
 // Method: real database and pg-boss; the ledger's closeDay writes `day.closed`; dispatchNow hands it
 // to the report module's consumer; a TCP listener on 127.0.0.1 records the bytes.
+import { printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -19,7 +20,7 @@ import { reportJobModule } from '../../../src/app/report/jobs.js';
 import { printWorkerDepsOf } from '../../support/deps.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
-import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
+import type { DailyReport } from '../../../src/domain/report/types.js';
 import { fakePrinter, importHandWorkedDay, knownDate, type FakePrinter } from './support.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -93,7 +94,7 @@ test('a close prints its fixed report once on the store printer (StarPRNT)', asy
   assert.equal(printer.received.length, 2);
   const expected = renderReport(
     { ...(close.report as DailyReport), printedAt: now },
-    defaultReportSettings,
+    printedSettingsOf(close.report as DailyReport),
     'starprnt',
   ).bytes;
   assert.ok(

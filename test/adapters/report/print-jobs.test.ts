@@ -5,6 +5,7 @@
 // a replayed Idempotency-Key makes no second job; a queue that refuses leaves a failed row, not nothing.
 // Method: real HTTP and database; a TCP listener on 127.0.0.1 records the bytes; an in-memory queue
 // (same port as pg-boss) runs the registered 'print-report' handler with its retry limit.
+import { printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 // First: the HTTP app extends zod with .openapi() before the ledger's contract schemas are built.
@@ -28,7 +29,7 @@ import { reportJobModule } from '../../../src/app/report/jobs.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
-import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
+import type { DailyReport } from '../../../src/domain/report/types.js';
 import { readJson } from '../../support/json.js';
 import {
   expectedHandWorkedReport,
@@ -85,7 +86,7 @@ async function printJobs(): Promise<
 }
 
 const escposOf = (report: DailyReport) =>
-  renderReport(report, defaultReportSettings, 'escpos').bytes;
+  renderReport(report, printedSettingsOf(report), 'escpos').bytes;
 
 describe('printing on demand', () => {
   it('queues a job, and the worker sends exactly the rendered report to the printer', async () => {

@@ -3,6 +3,7 @@
 // bytes to the store's printer and reports an unreachable one in Japanese with exit 1.
 // Method: runCli in this process with a fixed clock, stdout/stderr captured; the hand-worked day as
 // a file, and imported into a fresh test database that the CLI opens through DATABASE_URL.
+import { printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import { after, before, describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { apiSession, createTestCompany, startTestApp, type TestApp } from '../../support/app.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
-import { defaultReportSettings } from '../../../src/domain/report/types.js';
 import {
   expectedHandWorkedReport,
   fakePrinter,
@@ -110,7 +110,10 @@ describe('uriage report FILE (no database)', () => {
       '--format',
       'text',
     ]);
-    assert.deepEqual(text.stdout, renderReport(expected(), defaultReportSettings, 'text').bytes);
+    assert.deepEqual(
+      text.stdout,
+      renderReport(expected(), printedSettingsOf(expected()), 'text').bytes,
+    );
     const narrow = await cli([
       'report',
       dayFile,
@@ -125,7 +128,7 @@ describe('uriage report FILE (no database)', () => {
     ]);
     assert.deepEqual(
       narrow.stdout,
-      renderReport(expected(), defaultReportSettings, 'text', { cpl: 32 }).bytes,
+      renderReport(expected(), printedSettingsOf(expected()), 'text', { cpl: 32 }).bytes,
     );
     const svg = await cli([
       'report',
@@ -167,7 +170,7 @@ describe('uriage report FILE (no database)', () => {
       assert.equal(written.code, 0, written.stderr);
       assert.deepEqual(
         readFileSync(out),
-        renderReport(expected(), defaultReportSettings, format).bytes,
+        renderReport(expected(), printedSettingsOf(expected()), format).bytes,
       );
     }
   });
@@ -230,7 +233,7 @@ describe('uriage report --company C (database)', () => {
     assert.equal(JSON.parse(run.stdout.toString('utf8')).printed, true);
     assert.deepEqual(
       printer.received.at(-1),
-      renderReport(expected(), defaultReportSettings, 'escpos').bytes,
+      renderReport(expected(), printedSettingsOf(expected()), 'escpos').bytes,
     );
     const port = await offPrinterPort();
     const off = await cli(

@@ -5,6 +5,7 @@
 // 日報の設定 changes the title and names a wrong field.
 // Method: Chromium (playwright-core) against the real server and database; the print queue is the
 // in-memory one (same port as pg-boss), drained by the test; a TCP listener records the bytes.
+import { printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -17,11 +18,11 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { launchBrowser } from '../../support/browser.js';
+import { checkConsolePage } from '../../support/page-checks.js';
 import { reportJobModule } from '../../../src/app/report/jobs.js';
 import { printWorkerDepsOf } from '../../support/deps.js';
 import { tcpReportPrinter } from '../../../src/adapters/print/report-printer.js';
 import { renderReport } from '../../../src/adapters/print/render.js';
-import { defaultReportSettings } from '../../../src/domain/report/types.js';
 import {
   expectedHandWorkedReport,
   fakePrinter,
@@ -62,12 +63,14 @@ const seed002Order = [
   '商品券(お釣り無し)',
   '商品券(お釣り有り)',
   'PayPay',
+  '合計',
   '支払い方法別の売上',
   '現金',
   'クレジット',
   '商品券(お釣り無し)',
   '商品券(お釣り有り)',
   'PayPay',
+  '合計',
   '金券等差額',
   '金額',
   '金券等釣り',
@@ -167,6 +170,39 @@ describe('日報 page', () => {
     assert.equal(await cell('printedAt'), '2025/01/11 02:00');
   });
 
+  it('explains the three seed-002 differences, says which 版 is closed, prints 25時 by default', async () => {
+    const notes = page.locator('[data-testid=breakdown-notes]');
+    assert.match(await notes.locator('li[data-cause=nonSales]').innerText(), /^売上外 ¥700/);
+    assert.match(
+      await notes.locator('li[data-cause=voucherShortfall]').innerText(),
+      /^金券等差額 ¥200/,
+    );
+    assert.match(
+      await notes.locator('li[data-cause=voucherChange]').innerText(),
+      /^金券等釣り ¥400/,
+    );
+    assert.match(await page.locator('[data-testid=day-state]').innerText(), /閉局済 第1版/);
+    assert.match(await page.locator('[data-testid=hourly-range]').innerText(), /0時〜25時.*一致/);
+    const preview = (
+      await page.locator('[data-testid=receipt-preview] svg text').allTextContents()
+    ).join('');
+    assert.ok(preview.includes('25時'), 'the 01:15 sale is in the printed hours by default');
+    assert.equal(
+      await page
+        .locator('[data-testid=hourly-table] tr[data-row="hourly.total"] td')
+        .first()
+        .innerText(),
+      '¥7,005',
+    );
+    assert.ok((await page.locator('[data-testid=hourly-table] tr.folded').count()) >= 1);
+    assert.equal(
+      await page.locator('[data-testid=tax-sales] tr[data-category=total] td').first().innerText(),
+      '¥6,305',
+    );
+    await checkConsolePage(page, 'report');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('draws the hourly bar chart and lists the tax-rate breakdowns', async () => {
     const bars = page.locator('[data-testid=hourly-chart] g[data-hour]');
     const hours = await bars.evaluateAll((gs) =>
@@ -225,7 +261,11 @@ describe('日報 page', () => {
     assert.equal(await queue.drain(), 1);
     assert.deepEqual(
       printer.received.at(-1),
-      renderReport(expectedHandWorkedReport(now), defaultReportSettings, 'escpos').bytes,
+      renderReport(
+        expectedHandWorkedReport(now),
+        printedSettingsOf(expectedHandWorkedReport(now)),
+        'escpos',
+      ).bytes,
     );
     await page.reload();
     assert.equal(

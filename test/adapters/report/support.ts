@@ -8,7 +8,12 @@ import { importDayFile } from '../../../src/app/ledger/import-day-file.js';
 import type { EnqueueOptions, JobHandler, JobQueue } from '../../../src/app/jobs/ports.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
 import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
-import { defaultReportSettings, type DailyReport } from '../../../src/domain/report/types.js';
+import {
+  defaultReportSettings,
+  type DailyReport,
+  type ReportSettings,
+} from '../../../src/domain/report/types.js';
+import { businessDayHours } from '../../../src/domain/report/hourly.js';
 import type { TestApp } from '../../support/app.js';
 import { testPaymentMethods } from '../../support/domain/fixtures.js';
 import {
@@ -173,5 +178,13 @@ export function memoryQueue(options: { failEnqueue?: boolean } = {}): MemoryQueu
       }
       return runs;
     },
+  };
+}
+
+/** The settings a store with default settings prints with: its whole business day (0 to the latest hour with a sale). */
+export function printedSettingsOf(report: DailyReport): ReportSettings {
+  return {
+    ...defaultReportSettings,
+    hourly: businessDayHours(defaultReportSettings.hourly, report.hourly),
   };
 }

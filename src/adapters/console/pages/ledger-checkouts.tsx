@@ -11,6 +11,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { actorOf } from '../../http/actors.js';
 import { Layout } from '../layout.js';
+import { dateHeading } from '../dates.js';
 import { consoleStaff, errorsByPath, type StaffPrincipal, storeNamed } from '../session.js';
 import { dayQuery, DayPicker, statusLabels, timeIn, todayIn, yen } from './ledger-format.js';
 
@@ -29,9 +30,14 @@ interface ListView {
 
 function CheckoutRows(props: {
   store: Store;
+  businessDate: string;
+  status: string;
   page: DayCheckoutsPage;
   methodNames: ReadonlyMap<string, string>;
 }) {
+  const detail = (id: string) =>
+    `/days/checkouts/${encodeURIComponent(id)}?${dayQuery(props.store.code, props.businessDate)}${props.status ? `&status=${encodeURIComponent(props.status)}` : ''}`;
+  const completed = props.page.items.filter((item) => item.status === 'completed');
   return (
     <tbody>
       {[...props.page.items]
@@ -40,7 +46,9 @@ function CheckoutRows(props: {
           const checkout = item.document as Checkout;
           return (
             <tr data-status={item.status}>
-              <td>{item.checkoutId}</td>
+              <td>
+                <a href={detail(item.checkoutId)}>{item.checkoutId}</a>
+              </td>
               <td>{item.registerCode}</td>
               <td>
                 {statusLabels[item.status]}
@@ -58,6 +66,14 @@ function CheckoutRows(props: {
             </tr>
           );
         })}
+      <tr class="total" data-row="total">
+        <th colspan={4}>合計(会計完了 {completed.length}件)</th>
+        <td class="num">
+          {completed.reduce((sum, item) => sum + (item.document as Checkout).customerCount, 0)}
+        </td>
+        <td class="num">{yen(completed.reduce((sum, item) => sum + item.totalYen, 0))}</td>
+        <td colspan={2}></td>
+      </tr>
     </tbody>
   );
 }
@@ -71,7 +87,7 @@ function CheckoutsPage(
   return (
     <Layout title="会計一覧" principal={props.principal} section="top">
       <h1>
-        会計一覧 — {store.name}({store.code}) {businessDate}
+        会計一覧 — {store.name}({store.code}) {dateHeading(businessDate)}
       </h1>
       <DayPicker
         action="/days/checkouts"
@@ -105,7 +121,13 @@ function CheckoutsPage(
             <th>版</th>
           </tr>
         </thead>
-        <CheckoutRows store={store} page={page} methodNames={props.methodNames} />
+        <CheckoutRows
+          store={store}
+          businessDate={businessDate}
+          status={status}
+          page={page}
+          methodNames={props.methodNames}
+        />
       </table>
       {page.items.length === 0 ? <p>該当する会計はありません。</p> : null}
       {page.nextAfterId ? (

@@ -7,9 +7,13 @@ import type { Context, Hono } from 'hono';
 import type { ClosePreview } from '../../../app/ledger/close-day.js';
 import type { DayCloseRecord } from '../../../app/ledger/model.js';
 import type { Store } from '../../../app/tenancy/model.js';
+import type { AppError } from '../../../app/errors.js';
+import { validationError } from '../../../app/errors.js';
 import type { AppEnv } from '../../http/context.js';
+import { parseYenFields } from '../form-parsing.js';
 import { actorOf } from '../../http/actors.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
+import { dateHeading } from '../dates.js';
 import {
   consoleStaff,
   errorsByPath,
@@ -24,9 +28,7 @@ interface CloseForm {
   countedCash: string;
 }
 
-/** A whole number typed in the form → number; anything else is passed on for the use case to name. */
-const amountOf = (text: string): unknown =>
-  /^\s*\d{1,13}\s*$/.test(text) ? Number(text.trim()) : text;
+const closeFieldLabels = { float: '釣銭準備金', countedCash: '実際のレジ内現金' };
 
 function Versions(props: { closes: DayCloseRecord[]; store: Store }) {
   if (props.closes.length === 0) return <p>この営業日はまだ閉局していません。</p>;
@@ -77,7 +79,7 @@ function ClosePage(props: {
   return (
     <Layout title="閉局" principal={props.principal} section="top">
       <h1>
-        閉局 — {props.store.name}({props.store.code}) {props.businessDate}
+        閉局 — {props.store.name}({props.store.code}) {dateHeading(props.businessDate)}
       </h1>
       {props.notice ? (
         <div class="notice" role="status">
@@ -215,7 +217,7 @@ function ConfirmPage(props: {
   return (
     <Layout title="閉局の確認" principal={props.principal} section="top">
       <h1>
-        閉局の確認 — {props.store.name}({props.store.code}) {props.businessDate}
+        閉局の確認 — {props.store.name}({props.store.code}) {dateHeading(props.businessDate)}
       </h1>
       <CloseFigures report={report} cash={cash} />
       <NextVersionNotice preview={props.preview} />
@@ -307,13 +309,24 @@ async function closeForm(c: Context<AppEnv>, principal: StaffPrincipal) {
   const form = await readForm(c, principal);
   const values = { float: form.float ?? '', countedCash: form.countedCash ?? '' };
   const { store, businessDate } = await dayOf(c, principal);
+  const parsed = parseYenFields(values, closeFieldLabels);
   const request = {
     storeCode: store?.code ?? '',
     businessDate,
-    float: amountOf(values.float),
-    countedCash: amountOf(values.countedCash),
+    float: parsed.values.float,
+    countedCash: parsed.values.countedCash,
   };
-  return { values, store, businessDate, request };
+  return { values, store, businessDate, request, fieldErrors: parsed.errors };
+}
+
+/** Amounts the form could not read: the form again with each field's message, nothing recorded. */
+function unreadable(fields: Record<string, string>): AppError | null {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return null;
+  return validationError(
+    entries.map(([path, message]) => ({ path, message })),
+    entries.map(([, message]) => message).join(' '),
+  );
 }
 
 /** A refusal the page can show (field errors, Japanese message) → the form again with 400. */
@@ -334,8 +347,10 @@ function refused(
 }
 
 async function previewPage(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const { values, store, businessDate, request } = await closeForm(c, principal);
+  const { values, store, businessDate, request, fieldErrors } = await closeForm(c, principal);
   try {
+    const problem = unreadable(fieldErrors);
+    if (problem) throw problem;
     const preview = await c.get('app').ledger.previewClose(actorOf(principal), request);
     if (!store) throw new Error('previewClose found the store');
     return c.html(
@@ -344,7 +359,7 @@ async function previewPage(c: Context<AppEnv>, principal: StaffPrincipal) {
         store={store}
         businessDate={businessDate}
         preview={preview}
-        values={{ float: Number(values.float), countedCash: Number(values.countedCash) }}
+        values={{ float: request.float ?? 0, countedCash: request.countedCash ?? 0 }}
       />,
     );
   } catch (error) {
@@ -353,8 +368,10 @@ async function previewPage(c: Context<AppEnv>, principal: StaffPrincipal) {
 }
 
 async function closeAndRedirect(c: Context<AppEnv>, principal: StaffPrincipal) {
-  const { values, store, businessDate, request } = await closeForm(c, principal);
+  const { values, store, businessDate, request, fieldErrors } = await closeForm(c, principal);
   try {
+    const problem = unreadable(fieldErrors);
+    if (problem) throw problem;
     const { close, created } = await c.get('app').ledger.closeDay(actorOf(principal), request);
     return c.redirect(
       `/days/close?${dayQuery(store?.code ?? '', businessDate)}&closed=${close.version}&created=${created ? 1 : 0}`,

@@ -1,6 +1,7 @@
 // Shared bits of the 会計一覧 and 閉局 pages: yen, times in the store's zone, status labels, the
 // store-day picker.
 import { businessDateIn } from '../../../domain/calendar/store-zone.js';
+import { instantCell } from '../dates.js';
 import type { CheckoutStatus } from '../../../domain/ledger/types.js';
 import type { Store } from '../../../app/tenancy/model.js';
 
@@ -17,17 +18,7 @@ export function yen(amount: number): string {
 }
 
 export function timeIn(timeZone: string, instant: Date | null): string {
-  if (!instant) return '';
-  return new Intl.DateTimeFormat('ja-JP', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(instant);
+  return instantCell(timeZone, instant);
 }
 
 /** Today's calendar date in the store's time zone (the default business date). */

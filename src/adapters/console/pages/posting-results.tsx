@@ -10,22 +10,23 @@ import { type RequestedDay } from '../../../app/posting/requests.js';
 import { parseStatus, type ResultDay } from '../../../app/posting/results.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { AppEnv } from '../../http/context.js';
+import { dateCell, instantCell } from '../dates.js';
 import { CsrfField } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
 export const resultsDaysDefault = 14;
+/** Readable from 1024 px: 状態 and 再実行 never wrap per character; long reasons and deals wrap. */
+const resultsCss = `
+#posting-days td.status,#posting-days td:first-child,#posting-days td:nth-child(2),#posting-days td:last-child{white-space:nowrap}
+#posting-days td.status{font-weight:bold}
+#posting-days tr[data-status=failed] td.status,#posting-days tr[data-status=error] td.status,#posting-days tr[data-status=expired] td.status{color:#8a1020}
+#posting-days tr[data-status=posted] td.status{color:#1d5e2c}
+#posting-days td.reason{min-width:12em;overflow-wrap:anywhere}
+#posting-days button.rerun{white-space:nowrap;padding:6px 12px}
+`;
 const yen = (amount: number | null) =>
   amount === null ? '' : `¥${amount.toLocaleString('ja-JP')}`;
-const timeText = (at: Date | null) =>
-  at === null
-    ? ''
-    : calendarDateIn(at, 'Asia/Tokyo') +
-      ' ' +
-      at.toLocaleTimeString('ja-JP', {
-        timeZone: 'Asia/Tokyo',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
+const timeText = (at: Date | null) => instantCell('Asia/Tokyo', at);
 
 export interface ResultsFilter {
   store: string;
@@ -127,7 +128,7 @@ function ResultDayRow(props: { principal: StaffPrincipal; day: ResultDay; canRun
         {day.storeCode} {day.storeName}
       </td>
       <td>
-        {day.businessDate}
+        {dateCell(day.businessDate)}
         {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
       </td>
       <td class="status">{day.statusLabel}</td>
@@ -194,6 +195,7 @@ export function PostingResults(props: {
   const canRun = props.principal.staff.role !== 'staff';
   return (
     <div class="card" id="posting-results">
+      <style>{resultsCss}</style>
       <h2>連携結果</h2>
       {props.notice ? (
         <div class="notice" role="status">

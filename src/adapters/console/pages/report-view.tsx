@@ -4,28 +4,13 @@ import type { Child } from 'hono/jsx';
 import type { PrintJobRecord, PrintJobStatus } from '../../../app/report/ports.js';
 import type { CountAmount, DailyReport, ReportSettings } from '../../../domain/report/types.js';
 import type { TaxCategory } from '../../../domain/ledger/types.js';
+import { dateHeading, wallClockCell } from '../dates.js';
 
 export function yen(amount: number): string {
   return `${amount < 0 ? '-' : ''}¥${Math.abs(amount).toLocaleString('en-US')}`;
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
-
-/** `2025-01-11T01:15:00+09:00` → `2025/01/11 01:15`: the wall clock written in the instant, as printed. */
-export function wallClock(instant: string | null): string {
-  if (instant === null) return 'なし';
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(instant);
-  return match ? `${match[1]}/${match[2]}/${match[3]} ${match[4]}:${match[5]}` : instant;
-}
-
-const weekdays = ['日', '月', '火', '水', '木', '金', '土'];
-
-/** `2025-01-10` → `2025年1月10日(金)`. */
-export function businessDateLabel(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return date;
-  return `${year}年${month}月${day}日(${weekdays[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? ''})`;
-}
 
 export const taxCategoryLabels: Record<TaxCategory, string> = {
   standard10: '10%対象',
@@ -80,11 +65,23 @@ function PaymentMethodSections(props: { report: DailyReport }) {
         {r.paymentMethods.map((m) => (
           <Row id={`paymentCount.${m.code}`} label={m.name} value={count(m.count)} level={1} />
         ))}
+        <Row
+          id="paymentCount.total"
+          label="合計"
+          value={count(r.paymentMethods.reduce((sum, m) => sum + m.count, 0))}
+          level={1}
+        />
       </Section>
       <Section title="支払い方法別の売上">
         {r.paymentMethods.map((m) => (
           <Row id={`paymentAmount.${m.code}`} label={m.name} value={yen(m.amount)} level={1} />
         ))}
+        <Row
+          id="paymentAmount.total"
+          label="合計"
+          value={yen(r.paymentMethods.reduce((sum, m) => sum + m.amount, 0))}
+          level={1}
+        />
       </Section>
     </>
   );
@@ -131,10 +128,10 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
   return (
     <table class="report-rows" data-testid="report-rows">
       <tbody>
-        <Row id="printedAt" label="印刷日時" value={wallClock(r.printedAt)} />
+        <Row id="printedAt" label="印刷日時" value={wallClockCell(r.printedAt)} />
         <Row id="title" label="タイトル" value={props.title} />
         <Row id="storeName" label="店舗名" value={r.storeName} />
-        <Row id="businessDate" label="日付" value={businessDateLabel(r.businessDate)} />
+        <Row id="businessDate" label="日付" value={dateHeading(r.businessDate)} />
         <Row id="salesTotal" label="売上等" value={yen(r.salesTotal)} />
         <Row id="sales" label="売上" value={yen(r.sales)} />
         <Row id="netSales" label="純売上" value={yen(r.netSales)} />
@@ -162,37 +159,83 @@ export function ReportRows(props: { report: DailyReport; title: string }) {
         <CountThenAmount id="redone" label="やり直した会計" figure={r.redone} />
         <CountThenAmount id="aborted" label="入力中断した会計" figure={r.aborted} />
         <ReturnAndRefundRows report={r} />
-        <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClock(r.lastCheckoutAt)} />
+        <Row id="lastCheckoutAt" label="最終会計時刻" value={wallClockCell(r.lastCheckoutAt)} />
         {r.cash ? <CashDifferenceSection cash={r.cash} /> : null}
       </tbody>
     </table>
   );
 }
 
+type HourlyRowOrGap =
+  { kind: 'hour'; row: DailyReport['hourly'][number] } | { kind: 'gap'; from: number; to: number };
+
+/** Hours with a sale one per row; each run of empty hours folded into one row. */
+function foldedHours(hourly: DailyReport['hourly']): HourlyRowOrGap[] {
+  const out: HourlyRowOrGap[] = [];
+  for (const row of hourly) {
+    const last = out[out.length - 1];
+    if (row.checkoutCount > 0) out.push({ kind: 'hour', row });
+    else if (last?.kind === 'gap' && last.to === row.hour - 1) last.to = row.hour;
+    else out.push({ kind: 'gap', from: row.hour, to: row.hour });
+  }
+  return out;
+}
+
 export function HourlyTable(props: { report: DailyReport; settings: ReportSettings }) {
+  const { startHour, endHour } = props.settings.hourly;
+  const hourly = props.report.hourly;
+  const printed = hourly.filter((h) => h.hour >= startHour && h.hour <= endHour);
+  const printedTotal = printed.reduce((sum, h) => sum + h.salesTotal, 0);
+  const sum = (pick: (h: DailyReport['hourly'][number]) => number) =>
+    hourly.reduce((total, h) => total + pick(h), 0);
   return (
-    <table data-testid="hourly-table">
-      <thead>
-        <tr>
-          <th>時間</th>
-          <th>売上等</th>
-          <th>会計数</th>
-          <th>客数</th>
-          <th>商品数</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.report.hourly.map((h) => (
-          <tr data-hour={h.hour}>
-            <td>{`${h.hour}時`}</td>
-            <td class="num">{yen(h.salesTotal)}</td>
-            <td class="num">{count(h.checkoutCount)}</td>
-            <td class="num">{count(h.customerCount)}</td>
-            <td class="num">{count(h.itemCount)}</td>
+    <>
+      <p data-testid="hourly-range">
+        印刷する時間帯: {startHour}時〜{endHour}時{endHour >= 24 ? '(24時以降は翌朝)' : ''}
+        。印刷される時間の売上等の合計 {yen(printedTotal)}
+        {printedTotal === props.report.salesTotal
+          ? '(売上等と一致)'
+          : `(売上等 ${yen(props.report.salesTotal)} のうち ${yen(props.report.salesTotal - printedTotal)} は印刷される時間帯の外です。日報の設定で時間帯を広げてください)`}
+      </p>
+      <table data-testid="hourly-table">
+        <thead>
+          <tr>
+            <th>時間</th>
+            <th>売上等</th>
+            <th>会計数</th>
+            <th>客数</th>
+            <th>商品数</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {foldedHours(hourly).map((item) =>
+            item.kind === 'hour' ? (
+              <tr data-hour={item.row.hour}>
+                <td>{`${item.row.hour}時`}</td>
+                <td class="num">{yen(item.row.salesTotal)}</td>
+                <td class="num">{count(item.row.checkoutCount)}</td>
+                <td class="num">{count(item.row.customerCount)}</td>
+                <td class="num">{count(item.row.itemCount)}</td>
+              </tr>
+            ) : (
+              <tr class="folded" data-hours={`${item.from}-${item.to}`}>
+                <td colspan={5} style="color:#555">
+                  {item.from === item.to ? `${item.from}時` : `${item.from}時〜${item.to}時`}{' '}
+                  売上なし
+                </td>
+              </tr>
+            ),
+          )}
+          <tr class="total" data-row="hourly.total">
+            <th>合計</th>
+            <td class="num">{yen(sum((h) => h.salesTotal))}</td>
+            <td class="num">{count(sum((h) => h.checkoutCount))}</td>
+            <td class="num">{count(sum((h) => h.customerCount))}</td>
+            <td class="num">{count(sum((h) => h.itemCount))}</td>
+          </tr>
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -216,6 +259,12 @@ export function TaxSalesTable(props: { report: DailyReport }) {
             <td class="num">{yen(row.tax)}</td>
           </tr>
         ))}
+        <tr class="total" data-category="total">
+          <th>合計</th>
+          <td class="num">{yen(props.report.sales)}</td>
+          <td class="num">{yen(props.report.netSales)}</td>
+          <td class="num">{yen(props.report.tax)}</td>
+        </tr>
       </tbody>
     </table>
   );
@@ -225,6 +274,7 @@ const categories: TaxCategory[] = ['standard10', 'reduced8', 'exempt', 'nonSales
 
 export function TaxPaymentMethodsTable(props: { report: DailyReport }) {
   const names = new Map(props.report.paymentMethods.map((m) => [m.code, m.name]));
+  const rows = props.report.byTaxRate.paymentMethods;
   return (
     <table data-testid="tax-payment-methods">
       <thead>
@@ -233,6 +283,7 @@ export function TaxPaymentMethodsTable(props: { report: DailyReport }) {
           {categories.map((c) => (
             <th>{taxCategoryLabels[c]}</th>
           ))}
+          <th>合計</th>
         </tr>
       </thead>
       <tbody>
@@ -244,8 +295,27 @@ export function TaxPaymentMethodsTable(props: { report: DailyReport }) {
                 {yen(row.byTaxCategory[c])}
               </td>
             ))}
+            <td class="num" data-category="total">
+              {yen(categories.reduce((sum, c) => sum + row.byTaxCategory[c], 0))}
+            </td>
           </tr>
         ))}
+        <tr class="total" data-method="total">
+          <th>合計</th>
+          {categories.map((c) => (
+            <td class="num" data-category={c}>
+              {yen(rows.reduce((sum, row) => sum + row.byTaxCategory[c], 0))}
+            </td>
+          ))}
+          <td class="num" data-category="total">
+            {yen(
+              rows.reduce(
+                (sum, row) => sum + categories.reduce((t, c) => t + row.byTaxCategory[c], 0),
+                0,
+              ),
+            )}
+          </td>
+        </tr>
       </tbody>
     </table>
   );

@@ -13,8 +13,11 @@ import type { PrintJobRecord } from '../../../app/report/ports.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { Store } from '../../../app/tenancy/model.js';
 import type { AppEnv } from '../../http/context.js';
-import { reportActorOf } from '../../http/actors.js';
+import { actorOf, reportActorOf } from '../../http/actors.js';
+import type { DayCloseRecord } from '../../../app/ledger/model.js';
 import { CsrfField, Layout } from '../layout.js';
+import { dateHeading, eraHeading, instantCell } from '../dates.js';
+import { BreakdownNotes, DayState } from './report-notes.js';
 import {
   consoleStaff,
   errorsByPath,
@@ -25,7 +28,6 @@ import {
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
 import {
-  businessDateLabel,
   HourlyTable,
   PrintJobsTable,
   ReportRows,
@@ -42,6 +44,10 @@ const css = `
 .picker{display:flex;gap:16px;align-items:flex-end;flex-wrap:wrap}
 .picker label{margin:0 0 4px}.picker input,.picker select{min-width:180px}
 form.inline{display:inline}
+.badge{display:inline-block;padding:2px 10px;border-radius:12px;font-size:13px;font-weight:bold}
+.badge-ok{background:#e3f1e6;color:#1d5e2c}.badge-warn{background:#fff1d6;color:#7a4b00}
+tr.total th,tr.total td{font-weight:bold;background:#f3f5f8}
+@media (max-width:1200px){.report-grid{grid-template-columns:1fr}}
 `;
 
 export const dayQuery = (storeCode: string, businessDate: string) =>
@@ -82,16 +88,7 @@ function PrintCard(props: {
   jobs: PrintJobRecord[];
 }) {
   const action = `/report/print?${dayQuery(props.store.code, props.businessDate)}`;
-  const timeOf = (instant: Date) =>
-    new Intl.DateTimeFormat('ja-JP', {
-      timeZone: props.store.timeZone,
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hour12: false,
-    }).format(instant);
+  const timeOf = (instant: Date) => instantCell(props.store.timeZone, instant);
   return (
     <div class="card">
       <h2 style="margin-top:0">印刷</h2>
@@ -128,17 +125,24 @@ function PrintCard(props: {
   );
 }
 
-function ReportBody(props: { view: ReportView; previewSvg: string }) {
+function ReportBody(props: { view: ReportView; previewSvg: string; closes: DayCloseRecord[] }) {
   const { report, settings } = props.view;
   return (
     <>
+      <DayState report={report} closes={props.closes} timeZone={props.view.store.timeZone} />
       <div class="report-grid">
         <div>
           <ReportRows report={report} title={settings.title} />
         </div>
         <div>
           <h2 style="margin-top:0">印刷プレビュー</h2>
-          <div class="receipt-preview" data-testid="receipt-preview">
+          <div
+            class="receipt-preview"
+            data-testid="receipt-preview"
+            tabindex={0}
+            role="region"
+            aria-label="印刷プレビュー"
+          >
             {raw(props.previewSvg)}
           </div>
         </div>
@@ -153,6 +157,7 @@ function ReportBody(props: { view: ReportView; previewSvg: string }) {
       <h2>税率ごとの内訳【支払い方法】</h2>
       {settings.taxBreakdown.paymentMethods ? null : <p>(日報の設定で印刷はオフです)</p>}
       <TaxPaymentMethodsTable report={report} />
+      <BreakdownNotes report={report} />
     </>
   );
 }
@@ -200,6 +205,7 @@ async function renderPage(
   const actor = reportActorOf(principal);
   let view: ReportView | null = null;
   let jobs: PrintJobRecord[] = [];
+  let closes: DayCloseRecord[] = [];
   let error = extra.error;
   try {
     view = await services.report.getDailyReport(actor, {
@@ -207,6 +213,10 @@ async function renderPage(
       businessDate,
     });
     jobs = await services.report.listPrintJobs(actor, {
+      storeCode: store.code,
+      businessDate,
+    });
+    closes = await services.ledger.listCloses(actorOf(principal), {
       storeCode: store.code,
       businessDate,
     });
@@ -220,8 +230,9 @@ async function renderPage(
     <Layout title="日報" principal={principal} section="report">
       <style>{css}</style>
       <h1>
-        日報 — {store.name}({store.code}) {view ? businessDateLabel(businessDate) : businessDate}
+        日報 — {store.name}({store.code}) {view ? dateHeading(businessDate) : businessDate}
       </h1>
+      {view ? <p class="era">和暦: {eraHeading(businessDate)}</p> : null}
       {extra.notice ? (
         <div class="notice" role="status">
           {extra.notice}
@@ -234,7 +245,7 @@ async function renderPage(
       ) : null}
       <Picker stores={stores} store={store} businessDate={businessDate} />
       <PrintCard principal={principal} store={store} businessDate={businessDate} jobs={jobs} />
-      {view ? <ReportBody view={view} previewSvg={previewSvg} /> : null}
+      {view ? <ReportBody view={view} previewSvg={previewSvg} closes={closes} /> : null}
     </Layout>,
     extra.status ?? 200,
   );
