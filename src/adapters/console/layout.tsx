@@ -47,6 +47,7 @@ export function Layout(props: {
         <title>{`${props.title} | Uriage 管理画面`}</title>
         <style>{css}</style>
         <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/confirm.js" defer></script>
       </head>
       <body hx-headers={staff ? JSON.stringify({ 'X-CSRF-Token': staff.csrfToken }) : undefined}>
         <header>

@@ -28,6 +28,14 @@ export interface HttpAppOptions {
   health?: () => Promise<boolean>;
 }
 
+const confirmSource = `document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+`;
+
 export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHono<AppEnv> {
   const http = new OpenAPIHono<AppEnv>();
   http.onError((error, c) => respondError(c, error));
@@ -49,6 +57,12 @@ export function createHttpApp(app: App, options: HttpAppOptions = {}): OpenAPIHo
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(htmxSource);
+  });
+  // The console's confirmations (form[data-confirm]) without inline handlers, which the CSP forbids.
+  http.get('/static/confirm.js', (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(confirmSource);
   });
   http.get('/healthz', async (c) => {
     const ok = options.health ? await options.health() : true;

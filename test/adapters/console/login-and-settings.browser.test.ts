@@ -81,7 +81,10 @@ test('admin logs in, sees the menu, manages stores, payment methods and staff', 
   await page.selectOption('#givesChange', 'true');
   await page.selectOption('#settlement', 'settled');
   await page.click('main button[type=submit]');
-  assert.match(await page.locator('[role=alert]').innerText(), /入力内容/);
+  assert.match(
+    await page.locator('[role=alert]').innerText(),
+    /現金\(kind=cash\)の支払い方法はちょうど1つ必要です/,
+  );
   assert.match(await page.locator('.error').first().innerText(), /現金/);
 
   await page.goto(`${app.url}/admin/settings/staff/new`);

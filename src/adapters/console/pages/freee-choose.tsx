@@ -91,12 +91,7 @@ function ChoosePage(props: {
           {props.error}
         </div>
       ) : null}
-      <form
-        class="card"
-        method="post"
-        action={action}
-        onsubmit="return confirm('登録します。よろしいですか。')"
-      >
+      <form class="card" method="post" action={action} data-confirm="登録します。よろしいですか。">
         <CsrfField principal={props.principal} />
         <h2>freee事業所</h2>
         {companies.length === 0 ? <p class="alert">選択できる事業所がありません。</p> : null}

@@ -45,7 +45,7 @@ function ConnectionCard(props: {
       <form
         method="post"
         action={`${freeeSettingsPath}/connections/${c.id}/disconnect`}
-        onsubmit="return confirm('連携を解除します。よろしいですか。')"
+        data-confirm="連携を解除します。よろしいですか。"
       >
         <CsrfField principal={props.principal} />
         <button type="submit" class="disconnect">
@@ -91,7 +91,7 @@ function SettingsPage(props: {
         <form
           method="post"
           action={`${freeeSettingsPath}/start`}
-          onsubmit="return confirm('連携を開始します。よろしいですか。')"
+          data-confirm="連携を開始します。よろしいですか。"
           style="margin-top:12px"
         >
           <CsrfField principal={props.principal} />

@@ -164,7 +164,7 @@ function RangeRerunForm(props: {
       action="/integrations/posting/rerun"
       id="posting-rerun-range"
       style="margin-top:12px"
-      onsubmit="return confirm('期間の営業日をまとめて再送します。よろしいですか。')"
+      data-confirm="期間の営業日をまとめて再送します。よろしいですか。"
     >
       <CsrfField principal={props.principal} />
       期間をまとめて再実行: 店舗{' '}
