@@ -6,6 +6,7 @@ import { getPostingSettings } from '../../../src/app/posting/settings.js';
 import type { Pool } from '../../../src/adapters/db/pool.js';
 import { postingSourcesOver, postingStoreOver } from '../../../src/adapters/db/posting-store.js';
 import { buildDayPosting } from '../../../src/domain/posting/build-deals.js';
+import { refScopeOf } from '../../../src/domain/posting/entry-keys.js';
 import { checkPostingInvariants } from '../../../src/domain/posting/invariants.js';
 import { systemClock } from '../../../src/app/clock.js';
 import { heldDealsOn, invariantSetup, ofStore } from '../posting-books.js';
@@ -62,9 +63,19 @@ export async function verifyBooks(
       const refs = held.map((deal) => deal.ref_number ?? '');
       check.duplicateDeals += refs.length - new Set(refs).size;
       const planned = new Set(
-        buildDayPosting(close.report, setup.mappings, {
-          paymentMethods: setup.paymentMethods,
-        }).entries.map((entry) => entry.deal.ref_number),
+        buildDayPosting(
+          close.report,
+          {
+            ...setup.mappings,
+            store: {
+              ...setup.mappings.store,
+              refScope: refScopeOf(world.companyCode, link.storeCode, false),
+            },
+          },
+          {
+            paymentMethods: setup.paymentMethods,
+          },
+        ).entries.map((entry) => entry.deal.ref_number),
       );
       check.missingDeals += [...planned].filter((ref) => !refs.includes(ref)).length;
       check.unexpectedDeals += [...new Set(refs)].filter((ref) => !planned.has(ref)).length;
