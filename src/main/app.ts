@@ -21,7 +21,8 @@ import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
-import type { PairingStore, RegisterStore } from '../app/register/ports.js';
+import type { PairingStore, ReceiptIssueStore, RegisterStore } from '../app/register/ports.js';
+import type { ReceiptPrinter } from '../app/register/receipts.js';
 import { bindRegister } from '../app/register/use-cases.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
@@ -37,6 +38,8 @@ import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-sto
 import { printJobStoreOver } from '../adapters/db/print-job-store.js';
 import { pairingStoreOver } from '../adapters/db/register-pairing-store.js';
 import { registerStoreOver } from '../adapters/db/register-store.js';
+import { receiptIssueStoreOver } from '../adapters/db/register-receipt-store.js';
+import { tcpReceiptPrinter } from '../adapters/print/receipt-printer.js';
 import { reportSourceOver } from '../adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
@@ -72,6 +75,8 @@ export interface AppPorts {
   masters: MastersPorts;
   register: RegisterStore;
   pairing: PairingStore;
+  receiptIssues: ReceiptIssueStore;
+  receiptPrinter: ReceiptPrinter;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -111,6 +116,9 @@ export function buildApp(ports: AppPorts): App {
       store: ports.register,
       pairing: ports.pairing,
       access: ports.access,
+      issues: ports.receiptIssues,
+      tenancyRead: ports.tenancy.read,
+      receiptPrinter: ports.receiptPrinter,
       clock,
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
@@ -177,6 +185,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     masters: mastersPortsOver(parts, mailer),
     register: registerStoreOver(pool),
     pairing: pairingStoreOver(pool),
+    receiptIssues: receiptIssueStoreOver(pool),
+    receiptPrinter: tcpReceiptPrinter(),
   };
 }
 
