@@ -161,7 +161,12 @@ export function registerTillRoutes(api: OpenAPIHono<AppEnv>): void {
     return c.json(
       {
         company: { code: company.code, name: company.name, roundingMode: company.roundingMode },
-        store: { code: store.code, name: store.name, timeZone: store.timeZone },
+        store: {
+          code: store.code,
+          name: store.name,
+          timeZone: store.timeZone,
+          hasPrinter: store.printer !== null,
+        },
         registerCode: principal.registerCode,
         registrationNumber,
         paymentMethods: methods.map(({ code, name, kind, givesChange, settlement }) => ({
