@@ -1,5 +1,6 @@
 CREATE TABLE "register_receipt_issues" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"company_id" uuid NOT NULL,
 	"checkout_id" text NOT NULL,
 	"revision" integer NOT NULL,

@@ -12,6 +12,7 @@ import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
 import { reportPageRoutes } from './pages/report.js';
 import { registerProductPages } from './pages/register/products.js';
+import { receiptIssueRoutes } from './pages/register/receipt-issues.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
@@ -42,6 +43,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     reportPageRoutes,
     registerSettingsRoutes,
     registerProductPages,
+    receiptIssueRoutes,
     ...extra,
   ]) {
     register(app);

@@ -108,7 +108,7 @@ export function receiptIssueStoreOver(pool: Pool): ReceiptIssueStore {
     listIssues: async (companyId, checkoutId, limit) => {
       const { rows } = await pool.query<IssueRow>(
         `select ${columns} from register_receipt_issues where company_id = $1 and checkout_id = $2
-          order by created_at, kind, count limit $3`,
+          order by seq limit $3`,
         [companyId, checkoutId, limit],
       );
       return rows.map(toRecord);

@@ -163,7 +163,7 @@ test('印刷 prints the receipt, again 【再発行】, and a 領収書 with 宛
   assert.equal(await page.textContent('#print-status'), '領収書を印刷しました。');
   assert.equal(printer.received.length - before, 3, 'three jobs reached the printer');
   const { rows } = await app.db.pool.query(
-    `select kind, count, reissue, status, addressee from register_receipt_issues where company_id = $1 order by kind desc, count`,
+    `select kind, count, reissue, status, addressee from register_receipt_issues where company_id = $1 order by seq`,
     [company.companyId],
   );
   assert.deepEqual(

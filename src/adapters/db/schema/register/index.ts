@@ -3,6 +3,7 @@
 // Not exported from the main schema index; companies are referenced by id.
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   integer,
@@ -96,6 +97,8 @@ export const receiptIssues = pgTable(
   'register_receipt_issues',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order (the list shows the issues in the order they were asked for). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id),
