@@ -216,9 +216,13 @@ test('レジ入金 / レジ出金 reach the server as drawer events', async () =
   await page.fill('#drawer-amount', '0');
   await page.click('#cash-in');
   assert.match((await page.textContent('#drawer-error')) ?? '', /1円以上/);
+  await waitFor(
+    async () => (await countRows(app, 'drawer_events', company.companyId)) >= 2,
+    30_000,
+  );
   await waitSent(page);
   const { rows } = await app.db.pool.query(
-    `select type, amount_yen::int as amount from drawer_events where company_id = $1 order by at`,
+    `select type, amount_yen::int as amount from drawer_events where company_id = $1 order by type`,
     [company.companyId],
   );
   assert.deepEqual(

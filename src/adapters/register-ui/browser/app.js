@@ -425,6 +425,9 @@ async function drawer(type) {
     $('#drawer-error').textContent = '金額は1円以上の整数で入力してください。';
     return;
   }
+  // Cleared before the save: what is typed meanwhile belongs to the next レジ入出金.
+  $('#drawer-amount').value = '';
+  $('#drawer-error').textContent = '';
   await saveDrawerEvent({
     id: crypto.randomUUID(),
     type,
@@ -434,8 +437,6 @@ async function drawer(type) {
     at: nowIso(),
     amount,
   });
-  $('#drawer-amount').value = '';
-  $('#drawer-error').textContent = '';
   sender.kick();
   await renderStatus();
 }
