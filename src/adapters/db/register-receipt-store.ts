@@ -5,8 +5,10 @@ import type {
   ReceiptIssueStore,
   StoredCheckoutForReceipt,
 } from '../../app/register/ports.js';
+import { eq } from 'drizzle-orm';
 import type { Pool } from './pool.js';
-import { inTransaction } from './unit-of-work.js';
+import { receiptIssues } from './schema/register/index.js';
+import { drizzleOver, inTransaction } from './unit-of-work.js';
 
 interface IssueRow {
   id: string;
@@ -100,10 +102,10 @@ export function receiptIssueStoreOver(pool: Pool): ReceiptIssueStore {
         return toRecord(row);
       }),
     markIssue: async (id, outcome, now) => {
-      await pool.query(
-        `update register_receipt_issues set status = $2, reason = $3, printer_address = $4, updated_at = $5 where id = $1`,
-        [id, outcome.status, outcome.reason, outcome.printerAddress, now],
-      );
+      await drizzleOver(pool)
+        .update(receiptIssues)
+        .set({ ...outcome, updatedAt: now })
+        .where(eq(receiptIssues.id, id));
     },
     listIssues: async (companyId, checkoutId, limit) => {
       const { rows } = await pool.query<IssueRow>(
