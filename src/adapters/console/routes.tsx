@@ -11,6 +11,7 @@ import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
 import { reportPageRoutes } from './pages/report.js';
+import { reportMonthRoutes } from './pages/report-month.js';
 import { registerProductPages } from './pages/register/products.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
@@ -40,6 +41,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     integrationsRoutes,
     mastersRoutes,
     reportPageRoutes,
+    reportMonthRoutes,
     registerSettingsRoutes,
     registerProductPages,
     ...extra,
