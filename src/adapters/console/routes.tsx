@@ -1,6 +1,7 @@
 // All console (管理画面) pages. Console errors render as a Japanese page, not JSON.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
+import { accountRoutes } from './pages/account.js';
 import { freeeChooseRoutes } from './pages/freee-choose.js';
 import { freeeSettingsRoutes } from './pages/freee-settings.js';
 import { integrationsRoutes } from './pages/integrations.js';
@@ -25,6 +26,7 @@ export type ConsolePageModule = (app: Hono<AppEnv>) => void;
 
 export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModule[] = []): void {
   for (const register of [
+    accountRoutes,
     loginRoutes,
     topRoutes,
     settingsIndexRoutes,
