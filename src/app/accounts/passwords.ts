@@ -8,6 +8,8 @@ import { AppError, forbidden, notFound, validationError, type FieldError } from 
 import type { Mailer } from '../mail/ports.js';
 import type { PasswordHasher, TenancyUnitOfWork } from '../tenancy/ports.js';
 import { checkPassword } from '../tenancy/validate.js';
+import { createStaff } from '../tenancy/service.js';
+import type { StaffRole } from '../tenancy/model.js';
 import { hashSecret, newSecret } from '../auth/tokens.js';
 import type { AccountsStore } from './ports.js';
 
@@ -206,4 +208,19 @@ export async function mustChangePassword(deps: AccountsDeps, staffId: string): P
 
 export async function accountOf(deps: AccountsDeps, staffId: string) {
   return deps.accounts.findAccount(staffId);
+}
+
+/**
+ * A staff member with a temporary password (returned once; the user sets their own at the first
+ * login): how a company imported from a day file, which has no admin, gets one (`uriage staff create`).
+ */
+export async function createStaffWithTemporaryPassword(
+  deps: AccountsDeps,
+  companyId: string,
+  input: { code: string; name: string; role: StaffRole },
+): Promise<string> {
+  const temporary = newSecret('', 12);
+  const member = await createStaff(deps, companyId, { ...input, password: temporary });
+  await deps.accounts.setMustChange(member.id, true, deps.clock.now());
+  return temporary;
 }

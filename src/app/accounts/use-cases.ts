@@ -3,6 +3,7 @@ import { bindAll } from '../bind.js';
 import {
   accountOf,
   changeOwnPassword,
+  createStaffWithTemporaryPassword,
   mustChangePassword,
   requestResetMail,
   resetPasswordByAdmin,
@@ -18,6 +19,7 @@ export function bindAccounts(deps: AccountsDeps) {
     ...bindAll(deps, {
       accountOf,
       changeOwnPassword,
+      createStaffWithTemporaryPassword,
       mustChangePassword,
       requestResetMail,
       resetPasswordByAdmin,
