@@ -1,5 +1,6 @@
 // What driving adapters (HTTP API, console, CLI) reach: each feature's use cases and queries, bound
 // once to their ports by src/main/app.ts. Built once per process and frozen.
+import type { AccountsApp } from './accounts/use-cases.js';
 import type { AuthApp } from './auth/use-cases.js';
 import type { Clock } from './clock.js';
 import type { FreeeApp } from './freee/use-cases.js';
@@ -29,4 +30,6 @@ export interface App {
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
   readonly idempotency: IdempotencyStore;
+  /** Password change and reset (by the user, by an admin, by mail). */
+  readonly accounts: AccountsApp;
 }

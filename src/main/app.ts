@@ -1,5 +1,8 @@
 // Ports → App: the stores over one database pool, the outside clients the process built, and each
 // feature's use cases bound once. The result is frozen: nothing is set on it afterwards.
+import { accountsStoreOver } from '../adapters/db/accounts-store.js';
+import type { AccountsStore } from '../app/accounts/ports.js';
+import { bindAccounts } from '../app/accounts/use-cases.js';
 import type { App } from '../app/app.js';
 import type { AccessStore } from '../app/auth/ports.js';
 import { bindAuth } from '../app/auth/use-cases.js';
@@ -72,6 +75,9 @@ export interface AppPorts {
   sandboxConnector: SandboxConnector | null;
   idempotency: IdempotencyStore;
   mailer: Mailer;
+  accounts: AccountsStore;
+  /** The console's public base URL (links in mails). */
+  publicUrl: string;
   masters: MastersPorts;
   register: RegisterStore;
   pairing: PairingStore;
@@ -124,6 +130,14 @@ export function buildApp(ports: AppPorts): App {
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
     masters: bindMasters(ports.masters),
+    accounts: bindAccounts({
+      uow: ports.tenancy,
+      accounts: ports.accounts,
+      hasher: ports.hasher,
+      clock,
+      mailer: ports.mailer,
+      publicUrl: ports.publicUrl,
+    }),
   });
 }
 
@@ -140,6 +154,8 @@ export interface ProcessParts {
   hasher?: PasswordHasher;
   /** SMTP (SMTP_URL) or, by default, the console outbox. */
   mailer?: Mailer;
+  /** The console's public base URL (URIAGE_PUBLIC_URL), for links in mails. */
+  publicUrl?: string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -182,6 +198,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     sandboxConnector: parts.sandboxConnector ?? null,
     idempotency: idempotencyStoreOver(pool),
     mailer,
+    accounts: accountsStoreOver(pool),
+    publicUrl: parts.publicUrl ?? 'http://localhost:3000',
     masters: mastersPortsOver(parts, mailer),
     register: registerStoreOver(pool),
     pairing: pairingStoreOver(pool),
