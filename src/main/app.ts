@@ -23,6 +23,10 @@ import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
 import type { PairingStore, RegisterStore } from '../app/register/ports.js';
 import { bindRegister } from '../app/register/use-cases.js';
+import { bindReconcile, type ReconcileDeps } from '../app/reconcile/use-cases.js';
+import { reconcileStoreOver } from '../adapters/db/reconcile-store.js';
+import { reconcileConnectionsOver } from '../adapters/freee/reconcile-gateway.js';
+import { statementReading } from './statement-reading.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
@@ -72,6 +76,7 @@ export interface AppPorts {
   masters: MastersPorts;
   register: RegisterStore;
   pairing: PairingStore;
+  reconcile: ReconcileDeps;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -116,6 +121,7 @@ export function buildApp(ports: AppPorts): App {
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
     masters: bindMasters(ports.masters),
+    reconcile: bindReconcile(ports.reconcile),
   });
 }
 
@@ -177,6 +183,12 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     masters: mastersPortsOver(parts, mailer),
     register: registerStoreOver(pool),
     pairing: pairingStoreOver(pool),
+    reconcile: {
+      store: reconcileStoreOver(pool),
+      connections: freee ? reconcileConnectionsOver(freee) : null,
+      reading: statementReading,
+      clock,
+    },
   };
 }
 

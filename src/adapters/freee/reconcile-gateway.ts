@@ -6,6 +6,8 @@
 // ReconcileFreeeError with freee's failure; the use case stops and runs again later.
 import type { ApplyPlan } from '../../domain/reconcile/apply-plan.js';
 import type { FreeePaymentSeen, ReconcileFreee } from '../../app/reconcile/ports.js';
+import type { ReconcileConnections, ReconcileFreeeSide } from '../../app/reconcile/use-cases.js';
+import type { FreeeRuntime } from './runtime.js';
 import type { FreeeApi, FreeeClient } from './client.js';
 import type { FreeeFailure, FreeeResult } from './failures.js';
 import { walkPages } from './paging.js';
@@ -59,10 +61,11 @@ const paymentsSeen = (deal: DealBody): FreeePaymentSeen[] =>
   }));
 
 /** One company's 消込 calls, plus the reads the engine needs. */
-export interface ReconcileFreeeReads {
+interface ReconcileFreeeReads {
   /** Income deals with due_amount > 0 (freee's `status=unsettled`), as freee answers them. */
   openReceivables(): Promise<unknown[]>;
   partners(): Promise<unknown[]>;
+  bankWalletableId(): Promise<number | null>;
 }
 
 function readsOver(client: FreeeClient): ReconcileFreeeReads {
@@ -93,6 +96,17 @@ function readsOver(client: FreeeClient): ReconcileFreeeReads {
           { limit: receivablesPageLimit, pagesMax: receivablesPagesMax },
         ),
       ).filter((d) => ((d as { due_amount?: number }).due_amount ?? 0) > 0),
+    bankWalletableId: async () => {
+      const r = await read('walletables.list', (api) =>
+        api.GET('/api/1/walletables', {
+          params: { query: { company_id: client.companyId, type: 'bank_account' } },
+        }),
+      );
+      const body = unwrap('walletables.list', r) as unknown as {
+        walletables: { id: number; type: string }[];
+      };
+      return body.walletables.find((w) => w.type === 'bank_account')?.id ?? null;
+    },
     partners: async () =>
       unwrap(
         'partners.list',
@@ -302,11 +316,24 @@ function differenceCalls(
 }
 
 /** The ReconcileFreee port for the 事業所 of `client` (the companyId arguments are Uriage's). */
-export function reconcileFreeeOver(client: FreeeClient): ReconcileFreee & ReconcileFreeeReads {
+export function reconcileFreeeOver(client: FreeeClient): ReconcileFreeeSide {
   const via = callsOf(client);
   return {
     ...readsOver(client),
     ...paymentCalls(via),
     ...differenceCalls(via, accountIdsOf(client)),
+  };
+}
+
+/** The company's freee: the connection of its first connected store (one 事業所 per company). */
+export function reconcileConnectionsOver(runtime: FreeeRuntime): ReconcileConnections {
+  return {
+    forCompany: async (companyId) => {
+      const row = (await runtime.store.listStoreConnections(companyId)).find(
+        (each) => each.connection && each.connection.status === 'connected',
+      );
+      if (!row?.connection) return null;
+      return reconcileFreeeOver(await runtime.clientFor(companyId, row.connection.id));
+    },
   };
 }
