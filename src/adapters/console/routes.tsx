@@ -10,6 +10,7 @@ import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
+import { reconcileRoutes } from './pages/reconcile.js';
 import { reportPageRoutes } from './pages/report.js';
 import { registerProductPages } from './pages/register/products.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
@@ -42,6 +43,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     reportPageRoutes,
     registerSettingsRoutes,
     registerProductPages,
+    reconcileRoutes,
     ...extra,
   ]) {
     register(app);

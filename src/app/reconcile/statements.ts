@@ -7,3 +7,6 @@ export interface StatementReading {
   readFile(path: string): Statement;
   readBytes(bytes: Buffer): Statement;
 }
+
+/** An uploaded statement's maximum size (the bank adapter refuses larger files by the same figure). */
+export const statementUploadBytesMax = 20 * 1024 * 1024;

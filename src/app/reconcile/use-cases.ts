@@ -107,11 +107,37 @@ function manualCandidate(line: StatementLine, chosen: readonly Receivable[]): Ca
   };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Accepting with an Idempotency-Key (the application's id): a repeat continues the first. */
+async function acceptOnce(
+  deps: ReconcileDeps,
+  actor: Actor,
+  lineKey: string,
+  dealIds: readonly string[],
+  idempotencyKey: string,
+): Promise<string> {
+  if (!uuidPattern.test(idempotencyKey))
+    throw validationError([
+      { path: 'idempotencyKey', message: '画面を再読み込みしてからやり直してください。' },
+    ]);
+  const earlier = await deps.store.application(idempotencyKey);
+  if (earlier) {
+    if (earlier.companyId !== actor.companyId)
+      throw conflict('idempotency_key_reused', '画面を再読み込みしてからやり直してください。');
+    const freee = await freeeOf(deps, actor.companyId);
+    await runApplication({ store: deps.store, freee, now: () => deps.clock.now() }, idempotencyKey);
+    return idempotencyKey;
+  }
+  return accept(deps, actor, lineKey, dealIds, idempotencyKey);
+}
+
 async function accept(
   deps: ReconcileDeps,
   actor: Actor,
   lineKey: string,
   dealIds: readonly string[],
+  applicationId: string = randomUUID(),
 ): Promise<string> {
   if (dealIds.length === 0 || dealIds.length > acceptDealsMax)
     throw validationError([
@@ -147,7 +173,6 @@ async function accept(
     if (!(error instanceof PlanMismatchError)) throw error;
     throw validationError([{ path: 'deals', message: 'この組み合わせでは消し込めません。' }]);
   }
-  const applicationId = randomUUID();
   const claimed = await deps.store.claim(
     {
       applicationId,
@@ -232,8 +257,8 @@ export function bindReconcile(deps: ReconcileDeps) {
       return { ...result, autoApplied: connected ? await autoApply(deps, companyId) : 0 };
     },
     overview: (companyId: string) => overviewOf(deps, companyId),
-    accept: (actor: Actor, lineKey: string, dealIds: readonly string[]) =>
-      accept(deps, actor, lineKey, dealIds),
+    accept: (actor: Actor, lineKey: string, dealIds: readonly string[], idempotencyKey: string) =>
+      acceptOnce(deps, actor, lineKey, dealIds, idempotencyKey),
     /** Runs an application again (after a failure it continues where it stopped). */
     resume: async (companyId: string, applicationId: string) => {
       const stored = await deps.store.application(applicationId);
