@@ -4,7 +4,8 @@ import type { Statement } from '../../domain/reconcile/statement.js';
 
 export interface StatementReading {
   /** The whole statement, or AppError('validation', 'statement_invalid') with the line. */
-  readFile(path: string): Statement;
+  /** `mapping`: a bank CSV column mapping as JSON (refused naming its field when malformed). */
+  readFile(path: string, mapping?: unknown): Statement;
   readBytes(bytes: Buffer): Statement;
 }
 
