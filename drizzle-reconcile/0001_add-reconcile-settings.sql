@@ -1,6 +1,7 @@
 CREATE TABLE "reconcile_settings" (
 	"company_id" uuid PRIMARY KEY NOT NULL,
 	"auto_apply_exact" boolean NOT NULL,
+	"bank_synced" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -255,15 +255,15 @@ function settingsOver(pool: Pool): Pick<ReconcileStore, 'settings' | 'saveSettin
         .select()
         .from(reconcileSettings)
         .where(eq(reconcileSettings.companyId, companyId));
-      return { autoApplyExact: row?.autoApplyExact ?? false };
+      return { autoApplyExact: row?.autoApplyExact ?? false, bankSynced: row?.bankSynced ?? false };
     },
     saveSettings: async (companyId, settings, now) => {
       await db
         .insert(reconcileSettings)
-        .values({ companyId, autoApplyExact: settings.autoApplyExact, updatedAt: now })
+        .values({ companyId, ...settings, updatedAt: now })
         .onConflictDoUpdate({
           target: reconcileSettings.companyId,
-          set: { autoApplyExact: settings.autoApplyExact, updatedAt: now },
+          set: { ...settings, updatedAt: now },
         });
     },
   };

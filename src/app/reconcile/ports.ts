@@ -50,6 +50,8 @@ export interface ApplicationRow {
 
 export interface ReconcileSettings {
   autoApplyExact: boolean;
+  /** The bank account's 明細 are synced in freee (seed 000 §5-1): suggestions only, no writes. */
+  bankSynced: boolean;
 }
 
 export interface ReconcileStore {

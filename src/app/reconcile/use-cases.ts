@@ -143,6 +143,11 @@ async function accept(
     throw validationError([
       { path: 'deals', message: `取引を1件以上${acceptDealsMax}件以下で選んでください。` },
     ]);
+  if ((await deps.store.settings(actor.companyId)).bankSynced)
+    throw conflict(
+      'reconcile_bank_synced',
+      `この口座の明細はfreeeと同期しているため、Uriageからは書き込みません。freeeの「未決済取引の消込」で取引 ${dealIds.join(', ')} にチェックしてください。`,
+    );
   const line = await deps.store.line(actor.companyId, lineKey);
   if (!line || line.direction !== 'deposit')
     throw notFound('statement_line', '指定した入金明細が見つかりません。');
@@ -198,7 +203,8 @@ async function accept(
 
 /** Accepts every unique exact suggestion (no alternative) when the company allows it. */
 async function autoApply(deps: ReconcileDeps, companyId: string): Promise<number> {
-  if (!(await deps.store.settings(companyId)).autoApplyExact) return 0;
+  const settings = await deps.store.settings(companyId);
+  if (!settings.autoApplyExact || settings.bankSynced) return 0;
   const overview = await overviewOf(deps, companyId);
   let applied = 0;
   for (const { line, suggestion } of overview.deposits) {

@@ -97,7 +97,7 @@ test('automatic apply settles a unique exact match on import, only when turned o
     12_345,
     'nothing applied while the setting is off',
   );
-  await reconcile().saveSettings(companyId, { autoApplyExact: true });
+  await reconcile().saveSettings(companyId, { autoApplyExact: true, bankSynced: false });
   const on = await reconcile().importStatement(
     companyId,
     csv([
@@ -114,7 +114,7 @@ test('automatic apply settles a unique exact match on import, only when turned o
     'only the unmatched deposit stays open',
   );
   assert.equal(overview.applications[0]?.createdBy, 'auto');
-  await reconcile().saveSettings(companyId, { autoApplyExact: false });
+  await reconcile().saveSettings(companyId, { autoApplyExact: false, bankSynced: false });
 });
 
 test('a hand-picked deal with a shortfall books the fee; the same key twice writes once; undo restores', async () => {
@@ -178,4 +178,28 @@ test('two users accepting the same deal at once: exactly one wins', async () => 
   const lost = results.find((r) => r.status === 'rejected');
   assert.ok(lost && lost.reason instanceof AppError && lost.reason.kind === 'conflict');
   assert.equal((await dealOf(deal)).payments?.length, 1);
+});
+
+test('a bank account synced in freee: suggestions only, nothing written, the deals to tick named', async () => {
+  const companyId = connected.company.companyId;
+  const deal = await receivable(8_800, '2024-12-29');
+  await reconcile().saveSettings(companyId, { autoApplyExact: true, bankSynced: true });
+  const imported = await reconcile().importStatement(
+    companyId,
+    csv([['2025-01-10', 8_800, 'ｽｽﾞｷﾌﾞﾂｻﾝ(ｶ']]),
+  );
+  assert.equal(imported.autoApplied, 0, 'no automatic apply on a synced account');
+  const entry = (await reconcile().overview(companyId)).deposits.find(
+    (d) => d.line.amountYen === 8_800,
+  );
+  assert.deepEqual(entry?.suggestion?.best?.receivableIds, [String(deal)]);
+  await assert.rejects(
+    reconcile().accept(actor('担当A'), entry.line.key, [String(deal)], randomUUID()),
+    (e: unknown) =>
+      e instanceof AppError &&
+      e.code === 'reconcile_bank_synced' &&
+      e.userMessage.includes(`取引 ${deal}`),
+  );
+  assert.equal((await dealOf(deal)).payments, undefined, 'nothing written to freee');
+  await reconcile().saveSettings(companyId, { autoApplyExact: false, bankSynced: false });
 });

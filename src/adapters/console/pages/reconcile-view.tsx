@@ -86,7 +86,16 @@ function CandidateCell(props: {
       {c.differenceYen > 0 ? ` / 差額 ${yenText(c.differenceYen)}(${c.differenceAccount})` : ''}
       {dealList(c.receivableIds, props.overview)}
       <div class="reasons">{`理由: ${c.reasons.join('、')}`}</div>
-      <AcceptForm principal={props.principal} line={props.line} candidate={c} label={props.label} />
+      {props.overview.settings.bankSynced ? (
+        <div class="synced">{`freeeの「未決済取引の消込」でチェックする取引: ${c.receivableIds.join(', ')}`}</div>
+      ) : (
+        <AcceptForm
+          principal={props.principal}
+          line={props.line}
+          candidate={c}
+          label={props.label}
+        />
+      )}
     </div>
   );
 }
@@ -312,6 +321,15 @@ function Settings(props: ReconcilePageProps) {
           checked={props.overview.settings.autoApplyExact}
         />{' '}
         金額が一致し候補が1つだけの入金は自動で消し込む
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          name="bankSynced"
+          value="1"
+          checked={props.overview.settings.bankSynced}
+        />{' '}
+        この銀行口座の明細はfreeeと同期している(Uriageは候補を示すだけで、freeeへは書き込みません)
       </label>
       <button type="submit">保存</button>
     </form>

@@ -189,6 +189,7 @@ export function reconcileRoutes(app: Hono<AppEnv>): void {
     return writing(c, principal, async () => {
       await c.get('app').reconcile.saveSettings(principal.companyId, {
         autoApplyExact: form.autoApplyExact === '1',
+        bankSynced: form.bankSynced === '1',
       });
       return 'saved';
     });

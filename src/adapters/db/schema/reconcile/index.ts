@@ -100,9 +100,11 @@ export const reconcileAliases = pgTable(
   (t) => [primaryKey({ columns: [t.companyId, t.payerName, t.partnerId] })],
 );
 
-/** Per company: apply unique exact matches without a click (off until the company turns it on). */
+/** Per company: apply unique exact matches without a click (off until the company turns it on);
+ *  the bank account's 明細 are synced in freee (then Uriage suggests only and writes nothing). */
 export const reconcileSettings = pgTable('reconcile_settings', {
   companyId: company().primaryKey(),
   autoApplyExact: boolean('auto_apply_exact').notNull(),
+  bankSynced: boolean('bank_synced').notNull().default(false),
   updatedAt: at('updated_at').notNull(),
 });
