@@ -103,7 +103,14 @@ const notices: Record<string, string> = {
 
 async function importUpload(c: Context<AppEnv>, principal: StaffPrincipal): Promise<Response> {
   const length = Number(c.req.header('content-length') ?? 'NaN');
-  if (!Number.isFinite(length) || length > statementBytesMax + uploadOverheadBytes)
+  if (!Number.isFinite(length))
+    return render(
+      c,
+      principal,
+      { error: '明細ファイルの大きさが分かりません(Content-Lengthがありません)。' },
+      400,
+    );
+  if (length > statementBytesMax + uploadOverheadBytes)
     return render(
       c,
       principal,
