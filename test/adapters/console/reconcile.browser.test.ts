@@ -145,3 +145,19 @@ test('取り消す removes the payments: the deals are open again and the deposi
   }
   assert.equal(await page.locator('#open-deposits tr', { hasText: '33,000円' }).count(), 1);
 });
+
+test('an upload over the size limit is refused before it is read; nothing is imported', async () => {
+  const before = await page.locator('#open-deposits tbody tr').count();
+  const big = await page.request.post(`${app.url}/reconcile/import`, {
+    multipart: {
+      statement: {
+        name: 'big.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.alloc(21 * 1024 * 1024, 0x41),
+      },
+    },
+  });
+  assert.equal(big.status(), 413);
+  await page.goto(`${app.url}/reconcile`);
+  assert.equal(await page.locator('#open-deposits tbody tr').count(), before);
+});
