@@ -10,6 +10,7 @@ import type { MastersApp } from './masters/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
 import type { RegisterApp } from './register/use-cases.js';
+import type { ReconcileApp } from './reconcile/use-cases.js';
 import type { ReportApp } from './report/use-cases.js';
 import type { TenancyApp } from './tenancy/use-cases.js';
 
@@ -29,6 +30,8 @@ export interface App {
   readonly register: RegisterApp;
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
+  /** 消込: statements, suggestions against freee's open receivables, apply and undo. */
+  readonly reconcile: ReconcileApp;
   readonly idempotency: IdempotencyStore;
   /** Password change and reset (by the user, by an admin, by mail). */
   readonly accounts: AccountsApp;

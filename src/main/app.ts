@@ -27,6 +27,10 @@ import { AppError } from '../app/errors.js';
 import type { PairingStore, ReceiptIssueStore, RegisterStore } from '../app/register/ports.js';
 import type { ReceiptPrinter } from '../app/register/receipts.js';
 import { bindRegister } from '../app/register/use-cases.js';
+import { bindReconcile, type ReconcileDeps } from '../app/reconcile/use-cases.js';
+import { reconcileStoreOver } from '../adapters/db/reconcile-store.js';
+import { reconcileConnectionsOver } from '../adapters/freee/reconcile-gateway.js';
+import { statementReading } from './statement-reading.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
@@ -83,6 +87,7 @@ export interface AppPorts {
   pairing: PairingStore;
   receiptIssues: ReceiptIssueStore;
   receiptPrinter: ReceiptPrinter;
+  reconcile: ReconcileDeps;
 }
 
 export function buildApp(ports: AppPorts): App {
@@ -138,6 +143,7 @@ export function buildApp(ports: AppPorts): App {
       mailer: ports.mailer,
       publicUrl: ports.publicUrl,
     }),
+    reconcile: bindReconcile(ports.reconcile),
   });
 }
 
@@ -205,6 +211,12 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     pairing: pairingStoreOver(pool),
     receiptIssues: receiptIssueStoreOver(pool),
     receiptPrinter: tcpReceiptPrinter(),
+    reconcile: {
+      store: reconcileStoreOver(pool),
+      connections: freee ? reconcileConnectionsOver(freee) : null,
+      reading: statementReading,
+      clock,
+    },
   };
 }
 

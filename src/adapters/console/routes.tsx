@@ -11,6 +11,7 @@ import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
+import { reconcileRoutes } from './pages/reconcile.js';
 import { reportPageRoutes } from './pages/report.js';
 import { reportMonthRoutes } from './pages/report-month.js';
 import { registerProductPages } from './pages/register/products.js';
@@ -48,6 +49,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     registerSettingsRoutes,
     registerProductPages,
     receiptIssueRoutes,
+    reconcileRoutes,
     ...extra,
   ]) {
     register(app);
