@@ -26,6 +26,16 @@ const baseConfidence: Record<MatchKind, number> = {
   partial: 0.3,
 };
 const nameBonus = { exact: 0.08, truncated: 0.05, extended: 0.04 } as const;
+const nameMatchLabel = {
+  exact: '完全一致',
+  truncated: '銀行の桁数で切れた名義と一致',
+  extended: '付記のある名義と一致',
+} as const;
+
+/** Yen as people read it in a reason: 12,345円. */
+function yenText(amountYen: number): string {
+  return `${amountYen.toLocaleString('ja-JP')}円`;
+}
 
 export interface DepositContext {
   date: BusinessDate;
@@ -71,9 +81,11 @@ export function candidateOf(
   let confidence = baseConfidence[kind] + (who ? nameBonus[who.match] : 0);
   if (distance > 60) confidence -= 0.05;
   const reasons = [
-    `amount: ${ctx.amountYen} deposited, ${settled} owed (${rs.length} receivable${rs.length > 1 ? 's' : ''})`,
-    who ? `partner: payer name ${who.match} match (${who.key})` : 'partner: payer name not matched',
-    `due date: ${distance} day${distance === 1 ? '' : 's'} from the deposit`,
+    `金額: 入金 ${yenText(ctx.amountYen)}、未決済 ${yenText(settled)}（${rs.length}件）`,
+    who
+      ? `取引先: 振込名義と${nameMatchLabel[who.match]}（${who.key}）`
+      : '取引先: 振込名義は一致しません',
+    `期日: 入金日との差 ${distance}日`,
     ...(extra.reasons ?? []),
   ];
   const partial = kind === 'partial';
@@ -114,13 +126,19 @@ function singles(
     const gap = r.dueAmountYen - ctx.amountYen;
     if (gap === 0) out.push(candidateOf('exact', [r], ctx, who));
     else if (gap > 0 && gap <= feeMax)
-      out.push(candidateOf('fee', [r], ctx, who, { reasons: [`fee: ${gap} within ${feeMax}`] }));
+      out.push(
+        candidateOf('fee', [r], ctx, who, {
+          reasons: [`手数料: 不足 ${yenText(gap)}（上限 ${yenText(feeMax)} 以内）`],
+        }),
+      );
     else if (gap < 0 && -gap <= ctx.tolerances.overpaymentMaxYen)
-      out.push(candidateOf('overpayment', [r], ctx, who, { reasons: [`overpaid by ${-gap}`] }));
+      out.push(
+        candidateOf('overpayment', [r], ctx, who, { reasons: [`過入金: ${yenText(-gap)}`] }),
+      );
     else if (gap > 0 && partials.length < 2) partials.push(r);
   }
   if (out.length === 0 && partials.length === 1)
-    out.push(candidateOf('partial', partials, ctx, who, { reasons: ['partial payment'] }));
+    out.push(candidateOf('partial', partials, ctx, who, { reasons: ['一部入金'] }));
   return out;
 }
 
@@ -143,7 +161,9 @@ export function partnerCandidates(
     const batches = findBatches(rs, ctx.amountYen, tolerance.rate, ctx.limits, fitsMax);
     limitsHit.push(...batches.limitsHit);
     for (const fit of batches.fits) {
-      const reasons = [`batch: ${fit.length} day(s) of sales less fee rate ${tolerance.rate.text}`];
+      const reasons = [
+        `まとめ入金: ${fit.length}営業日分の売上から手数料率 ${tolerance.rate.text} を差し引いた額`,
+      ];
       candidates.push(candidateOf('batch', fit, ctx, who, { reasons, tax: 37 }));
     }
     return { candidates, limitsHit };

@@ -74,8 +74,8 @@ function searchDeposit(line: StatementLine, ix: Indexes, ctx: DepositContext): D
     const same = (ix.byAmount.get(line.amountYen) ?? []).filter(
       (r) => r.partnerId === null || !mine.has(r.partnerId),
     );
-    const reasons = ['paid by another partner (e.g. a parent company): amount only'];
-    if (same.length > 1) reasons.push(`${same.length} receivables owe this amount`);
+    const reasons = ['別の取引先（親会社など）からの入金: 金額のみで一致'];
+    if (same.length > 1) reasons.push(`同じ金額の未決済が${same.length}件あります`);
     for (const r of same.slice(0, ctx.limits.alternativesMax + 1)) {
       const c = candidateOf('amountOnly', [r], ctx, null, { reasons });
       if (same.length > 1) c.confidence = Math.round((c.confidence - 0.25) * 100) / 100;
@@ -97,7 +97,7 @@ function markAmbiguity(sorted: Candidate[]): void {
   if (peers.length < 2) return;
   for (const c of peers) {
     c.confidence = Math.round(Math.max(0.01, c.confidence - 0.3) * 100) / 100;
-    c.reasons.push(`${peers.length} alternatives fit equally`);
+    c.reasons.push(`同じ程度に当てはまる候補が${peers.length}件あります`);
   }
 }
 
