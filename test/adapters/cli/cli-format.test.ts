@@ -172,6 +172,18 @@ test('every command: --format json parses, --format text has no JSON', async () 
 
   const report = await both(['report', dayFile, '--store', '0001', '--date', '2025-01-10']);
   assert.equal(typeof report.json, 'object');
+  const era = await uriage(
+    'report',
+    dayFile,
+    '--store',
+    '0001',
+    '--date',
+    '2025-01-10',
+    '--era',
+    '--format',
+    'text',
+  );
+  assert.match(era.stdout, /日付\s+令和7年1月10日\(金\)/, era.stderr);
   const receipt = await both(['receipt', dayFile, '--checkout', '8a1d0c2e-0001']);
   assert.equal((receipt.json as { checkoutId: string }).checkoutId, '8a1d0c2e-0001');
 
