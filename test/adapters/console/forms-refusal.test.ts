@@ -1,8 +1,9 @@
 // Goal (issue 14 §7, acceptance): every console form refuses bad input with the field named in
 // Japanese and what was entered kept in the re-rendered form — one case per form: 閉局 (preview and
 // close), 商品マスター, 登録番号, 日報の設定, 企業情報, 支払い方法, 担当者, 店舗. Not here: 取引の送信設定,
-// 連携結果, 月報 and the password pages (other owners); ログイン (one message for any wrong
-// credential, on purpose); マスター同期の設定 (needs freee連携); the product CSV upload (a file).
+// 連携結果, 月報 and the password pages (other owners); マスター同期の設定 (needs freee連携); the
+// product CSV upload (a file). ログイン answers 401 with one message naming the three fields (which
+// one was wrong is not told, on purpose) and keeps the two codes (never the password).
 // Method: a real HTTP server on a fresh database, an admin session with its CSRF token; each form
 // POSTed with one bad value; the answer must be 400/422, its error text (alerts and field errors)
 // must name the field, and the form's input (or selected option) must hold the entered value.
@@ -194,6 +195,22 @@ for (const c of cases)
         `${c.form}: ${name} keeps what was entered`,
       );
   });
+
+test('ログイン: a wrong password is 401 naming the fields; the codes are kept, not the password', async () => {
+  const response = await fetch(`${app.url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ companyCode: 'forms', staffCode: 'admin', password: 'wrong-one' }),
+  });
+  const html = await response.text();
+  assert.equal(response.status, 401);
+  assert.match(errorTexts(html), /企業コード・担当者コード・パスワード/);
+  assert.equal(shownValue(html, 'companyCode'), 'forms');
+  assert.equal(shownValue(html, 'staffCode'), 'admin');
+  assert.equal(shownValue(html, 'password'), undefined);
+  assert.ok(!html.includes('wrong-one'));
+});
 
 test('nothing was written by the refused forms', async () => {
   const { rows } = await app.db.pool.query<{ n: number }>(
