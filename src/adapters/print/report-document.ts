@@ -23,6 +23,8 @@ const titleDefault = '日報';
 export interface ReportDocumentOptions {
   /** Characters per line: 48 for 80 mm paper (default), 32 for 58 mm. */
   cpl?: number;
+  /** The date in the Japanese era (令和8年12月2日(水)) instead of 西暦. */
+  era?: boolean;
 }
 
 /** Bad report settings: names the field; `userMessage` is for the shop (Japanese). */
@@ -72,7 +74,7 @@ export function reportToReceiptline(
   const layout = layoutFor(options.cpl ?? cplDefault);
   if (settings.hourly.enabled) assertHourlySettings(settings.hourly);
   const lines = [
-    ...headerSection(report, titleOf(report, settings)),
+    ...headerSection(report, titleOf(report, settings), options.era ?? false),
     ...salesSection(report, layout),
     ...paymentMethodsSection(report, layout),
     ...adjustmentsSection(report, layout),

@@ -21,9 +21,10 @@ import {
   type Layout,
 } from './report-layout.js';
 import type { DailyReport } from '../../domain/report/types.js';
+import { formatEraDate } from '../../domain/calendar/japanese-era.js';
 
-/** 印刷日時, タイトル (2x size), 店舗名, 日付 (the business date the report covers). */
-export function headerSection(report: DailyReport, title: string): string[] {
+/** 印刷日時, タイトル (2x size), 店舗名, 日付 (the business date the report covers; 和暦 with `era`). */
+export function headerSection(report: DailyReport, title: string, era = false): string[] {
   return [
     dateWidths,
     pair('印刷日時', formatInstant(report.printedAt, 'printedAt')),
@@ -31,7 +32,10 @@ export function headerSection(report: DailyReport, title: string): string[] {
     `^^^${escapeText(title)}`,
     escapeText(report.storeName),
     dateWidths,
-    pair('日付', formatBusinessDate(report.businessDate)),
+    pair(
+      '日付',
+      era ? formatEraDate(report.businessDate) : formatBusinessDate(report.businessDate),
+    ),
   ];
 }
 

@@ -140,18 +140,49 @@ function addCounts(
   for (const result of report.results) if (result.error) errors.push(...result.error.fields);
 }
 
+/** Told after each batch: items (checkouts, drawer events, closes) done of the file's total. */
+export type ImportProgress = (done: number, total: number) => void;
+
 async function inBatches(
   items: readonly unknown[],
   size: number,
   write: (batch: readonly unknown[], offset: number) => Promise<BatchReport>,
   total: ImportSummary['checkouts'],
   errors: FieldError[],
+  advance: (n: number) => void,
 ): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += size)
-    addCounts(total, await write(items.slice(offset, offset + size), offset), errors);
+  for (let offset = 0; offset < items.length; offset += size) {
+    const batch = items.slice(offset, offset + size);
+    addCounts(total, await write(batch, offset), errors);
+    advance(batch.length);
+  }
 }
 
-export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<ImportSummary> {
+function emptySummary(code: string, created: boolean): ImportSummary {
+  return {
+    company: { code, created },
+    checkouts: { accepted: 0, unchanged: 0, rejected: 0 },
+    drawer: { accepted: 0, unchanged: 0, rejected: 0 },
+    closes: [],
+    errors: [],
+  };
+}
+
+/** Tells 0 of total now, then done so far after each advance. */
+function counter(total: number, onProgress: ImportProgress): (n: number) => void {
+  let done = 0;
+  onProgress(0, total);
+  return (n) => {
+    done += n;
+    onProgress(done, total);
+  };
+}
+
+export async function importDayFile(
+  deps: ImportDeps,
+  raw: unknown,
+  onProgress: ImportProgress = () => undefined,
+): Promise<ImportSummary> {
   const parsed = DayFileContract.safeParse(raw);
   if (!parsed.success)
     throw validationError(
@@ -173,13 +204,11 @@ export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<Imp
   const { company, created } = await saveCompany(deps.tenancy, input);
   const actor: LedgerActor = { companyId: company.id, label: 'import' };
   const context = await loadContext(deps.ledger, company.id);
-  const summary: ImportSummary = {
-    company: { code: company.code, created },
-    checkouts: { accepted: 0, unchanged: 0, rejected: 0 },
-    drawer: { accepted: 0, unchanged: 0, rejected: 0 },
-    closes: [],
-    errors: [],
-  };
+  const summary = emptySummary(company.code, created);
+  const advance = counter(
+    file.checkouts.length + file.drawer.length + file.closes.length,
+    onProgress,
+  );
   await inBatches(
     file.checkouts,
     checkoutsPerBatchMax,
@@ -190,6 +219,7 @@ export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<Imp
       }),
     summary.checkouts,
     summary.errors,
+    advance,
   );
   await inBatches(
     file.drawer,
@@ -201,6 +231,7 @@ export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<Imp
       }),
     summary.drawer,
     summary.errors,
+    advance,
   );
   for (const request of file.closes) {
     const { close, created: made } = await closeDay(deps.ledger, actor, request);
@@ -210,6 +241,7 @@ export async function importDayFile(deps: ImportDeps, raw: unknown): Promise<Imp
       version: close.version,
       created: made,
     });
+    advance(1);
   }
   return summary;
 }

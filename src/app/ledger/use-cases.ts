@@ -3,7 +3,7 @@ import { bindAll } from '../bind.js';
 import type { TenancyDeps } from '../tenancy/service.js';
 import { closeDay, previewClose } from './close-day.js';
 import type { LedgerDeps } from './deps.js';
-import { importDayFile } from './import-day-file.js';
+import { importDayFile, type ImportProgress } from './import-day-file.js';
 import { ingestCheckouts } from './ingest-checkouts.js';
 import { listCloses, listDayCheckouts } from './queries.js';
 import { recordDrawerEvents } from './record-drawer-events.js';
@@ -18,7 +18,8 @@ export function bindLedger(deps: LedgerDeps, tenancy: TenancyDeps) {
       listDayCheckouts,
       listCloses,
     }),
-    importDayFile: (raw: unknown) => importDayFile({ tenancy, ledger: deps }, raw),
+    importDayFile: (raw: unknown, onProgress?: ImportProgress) =>
+      importDayFile({ tenancy, ledger: deps }, raw, onProgress),
   });
 }
 

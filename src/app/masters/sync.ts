@@ -51,6 +51,8 @@ export interface SyncRequest {
   masters?: readonly MasterName[];
   full?: boolean;
   requestedBy: string;
+  /** Told after each master: masters done of the run's (the CLI's progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SyncOutcome {
@@ -101,6 +103,7 @@ async function runMasters(
     pauses: { used: 0 },
   };
   const results: MasterResult[] = [];
+  request.onProgress?.(0, masters.length);
   for (const master of masters) {
     const { result, stop } = await importMaster(
       ctx,
@@ -110,6 +113,7 @@ async function runMasters(
     );
     results.push(result);
     await deps.store.saveResult(runId, result);
+    request.onProgress?.(results.length, masters.length);
     if (stop && stop.kind !== 'other') {
       const anyImported = results.some((r) => r.succeeded > 0);
       const status = stopStatus(stop, anyImported);

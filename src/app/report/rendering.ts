@@ -25,7 +25,8 @@ export interface ReportRendering {
     report: DailyReport,
     settings: ReportSettings,
     format: PrintFormat,
-    options?: { cpl?: number },
+    /** era: the date in the Japanese era (令和8年12月2日(水)). */
+    options?: { cpl?: number; era?: boolean },
   ): RenderedReport;
   /** Renders for the printer and sends it now; invalid printer settings throw a validation error. */
   printNow(

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { fields, formatOption, outputFormatOf, printResult } from '../output.js';
 
 function yen(name: string, value: string | undefined): number {
   if (value === undefined || !/^\d{1,13}$/.test(value))
@@ -13,10 +14,13 @@ function yen(name: string, value: string | undefined): number {
   return Number(value);
 }
 
+const yenText = (n: number) => `${n < 0 ? '-' : ''}¥${Math.abs(n).toLocaleString('en-US')}`;
+
 export const closeCommand: Command = {
   name: 'close',
   summary: "営業日の閉局 (close a store's business date)",
-  usage: 'uriage close --company C --store S --date YYYY-MM-DD --float N --counted N',
+  usage:
+    'uriage close --company C --store S --date YYYY-MM-DD --float N --counted N [--format json|text]\n(JSON by default: the documented output)',
   run: async (ctx, argv) => {
     const { values } = parseArgs({
       args: argv,
@@ -26,8 +30,10 @@ export const closeCommand: Command = {
         date: { type: 'string' },
         float: { type: 'string' },
         counted: { type: 'string' },
+        ...formatOption,
       },
     });
+    const format = outputFormatOf(values.format, 'json');
     if (!values.company || !values.store || !values.date)
       throw new UsageError('--company, --store and --date are required');
     const float = yen('float', values.float);
@@ -44,22 +50,32 @@ export const closeCommand: Command = {
       { companyId: company.id, label: 'cli' },
       { storeCode: values.store, businessDate: values.date, float, countedCash },
     );
-    ctx.out(
-      JSON.stringify(
-        {
-          created,
-          version: close.version,
-          storeCode: values.store,
-          businessDate: close.businessDate,
-          float: close.floatYen,
-          countedCash: close.countedCashYen,
-          expectedCash: close.expectedCashYen,
-          difference: close.differenceYen,
-          closedAt: close.closedAt.toISOString(),
-        },
-        null,
-        2,
-      ),
+    printResult(
+      ctx,
+      format,
+      {
+        created,
+        version: close.version,
+        storeCode: values.store,
+        businessDate: close.businessDate,
+        float: close.floatYen,
+        countedCash: close.countedCashYen,
+        expectedCash: close.expectedCashYen,
+        difference: close.differenceYen,
+        closedAt: close.closedAt.toISOString(),
+      },
+      (c) =>
+        fields([
+          [
+            '閉局',
+            `${c.storeCode} ${c.businessDate} 第${c.version}版${c.created ? '' : '(記録済み)'}`,
+          ],
+          ['釣銭準備金', yenText(c.float)],
+          ['実査現金', yenText(c.countedCash)],
+          ['理論現金', yenText(c.expectedCash)],
+          ['過不足', yenText(c.difference)],
+          ['閉局日時', c.closedAt],
+        ]),
     );
     return 0;
   },

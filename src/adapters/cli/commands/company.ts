@@ -5,10 +5,12 @@ import type { RoundingMode } from '../../../domain/money/rounding-mode.js';
 import { demoPaymentMethods } from '../../../app/tenancy/demo.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { fields, formatOption, outputFormatOf, printResult, table } from '../output.js';
 
 const usage = `uriage company create --code C --name NAME [--rounding floor|half-up|ceil] [--store CODE --store-name NAME]
-                      [--admin-code admin --admin-password PASSWORD]
-uriage company show --company C`;
+                      [--admin-code admin --admin-password PASSWORD] [--format json|text]
+uriage company show --company C [--format json|text]
+(JSON by default: the documented output of these two)`;
 
 export const companyCommand: Command = {
   name: 'company',
@@ -33,8 +35,10 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
       'store-name': { type: 'string' },
       'admin-code': { type: 'string' },
       'admin-password': { type: 'string' },
+      ...formatOption,
     },
   });
+  const format = outputFormatOf(values.format, 'json');
   if (!values.code || !values.name) throw new UsageError('--code and --name are required');
   const services = await ctx.app();
   const admin =
@@ -56,26 +60,31 @@ async function create(ctx: Parameters<Command['run']>[0], argv: string[]): Promi
     ],
     ...(admin ? { admin } : {}),
   });
-  ctx.out(
-    JSON.stringify(
-      {
-        created: result.created,
-        company: {
-          code: result.company.code,
-          name: result.company.name,
-          roundingMode: result.company.roundingMode,
-        },
+  printResult(
+    ctx,
+    format,
+    {
+      created: result.created,
+      company: {
+        code: result.company.code,
+        name: result.company.name,
+        roundingMode: result.company.roundingMode,
       },
-      null,
-      2,
-    ),
+    },
+    (r) => [
+      `${r.created ? '作成しました' : '更新しました'}: ${r.company.code} ${r.company.name}(端数処理 ${r.company.roundingMode})`,
+    ],
   );
   return 0;
 }
 
 async function show(ctx: Parameters<Command['run']>[0], argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { company: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { company: { type: 'string' }, ...formatOption },
+  });
   if (!values.company) throw new UsageError('--company is required');
+  const format = outputFormatOf(values.format, 'json');
   const services = await ctx.app();
   const company = await services.tenancy.read.findCompanyByCode(values.company);
   if (!company)
@@ -97,6 +106,30 @@ async function show(ctx: Parameters<Command['run']>[0], argv: string[]): Promise
     paymentMethods: methods.map(({ id: _id, ...m }) => m),
     staff: staff.map((s) => ({ code: s.code, name: s.name, role: s.role, active: s.active })),
   };
-  ctx.out(JSON.stringify(shown, null, 2));
+  printResult(ctx, format, shown, (c) => [
+    ...fields([
+      ['企業コード', c.code],
+      ['企業名', c.name],
+      ['端数処理', c.roundingMode],
+    ]),
+    '',
+    '店舗:',
+    ...table(
+      ['コード', '名前', 'タイムゾーン'],
+      stores.map((s) => [s.code, s.name, s.timeZone]),
+    ),
+    '',
+    '支払方法:',
+    ...table(
+      ['コード', '名前', '種類'],
+      methods.map((m) => [m.code, m.name, m.kind]),
+    ),
+    '',
+    'スタッフ:',
+    ...table(
+      ['コード', '名前', '権限', '有効'],
+      c.staff.map((s) => [s.code, s.name, s.role, s.active]),
+    ),
+  ]);
   return 0;
 }

@@ -5,14 +5,16 @@ import { parseArgs } from 'node:util';
 import { validationError } from '../../../app/errors.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
-import { storeStatusLines } from './connections.js';
+import { formatOption, outputFormatOf, printResult } from '../output.js';
+import { storeStatusJson, storeStatusLines } from './connections.js';
 import { companyByCode, freeeOf } from '../company-by-code.js';
 
 export const connectCommand: Command = {
   name: 'connect',
   summary:
     '店舗をfreeeサンドボックスの事業所に連携する (connect stores to a new freee sandbox company)',
-  usage: 'uriage connect --company C --sandbox [--store S]... [--name 事業所名]',
+  usage:
+    'uriage connect --company C --sandbox [--store S]... [--name 事業所名] [--format text|json]',
   run: async (ctx, argv) => {
     const { values } = parseArgs({
       args: argv,
@@ -21,8 +23,10 @@ export const connectCommand: Command = {
         sandbox: { type: 'boolean', default: false },
         store: { type: 'string', multiple: true },
         name: { type: 'string' },
+        ...formatOption,
       },
     });
+    const format = outputFormatOf(values.format, 'text');
     if (!values.company) throw new UsageError('--company is required');
     if (!values.sandbox)
       throw new UsageError(
@@ -52,8 +56,11 @@ export const connectCommand: Command = {
         storeIds,
         sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
       });
-      ctx.out(`freeeサンドボックスの事業所 ${freeeCompanyId} に連携しました。`);
-      for (const line of storeStatusLines(await freee.listStoreStatuses(company.id))) ctx.out(line);
+      const rows = await freee.listStoreStatuses(company.id);
+      printResult(ctx, format, { freeeCompanyId, stores: storeStatusJson(rows) }, () => [
+        `freeeサンドボックスの事業所 ${freeeCompanyId} に連携しました。`,
+        ...storeStatusLines(rows),
+      ]);
       return 0;
     }
   },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { storeStatusText, type StoreConnectionView } from '../../../app/freee/model.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { formatOption, outputFormatOf, printResult } from '../output.js';
 import { companyByCode, freeeOf } from '../company-by-code.js';
 
 export function storeStatusLines(rows: readonly StoreConnectionView[]): string[] {
@@ -35,18 +36,23 @@ export function storeStatusJson(rows: readonly StoreConnectionView[]) {
 export const connectionsCommand: Command = {
   name: 'connections',
   summary: 'freee連携の状態を店舗ごとに表示する (freee connection status per store)',
-  usage: 'uriage connections --company C [--json]',
+  usage: 'uriage connections --company C [--format text|json] (--json = --format json)',
   run: async (ctx, argv) => {
     const { values } = parseArgs({
       args: argv,
-      options: { company: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        company: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        ...formatOption,
+      },
     });
+    const format = outputFormatOf(values.format, 'text', values.json);
     if (!values.company) throw new UsageError('--company is required');
     const app = await ctx.app({ freee: true });
     const company = await companyByCode(app, values.company);
     const rows = await freeeOf(app).listStoreStatuses(company.id);
-    if (values.json) ctx.out(JSON.stringify(storeStatusJson(rows), null, 2));
-    else for (const line of storeStatusLines(rows)) ctx.out(line);
+    if (format === 'json') printResult(ctx, format, storeStatusJson(rows), () => []);
+    else printResult(ctx, format, rows, storeStatusLines);
     return 0;
   },
 };

@@ -12,6 +12,8 @@ import { resultLine, runStatusLabels } from '../../../domain/masters/results.js'
 import type { CliContext, Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { companyByCode } from '../company-by-code.js';
+import { formatOption, outputFormatOf, printResult } from '../output.js';
+import { progressBar } from '../progress.js';
 
 function masterOf(text: string | undefined): MasterName | undefined {
   if (text === undefined) return undefined;
@@ -27,24 +29,32 @@ async function sync(ctx: CliContext, argv: string[]): Promise<number> {
       company: { type: 'string' },
       master: { type: 'string' },
       full: { type: 'boolean', default: false },
+      ...formatOption,
     },
   });
+  const format = outputFormatOf(values.format, 'text');
   if (!values.company) throw new UsageError('--company is required');
   const master = masterOf(values.master);
   const app = await ctx.app({ sandbox: true });
   const company = await companyByCode(app, values.company);
-  const outcome = await app.masters.syncNow({
-    companyId: company.id,
-    ...(master ? { masters: [master] } : {}),
-    full: values.full,
-    requestedBy: 'cli',
-  });
-  ctx.out(`結果: ${runStatusLabels[outcome.status]}`);
-  if (outcome.reason) ctx.out(`理由: ${outcome.reason}`);
-  for (const result of outcome.results) {
-    ctx.out(resultLine(result));
-    for (const reason of result.failures) ctx.out(`  失敗の理由: ${reason}`);
-  }
+  const progress = progressBar('マスター同期');
+  const outcome = await app.masters
+    .syncNow({
+      companyId: company.id,
+      ...(master ? { masters: [master] } : {}),
+      full: values.full,
+      requestedBy: 'cli',
+      onProgress: (done, total) => progress.update(done, total),
+    })
+    .finally(() => progress.stop());
+  printResult(ctx, format, outcome, (o) => [
+    `結果: ${runStatusLabels[o.status]}`,
+    ...(o.reason ? [`理由: ${o.reason}`] : []),
+    ...o.results.flatMap((result) => [
+      resultLine(result),
+      ...result.failures.map((reason) => `  失敗の理由: ${reason}`),
+    ]),
+  ]);
   const anyFailed = outcome.results.some((r) => r.failed > 0 || r.failures.length > 0);
   return outcome.status === 'succeeded' && !anyFailed ? 0 : 1;
 }
@@ -55,18 +65,17 @@ async function show(ctx: CliContext, argv: string[]): Promise<number> {
     options: {
       company: { type: 'string' },
       master: { type: 'string' },
-      format: { type: 'string', default: 'text' },
+      ...formatOption,
     },
   });
+  const format = outputFormatOf(values.format, 'text');
   if (!values.company) throw new UsageError('--company is required');
   const master = masterOf(values.master);
   if (!master) throw new UsageError('--master is required');
-  if (values.format !== 'json' && values.format !== 'text')
-    throw new UsageError('--format must be json or text');
   const app = await ctx.app();
   const company = await companyByCode(app, values.company);
   const records = await app.masters.listRecords(company.id, master);
-  if (values.format === 'json') {
+  if (format === 'json') {
     const rows = records.map((r) => ({
       id: r.key,
       code: r.code,
@@ -75,21 +84,23 @@ async function show(ctx: CliContext, argv: string[]): Promise<number> {
       archived: r.archived,
       update_date: r.updateDate,
     }));
-    ctx.out(JSON.stringify(rows, null, 2));
+    printResult(ctx, format, rows, () => []);
     return 0;
   }
-  ctx.out(`${masterLabels[master]}: ${records.length}件`);
-  for (const r of records)
-    ctx.out(
-      `${r.key}\t${r.code ?? '-'}\t${r.name}${r.archived ? '\t(アーカイブ)' : ''}${r.available === false ? '\t(使用不可)' : ''}`,
-    );
+  printResult(ctx, format, records, (rs) => [
+    `${masterLabels[master]}: ${rs.length}件`,
+    ...rs.map(
+      (r) =>
+        `${r.key}\t${r.code ?? '-'}\t${r.name}${r.archived ? '\t(アーカイブ)' : ''}${r.available === false ? '\t(使用不可)' : ''}`,
+    ),
+  ]);
   return 0;
 }
 
 export const mastersCommand: Command = {
   name: 'masters',
   summary: 'freeeのマスターを同期・表示する (sync and show freee masters)',
-  usage: `uriage masters sync --company C [--master NAME] [--full]
+  usage: `uriage masters sync --company C [--master NAME] [--full] [--format text|json]
        uriage masters show --company C --master NAME [--format json|text]
        NAME: ${masterNames.join(', ')}`,
   run: async (ctx, argv) => {

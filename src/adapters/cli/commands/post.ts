@@ -9,6 +9,8 @@ import { postingStatusLabels, type PostingOutcome } from '../../../app/posting/m
 import { checkRange } from '../../../app/posting/requests.js';
 import type { CliContext, Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { formatOption, outputFormatOf, printResult, type OutputFormat } from '../output.js';
+import { noProgress, progressBar } from '../progress.js';
 import { companyByCode } from '../company-by-code.js';
 
 const labelOf = (outcome: PostingOutcome) =>
@@ -24,7 +26,7 @@ interface PostArgs {
   from: string;
   to: string;
   single: boolean;
-  json: boolean;
+  format: OutputFormat;
 }
 
 interface DayResult {
@@ -42,8 +44,10 @@ function parsePostArgs(argv: string[]): PostArgs {
       from: { type: 'string' },
       to: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...formatOption,
     },
   });
+  const format = outputFormatOf(values.format, 'text', values.json);
   if (!values.company || !values.store) throw new UsageError('--company and --store are required');
   const single = values.date !== undefined;
   if (
@@ -57,7 +61,7 @@ function parsePostArgs(argv: string[]): PostArgs {
     from: values.date ?? values.from ?? '',
     to: values.date ?? values.to ?? '',
     single,
-    json: values.json ?? false,
+    format,
   };
 }
 
@@ -78,12 +82,12 @@ async function daysToPost(app: App, companyId: string, args: PostArgs): Promise<
   return dates.filter((d) => closedSet.has(d));
 }
 
-function printDay(ctx: CliContext, { businessDate, outcome }: DayResult): void {
+function dayLines({ businessDate, outcome }: DayResult): string[] {
   const next = outcome.retryAt ? `  次回 ${outcome.retryAt.toISOString()}` : '';
-  ctx.out(
+  return [
     `${businessDate}  ${labelOf(outcome)}  書き込み ${outcome.writes} / 呼び出し ${outcome.calls}${next}${outcome.message ? `  ${outcome.message}` : ''}`,
-  );
-  for (const message of outcome.freeeMessages) ctx.out(`    freee: ${message}`);
+    ...outcome.freeeMessages.map((message) => `    freee: ${message}`),
+  ];
 }
 
 function printJson(ctx: CliContext, results: readonly DayResult[]): void {
@@ -92,31 +96,43 @@ function printJson(ctx: CliContext, results: readonly DayResult[]): void {
     ...r.outcome,
     label: labelOf(r.outcome),
   }));
-  ctx.out(JSON.stringify(rows, null, 2));
+  printResult(ctx, 'json', rows, () => []);
 }
 
 export const postCommand: Command = {
   name: 'post',
   summary: '閉局した営業日をfreeeへ送信する (post closed days to freee now)',
   usage:
-    'uriage post --company C --store S (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD) [--json]',
+    'uriage post --company C --store S (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)\n       [--format text|json] (--json = --format json)',
   run: async (ctx, argv) => {
     const args = parsePostArgs(argv);
     checkRange(args.from, args.to);
     const app = await ctx.app({ sandbox: true });
     const company = await companyByCode(app, args.company);
     const results: DayResult[] = [];
-    for (const businessDate of await daysToPost(app, company.id, args)) {
-      const outcome = await app.posting.postDayNow({
-        companyId: company.id,
-        storeCode: args.store,
-        businessDate,
-      });
-      results.push({ businessDate, outcome });
-      if (!args.json) printDay(ctx, { businessDate, outcome });
+    const days = await daysToPost(app, company.id, args);
+    // A bar over a range on a terminal; the day lines then follow it (printed when it ends).
+    const progress = args.single || days.length === 0 ? noProgress : progressBar('送信');
+    try {
+      for (const businessDate of days) {
+        progress.update(results.length, days.length);
+        const outcome = await app.posting.postDayNow({
+          companyId: company.id,
+          storeCode: args.store,
+          businessDate,
+        });
+        results.push({ businessDate, outcome });
+        if (args.format === 'text' && !progress.drawn)
+          printResult(ctx, 'text', { businessDate, outcome }, dayLines);
+      }
+      progress.update(results.length, days.length);
+    } finally {
+      progress.stop();
     }
-    if (args.json) printJson(ctx, results);
-    if (results.length === 0) ctx.out('閉局された営業日がありません。');
+    if (args.format === 'text' && progress.drawn)
+      for (const result of results) printResult(ctx, 'text', result, dayLines);
+    if (args.format === 'json') printJson(ctx, results);
+    else if (results.length === 0) ctx.out('閉局された営業日がありません。');
     return results.every((r) => ['posted', 'retry_wait', 'busy'].includes(r.outcome.status))
       ? 0
       : 1;

@@ -17,6 +17,7 @@ import { suggestionsJson } from '../../../app/reconcile/suggestions-json.js';
 import { suggestMatches } from '../../../domain/reconcile/engine.js';
 import type { CliContext, Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { formatOption, outputFormatOf, printResult, table } from '../output.js';
 
 export const jsonInputBytesMax = 256 * 1024 * 1024;
 
@@ -58,8 +59,10 @@ async function run(ctx: CliContext, argv: string[]): Promise<number> {
       bank: { type: 'string' },
       tolerances: { type: 'string' },
       mapping: { type: 'string' },
+      ...formatOption,
     },
   });
+  const format = outputFormatOf(values.format, 'json');
   if (positionals.length > 0) throw new UsageError('no positional arguments');
   if (!values.receivables || !values.partners || !values.bank)
     throw new UsageError('--receivables, --partners and --bank are required');
@@ -72,7 +75,24 @@ async function run(ctx: CliContext, argv: string[]): Promise<number> {
     ? ctx.statements.readFile(values.bank, readJson(values.mapping, '--mapping'))
     : ctx.statements.readFile(values.bank);
   const suggestions = suggestMatches({ lines: statement.lines, receivables, partners, tolerances });
-  ctx.out(JSON.stringify(suggestionsJson(suggestions)));
+  const json = suggestionsJson(suggestions);
+  if (format === 'json') ctx.out(JSON.stringify(json));
+  else
+    printResult(ctx, format, json, (j) =>
+      table(
+        ['行', '日付', '金額', '振込人', '種類', '売掛', '差額', '確度'],
+        j.suggestions.map((s) => [
+          s.line,
+          s.date,
+          s.amount,
+          s.payerName,
+          s.kind,
+          s.receivables.join(' ') || null,
+          s.difference,
+          s.confidence,
+        ]),
+      ),
+    );
   return 0;
 }
 
@@ -80,6 +100,7 @@ export const reconcileCommand: Command = {
   name: 'reconcile',
   summary: '消込: suggest which receivables each deposit settles (offline)',
   usage:
-    'uriage reconcile --receivables R.json --partners P.json --bank FILE [--tolerances T.json] [--mapping M.json]',
+    'uriage reconcile --receivables R.json --partners P.json --bank FILE [--tolerances T.json]\n' +
+    '       [--mapping M.json] [--format json|text] (JSON by default: the documented output, on one line)',
   run,
 };

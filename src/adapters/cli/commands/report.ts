@@ -2,6 +2,7 @@
 //   uriage report FILE --store S --date D            from a day file (spec §6), no database
 //   uriage report --company C --store S --date D     from the database
 //   --format json|text|escpos|starprnt|svg (default json); --out FILE (required for escpos/starprnt)
+//   --era      the printed date in the Japanese era (令和8年12月2日(水)) instead of 西暦
 //   --cpl N    characters per line of text/svg/printer output (48 = 80 mm paper, 32 = 58 mm)
 //   --print    send it to the store's printer now (--printer HOST[:PORT] --printer-kind escpos|starprnt
 //              to name another, or for a day file); prints {"printed":true,…} and exits 1 when unreachable
@@ -26,6 +27,7 @@ interface ReportOptions {
   format: 'json' | PrintFormat;
   out: string | undefined;
   cpl: number | undefined;
+  era: boolean;
   print: boolean;
   printer: string | undefined;
   printerKind: string | undefined;
@@ -42,6 +44,7 @@ function parseOptions(argv: string[], formats: readonly PrintFormat[]): ReportOp
       format: { type: 'string', default: 'json' },
       out: { type: 'string' },
       cpl: { type: 'string' },
+      era: { type: 'boolean', default: false },
       print: { type: 'boolean', default: false },
       printer: { type: 'string' },
       'printer-kind': { type: 'string' },
@@ -69,6 +72,7 @@ function parseOptions(argv: string[], formats: readonly PrintFormat[]): ReportOp
     format,
     out: values.out,
     cpl: values.cpl === undefined ? undefined : Number(values.cpl),
+    era: values.era ?? false,
     print: values.print ?? false,
     printer: values.printer,
     printerKind: values['printer-kind'],
@@ -174,7 +178,7 @@ export const reportCommand: Command = {
   name: 'report',
   summary: '日報を出力・印刷する (daily report from a day file or the database)',
   usage:
-    'uriage report FILE --store S --date YYYY-MM-DD [--format json|text|escpos|starprnt|svg] [--out FILE] [--cpl N]\n' +
+    'uriage report FILE --store S --date YYYY-MM-DD [--format json|text|escpos|starprnt|svg] [--out FILE] [--cpl N] [--era]\n' +
     '       uriage report --company C --store S --date YYYY-MM-DD [--format …] [--out FILE] [--cpl N]\n' +
     '       uriage report (FILE | --company C) --store S --date D --print [--printer HOST[:PORT] --printer-kind escpos|starprnt]',
   run: async (ctx, argv) => {
@@ -184,12 +188,10 @@ export const reportCommand: Command = {
     const bytes =
       options.format === 'json'
         ? Buffer.from(`${JSON.stringify(view.report, null, 2)}\n`, 'utf8')
-        : ctx.rendering.render(
-            view.report,
-            view.settings,
-            options.format,
-            options.cpl === undefined ? {} : { cpl: options.cpl },
-          ).bytes;
+        : ctx.rendering.render(view.report, view.settings, options.format, {
+            ...(options.cpl === undefined ? {} : { cpl: options.cpl }),
+            ...(options.era ? { era: true } : {}),
+          }).bytes;
     if (options.out !== undefined) {
       writeFileSync(options.out, bytes);
       ctx.err(`${options.out} に書き出しました(${bytes.length} bytes)。`);

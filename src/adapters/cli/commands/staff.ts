@@ -6,16 +6,18 @@ import { staffRoles, type StaffRole } from '../../../app/tenancy/model.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
 import { companyByCode } from '../company-by-code.js';
+import { formatOption, outputFormatOf, printResult } from '../output.js';
 
 const usage = `uriage staff create --company C --code CODE [--name NAME] [--role admin|manager|staff]
-uriage staff reset-password --company C --code CODE`;
+uriage staff reset-password --company C --code CODE
+       [--format text|json] (text by default; json: {company, code, temporaryPassword})`;
 
-function passwordLines(company: string, code: string, temporary: string): string {
+function passwordLines(company: string, code: string, temporary: string): string[] {
   return [
     `企業 ${company} / 担当者 ${code}`,
     `仮のパスワード: ${temporary}`,
     'この表示は一度だけです。管理画面(/login)で企業コード・担当者コード・仮のパスワードでログインし、新しいパスワードを設定してください。',
-  ].join('\n');
+  ];
 }
 
 export const staffCommand: Command = {
@@ -33,8 +35,10 @@ export const staffCommand: Command = {
         code: { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string', default: 'admin' },
+        ...formatOption,
       },
     });
+    const format = outputFormatOf(values.format, 'text');
     if (!values.company || !values.code) throw new UsageError('--company and --code are required');
     if (!(staffRoles as readonly string[]).includes(values.role))
       throw new UsageError('--role must be admin, manager or staff');
@@ -51,7 +55,10 @@ export const staffCommand: Command = {
             { companyId: company.id, role: 'admin' },
             values.code,
           );
-    ctx.out(passwordLines(company.code, values.code, temporary));
+    const code = values.code;
+    printResult(ctx, format, { company: company.code, code, temporaryPassword: temporary }, (r) =>
+      passwordLines(r.company, r.code, r.temporaryPassword),
+    );
     return 0;
   },
 };

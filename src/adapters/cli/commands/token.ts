@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../app/errors.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../command.js';
+import { formatOption, outputFormatOf, printResult } from '../output.js';
 
 export const tokenCommand: Command = {
   name: 'token',
   summary: '端末用APIトークンの発行 (issue a register API token)',
-  usage: 'uriage token create --company C --store S --register R [--label TEXT]',
+  usage:
+    'uriage token create --company C --store S --register R [--label TEXT] [--format text|json]',
   run: async (ctx, argv) => {
     const [sub, ...rest] = argv;
     if (sub !== 'create') throw new UsageError(`unknown subcommand: ${sub ?? '(none)'}`);
@@ -18,8 +20,10 @@ export const tokenCommand: Command = {
         store: { type: 'string' },
         register: { type: 'string' },
         label: { type: 'string' },
+        ...formatOption,
       },
     });
+    const format = outputFormatOf(values.format, 'text');
     if (!values.company || !values.store || !values.register)
       throw new UsageError('--company, --store and --register are required');
     const services = await ctx.app();
@@ -36,7 +40,7 @@ export const tokenCommand: Command = {
       registerCode: values.register,
       ...(values.label ? { label: values.label } : {}),
     });
-    ctx.out(token);
+    printResult(ctx, format, { token }, (t) => [t.token]);
     return 0;
   },
 };

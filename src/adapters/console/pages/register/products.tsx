@@ -20,6 +20,8 @@ interface Notice {
   message?: string;
   error?: string;
   fields?: Record<string, string>;
+  /** What was entered, shown again after a refusal. */
+  values?: Record<string, string>;
 }
 
 function ProductTable(props: { products: Product[] }) {
@@ -57,41 +59,52 @@ function ProductTable(props: { products: Product[] }) {
   );
 }
 
-function ProductForm(props: { principal: StaffPrincipal; fields: Record<string, string> }) {
+function ProductForm(props: {
+  principal: StaffPrincipal;
+  fields: Record<string, string>;
+  values?: Record<string, string>;
+}) {
   const f = props.fields;
+  const v = props.values ?? {};
   return (
     <form class="card" method="post" action="/admin/register/products">
       <h2>商品の追加・変更(商品コードで上書き)</h2>
       <CsrfField principal={props.principal} />
       <label for="code">商品コード</label>
-      <input id="code" name="code" />
+      <input id="code" name="code" value={v.code ?? ''} />
       <FieldErrorText errors={f} path="code" />
       <label for="name">商品名</label>
-      <input id="name" name="name" />
+      <input id="name" name="name" value={v.name ?? ''} />
       <FieldErrorText errors={f} path="name" />
       <label for="priceYen">価格(円)</label>
-      <input id="priceYen" name="priceYen" inputmode="numeric" />
+      <input id="priceYen" name="priceYen" inputmode="numeric" value={v.priceYen ?? ''} />
       <FieldErrorText errors={f} path="priceYen" />
       <label for="priceMode">税込/税抜</label>
       <select id="priceMode" name="priceMode">
         <option value="inclusive">税込</option>
-        <option value="exclusive">税抜</option>
+        <option value="exclusive" selected={v.priceMode === 'exclusive'}>
+          税抜
+        </option>
       </select>
       <label for="taxCategory">税区分</label>
       <select id="taxCategory" name="taxCategory">
         {taxCategories.map((t) => (
-          <option value={t}>{taxCategoryLabels[t]}</option>
+          <option value={t} selected={v.taxCategory === t}>
+            {taxCategoryLabels[t]}
+          </option>
         ))}
       </select>
       <label for="category">カテゴリ(レジのタブ)</label>
-      <input id="category" name="category" />
+      <input id="category" name="category" value={v.category ?? ''} />
       <label for="sortOrder">並び順</label>
-      <input id="sortOrder" name="sortOrder" value="0" inputmode="numeric" />
+      <input id="sortOrder" name="sortOrder" value={v.sortOrder ?? '0'} inputmode="numeric" />
       <FieldErrorText errors={f} path="sortOrder" />
       <label for="active">状態</label>
       <select id="active" name="active">
         <option value="true">有効</option>
-        <option value="false">無効</option>
+        <option value="false" selected={v.active === 'false'}>
+          無効
+        </option>
       </select>
       <p>
         <button type="submit">保存</button>
@@ -120,8 +133,8 @@ async function page(c: Context<AppEnv>, principal: StaffPrincipal, notice: Notic
       ) : null}
       {notice.fields && Object.keys(notice.fields).length > 0 ? (
         <ul class="error">
-          {Object.entries(notice.fields).map(([path, message]) => (
-            <li>{`${path}: ${message}`}</li>
+          {Object.values(notice.fields).map((message) => (
+            <li>{message}</li>
           ))}
         </ul>
       ) : null}
@@ -143,7 +156,11 @@ async function page(c: Context<AppEnv>, principal: StaffPrincipal, notice: Notic
         </p>
       </form>
       <ProductTable products={products} />
-      <ProductForm principal={principal} fields={notice.fields ?? {}} />
+      <ProductForm
+        principal={principal}
+        fields={notice.fields ?? {}}
+        {...(notice.values ? { values: notice.values } : {})}
+      />
     </Layout>
   );
 }
@@ -162,13 +179,25 @@ function inputOf(form: Record<string, string>): ProductInput {
   };
 }
 
-async function shownOr(c: Context<AppEnv>, principal: StaffPrincipal, work: () => Promise<string>) {
+async function shownOr(
+  c: Context<AppEnv>,
+  principal: StaffPrincipal,
+  work: () => Promise<string>,
+  values?: Record<string, string>,
+) {
   try {
     return c.html(await page(c, principal, { message: await work() }));
   } catch (error) {
     const shown = errorsByPath(error);
     if (!shown) throw error;
-    return c.html(await page(c, principal, { error: shown.message, fields: shown.fields }), 400);
+    return c.html(
+      await page(c, principal, {
+        error: shown.message,
+        fields: shown.fields,
+        ...(values ? { values } : {}),
+      }),
+      400,
+    );
   }
 }
 
@@ -191,10 +220,17 @@ export function registerProductPages(app: Hono<AppEnv>): void {
     if (!principal) return c.redirect('/login');
     const form = await readForm(c, principal);
     if (!canAdmin(principal) && principal.staff.role !== 'manager') throw forbidden();
-    return shownOr(c, principal, async () => {
-      const result = await c.get('app').register.saveProducts(principal.companyId, [inputOf(form)]);
-      return result.unchanged ? '変更はありませんでした。' : '商品を保存しました。';
-    });
+    return shownOr(
+      c,
+      principal,
+      async () => {
+        const result = await c
+          .get('app')
+          .register.saveProducts(principal.companyId, [inputOf(form)]);
+        return result.unchanged ? '変更はありませんでした。' : '商品を保存しました。';
+      },
+      form,
+    );
   });
   app.post('/admin/register/products/import', async (c) => {
     const principal = consoleStaff(c);

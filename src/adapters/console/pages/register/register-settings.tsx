@@ -18,6 +18,8 @@ interface Notice {
   message?: string;
   error?: string;
   fields?: Record<string, string>;
+  /** The registration number as entered, shown again after a refusal. */
+  enteredNumber?: string;
   pairing?: { code: string; expiresAt: string; qrDataUrl: string; register: string };
 }
 
@@ -108,7 +110,7 @@ async function page(c: Context<AppEnv>, principal: StaffPrincipal, notice: Notic
         <input
           id="registrationNumber"
           name="registrationNumber"
-          value={number ?? ''}
+          value={notice.enteredNumber ?? number ?? ''}
           placeholder="T1234567890123"
         />
         <FieldErrorText errors={fields} path="registrationNumber" />
@@ -169,7 +171,11 @@ export function registerSettingsRoutes(app: Hono<AppEnv>): void {
       const shown = errorsByPath(error);
       if (!shown) throw error;
       return c.html(
-        await page(c, got.principal, { error: shown.message, fields: shown.fields }),
+        await page(c, got.principal, {
+          error: shown.message,
+          fields: shown.fields,
+          enteredNumber: got.form.registrationNumber ?? '',
+        }),
         400,
       );
     }
