@@ -12,7 +12,12 @@ import {
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
-import { methodSettingsOf, type PostingSettingsDocument } from '../posting/settings.js';
+import type { PostingSources, PostingStore } from '../posting/ports.js';
+import {
+  loadEffectiveSettings,
+  methodSettingsOf,
+  type PostingSettingsDocument,
+} from '../posting/settings.js';
 import type { MastersStore } from './ports.js';
 
 export const pushWritesMax = 200;
@@ -133,4 +138,22 @@ export function postingNeeds(
     });
   }
   return wanted;
+}
+
+/** PushDeps.wanted over the posting store and sources (the effective settings, defaults filled). */
+export function postingNeedsOver(
+  store: PostingStore,
+  sources: PostingSources,
+): (companyId: string) => Promise<WantedRecord[]> {
+  return async (companyId) => {
+    const methods = await sources.paymentMethods(companyId);
+    const stores = await sources.listStores(companyId);
+    const settings = await loadEffectiveSettings(
+      { store },
+      companyId,
+      methods,
+      stores.map((s) => s.code),
+    );
+    return postingNeeds(settings, methods, stores);
+  };
 }

@@ -1,7 +1,8 @@
 // What Uriage creates or updates in freee so postings find their masters (issue 11 item 6): the
 // `【POS Reg】` 品目 per payment method, each store's 部門, the settlement 取引先. Where the company uses
-// codes for a master (its synced records carry codes) the record is upserted by code — created, or
-// renamed when freee's name differs; otherwise it is looked up by name and created when missing.
+// codes for a master (its synced records carry codes) a name freee does not have is upserted by
+// Uriage's code — created, or the record with that code renamed; a record already carrying the name
+// is used as it is (whatever its code). Otherwise names are looked up and created when missing.
 // Only name and code are ever sent (empty values are not sent).
 export type PushMaster = 'items' | 'sections' | 'partners';
 
@@ -47,17 +48,20 @@ export function pushPlan(
     const identity = `${want.master}\u0000${byCode ? `c:${want.code}` : `n:${name}`}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
+    const named = records.find((r) => normal(r.name) === name);
     if (byCode) {
       const code = want.code as string;
       const found = records.find((r) => r.code === code);
+      // A record already carrying the name (whatever its code) is the one chosen: used as it is.
+      const used = named ?? (found && normal(found.name) === name ? found : undefined);
       actions.push(
-        found && normal(found.name) === name
-          ? { kind: 'none', want, key: found.key }
+        used
+          ? { kind: 'none', want, key: used.key }
           : { kind: 'upsertByCode', want, code, existingKey: found?.key ?? null },
       );
       continue;
     }
-    const found = records.find((r) => normal(r.name) === name);
+    const found = named;
     actions.push(found ? { kind: 'none', want, key: found.key } : { kind: 'create', want });
   }
   return actions;

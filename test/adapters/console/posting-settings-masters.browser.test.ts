@@ -87,6 +87,13 @@ test('a mapping chosen from the lists saves and the closed day posts with it', a
   const saved = (await h.app.app().posting.getPostingSettings(h.companyId)).settings;
   assert.equal(saved.accountNames.sales, '店舗売上高');
   assert.equal(saved.stores[0]?.sectionName, '渋谷店');
+  // The 【POS Reg】 品目 and settlement 取引先 are created in freee from the page.
+  await Promise.all([page.waitForLoadState('load'), page.click('#masters-push button')]);
+  assert.match(
+    (await page.textContent('[role=status]')) ?? '',
+    /freeeに登録しました: 作成 9件 \/ 更新 0件 \/ 変更なし 1件/,
+  );
+  assert.equal(await page.locator('[role=alert]').count(), 0, 'the chosen 部門 is used as it is');
 
   await ingest(h, [
     checkout('b1', '0001', date, [item(1100, 'standard10')], [{ method: 'cash', amount: 1100 }]),

@@ -121,6 +121,8 @@ test('a second push finds everything in the synced records and writes nothing', 
   assert.deepEqual([result.created, result.updated, result.failed], [[], [], []]);
   assert.equal(result.unchanged, 10);
   assert.equal(writes, 0);
+  const viaApp = await h.app.app().masters.pushPostingMasters(h.companyId);
+  assert.deepEqual([viaApp.created, viaApp.updated, viaApp.unchanged], [[], [], 10]);
 });
 
 test('a company without a freee connection is refused in Japanese', async () => {

@@ -17,6 +17,7 @@ import type { StaffPrincipal } from '../session.js';
 import {
   NameField,
   NotSynced,
+  PushMasters,
   type MasterOption,
   type MasterOptions,
 } from './posting-settings-names.js';
@@ -419,6 +420,7 @@ export function SettingsPage(props: PageProps) {
           <a href="/integrations">連携結果へ</a>
         </p>
       </form>
+      <PushMasters principal={props.principal} action={`${postingSettingsPath}/push`} />
     </Layout>
   );
 }

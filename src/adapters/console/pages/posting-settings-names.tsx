@@ -135,3 +135,17 @@ export function NotSynced(props: { principal: StaffPrincipal }) {
     </div>
   );
 }
+
+/** 品目・部門・取引先 created or updated in freee (masters push). */
+export function PushMasters(props: { principal: StaffPrincipal; action: string }) {
+  return (
+    <form class="card" method="post" action={props.action} id="masters-push">
+      <CsrfField principal={props.principal} />
+      <p>
+        支払い方法ごとの品目(【POS
+        Reg】…)・店舗の部門・入金元の取引先をfreeeに登録します(コードを使う事業所ではコードで作成・更新、それ以外は名前で無ければ作成)。
+      </p>
+      <button type="submit">freeeに品目・部門・取引先を登録</button>
+    </form>
+  );
+}

@@ -170,6 +170,21 @@ export function postingSettingsRoutes(app: Hono<AppEnv>): void {
         : undefined;
     return render(c, principal, notice ? { notice } : {});
   });
+  app.post(`${postingSettingsPath}/push`, async (c) => {
+    const principal = consoleStaff(c);
+    if (!principal) return c.redirect('/login');
+    await readForm(c, principal);
+    if (principal.staff.role === 'staff')
+      throw forbidden('freee連携の設定は管理者または店長が行ってください。');
+    const result = await c.get('app').masters.pushPostingMasters(principal.companyId);
+    const notice = `freeeに登録しました: 作成 ${result.created.length}件 / 更新 ${result.updated.length}件 / 変更なし ${result.unchanged}件`;
+    const failed = result.failed.map((f) => `${f.label}「${f.name}」: ${f.message}`).join(' ');
+    return render(
+      c,
+      principal,
+      failed ? { notice, error: `登録できなかったもの: ${failed}` } : { notice },
+    );
+  });
   app.post(postingSettingsPath, async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
