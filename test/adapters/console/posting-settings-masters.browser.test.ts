@@ -151,3 +151,22 @@ test('a 勘定科目 removed in freee is refused at save on its field; every val
   assert.equal(stored.stores[0]?.sectionName, '渋谷店', 'nothing written');
   assert.equal(stored.stores[0]?.cashWalletableName, '現金');
 });
+
+test('a bad 入金サイクル is named by its Japanese label (no document path) and kept', async () => {
+  await page.goto(settingsUrl());
+  await page.selectOption(sel('a.sales'), '売上高');
+  await page.selectOption('select[name="m.credit.kind"]', 'monthly');
+  await page.fill('input[name="m.credit.cutoffDay"]', '35');
+  await page.fill('input[name="m.credit.paymentMonthOffset"]', '1');
+  await page.fill('input[name="m.credit.paymentDay"]', '10');
+  await Promise.all([page.waitForLoadState('load'), page.click('#posting-settings-save')]);
+  const alert = (await page.textContent('[role=alert]')) ?? '';
+  assert.match(
+    alert,
+    /支払い方法「クレジット」の入金サイクル: 入金サイクルの指定が正しくありません/,
+  );
+  assert.doesNotMatch(alert, /methods|schedule|cutoffDay/);
+  assert.equal(await page.inputValue('select[name="m.credit.kind"]'), 'monthly');
+  assert.equal(await page.inputValue('input[name="m.credit.cutoffDay"]'), '35');
+  assert.equal(await page.inputValue(sel('a.sales')), '売上高');
+});
