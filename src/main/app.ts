@@ -17,6 +17,7 @@ import { bindLedger } from '../app/ledger/use-cases.js';
 import type { AppLog } from '../app/log.js';
 import type { Mailer } from '../app/mail/ports.js';
 import { syncedNamesOf } from '../app/masters/synced-names.js';
+import { postingNeedsOver } from '../app/masters/push.js';
 import { bindMasters, type MastersPorts } from '../app/masters/use-cases.js';
 import type { PostingDeps } from '../app/posting/post-day.js';
 import type { PostingConnections, PostingSources, PostingStore } from '../app/posting/ports.js';
@@ -55,6 +56,7 @@ import type { Logger } from '../adapters/log/logger.js';
 import { outboxMailer } from '../adapters/mail/outbox-mailer.js';
 import { companyNameOver, mastersStoreOver } from '../adapters/db/masters-store.js';
 import { mastersConnectionsOver } from '../adapters/freee/masters-gateway.js';
+import { mastersWriterFor } from '../adapters/freee/masters-writer.js';
 import { reportRendering } from './report-rendering.js';
 
 /** Every port the App binds its use cases to. */
@@ -176,6 +178,12 @@ function mastersPortsOver(parts: ProcessParts, mailer: Mailer): MastersPorts {
     mailer,
     log: parts.logger,
     companyName: companyNameOver(parts.pool),
+    push: parts.freee
+      ? {
+          writerFor: mastersWriterFor(parts.freee),
+          wanted: postingNeedsOver(postingStoreOver(parts.pool), postingSourcesOver(parts.pool)),
+        }
+      : null,
   };
 }
 

@@ -1,4 +1,5 @@
-// The synced names 取引の送信設定 is checked against (null before any sync: nothing to check).
+// The synced names 取引の送信設定 is checked against (null before any sync, and per master before
+// its first complete import: nothing to check).
 import type { SyncedName, SyncedNames } from '../../domain/masters/mapping-check.js';
 import type { MasterName } from '../../domain/masters/kinds.js';
 import type { MastersStore } from './ports.js';
@@ -12,23 +13,28 @@ export async function syncedNamesOf(
 ): Promise<SyncedNames | null> {
   const freeeCompanyId = await store.currentFreeeCompanyId(companyId);
   if (freeeCompanyId === null) return null;
-  const load = async (master: MasterName): Promise<SyncedName[]> =>
-    (await store.listRecords(companyId, freeeCompanyId, master, syncedNamesMax)).map((r) => ({
-      name: master === 'taxes' ? String(r.data.name_ja ?? r.name) : r.name,
+  const imported = await store.importDates(companyId, freeeCompanyId);
+  const records = async (master: MasterName) =>
+    imported.has(master)
+      ? await store.listRecords(companyId, freeeCompanyId, master, syncedNamesMax)
+      : null;
+  const load = async (master: MasterName): Promise<SyncedName[] | null> =>
+    (await records(master))?.map((r) => ({
+      name: r.name,
       archived: r.archived,
       available: r.available,
-    }));
-  const taxes = await load('taxes');
-  const taxNames = (
-    await store.listRecords(companyId, freeeCompanyId, 'taxes', syncedNamesMax)
-  ).map((r) => ({
-    name: String(r.data.name ?? r.name),
-    archived: r.archived,
-    available: r.available,
-  }));
+    })) ?? null;
+  // A 税区分 is known by its Japanese name (name_ja, what the form shows) or its English one.
+  const taxes = (await records('taxes'))?.flatMap((r) =>
+    [String(r.data.name_ja ?? r.name), String(r.data.name ?? r.name)].map((name) => ({
+      name,
+      archived: r.archived,
+      available: r.available,
+    })),
+  );
   return {
     accountItems: await load('account_items'),
-    taxes: [...taxes, ...taxNames],
+    taxes: taxes ?? null,
     sections: await load('sections'),
     items: await load('items'),
     partners: await load('partners'),

@@ -12,9 +12,12 @@ import {
   type ScheduleInput,
 } from './schedule.js';
 import { syncMasters, type MastersDeps, type SyncRequest } from './sync.js';
+import { pushPostingMasters, type PushDeps } from './push.js';
 
 export interface MastersPorts extends Omit<MastersDeps, 'connections'> {
   connections: MastersConnections | null;
+  /** Creating / updating in freee what postings need; null where the process has no freee. */
+  push?: Pick<PushDeps, 'writerFor' | 'wanted'> | null;
 }
 
 export const runsListMax = 100;
@@ -64,6 +67,11 @@ export function bindMasters(ports: MastersPorts) {
     outbox: (limit = 50) =>
       mailer ? mailer.outbox(Math.min(Math.max(1, limit), outboxListMax)) : Promise.resolve([]),
     mailTransport: () => mailer?.transport ?? null,
+    /** 品目・部門・取引先 postings need, created or updated in freee (push.ts). */
+    pushPostingMasters: (companyId: string) => {
+      if (!ports.push) throw freeeUnavailable();
+      return pushPostingMasters({ store, clock, ...ports.push }, companyId);
+    },
   });
 }
 

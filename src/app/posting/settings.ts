@@ -225,7 +225,10 @@ const taxRoleLabels: Record<TaxRole, string> = {
   outOfScope: '対象外の税区分',
 };
 
-function mappingFields(settings: PostingSettingsDocument): MappingField[] {
+function mappingFields(
+  settings: PostingSettingsDocument,
+  methods: readonly PaymentMethod[],
+): MappingField[] {
   const fields: MappingField[] = [
     ...accountRoles.map((role) => ({
       path: `accountNames.${role}`,
@@ -250,17 +253,18 @@ function mappingFields(settings: PostingSettingsDocument): MappingField[] {
       });
   });
   settings.methods.forEach((row, i) => {
+    const method = methods.find((m) => m.code === row.code)?.name ?? row.code;
     if (row.itemName)
       fields.push({
         path: `methods[${i}].itemName`,
-        label: '品目',
+        label: `支払い方法「${method}」の品目`,
         value: row.itemName,
         master: 'items',
       });
     if (row.partnerName)
       fields.push({
         path: `methods[${i}].partnerName`,
-        label: '取引先',
+        label: `支払い方法「${method}」の取引先`,
         value: row.partnerName,
         master: 'partners',
       });
@@ -272,9 +276,10 @@ async function masterProblems(
   deps: PostingSettingsDeps,
   companyId: string,
   settings: PostingSettingsDocument,
+  methods: readonly PaymentMethod[],
 ): Promise<FieldError[]> {
   const names = deps.syncedNames ? await deps.syncedNames(companyId) : null;
-  return names ? mappingProblems(mappingFields(settings), names) : [];
+  return names ? mappingProblems(mappingFields(settings, methods), names) : [];
 }
 
 function parsedOrNull(value: unknown): PostingSettingsDocument | null {
@@ -385,7 +390,7 @@ export async function savePostingSettings(
   const stores = (await deps.sources.listStores(companyId)).map((s) => s.code);
   const problems = [
     ...semanticProblems(settings, methods, stores),
-    ...(await masterProblems(deps, companyId, settings)),
+    ...(await masterProblems(deps, companyId, settings, methods)),
   ];
   if (problems.length > 0) throw validationError(problems);
   await deps.store.saveSettings(companyId, settings, updatedBy, deps.clock.now());

@@ -1,7 +1,8 @@
 // 取引の送信設定 checked against the synced masters at save time (issue 11 item 7): a 勘定科目,
 // 税区分 or 部門 that freee does not have, has archived (no longer returned) or marks unusable is an
-// error on its field, in Japanese — not a day that fails at the next 閉局. 品目 and 取引先 missing
-// in freee are created by posting; only archived ones are refused.
+// error on its field, in Japanese — not a day that fails at the next 閉局. A 品目 or 取引先 chosen by
+// name must exist too (the defaults, left empty, are the ones posting creates). A master never
+// imported (null) is not checked.
 export interface SyncedName {
   name: string;
   archived: boolean;
@@ -9,11 +10,11 @@ export interface SyncedName {
 }
 
 export interface SyncedNames {
-  accountItems: readonly SyncedName[];
-  taxes: readonly SyncedName[];
-  sections: readonly SyncedName[];
-  items: readonly SyncedName[];
-  partners: readonly SyncedName[];
+  accountItems: readonly SyncedName[] | null;
+  taxes: readonly SyncedName[] | null;
+  sections: readonly SyncedName[] | null;
+  items: readonly SyncedName[] | null;
+  partners: readonly SyncedName[] | null;
 }
 
 export interface MappingField {
@@ -42,11 +43,11 @@ const normal = (text: string) => text.normalize('NFKC').trim();
 
 function problemOf(field: MappingField, names: SyncedNames): MappingProblem | null {
   const kind = masterLabels[field.master];
-  const matches = names[field.master].filter((n) => normal(n.name) === normal(field.value));
+  const synced = names[field.master];
+  if (synced === null) return null;
+  const matches = synced.filter((n) => normal(n.name) === normal(field.value));
   const active = matches.filter((n) => !n.archived);
-  const createdByPosting = field.master === 'items' || field.master === 'partners';
   if (matches.length === 0) {
-    if (createdByPosting) return null;
     return {
       path: field.path,
       code: 'master_missing',

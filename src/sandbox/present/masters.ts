@@ -35,6 +35,7 @@ export function presentSection(row: Row<typeof sections>) {
     company_id: row.companyId,
     shortcut1: row.shortcut1,
     shortcut2: row.shortcut2,
+    code: row.code,
     update_date: row.updateDate,
   };
 }

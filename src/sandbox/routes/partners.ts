@@ -1,6 +1,6 @@
-// GET/POST /api/1/partners (取引先). keyword: AND of space-separated words, partial match.
+// GET/POST /api/1/partners (取引先), PUT /api/1/partners/upsert_by_code. keyword: AND of space-separated words, partial match.
 import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { companies, partners } from '../db/schema.js';
 import { jstToday } from '../dates.js';
@@ -27,6 +27,18 @@ const partnerParams = z.object({
   country_code: z.enum(['JP', 'ZZ']).optional(),
 });
 
+const upsertParams = z.object({
+  company_id: z.int().min(1),
+  code: z.string().min(1).max(255),
+  partner: z.object({
+    name: z.string().min(1).max(255),
+    shortcut1: z.string().max(255).optional(),
+    shortcut2: z.string().max(255).optional(),
+    long_name: z.string().max(255).optional(),
+    name_kana: z.string().max(255).optional(),
+  }),
+});
+
 const keywordsMax = 10;
 const duplicate = '取引先名が重複しています。既に同じ名前の取引先が存在します。';
 
@@ -46,6 +58,51 @@ function keywordConditions(keyword: string | undefined): SQL[] {
       ilike(partners.shortcut2, pattern),
     ) as SQL;
   });
+}
+
+async function usesPartnerCode(deps: SandboxDeps, companyId: number): Promise<boolean> {
+  const rows = await deps.db
+    .select({ usePartnerCode: companies.usePartnerCode })
+    .from(companies)
+    .where(eq(companies.id, companyId));
+  return rows[0]?.usePartnerCode ?? false;
+}
+
+async function partnerUpsertByCode(deps: SandboxDeps, c: Context<SandboxEnv>): Promise<Response> {
+  const body = await jsonBody(c);
+  const { companyId } = await requireCompany(
+    c,
+    deps,
+    (body as { company_id?: unknown } | null)?.company_id,
+    'write',
+  );
+  const input = parseWith(upsertParams, body);
+  if (!(await usesPartnerCode(deps, companyId)))
+    throw badRequest('取引先コードの利用が無効なため、code は指定できません。');
+  const today = jstToday(deps.clock);
+  const fields = {
+    name: input.partner.name,
+    ...(input.partner.shortcut1 !== undefined ? { shortcut1: input.partner.shortcut1 } : {}),
+    ...(input.partner.shortcut2 !== undefined ? { shortcut2: input.partner.shortcut2 } : {}),
+    ...(input.partner.long_name !== undefined ? { longName: input.partner.long_name } : {}),
+    ...(input.partner.name_kana !== undefined ? { nameKana: input.partner.name_kana } : {}),
+  };
+  try {
+    const updated = await deps.db
+      .update(partners)
+      .set({ ...fields, updateDate: today })
+      .where(and(eq(partners.companyId, companyId), eq(partners.code, input.code)))
+      .returning();
+    if (updated[0]) return c.json({ partner: presentPartner(updated[0]) }, 200);
+    const rows = await deps.db
+      .insert(partners)
+      .values({ companyId, code: input.code, ...fields, updateDate: today })
+      .returning();
+    return c.json({ partner: presentPartner(rows[0] as typeof partners.$inferSelect) }, 201);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw badRequest(duplicate);
+    throw error;
+  }
 }
 
 export function partnersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
@@ -78,15 +135,10 @@ export function partnersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
       'write',
     );
     const input = parseWith(partnerParams, body);
-    const company = (
-      await deps.db
-        .select({ usePartnerCode: companies.usePartnerCode })
-        .from(companies)
-        .where(eq(companies.id, companyId))
-    )[0];
-    if (company?.usePartnerCode && !input.code)
+    const company = { usePartnerCode: await usesPartnerCode(deps, companyId) };
+    if (company.usePartnerCode && !input.code)
       throw badRequest('取引先コードの利用が有効なため、code は必須です。');
-    if (!company?.usePartnerCode && input.code)
+    if (!company.usePartnerCode && input.code)
       throw badRequest('取引先コードの利用が無効なため、code は指定できません。');
     const existing = await deps.db
       .select({ id: partners.id })
@@ -116,5 +168,6 @@ export function partnersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
       throw error;
     }
   });
+  app.put('/partners/upsert_by_code', (c) => partnerUpsertByCode(deps, c));
   return app;
 }

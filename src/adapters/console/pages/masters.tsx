@@ -5,6 +5,7 @@ import { forbidden } from '../../../app/errors.js';
 import { isMasterName } from '../../../domain/masters/kinds.js';
 import type { AppEnv } from '../../http/context.js';
 import { canAdmin, consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
+import { postingSettingsPath } from './posting-settings-form.js';
 import { MastersPage, type MastersPageProps, type ScheduleFormValues } from './masters-view.js';
 
 async function pageProps(
@@ -91,6 +92,7 @@ export function mastersRoutes(app: Hono<AppEnv>): void {
       full: form.full === '1',
       requestedBy: `staff:${principal.staff.name}`,
     });
+    if (form.back === 'posting') return c.redirect(`${postingSettingsPath}?synced=1`, 303);
     return c.redirect('/admin/settings/masters?done=synced', 303);
   });
 }

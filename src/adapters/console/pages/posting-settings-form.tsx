@@ -1,6 +1,8 @@
 // The view of 取引の送信設定 (posting-settings.tsx): account items and tax codes by role, per payment
 // method the 品目, the settlement partner and the settlement schedule, per store the 部門 and the cash
-// 口座, each field with its error next to it.
+// 口座, each field with its error next to it. freee names are picked from the synced masters (a
+// select list showing code and name, with a search box filtered by /static/master-select.js); before
+// any sync (or past selectOptionsMax records) they are typed. A refused form shows what was typed.
 import { defaultScheduleFor, type PostingSettingsDocument } from '../../../app/posting/settings.js';
 import {
   accountRoles,
@@ -9,10 +11,17 @@ import {
   type AccountRole,
   type TaxRole,
 } from '../../../domain/posting/mappings.js';
-import { weekdays, type SettlementSchedule } from '../../../domain/posting/settlement-schedule.js';
 import type { PaymentMethod } from '../../../domain/ledger/types.js';
 import { CsrfField, FieldErrorText, Layout } from '../layout.js';
 import type { StaffPrincipal } from '../session.js';
+import {
+  NameField,
+  NotSynced,
+  PushMasters,
+  type MasterOption,
+  type MasterOptions,
+} from './posting-settings-names.js';
+import { ScheduleFields } from './posting-settings-schedule.js';
 
 export const postingSettingsPath = '/admin/settings/integrations/freee/posting';
 
@@ -33,139 +42,63 @@ const taxLabels: Record<TaxRole, string> = {
   exempt: '非課税',
   outOfScope: '対象外',
 };
-const weekdayLabels: Record<string, string> = {
-  sun: '日',
-  mon: '月',
-  tue: '火',
-  wed: '水',
-  thu: '木',
-  fri: '金',
-  sat: '土',
-};
-const scheduleKinds = [
-  ['default', '既定'],
-  ['sameDay', '当日'],
-  ['daysAfter', 'N営業日後'],
-  ['monthly', '月締め'],
-  ['weekly', '週締め'],
-  ['keep', '複数締め(APIで設定)'],
-] as const;
-
-type ScheduleKind = (typeof scheduleKinds)[number][0];
 type FieldErrors = Record<string, string>;
+/** What was submitted (a refused save shows it as typed); empty on a fresh page. */
+type Typed = Record<string, string>;
 type MethodRow = PostingSettingsDocument['methods'][number];
 type StoreRow = PostingSettingsDocument['stores'][number];
 
-function scheduleText(schedule: SettlementSchedule | null): string {
-  if (schedule === null) return '';
-  const day = (d: number | 'end') => (d === 'end' ? '末' : `${d}日`);
-  switch (schedule.kind) {
-    case 'sameDay':
-      return '当日';
-    case 'daysAfter':
-      return `${schedule.bankingDays}営業日後`;
-    case 'monthly':
-      return `${day(schedule.cutoffDay)}締め${schedule.paymentMonthOffset === 0 ? '当月' : `${schedule.paymentMonthOffset}か月後`}${day(schedule.paymentDay)}払い`;
-    case 'monthlyCycles':
-      return schedule.cycles
-        .map((c) => `${day(c.cutoffDay)}締め${c.paymentMonthOffset}か月後${day(c.paymentDay)}払い`)
-        .join(' / ');
-    case 'weekly':
-      return `${weekdayLabels[schedule.cutoffWeekday]}曜締め・翌${weekdayLabels[schedule.paymentWeekday]}曜払い(+${schedule.weeksAfter}週)`;
+interface Names {
+  methods: readonly PaymentMethod[];
+  stores: readonly { code: string; name: string }[];
+}
+
+/** The field a path names, in Japanese (never the document path itself). */
+export function fieldLabel(path: string, settings: PostingSettingsDocument, names: Names): string {
+  const account = /^accountNames\.(\w+)/.exec(path)?.[1];
+  if (account !== undefined)
+    return `勘定科目「${accountLabels[account as AccountRole] ?? account}」`;
+  const tax = /^taxCodeNames(?:\.(\w+))?/.exec(path);
+  if (tax) return tax[1] ? `税区分「${taxLabels[tax[1] as TaxRole] ?? tax[1]}」` : '税区分';
+  const method = /^methods\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (method) {
+    const row = settings.methods[Number(method[1])];
+    const name = names.methods.find((m) => m.code === row?.code)?.name ?? row?.code ?? '';
+    const part =
+      { itemName: '品目', partnerName: '取引先', schedule: '入金サイクル', code: 'コード' }[
+        method[2] ?? ''
+      ] ?? '設定';
+    return `支払い方法「${name}」の${part}`;
   }
+  const store = /^stores\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (store) {
+    const row = settings.stores[Number(store[1])];
+    const name = names.stores.find((st) => st.code === row?.storeCode)?.name ?? '';
+    const part =
+      { sectionName: '部門', cashWalletableName: '現金の口座', storeCode: 'コード' }[
+        store[2] ?? ''
+      ] ?? '設定';
+    return `店舗「${row?.storeCode ?? ''} ${name}」の${part}`;
+  }
+  return '入力内容';
 }
 
-/** The 入金サイクル kind; 複数締め is offered only when the stored schedule has several cycles. */
-function ScheduleKindSelect(props: { name: string; kind: ScheduleKind }) {
-  return (
-    <select name={props.name} aria-label="入金サイクル">
-      {scheduleKinds
-        .filter(([value]) => value !== 'keep' || props.kind === 'keep')
-        .map(([value, label]) => (
-          <option value={value} selected={value === props.kind}>
-            {label}
-          </option>
-        ))}
-    </select>
-  );
-}
-
-function WeekdaySelect(props: { name: string; selected: string | undefined }) {
-  return (
-    <select name={props.name} style="min-width:0">
-      {weekdays.map((w) => (
-        <option value={w} selected={props.selected === w}>
-          {weekdayLabels[w]}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function ScheduleFields(props: {
-  code: string;
-  schedule: SettlementSchedule | null;
-  fallback: SettlementSchedule | null;
+/** The alert with the message and every field error, each named by its Japanese label. */
+function SaveErrors(props: {
+  error: string;
+  fields: FieldErrors;
+  settings: PostingSettingsDocument;
+  names: Names;
 }) {
-  const s = props.schedule;
-  const name = (field: string) => `m.${props.code}.${field}`;
-  const kind = s === null ? 'default' : s.kind === 'monthlyCycles' ? 'keep' : s.kind;
-  const monthly = s?.kind === 'monthly' ? s : null;
-  const weekly = s?.kind === 'weekly' ? s : null;
-  return (
-    <span class="schedule">
-      <ScheduleKindSelect name={name('kind')} kind={kind} /> 営業日{' '}
-      <input
-        name={name('bankingDays')}
-        size={3}
-        style="min-width:0;width:4em"
-        value={s?.kind === 'daysAfter' ? String(s.bankingDays) : ''}
-      />{' '}
-      締め日{' '}
-      <input
-        name={name('cutoffDay')}
-        style="min-width:0;width:4em"
-        value={monthly ? String(monthly.cutoffDay) : ''}
-        placeholder="end"
-      />{' '}
-      何か月後{' '}
-      <input
-        name={name('paymentMonthOffset')}
-        style="min-width:0;width:3em"
-        value={monthly ? String(monthly.paymentMonthOffset) : ''}
-      />{' '}
-      支払日{' '}
-      <input
-        name={name('paymentDay')}
-        style="min-width:0;width:4em"
-        value={monthly ? String(monthly.paymentDay) : ''}
-        placeholder="end"
-      />{' '}
-      締め曜日 <WeekdaySelect name={name('cutoffWeekday')} selected={weekly?.cutoffWeekday} />{' '}
-      支払曜日 <WeekdaySelect name={name('paymentWeekday')} selected={weekly?.paymentWeekday} /> +週{' '}
-      <input
-        name={name('weeksAfter')}
-        style="min-width:0;width:3em"
-        value={weekly ? String(weekly.weeksAfter) : ''}
-      />
-      <br />
-      <small>
-        現在: {scheduleText(s ?? props.fallback)}
-        {s === null ? '(既定)' : ''}
-      </small>
-    </span>
-  );
-}
-
-/** The alert with the message and every field error by path. */
-function SaveErrors(props: { error: string; fields: FieldErrors }) {
   return (
     <div class="alert" role="alert">
-      {props.error}
+      {Object.keys(props.fields).length === 0
+        ? props.error
+        : '保存できませんでした。次の項目を直してください(入力した内容はそのまま残っています)。'}
       <ul id="posting-settings-errors">
         {Object.entries(props.fields).map(([path, message]) => (
           <li data-path={path}>
-            {path}: {message}
+            {fieldLabel(path, props.settings, props.names)}: {message}
           </li>
         ))}
       </ul>
@@ -173,8 +106,15 @@ function SaveErrors(props: { error: string; fields: FieldErrors }) {
   );
 }
 
+const shownValue = (typed: Typed, name: string, stored: string) => typed[name] ?? stored;
+
 /** 勘定科目 by role. */
-function AccountNamesTable(props: { settings: PostingSettingsDocument; fields: FieldErrors }) {
+function AccountNamesTable(props: {
+  settings: PostingSettingsDocument;
+  fields: FieldErrors;
+  typed: Typed;
+  options: MasterOption[] | null;
+}) {
   return (
     <table>
       <tbody>
@@ -184,10 +124,11 @@ function AccountNamesTable(props: { settings: PostingSettingsDocument; fields: F
               <label for={`a.${role}`}>{accountLabels[role]}</label>
             </th>
             <td>
-              <input
+              <NameField
                 id={`a.${role}`}
-                name={`a.${role}`}
-                value={props.settings.accountNames[role]}
+                label={`勘定科目「${accountLabels[role]}」`}
+                value={shownValue(props.typed, `a.${role}`, props.settings.accountNames[role])}
+                options={props.options}
               />
               <FieldErrorText errors={props.fields} path={`accountNames.${role}`} />
             </td>
@@ -199,7 +140,12 @@ function AccountNamesTable(props: { settings: PostingSettingsDocument; fields: F
 }
 
 /** 税区分 by role. */
-function TaxCodeNamesTable(props: { settings: PostingSettingsDocument; fields: FieldErrors }) {
+function TaxCodeNamesTable(props: {
+  settings: PostingSettingsDocument;
+  fields: FieldErrors;
+  typed: Typed;
+  options: MasterOption[] | null;
+}) {
   return (
     <table>
       <tbody>
@@ -209,10 +155,11 @@ function TaxCodeNamesTable(props: { settings: PostingSettingsDocument; fields: F
               <label for={`t.${role}`}>{taxLabels[role]}</label>
             </th>
             <td>
-              <input
+              <NameField
                 id={`t.${role}`}
-                name={`t.${role}`}
-                value={props.settings.taxCodeNames[role]}
+                label={`税区分「${taxLabels[role]}」`}
+                value={shownValue(props.typed, `t.${role}`, props.settings.taxCodeNames[role])}
+                options={props.options}
               />
               <FieldErrorText errors={props.fields} path={`taxCodeNames.${role}`} />
             </td>
@@ -229,20 +176,25 @@ function MethodSettingsRow(props: {
   index: number;
   method: PaymentMethod;
   fields: FieldErrors;
+  typed: Typed;
+  options: MasterOptions;
 }) {
-  const { row, index, method, fields } = props;
+  const { row, index, method, fields, typed } = props;
   const cash = method.kind === 'cash';
+  const itemDefault = itemNameFor(method);
   return (
     <tr data-method={row.code}>
       <td>
         {method.name}({row.code}){cash ? ' 決済済(現金の口座)' : ' 未決済'}
       </td>
       <td>
-        <input
-          name={`m.${row.code}.itemName`}
-          value={row.itemName ?? ''}
-          placeholder={itemNameFor(method)}
-          style="min-width:180px"
+        <NameField
+          id={`m.${row.code}.itemName`}
+          label={`支払い方法「${method.name}」の品目`}
+          value={shownValue(typed, `m.${row.code}.itemName`, row.itemName ?? '')}
+          options={props.options?.items ?? null}
+          empty={`既定: ${itemDefault}(無ければ作成)`}
+          placeholder={itemDefault}
         />
         <FieldErrorText errors={fields} path={`methods[${index}].itemName`} />
       </td>
@@ -250,13 +202,16 @@ function MethodSettingsRow(props: {
         {cash ? (
           '—'
         ) : (
-          <input
-            name={`m.${row.code}.partnerName`}
-            value={row.partnerName ?? ''}
+          <NameField
+            id={`m.${row.code}.partnerName`}
+            label={`支払い方法「${method.name}」の取引先`}
+            value={shownValue(typed, `m.${row.code}.partnerName`, row.partnerName ?? '')}
+            options={props.options?.partners ?? null}
+            empty={`既定: ${method.name}(無ければ作成)`}
             placeholder={method.name}
-            style="min-width:140px"
           />
         )}
+        <FieldErrorText errors={fields} path={`methods[${index}].partnerName`} />
       </td>
       <td>
         {cash ? (
@@ -266,6 +221,8 @@ function MethodSettingsRow(props: {
             code={row.code}
             schedule={row.schedule}
             fallback={defaultScheduleFor(method.kind)}
+            typed={typed}
+            label={`支払い方法「${method.name}」`}
           />
         )}
         <FieldErrorText errors={fields} path={`methods[${index}].schedule`} />
@@ -279,6 +236,8 @@ function MethodsTable(props: {
   settings: PostingSettingsDocument;
   methods: readonly PaymentMethod[];
   fields: FieldErrors;
+  typed: Typed;
+  options: MasterOptions;
 }) {
   return (
     <table>
@@ -295,7 +254,14 @@ function MethodsTable(props: {
           const method = props.methods.find((m) => m.code === row.code);
           if (!method) return null;
           return (
-            <MethodSettingsRow row={row} index={index} method={method} fields={props.fields} />
+            <MethodSettingsRow
+              row={row}
+              index={index}
+              method={method}
+              fields={props.fields}
+              typed={props.typed}
+              options={props.options}
+            />
           );
         })}
       </tbody>
@@ -309,19 +275,34 @@ function StoreSettingsRow(props: {
   index: number;
   storeName: string;
   fields: FieldErrors;
+  typed: Typed;
+  options: MasterOptions;
 }) {
-  const { row, index, fields } = props;
+  const { row, index, fields, typed } = props;
+  const section = `s.${row.storeCode}.sectionName`;
+  const wallet = `s.${row.storeCode}.cashWalletableName`;
   return (
     <tr data-store={row.storeCode}>
       <td>
         {row.storeCode} {props.storeName}
       </td>
       <td>
-        <input name={`s.${row.storeCode}.sectionName`} value={row.sectionName ?? ''} />
+        <NameField
+          id={section}
+          label={`店舗「${props.storeName}」の部門`}
+          value={shownValue(typed, section, row.sectionName ?? '')}
+          options={props.options?.sections ?? null}
+          empty="部門なし"
+        />
         <FieldErrorText errors={fields} path={`stores[${index}].sectionName`} />
       </td>
       <td>
-        <input name={`s.${row.storeCode}.cashWalletableName`} value={row.cashWalletableName} />
+        <input
+          id={wallet}
+          name={wallet}
+          aria-label={`店舗「${props.storeName}」の現金の口座`}
+          value={shownValue(typed, wallet, row.cashWalletableName)}
+        />
         <FieldErrorText errors={fields} path={`stores[${index}].cashWalletableName`} />
       </td>
     </tr>
@@ -333,13 +314,15 @@ function StoresTable(props: {
   settings: PostingSettingsDocument;
   stores: readonly { code: string; name: string }[];
   fields: FieldErrors;
+  typed: Typed;
+  options: MasterOptions;
 }) {
   return (
     <table>
       <thead>
         <tr>
           <th>店舗</th>
-          <th>部門(空欄 = 部門なし)</th>
+          <th>部門</th>
           <th>現金の口座</th>
         </tr>
       </thead>
@@ -350,6 +333,8 @@ function StoresTable(props: {
             index={index}
             storeName={props.stores.find((st) => st.code === row.storeCode)?.name ?? ''}
             fields={props.fields}
+            typed={props.typed}
+            options={props.options}
           />
         ))}
       </tbody>
@@ -362,38 +347,72 @@ interface PageProps {
   settings: PostingSettingsDocument;
   methods: readonly PaymentMethod[];
   stores: readonly { code: string; name: string }[];
+  options: MasterOptions;
   notice?: string | undefined;
   error?: string | undefined;
   fields?: Record<string, string>;
+  typed?: Typed;
 }
 
 export function SettingsPage(props: PageProps) {
   const s = props.settings;
   const fields = props.fields ?? {};
+  const typed = props.typed ?? {};
+  const names = { methods: props.methods, stores: props.stores };
   return (
     <Layout title="取引の送信設定" principal={props.principal} section="admin">
+      <script src="/static/master-select.js" defer></script>
       <h1>freee連携 — 取引の送信設定</h1>
       {props.notice ? (
         <div class="notice" role="status">
           {props.notice}
         </div>
       ) : null}
-      {props.error ? <SaveErrors error={props.error} fields={fields} /> : null}
+      {props.error ? (
+        <SaveErrors error={props.error} fields={fields} settings={s} names={names} />
+      ) : null}
+      {props.options === null ? <NotSynced principal={props.principal} /> : null}
       <form class="card" method="post" action={postingSettingsPath} id="posting-settings">
         <CsrfField principal={props.principal} />
         <p>
-          名前はfreeeの勘定科目・税区分・品目・取引先・部門・口座の名前です。送信時にfreeeで探します(品目・取引先は無ければ作成します)。
+          {props.options === null
+            ? '名前はfreeeの勘定科目・税区分・品目・取引先・部門・口座の名前です。送信時にfreeeで探します(品目・取引先は既定のものを無ければ作成します)。'
+            : 'freeeから同期したマスターから選びます(コード 名前)。検索欄に入力すると一覧を絞り込めます。保存時に、freeeに無い・削除された名前はその項目のエラーになります。'}{' '}
+          <a href="/admin/settings/masters">マスター同期</a>
         </p>
         <h2>勘定科目</h2>
-        <AccountNamesTable settings={s} fields={fields} />
-        <FieldErrorText errors={fields} path="accountNames.sales" />
+        <AccountNamesTable
+          settings={s}
+          fields={fields}
+          typed={typed}
+          options={props.options?.accountItems ?? null}
+        />
         <h2>税区分</h2>
-        <TaxCodeNamesTable settings={s} fields={fields} />
+        <TaxCodeNamesTable
+          settings={s}
+          fields={fields}
+          typed={typed}
+          options={props.options?.taxes ?? null}
+        />
         <FieldErrorText errors={fields} path="taxCodeNames" />
         <h2>支払い方法</h2>
-        <MethodsTable settings={s} methods={props.methods} fields={fields} />
+        <div style="overflow-x:auto">
+          <MethodsTable
+            settings={s}
+            methods={props.methods}
+            fields={fields}
+            typed={typed}
+            options={props.options}
+          />
+        </div>
         <h2>店舗</h2>
-        <StoresTable settings={s} stores={props.stores} fields={fields} />
+        <StoresTable
+          settings={s}
+          stores={props.stores}
+          fields={fields}
+          typed={typed}
+          options={props.options}
+        />
         <p>
           <button type="submit" id="posting-settings-save">
             保存
@@ -401,6 +420,7 @@ export function SettingsPage(props: PageProps) {
           <a href="/integrations">連携結果へ</a>
         </p>
       </form>
+      <PushMasters principal={props.principal} action={`${postingSettingsPath}/push`} />
     </Layout>
   );
 }
