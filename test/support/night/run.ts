@@ -39,6 +39,10 @@ export interface NightOptions extends NightShape {
   /** Posting runs per worker process, and per company per process. */
   perProcess: number;
   perCompany: number;
+  /** Runs of one company at once over all workers (URIAGE_POSTING_COMPANY_RUNS_MAX; default 4). */
+  companyRunsMax?: number;
+  /** freee's concurrent requests per 事業所 in the sandbox (default 8). */
+  sandboxConcurrency?: number;
   latencyMedianMs: number;
   deadlineMs: number;
   log?: (line: string) => void;
@@ -56,6 +60,15 @@ export interface NightResult extends BooksCheck {
   /** Days the harness re-ran (as a shop would) after they ended 失敗, by reason. */
   reRuns: Record<string, number>;
   companiesOverCap: number;
+  /** Most freee calls of one company in flight at once, and companies above companyRunsMax. */
+  inFlightPeak: number;
+  companiesOverRuns: number;
+  /** Simulated minutes after 01:00 of the last 送信済 of the big chain and of every other chain. */
+  bigChainLastAfterOneMin: number;
+  smallChainsLastAfterOneMin: number;
+  /** Close → 送信済, the longest (simulated minutes), of the big chain and of the other chains. */
+  bigChainMaxMin: number;
+  smallChainsMaxMin: number;
   busiestCompany: CompanyUsage | null;
   throttled: number;
   workerCpuSeconds: number;
@@ -283,7 +296,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     latencyMedianMs: options.latencyMedianMs,
     latencyTail: 0.6,
     plans,
-    concurrency: 8,
+    concurrency: options.sandboxConcurrency ?? 8,
     lockMs: 10 * 60_000,
   });
   const sandbox = await serveSandbox(options.pool, clock, service);
@@ -298,6 +311,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     URIAGE_JOB_MAINTENANCE_SECONDS: '10',
     URIAGE_POSTING_CONCURRENCY: String(options.perProcess),
     URIAGE_POSTING_COMPANY_CONCURRENCY: String(options.perCompany),
+    URIAGE_POSTING_COMPANY_RUNS_MAX: String(options.companyRunsMax ?? 4),
     URIAGE_DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: 'warn',
     URIAGE_SANDBOX_FAULTS: '',
@@ -381,6 +395,18 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     .sort((a, b) => a - b);
   const usage = service.usage();
   const lastPosted = Math.max(...postedAtSim.values());
+  const oneAm = nightStartSim + 120 * 60_000;
+  const lastOf = (list: readonly NightStoreDay[]) =>
+    round1((Math.max(...list.map((d) => postedAtSim.get(keyOf(d)) ?? Infinity)) - oneAm) / 60_000);
+  const maxWaitOf = (list: readonly NightStoreDay[]) =>
+    round1(
+      Math.max(
+        ...list.map(
+          (d) => (postedAtSim.get(keyOf(d)) ?? Infinity) - (closedAtSim.get(keyOf(d)) ?? 0),
+        ),
+      ) / 60_000,
+    );
+  const small = chains.slice(1).flatMap((c) => c.storeDays);
   return {
     ...books,
     companies: chains.length,
@@ -397,6 +423,12 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     tokenCalls: sandbox.tokenCalls(),
     reRuns,
     companiesOverCap: usage.filter((u) => u.dayPeak > u.dayCap).length,
+    inFlightPeak: Math.max(0, ...usage.map((u) => u.inFlightPeak)),
+    companiesOverRuns: usage.filter((u) => u.inFlightPeak > (options.companyRunsMax ?? 4)).length,
+    bigChainLastAfterOneMin: lastOf(chains[0]?.storeDays ?? []),
+    smallChainsLastAfterOneMin: lastOf(small),
+    bigChainMaxMin: maxWaitOf(chains[0]?.storeDays ?? []),
+    smallChainsMaxMin: maxWaitOf(small),
     busiestCompany: [...usage].sort((a, b) => b.hourPeak - a.hourPeak)[0] ?? null,
     throttled: usage.reduce((n, u) => n + u.throttled, 0),
     workerCpuSeconds: round1(workerCpu),
