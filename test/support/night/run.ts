@@ -45,6 +45,8 @@ export interface NightOptions extends NightShape {
   sandboxConcurrency?: number;
   latencyMedianMs: number;
   deadlineMs: number;
+  /** SIGKILL the first worker once this many store-days are 送信済 (not restarted). */
+  killOneWorkerAtPosted?: number;
   log?: (line: string) => void;
 }
 
@@ -71,6 +73,8 @@ export interface NightResult extends BooksCheck {
   smallChainsMaxMin: number;
   busiestCompany: CompanyUsage | null;
   throttled: number;
+  /** Wall seconds from the SIGKILL to the last 送信済 (null: no worker killed). */
+  afterKillWallSeconds: number | null;
   workerCpuSeconds: number;
   postgresCpuSeconds: number;
   wallSeconds: number;
@@ -80,12 +84,14 @@ const clockTicksPerSecond = 100;
 /** Stores the harness closes at once (as many registers closing at the same minute). */
 const closesAtOnceMax = 8;
 
-function cpuSecondsOf(pids: readonly number[]): number {
+/** utime + stime of the processes; with `reaped`, also of their ended children (cutime + cstime). */
+function cpuSecondsOf(pids: readonly number[], reaped = false): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
       ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      if (reaped) ticks += Number(fields[13] ?? 0) + Number(fields[14] ?? 0);
     } catch {
       // gone
     }
@@ -216,7 +222,7 @@ async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
     children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           const timer = setTimeout(() => {
             child.kill('SIGKILL');
             resolve();
@@ -326,7 +332,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   });
   const reRuns: Record<string, number> = {};
   let lastCare = 0;
-  const pgCpuBefore = cpuSecondsOf(postgresPids());
+  // PostgreSQL's backends come and go: the postmaster's reaped-children time counts the ended ones.
+  const pgCpuBefore = cpuSecondsOf(postgresPids(), true);
   const workers = await spawnWorkers(options.workers, env, join(dir, 'workers.log'));
   // The night starts once the workers run (the sandbox holds `clock`: its `now` moves with it).
   const ready = simulatedClock(`${businessDate}T22:59:00+09:00`, options.timeFactor);
@@ -340,6 +347,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   let next = 0;
   let workerCpu = 0;
   let lastLog = 0;
+  let killedAtWall: number | null = null;
+  let [postedCount, lastPostedWall] = [0, 0];
   try {
     while (performance.now() - wallStarted < options.deadlineMs) {
       const nowSim = clock.now().getTime();
@@ -361,6 +370,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
       const posted = await postedKeys(options.pool);
       const seenSim = clock.now().getTime();
       for (const key of posted) if (!postedAtSim.has(key)) postedAtSim.set(key, seenSim);
+      if (
+        killedAtWall === null &&
+        postedAtSim.size >= (options.killOneWorkerAtPosted ?? Infinity)
+      ) {
+        workers[0]?.kill('SIGKILL');
+        killedAtWall = performance.now();
+        log(`SIGKILL worker 1 at ${postedAtSim.size} posted`);
+      }
+      if (posted.size > postedCount)
+        [postedCount, lastPostedWall] = [posted.size, performance.now()];
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
         log(
@@ -379,7 +398,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     await stopWorkers(workers);
     await queue.stop();
   }
-  const postgresCpuSeconds = cpuSecondsOf(postgresPids()) - pgCpuBefore;
+  const postgresCpuSeconds = cpuSecondsOf(postgresPids(), true) - pgCpuBefore;
   await sandbox.close();
   const books = emptyBooks();
   for (const chain of chains) {
@@ -431,6 +450,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     smallChainsMaxMin: maxWaitOf(small),
     busiestCompany: [...usage].sort((a, b) => b.hourPeak - a.hourPeak)[0] ?? null,
     throttled: usage.reduce((n, u) => n + u.throttled, 0),
+    afterKillWallSeconds:
+      killedAtWall === null ? null : Math.round((lastPostedWall - killedAtWall) / 1000),
     workerCpuSeconds: round1(workerCpu),
     postgresCpuSeconds: round1(postgresCpuSeconds),
     wallSeconds: Math.round((performance.now() - wallStarted) / 1000),
