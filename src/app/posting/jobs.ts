@@ -7,7 +7,12 @@
 // handler that crashed or a worker that died (expireInSeconds ≥ 2 × the run's lease).
 import type { JobModule } from '../jobs/module.js';
 import type { JobContext, JobQueue, QueueDefinition } from '../jobs/ports.js';
-import { createCompanyGate, type CompanyAdmission, type CompanyGate } from './company-gate.js';
+import {
+  createCompanyGate,
+  type Admission,
+  type CompanyAdmission,
+  type CompanyGate,
+} from './company-gate.js';
 import type { PostingDeps } from './post-day.js';
 import {
   handlePostingJob,
@@ -89,8 +94,16 @@ async function enterGates(
     return null;
   }
   if (!gates.shared) return { leave: async () => leaveLocal?.() };
-  const now = deps().clock.now();
-  const admission = await gates.shared.admit(data.companyId, data.businessDate, now);
+  const shared = gates.shared;
+  let now: Date;
+  let admission: Admission;
+  try {
+    now = deps().clock.now();
+    admission = await shared.admit(data.companyId, data.businessDate, now);
+  } catch (error) {
+    leaveLocal?.(); // the job fails and is retried; this process's place is not kept
+    throw error;
+  }
   if (admission.admitted)
     return {
       leave: async () => {
