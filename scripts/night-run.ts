@@ -7,7 +7,7 @@
 // Knobs (environment, defaults = a reduced scale that fits a shared 2-core machine):
 //   NIGHT_COMPANIES (20), NIGHT_BIG_CHAIN (100), NIGHT_STORES_MAX (80), NIGHT_WORKERS (4),
 //   NIGHT_TIME_FACTOR (30: 2 simulated hours in 4 wall minutes), NIGHT_PER_PROCESS (8),
-//   NIGHT_PER_COMPANY (2), NIGHT_LATENCY_MS (150), NIGHT_SEED (15), NIGHT_DEADLINE_MIN (30).
+//   NIGHT_PER_COMPANY (2), NIGHT_COMPANY_RUNS (4: over all workers), NIGHT_LATENCY_MS (150), NIGHT_SEED (15), NIGHT_DEADLINE_MIN (30).
 import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
 import { allMigrationSets } from '../src/main/migration-sets.js';
@@ -33,6 +33,7 @@ try {
     timeFactor: number('NIGHT_TIME_FACTOR', 30),
     perProcess: number('NIGHT_PER_PROCESS', 8),
     perCompany: number('NIGHT_PER_COMPANY', 2),
+    companyRunsMax: number('NIGHT_COMPANY_RUNS', 4),
     latencyMedianMs: number('NIGHT_LATENCY_MS', 150),
     deadlineMs: number('NIGHT_DEADLINE_MIN', 30) * 60_000,
     log: (line) => process.stdout.write(`${line}\n`),
@@ -50,7 +51,8 @@ try {
       result.missingDeals +
       result.unexpectedDeals +
       result.daysWithViolations +
-      result.companiesOverCap >
+      result.companiesOverCap +
+      result.companiesOverRuns >
     0;
   process.stdout.write(
     failed ? 'NIGHT FAILED\n' : 'NIGHT OK: every store-day posted exactly once\n',

@@ -20,6 +20,10 @@ import { syncedNamesOf } from '../app/masters/synced-names.js';
 import { postingNeedsOver } from '../app/masters/push.js';
 import { bindMasters, type MastersPorts } from '../app/masters/use-cases.js';
 import type { PostingDeps } from '../app/posting/post-day.js';
+import {
+  createCompanyInfoCache,
+  type CompanyInfoCache,
+} from '../app/posting/company-info-cache.js';
 import type { PostingConnections, PostingSources, PostingStore } from '../app/posting/ports.js';
 import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
@@ -75,6 +79,8 @@ export interface AppPorts {
   postingStore: PostingStore;
   postingSources: PostingSources;
   postingConnections: PostingConnections | null;
+  /** The job's runs reuse a 事業所's masters a short while (one per process). */
+  postingCompanyInfo: CompanyInfoCache;
   dealUrl: ResultsDeps['dealUrl'];
   timings: PostingTimings;
   freee: ConnectDeps | null;
@@ -206,6 +212,7 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     postingStore: postingStoreOver(pool),
     postingSources: postingSourcesOver(pool),
     postingConnections: freee ? postingConnectionsOver(freee) : null,
+    postingCompanyInfo: createCompanyInfoCache(),
     dealUrl: dealUrlFor(freee ?? undefined),
     timings: parts.postingTimings ?? postingTimings(),
     freee: freee ? freee.connectDeps : null,
@@ -247,6 +254,7 @@ export function postingDepsOver(ports: AppPorts): PostingDeps {
     clock: ports.clock,
     timings: ports.timings,
     log: ports.log,
+    companyInfo: ports.postingCompanyInfo,
   };
 }
 

@@ -22,6 +22,8 @@ export interface Config {
   postingConcurrency: number;
   /** Posting runs of one company at once per process (fairness between companies). */
   postingCompanyConcurrency: number;
+  /** Posting runs of one company at once over every process on the PostgreSQL server (not embedded). */
+  postingCompanyRunsMax: number;
   /** pg-boss maintenance (expires jobs of killed workers) every this many seconds. */
   jobMaintenanceIntervalSeconds: number;
   freee: { clientId: string; clientSecret: string; redirectUrl: string } | null;
@@ -80,6 +82,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       2,
       1,
       32,
+    ),
+    postingCompanyRunsMax: integerIn(
+      'URIAGE_POSTING_COMPANY_RUNS_MAX',
+      env.URIAGE_POSTING_COMPANY_RUNS_MAX,
+      4,
+      1,
+      64,
     ),
     jobMaintenanceIntervalSeconds: integerIn(
       'URIAGE_JOB_MAINTENANCE_SECONDS',

@@ -3,6 +3,7 @@
 import type { JobModule } from '../app/jobs/module.js';
 import { mastersJobModule } from '../app/masters/jobs.js';
 import { mastersDepsOf } from '../app/masters/use-cases.js';
+import type { CompanyAdmission } from '../app/posting/company-gate.js';
 import { postingJobModule } from '../app/posting/jobs.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { reportJobModule } from '../app/report/jobs.js';
@@ -26,6 +27,8 @@ export function jobModulesFor(
   options: {
     postingConcurrency?: number;
     postingCompanyConcurrency?: number;
+    /** The bound across processes (PostgreSQL server). */
+    postingShared?: CompanyAdmission;
     printer?: ReportPrinter;
   } = {},
 ): JobModule[] {
@@ -42,6 +45,7 @@ export function jobModulesFor(
       ...(options.postingCompanyConcurrency
         ? { perCompany: options.postingCompanyConcurrency }
         : {}),
+      ...(options.postingShared ? { shared: options.postingShared } : {}),
     }),
     mastersJobModule(() => mastersDepsOf(ports.masters)),
   ];

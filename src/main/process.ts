@@ -6,6 +6,7 @@ import type { Clock } from '../app/clock.js';
 import type { JobModule } from '../app/jobs/module.js';
 import type { JobQueue } from '../app/jobs/ports.js';
 import { openDatabase, type Database } from '../adapters/db/database.js';
+import { createCompanyAdmission } from '../adapters/db/company-admission.js';
 import { runMigrations } from '../adapters/db/migrate.js';
 import type { FreeeRuntime } from '../adapters/freee/runtime.js';
 import { startPgBossQueue } from '../adapters/jobs/pg-boss-queue.js';
@@ -113,6 +114,17 @@ async function startJobs(
   return { jobs: null, queue: null };
 }
 
+/** Runs of one company across processes: only where several processes share a server and run jobs. */
+function sharedAdmissionFor(options: ProcessOptions, database: Database) {
+  if (options.jobs !== 'workers' || database.mode !== 'server') return null;
+  return createCompanyAdmission({
+    pool: database.pool,
+    connectionString: database.connectionString,
+    placesMax: options.config.postingCompanyRunsMax,
+    connectionsMax: options.config.postingConcurrency,
+  });
+}
+
 export async function openProcess(options: ProcessOptions): Promise<OpenProcess> {
   const { config, clock, logger } = options;
   const database = await openDatabase({
@@ -148,9 +160,12 @@ export async function openProcess(options: ProcessOptions): Promise<OpenProcess>
       publicUrl: config.publicUrl,
       ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl, config.mailFrom) } : {}),
     });
+    const shared = sharedAdmissionFor(options, database);
+    if (shared) closers.push(() => shared.close());
     const modules = jobModulesFor(ports, {
       postingConcurrency: config.postingConcurrency,
       postingCompanyConcurrency: config.postingCompanyConcurrency,
+      ...(shared ? { postingShared: shared } : {}),
     });
     const { jobs, queue } = await startJobs(options, database, modules);
     const stopper = jobs ?? queue;

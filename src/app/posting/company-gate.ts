@@ -28,3 +28,15 @@ export function createCompanyGate(perCompanyMax: number): CompanyGate {
     running: (companyId) => counts.get(companyId) ?? 0,
   };
 }
+
+export type Admission =
+  { admitted: true; release(): Promise<void> } | { admitted: false; until: Date | null };
+
+/**
+ * The same bound across every worker process (src/adapters/db/company-admission.ts): at most N runs
+ * of one company at once over all processes, and none while the company is locked out by freee
+ * (403 throttle) — `until` is then the end of the lock-out; null = full, try again shortly.
+ */
+export interface CompanyAdmission {
+  admit(companyId: string, businessDate: string, now: Date): Promise<Admission>;
+}

@@ -7,7 +7,12 @@
 // handler that crashed or a worker that died (expireInSeconds ≥ 2 × the run's lease).
 import type { JobModule } from '../jobs/module.js';
 import type { JobContext, JobQueue, QueueDefinition } from '../jobs/ports.js';
-import { createCompanyGate, type CompanyGate } from './company-gate.js';
+import {
+  createCompanyGate,
+  type Admission,
+  type CompanyAdmission,
+  type CompanyGate,
+} from './company-gate.js';
 import type { PostingDeps } from './post-day.js';
 import {
   handlePostingJob,
@@ -39,6 +44,8 @@ export interface PostingConcurrency {
   perProcess: number;
   /** Runs of one company at once in this process. */
   perCompany: number;
+  /** The bound across processes (PostgreSQL server); none with the embedded database (one process). */
+  shared: CompanyAdmission | null;
 }
 
 /** A run over its company's bound is put back this much later. */
@@ -48,32 +55,88 @@ export const companyDeferralsMax = 600;
 
 type Deps = () => PostingDeps;
 
+interface Gates {
+  local: CompanyGate;
+  shared: CompanyAdmission | null;
+}
+
+async function putBack(
+  queue: JobQueue,
+  timings: PostingTimings,
+  data: PostingJobData,
+  startAfterSeconds: number,
+  deferrals: number,
+): Promise<void> {
+  await queue.enqueue<PostingJobData>(
+    postingQueueName,
+    { ...data, deferrals },
+    {
+      singletonKey: postingSingletonKey(data),
+      startAfterSeconds,
+      expireInSeconds: timings.jobExpireSeconds,
+    },
+  );
+}
+
+/** The place of a run: this process's gate, then the shared one; null = put back (done here). */
+async function enterGates(
+  deps: Deps,
+  queue: JobQueue,
+  gates: Gates,
+  timings: PostingTimings,
+  data: PostingJobData,
+): Promise<{ leave(): Promise<void> } | null> {
+  const deferrals = data.deferrals ?? 0;
+  const overdue = deferrals >= companyDeferralsMax;
+  const leaveLocal = gates.local.enter(data.companyId);
+  if (!leaveLocal && !overdue) {
+    await putBack(queue, timings, data, companyDeferralSeconds, deferrals + 1);
+    return null;
+  }
+  if (!gates.shared) return { leave: async () => leaveLocal?.() };
+  const shared = gates.shared;
+  let now: Date;
+  let admission: Admission;
+  try {
+    now = deps().clock.now();
+    admission = await shared.admit(data.companyId, data.businessDate, now);
+  } catch (error) {
+    leaveLocal?.(); // the job fails and is retried; this process's place is not kept
+    throw error;
+  }
+  if (admission.admitted)
+    return {
+      leave: async () => {
+        leaveLocal?.();
+        await admission.release();
+      },
+    };
+  leaveLocal?.();
+  if (admission.until) {
+    // freee has locked the company out: wait for the end of the lock-out (not counted as a put-back).
+    const seconds = Math.ceil((admission.until.getTime() - now.getTime()) / 1000);
+    await putBack(queue, timings, data, Math.max(companyDeferralSeconds, seconds), deferrals);
+    return null;
+  }
+  if (overdue) return { leave: async () => undefined };
+  await putBack(queue, timings, data, companyDeferralSeconds, deferrals + 1);
+  return null;
+}
+
 async function runGated(
   deps: Deps,
   queue: JobQueue,
-  gate: CompanyGate,
+  gates: Gates,
   timings: PostingTimings,
   data: PostingJobData,
   job: JobContext,
 ): Promise<void> {
-  const deferrals = data.deferrals ?? 0;
-  const leave = gate.enter(data.companyId);
-  if (!leave && deferrals < companyDeferralsMax) {
-    await queue.enqueue<PostingJobData>(
-      postingQueueName,
-      { ...data, deferrals: deferrals + 1 },
-      {
-        singletonKey: postingSingletonKey(data),
-        startAfterSeconds: companyDeferralSeconds,
-        expireInSeconds: timings.jobExpireSeconds,
-      },
-    );
-    return;
-  }
+  const place = await enterGates(deps, queue, gates, timings, data);
+  if (!place) return;
   try {
     await handlePostingJob({ ...deps(), queue }, data, job);
   } finally {
-    leave?.();
+    await place.leave();
   }
 }
 
@@ -84,7 +147,10 @@ export function postingJobModule(
   concurrency: Partial<PostingConcurrency> = {},
 ): JobModule {
   const perProcess = concurrency.perProcess ?? 4;
-  const gate = createCompanyGate(concurrency.perCompany ?? Math.max(1, Math.ceil(perProcess / 2)));
+  const gates: Gates = {
+    local: createCompanyGate(concurrency.perCompany ?? Math.max(1, Math.ceil(perProcess / 2))),
+    shared: concurrency.shared ?? null,
+  };
   return {
     name: 'posting',
     queues: postingQueues(timings),
@@ -112,7 +178,7 @@ export function postingJobModule(
     ],
     registerWorkers: async (queue) => {
       const handler = (data: PostingJobData, job: JobContext) =>
-        runGated(deps, queue, gate, timings, data, job);
+        runGated(deps, queue, gates, timings, data, job);
       await queue.work<PostingJobData>(postingQueueName, handler, { concurrency: perProcess });
       await queue.work<PostingJobData>(postingLegacyQueueName, handler, { concurrency: 1 });
     },

@@ -27,6 +27,7 @@ import { loadEffectiveSettings } from './settings.js';
 import type { PostingTimings } from './timings.js';
 import { applyAction, PostingLeaseLostError } from './write-actions.js';
 import { lookUp } from './look-up.js';
+import type { CompanyInfoCache } from './company-info-cache.js';
 import { countsOf, failed, writeDepsOf, type Planned, type Run } from './run-context.js';
 
 /** Lookup + diff + writes, again after the books changed under us (a deal gone): at most this often. */
@@ -48,6 +49,8 @@ export interface PostingDeps {
   clock: Clock;
   timings: PostingTimings;
   log: PostingLog;
+  /** The job's runs reuse a 事業所's masters a short while (company-info-cache.ts); none = read each run. */
+  companyInfo?: CompanyInfoCache;
 }
 
 export interface PostingRequest {
@@ -198,9 +201,11 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
     methods,
     stores.map((s) => s.code),
   );
+  const cacheKey = `${request.companyId}/${freee.gateway.provider}/${freee.gateway.freeeCompanyId}`;
   for (let reading = 1; reading <= mastersReadingsMax; reading++) {
-    const info = await freee.gateway.companyInfo();
+    const info = await companyInfoOf(run, cacheKey, reading === 1);
     if (!info.ok) return failed(run, info.failure, false);
+    const writesBefore = freee.gateway.counts().writes;
     const guard = fiscalGuard(info.value.fiscalYears, request.businessDate);
     const resolution = await resolveDayMappings({
       gateway: freee.gateway,
@@ -220,8 +225,10 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
     if (resolution.kind === 'mappingError')
       return outcome('failed', 'mapping', resolution.messageJa, countsOf(run));
     if (resolution.kind === 'needsWrites') return guarded(run, guard);
+    // Masters created here are not in the kept copy: the next run reads them.
+    if (freee.gateway.counts().writes > writesBefore) deps.companyInfo?.forget(cacheKey);
     const plan = buildDayPosting(close.report, resolution.mappings, { paymentMethods: methods });
-    return postPlan(run, {
+    const result = await postPlan(run, {
       plan,
       mappings: resolution.mappings,
       itemNames: resolution.itemNames,
@@ -229,6 +236,8 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
       info: info.value,
       guard,
     });
+    if (result.status !== 'posted') deps.companyInfo?.forget(cacheKey);
+    return result;
   }
   return outcome(
     'failed',
@@ -236,6 +245,22 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
     'freeeの品目・取引先を作成できませんでした。時間をおいて再実行してください。',
     countsOf(run),
   );
+}
+
+/** The 事業所's masters: the kept copy on a run's first reading when fresh, else read (and kept). */
+async function companyInfoOf(
+  run: Run,
+  key: string,
+  mayReuse: boolean,
+): Promise<Awaited<ReturnType<PostingGateway['companyInfo']>>> {
+  const cache = run.deps.companyInfo;
+  const now = run.deps.clock.now();
+  const kept = mayReuse ? cache?.get(key, now) : null;
+  if (kept) return { ok: true, value: kept };
+  const info = await (run.gateway as PostingGateway).companyInfo();
+  if (info.ok) cache?.put(key, info.value, now);
+  else cache?.forget(key);
+  return info;
 }
 
 function guarded(run: Run, guard: ReturnType<typeof fiscalGuard>): PostingOutcome {

@@ -39,8 +39,14 @@ export interface NightOptions extends NightShape {
   /** Posting runs per worker process, and per company per process. */
   perProcess: number;
   perCompany: number;
+  /** Runs of one company at once over all workers (URIAGE_POSTING_COMPANY_RUNS_MAX; default 4). */
+  companyRunsMax?: number;
+  /** freee's concurrent requests per 事業所 in the sandbox (default 8). */
+  sandboxConcurrency?: number;
   latencyMedianMs: number;
   deadlineMs: number;
+  /** SIGKILL the first worker once this many store-days are 送信済 (not restarted). */
+  killOneWorkerAtPosted?: number;
   log?: (line: string) => void;
 }
 
@@ -56,8 +62,19 @@ export interface NightResult extends BooksCheck {
   /** Days the harness re-ran (as a shop would) after they ended 失敗, by reason. */
   reRuns: Record<string, number>;
   companiesOverCap: number;
+  /** Most freee calls of one company in flight at once, and companies above companyRunsMax. */
+  inFlightPeak: number;
+  companiesOverRuns: number;
+  /** Simulated minutes after 01:00 of the last 送信済 of the big chain and of every other chain. */
+  bigChainLastAfterOneMin: number;
+  smallChainsLastAfterOneMin: number;
+  /** Close → 送信済, the longest (simulated minutes), of the big chain and of the other chains. */
+  bigChainMaxMin: number;
+  smallChainsMaxMin: number;
   busiestCompany: CompanyUsage | null;
   throttled: number;
+  /** Wall seconds from the SIGKILL to the last 送信済 (null: no worker killed). */
+  afterKillWallSeconds: number | null;
   workerCpuSeconds: number;
   postgresCpuSeconds: number;
   wallSeconds: number;
@@ -67,12 +84,14 @@ const clockTicksPerSecond = 100;
 /** Stores the harness closes at once (as many registers closing at the same minute). */
 const closesAtOnceMax = 8;
 
-function cpuSecondsOf(pids: readonly number[]): number {
+/** utime + stime of the processes; with `reaped`, also of their ended children (cutime + cstime). */
+function cpuSecondsOf(pids: readonly number[], reaped = false): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
       ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      if (reaped) ticks += Number(fields[13] ?? 0) + Number(fields[14] ?? 0);
     } catch {
       // gone
     }
@@ -203,7 +222,7 @@ async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
     children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           const timer = setTimeout(() => {
             child.kill('SIGKILL');
             resolve();
@@ -283,7 +302,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     latencyMedianMs: options.latencyMedianMs,
     latencyTail: 0.6,
     plans,
-    concurrency: 8,
+    concurrency: options.sandboxConcurrency ?? 8,
     lockMs: 10 * 60_000,
   });
   const sandbox = await serveSandbox(options.pool, clock, service);
@@ -298,6 +317,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     URIAGE_JOB_MAINTENANCE_SECONDS: '10',
     URIAGE_POSTING_CONCURRENCY: String(options.perProcess),
     URIAGE_POSTING_COMPANY_CONCURRENCY: String(options.perCompany),
+    URIAGE_POSTING_COMPANY_RUNS_MAX: String(options.companyRunsMax ?? 4),
     URIAGE_DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: 'warn',
     URIAGE_SANDBOX_FAULTS: '',
@@ -312,7 +332,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   });
   const reRuns: Record<string, number> = {};
   let lastCare = 0;
-  const pgCpuBefore = cpuSecondsOf(postgresPids());
+  // PostgreSQL's backends come and go: the postmaster's reaped-children time counts the ended ones.
+  const pgCpuBefore = cpuSecondsOf(postgresPids(), true);
   const workers = await spawnWorkers(options.workers, env, join(dir, 'workers.log'));
   // The night starts once the workers run (the sandbox holds `clock`: its `now` moves with it).
   const ready = simulatedClock(`${businessDate}T22:59:00+09:00`, options.timeFactor);
@@ -326,6 +347,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   let next = 0;
   let workerCpu = 0;
   let lastLog = 0;
+  let killedAtWall: number | null = null;
+  let [postedCount, lastPostedWall] = [0, 0];
   try {
     while (performance.now() - wallStarted < options.deadlineMs) {
       const nowSim = clock.now().getTime();
@@ -347,6 +370,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
       const posted = await postedKeys(options.pool);
       const seenSim = clock.now().getTime();
       for (const key of posted) if (!postedAtSim.has(key)) postedAtSim.set(key, seenSim);
+      if (
+        killedAtWall === null &&
+        postedAtSim.size >= (options.killOneWorkerAtPosted ?? Infinity)
+      ) {
+        workers[0]?.kill('SIGKILL');
+        killedAtWall = performance.now();
+        log(`SIGKILL worker 1 at ${postedAtSim.size} posted`);
+      }
+      if (posted.size > postedCount)
+        [postedCount, lastPostedWall] = [posted.size, performance.now()];
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
         log(
@@ -365,7 +398,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     await stopWorkers(workers);
     await queue.stop();
   }
-  const postgresCpuSeconds = cpuSecondsOf(postgresPids()) - pgCpuBefore;
+  const postgresCpuSeconds = cpuSecondsOf(postgresPids(), true) - pgCpuBefore;
   await sandbox.close();
   const books = emptyBooks();
   for (const chain of chains) {
@@ -381,6 +414,18 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     .sort((a, b) => a - b);
   const usage = service.usage();
   const lastPosted = Math.max(...postedAtSim.values());
+  const oneAm = nightStartSim + 120 * 60_000;
+  const lastOf = (list: readonly NightStoreDay[]) =>
+    round1((Math.max(...list.map((d) => postedAtSim.get(keyOf(d)) ?? Infinity)) - oneAm) / 60_000);
+  const maxWaitOf = (list: readonly NightStoreDay[]) =>
+    round1(
+      Math.max(
+        ...list.map(
+          (d) => (postedAtSim.get(keyOf(d)) ?? Infinity) - (closedAtSim.get(keyOf(d)) ?? 0),
+        ),
+      ) / 60_000,
+    );
+  const small = chains.slice(1).flatMap((c) => c.storeDays);
   return {
     ...books,
     companies: chains.length,
@@ -397,8 +442,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     tokenCalls: sandbox.tokenCalls(),
     reRuns,
     companiesOverCap: usage.filter((u) => u.dayPeak > u.dayCap).length,
+    inFlightPeak: Math.max(0, ...usage.map((u) => u.inFlightPeak)),
+    companiesOverRuns: usage.filter((u) => u.inFlightPeak > (options.companyRunsMax ?? 4)).length,
+    bigChainLastAfterOneMin: lastOf(chains[0]?.storeDays ?? []),
+    smallChainsLastAfterOneMin: lastOf(small),
+    bigChainMaxMin: maxWaitOf(chains[0]?.storeDays ?? []),
+    smallChainsMaxMin: maxWaitOf(small),
     busiestCompany: [...usage].sort((a, b) => b.hourPeak - a.hourPeak)[0] ?? null,
     throttled: usage.reduce((n, u) => n + u.throttled, 0),
+    afterKillWallSeconds:
+      killedAtWall === null ? null : Math.round((lastPostedWall - killedAtWall) / 1000),
     workerCpuSeconds: round1(workerCpu),
     postgresCpuSeconds: round1(postgresCpuSeconds),
     wallSeconds: Math.round((performance.now() - wallStarted) / 1000),
