@@ -87,6 +87,14 @@ test('a freee path the sandbox does not implement: freee 404 shape, never the pa
     },
   );
   assert.equal(known.status, 200, 'x-freee-company-id is accepted on implemented paths');
+  for (const path of ['/api/1/deals', '/api/1/partners', '/api/1/account_items']) {
+    const headerOnly = await call(mounted, tokens.accessToken, 'GET', path, undefined, {
+      'x-freee-company-id': String(companyId),
+    });
+    assert.equal(headerOnly.status, 200, `${path}: the header alone names the 事業所`);
+  }
+  const noCompany = await call(mounted, tokens.accessToken, 'GET', '/api/1/deals');
+  assert.equal(noCompany.status, 400, 'neither company_id nor the header: 400');
 });
 
 test('in process, reset_after_write fails the body read but the deal is stored', async () => {

@@ -79,7 +79,12 @@ export async function requireCompany(
   companyIdValue: unknown,
   access: 'read' | 'write',
 ): Promise<Membership> {
-  const companyId = companyIdOf(companyIdValue);
+  // freee's own client (freee-mcp) names the 事業所 only in the x-freee-company-id header.
+  const given =
+    companyIdValue === undefined || companyIdValue === null || companyIdValue === ''
+      ? c.req.header('x-freee-company-id')
+      : companyIdValue;
+  const companyId = companyIdOf(given);
   const membership = await findMembership(deps, c.get('auth').userId, companyId);
   if (!membership) throw badRequest('存在しない事業所のidです。');
   if (access === 'write' && !writers.includes(membership.role)) throw noPermission();
