@@ -27,6 +27,10 @@ import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
 import type { PasswordHasher, TenancyUnitOfWork } from '../app/tenancy/ports.js';
+import type { HostResolver, NetworkSettingsStore } from '../app/network/printer-network.js';
+import { bindNetwork } from '../app/network/use-cases.js';
+import { networkSettingsStoreOver } from '../adapters/db/network-settings-store.js';
+import { dnsHostResolver } from '../adapters/print/host-resolver.js';
 import { bindTenancy } from '../app/tenancy/use-cases.js';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.js';
 import { accessStoreOver } from '../adapters/db/access-store.js';
@@ -72,17 +76,21 @@ export interface AppPorts {
   masters: MastersPorts;
   register: RegisterStore;
   pairing: PairingStore;
+  networkSettings: NetworkSettingsStore;
+  resolveHost: HostResolver;
 }
 
 export function buildApp(ports: AppPorts): App {
   const { clock, log } = ports;
-  const tenancyDeps = { uow: ports.tenancy, clock, hasher: ports.hasher };
+  const printerNetwork = printerNetworkOf(ports);
+  const tenancyDeps = { uow: ports.tenancy, clock, hasher: ports.hasher, printerNetwork };
   const source = ports.reportSource;
   return Object.freeze({
     clock,
     log,
     secureCookies: ports.secureCookies,
     tenancy: bindTenancy(tenancyDeps),
+    network: bindNetwork(printerNetwork),
     auth: bindAuth({
       tenancy: ports.tenancy.read,
       access: ports.access,
@@ -117,6 +125,11 @@ export function buildApp(ports: AppPorts): App {
     idempotency: ports.idempotency,
     masters: bindMasters(ports.masters),
   });
+}
+
+/** The printer network check's ports (issue #10 item 12): the setting and the resolver. */
+export function printerNetworkOf(ports: AppPorts) {
+  return { store: ports.networkSettings, resolve: ports.resolveHost, clock: ports.clock };
 }
 
 /** What a process has built before its App: the database pool and the outside clients. */
@@ -177,6 +190,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     masters: mastersPortsOver(parts, mailer),
     register: registerStoreOver(pool),
     pairing: pairingStoreOver(pool),
+    networkSettings: networkSettingsStoreOver(pool),
+    resolveHost: dnsHostResolver(),
   };
 }
 

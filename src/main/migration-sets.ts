@@ -18,4 +18,5 @@ export const allMigrationSets: readonly MigrationSet[] = [
   sandboxMigrations,
   wingMigrations('reconcile'),
   wingMigrations('register'),
+  wingMigrations('hardening'),
 ];

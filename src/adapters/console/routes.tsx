@@ -15,6 +15,7 @@ import { registerProductPages } from './pages/register/products.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
+import { settingsNetworkRoutes } from './pages/settings-network.js';
 import { settingsPaymentMethodRoutes } from './pages/settings-payment-methods.js';
 import { settingsStaffRoutes } from './pages/settings-staff.js';
 import { settingsStoreRoutes } from './pages/settings-stores.js';
@@ -31,6 +32,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     settingsStoreRoutes,
     settingsPaymentMethodRoutes,
     settingsStaffRoutes,
+    settingsNetworkRoutes,
     ledgerCheckoutRoutes,
     ledgerCheckoutDetailRoutes,
     ledgerCloseRoutes,

@@ -10,6 +10,8 @@ import type { Clock } from '../clock.js';
 import type { JobContext } from '../jobs/ports.js';
 import { reportOfDay, storeDayLimits, type ReportView } from './daily-report.js';
 import type { PrintJobRecord, PrintJobStore, ReportPrinter, ReportSource } from './ports.js';
+import { AppError } from '../errors.js';
+import { allowedPrinterAddress, type PrinterNetworkDeps } from '../network/printer-network.js';
 import type { PrintReportJobData } from './print-jobs.js';
 import { instantInZone } from '../../domain/calendar/store-zone.js';
 
@@ -22,6 +24,8 @@ export interface PrintWorkerDeps {
   source: ReportSource;
   printJobs: PrintJobStore;
   printer: ReportPrinter;
+  /** The company's printer network setting, checked again before every send (issue #10 item 12). */
+  network: PrinterNetworkDeps;
   clock: Clock;
   logger: PrintWorkerLogger;
 }
@@ -97,7 +101,21 @@ export async function handlePrintReportJob(
     );
     return;
   }
-  const outcome = await deps.printer.print(report, view.settings, printer);
+  let address: string;
+  try {
+    address = await allowedPrinterAddress(deps.network, record.companyId, printer.host);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await deps.printJobs.markFailed(
+      record.id,
+      { final: true, reason: error.userMessage, detail: error.message, printerAddress: null },
+      deps.clock.now(),
+    );
+    deps.logger.warn({ printJobId: record.id, err: error }, 'report not printed: address refused');
+    return;
+  }
+  // Connect to the address that was checked, not to the name again.
+  const outcome = await deps.printer.print(report, view.settings, { ...printer, host: address });
   if (outcome.ok) {
     await deps.printJobs.markPrinted(record.id, outcome.printerAddress, deps.clock.now());
     deps.logger.info(
