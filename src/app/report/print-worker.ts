@@ -57,6 +57,36 @@ async function reportToPrint(
   return fixed ? { view, report: { ...fixed, printedAt: view.report.printedAt } } : null;
 }
 
+/** A job that cannot work as set up: failed at once, no retry. */
+async function failFinally(
+  deps: PrintWorkerDeps,
+  record: PrintJobRecord,
+  reason: string,
+  detail: string,
+): Promise<void> {
+  await deps.printJobs.markFailed(
+    record.id,
+    { final: true, reason, detail, printerAddress: null },
+    deps.clock.now(),
+  );
+}
+
+/** The address to connect to, or null after failing the job (the setting refuses it: no retry). */
+async function checkedAddress(
+  deps: PrintWorkerDeps,
+  record: PrintJobRecord,
+  host: string,
+): Promise<string | null> {
+  try {
+    return await allowedPrinterAddress(deps.network, record.companyId, host);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await failFinally(deps, record, error.userMessage, error.message);
+    deps.logger.warn({ printJobId: record.id, err: error }, 'report not printed: address refused');
+    return null;
+  }
+}
+
 export async function handlePrintReportJob(
   deps: PrintWorkerDeps,
   data: PrintReportJobData,
@@ -77,16 +107,7 @@ export async function handlePrintReportJob(
   const printable = await reportToPrint(deps, record);
   if (!printable) {
     const reason = `第${record.closeVersion ?? ''}版の閉局が見つからないため印刷できません。`;
-    await deps.printJobs.markFailed(
-      record.id,
-      {
-        final: true,
-        reason,
-        detail: `close version ${record.closeVersion} not found`,
-        printerAddress: null,
-      },
-      deps.clock.now(),
-    );
+    await failFinally(deps, record, reason, `close version ${record.closeVersion} not found`);
     return;
   }
   const { report, view } = printable;
@@ -94,26 +115,11 @@ export async function handlePrintReportJob(
   if (!printer) {
     const reason =
       'レシートプリンターが設定されていません。運用管理設定 > 店舗 で設定してから再印刷してください。';
-    await deps.printJobs.markFailed(
-      record.id,
-      { final: true, reason, detail: 'store has no printer', printerAddress: null },
-      deps.clock.now(),
-    );
+    await failFinally(deps, record, reason, 'store has no printer');
     return;
   }
-  let address: string;
-  try {
-    address = await allowedPrinterAddress(deps.network, record.companyId, printer.host);
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    await deps.printJobs.markFailed(
-      record.id,
-      { final: true, reason: error.userMessage, detail: error.message, printerAddress: null },
-      deps.clock.now(),
-    );
-    deps.logger.warn({ printJobId: record.id, err: error }, 'report not printed: address refused');
-    return;
-  }
+  const address = await checkedAddress(deps, record, printer.host);
+  if (address === null) return;
   // Connect to the address that was checked, not to the name again.
   const outcome = await deps.printer.print(report, view.settings, { ...printer, host: address });
   if (outcome.ok) {
