@@ -133,6 +133,6 @@ export async function connectToNewSandboxCompany(
 export function sandboxConnectorOver(runtime: FreeeRuntime, pool: Pool): SandboxConnector {
   return async (input) => {
     const { sandbox, connection } = await connectToNewSandboxCompany(runtime, pool, input);
-    return { freeeCompanyId: sandbox.companyId, connection };
+    return { freeeCompanyId: sandbox.companyId, connection, signIn: sandbox.signIn };
   };
 }

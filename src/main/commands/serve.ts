@@ -31,6 +31,10 @@ export const serveCommand: Command<MainContext> = {
       ctx.out(
         `  企業コード: ${server.demoLogin.companyCode}  担当者コード: ${server.demoLogin.staffCode}  パスワード: ${server.demoLogin.password}`,
       );
+      if (server.demoSandboxSignIn)
+        ctx.out(
+          `  freeeサンドボックス（連携開始で表示されるログイン）: メールアドレス: ${server.demoSandboxSignIn.email}  パスワード: ${server.demoSandboxSignIn.password}`,
+        );
     } else if (values.demo) {
       ctx.out(
         'Demo company exists already: log in as 企業コード demo / 担当者コード admin with the password printed at the first start.',

@@ -46,13 +46,17 @@ export const connectCommand: Command = {
       const storeIds = stores.filter((s) => wanted.includes(s.storeCode)).map((s) => s.storeId);
       if (!freee.connectNewSandboxCompany)
         throw new UsageError('the freee sandbox is not available in this process');
-      const { freeeCompanyId } = await freee.connectNewSandboxCompany({
+      const { freeeCompanyId, signIn } = await freee.connectNewSandboxCompany({
         companyId: company.id,
         staffId: null,
         storeIds,
         sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
       });
       ctx.out(`freeeサンドボックスの事業所 ${freeeCompanyId} に連携しました。`);
+      if (signIn)
+        ctx.out(
+          `サンドボックスのログイン（連携開始で使います）: メールアドレス: ${signIn.email}  パスワード: ${signIn.password}`,
+        );
       for (const line of storeStatusLines(await freee.listStoreStatuses(company.id))) ctx.out(line);
       return 0;
     }
