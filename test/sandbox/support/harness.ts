@@ -176,9 +176,10 @@ export interface Tokens {
   refreshToken: string;
 }
 
-export async function login(h: Harness): Promise<Tokens> {
+/** Tokens through the consent page; `selection` picks another 事業所 of the user (a token reaches only that one). */
+export async function login(h: Harness, options: { selection?: string } = {}): Promise<Tokens> {
   const pkce = pkcePair();
-  const { location } = await authorize(h, { challenge: pkce.challenge });
+  const { location } = await authorize(h, { challenge: pkce.challenge, ...options });
   const reply = await tokenRequest(h, {
     grant_type: 'authorization_code',
     code: location.searchParams.get('code') ?? '',
