@@ -1,5 +1,6 @@
 // What driving adapters (HTTP API, console, CLI) reach: each feature's use cases and queries, bound
 // once to their ports by src/main/app.ts. Built once per process and frozen.
+import type { AccountsApp } from './accounts/use-cases.js';
 import type { AuthApp } from './auth/use-cases.js';
 import type { Clock } from './clock.js';
 import type { FreeeApp } from './freee/use-cases.js';
@@ -10,6 +11,7 @@ import type { NetworkApp } from './network/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
 import type { RegisterApp } from './register/use-cases.js';
+import type { ReconcileApp } from './reconcile/use-cases.js';
 import type { ReportApp } from './report/use-cases.js';
 import type { TenancyApp } from './tenancy/use-cases.js';
 
@@ -31,5 +33,9 @@ export interface App {
   readonly register: RegisterApp;
   /** null: freee連携 is not available in this process. */
   readonly freee: FreeeApp | null;
+  /** 消込: statements, suggestions against freee's open receivables, apply and undo. */
+  readonly reconcile: ReconcileApp;
   readonly idempotency: IdempotencyStore;
+  /** Password change and reset (by the user, by an admin, by mail). */
+  readonly accounts: AccountsApp;
 }

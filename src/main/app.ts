@@ -1,5 +1,8 @@
 // Ports → App: the stores over one database pool, the outside clients the process built, and each
 // feature's use cases bound once. The result is frozen: nothing is set on it afterwards.
+import { accountsStoreOver } from '../adapters/db/accounts-store.js';
+import type { AccountsStore } from '../app/accounts/ports.js';
+import { bindAccounts } from '../app/accounts/use-cases.js';
 import type { App } from '../app/app.js';
 import type { AccessStore } from '../app/auth/ports.js';
 import { bindAuth } from '../app/auth/use-cases.js';
@@ -21,8 +24,13 @@ import type { ResultsDeps } from '../app/posting/results.js';
 import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { bindPosting } from '../app/posting/use-cases.js';
 import { AppError } from '../app/errors.js';
-import type { PairingStore, RegisterStore } from '../app/register/ports.js';
+import type { PairingStore, ReceiptIssueStore, RegisterStore } from '../app/register/ports.js';
+import type { ReceiptPrinter } from '../app/register/receipts.js';
 import { bindRegister } from '../app/register/use-cases.js';
+import { bindReconcile, type ReconcileDeps } from '../app/reconcile/use-cases.js';
+import { reconcileStoreOver } from '../adapters/db/reconcile-store.js';
+import { reconcileConnectionsOver } from '../adapters/freee/reconcile-gateway.js';
+import { statementReading } from './statement-reading.js';
 import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
@@ -41,6 +49,8 @@ import { postingSourcesOver, postingStoreOver } from '../adapters/db/posting-sto
 import { printJobStoreOver } from '../adapters/db/print-job-store.js';
 import { pairingStoreOver } from '../adapters/db/register-pairing-store.js';
 import { registerStoreOver } from '../adapters/db/register-store.js';
+import { receiptIssueStoreOver } from '../adapters/db/register-receipt-store.js';
+import { tcpReceiptPrinter } from '../adapters/print/receipt-printer.js';
 import { reportSourceOver } from '../adapters/db/report-source.js';
 import { tenancyUnitOfWork } from '../adapters/db/tenancy-store.js';
 import { dealUrlFor, postingConnectionsOver } from '../adapters/freee/posting-gateway.js';
@@ -73,9 +83,15 @@ export interface AppPorts {
   sandboxConnector: SandboxConnector | null;
   idempotency: IdempotencyStore;
   mailer: Mailer;
+  accounts: AccountsStore;
+  /** The console's public base URL (links in mails). */
+  publicUrl: string;
   masters: MastersPorts;
   register: RegisterStore;
   pairing: PairingStore;
+  receiptIssues: ReceiptIssueStore;
+  receiptPrinter: ReceiptPrinter;
+  reconcile: ReconcileDeps;
   networkSettings: NetworkSettingsStore;
   resolveHost: HostResolver;
 }
@@ -119,11 +135,24 @@ export function buildApp(ports: AppPorts): App {
       store: ports.register,
       pairing: ports.pairing,
       access: ports.access,
+      issues: ports.receiptIssues,
+      tenancyRead: ports.tenancy.read,
+      receiptPrinter: ports.receiptPrinter,
+      network: printerNetwork,
       clock,
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
     idempotency: ports.idempotency,
     masters: bindMasters(ports.masters),
+    accounts: bindAccounts({
+      uow: ports.tenancy,
+      accounts: ports.accounts,
+      hasher: ports.hasher,
+      clock,
+      mailer: ports.mailer,
+      publicUrl: ports.publicUrl,
+    }),
+    reconcile: bindReconcile(ports.reconcile),
   });
 }
 
@@ -145,6 +174,8 @@ export interface ProcessParts {
   hasher?: PasswordHasher;
   /** SMTP (SMTP_URL) or, by default, the console outbox. */
   mailer?: Mailer;
+  /** The console's public base URL (URIAGE_PUBLIC_URL), for links in mails. */
+  publicUrl?: string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -187,9 +218,19 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
     sandboxConnector: parts.sandboxConnector ?? null,
     idempotency: idempotencyStoreOver(pool),
     mailer,
+    accounts: accountsStoreOver(pool),
+    publicUrl: parts.publicUrl ?? 'http://localhost:3000',
     masters: mastersPortsOver(parts, mailer),
     register: registerStoreOver(pool),
     pairing: pairingStoreOver(pool),
+    receiptIssues: receiptIssueStoreOver(pool),
+    receiptPrinter: tcpReceiptPrinter(),
+    reconcile: {
+      store: reconcileStoreOver(pool),
+      connections: freee ? reconcileConnectionsOver(freee) : null,
+      reading: statementReading,
+      clock,
+    },
     networkSettings: networkSettingsStoreOver(pool),
     resolveHost: dnsHostResolver(),
   };

@@ -34,7 +34,7 @@ const commands: readonly AnyCommand[] = [
   mainCommand(serveCommand),
   mainCommand(workerCommand),
   mainCommand(migrateCommand),
-  ...['company', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
+  ...['company', 'staff', 'token', 'import', 'close', 'connect', 'connections'].map(appCommand),
   mainCommand(rekeyCommand),
   ...['report', 'receipt', 'post', 'deals', 'masters', 'reconcile'].map(appCommand),
 ];

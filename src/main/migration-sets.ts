@@ -18,5 +18,6 @@ export const allMigrationSets: readonly MigrationSet[] = [
   sandboxMigrations,
   wingMigrations('reconcile'),
   wingMigrations('register'),
+  wingMigrations('accounts'),
   wingMigrations('hardening'),
 ];

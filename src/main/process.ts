@@ -145,6 +145,7 @@ export async function openProcess(options: ProcessOptions): Promise<OpenProcess>
       sandboxConnector: freee && sandbox ? sandboxConnectorOver(freee, database.pool) : null,
       postingTimings: postingTimingsOf(config),
       secureCookies: config.publicUrl.startsWith('https://'),
+      publicUrl: config.publicUrl,
       ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl, config.mailFrom) } : {}),
     });
     const modules = jobModulesFor(ports, {

@@ -4,6 +4,7 @@ import { AppError } from '../app/errors.js';
 import type { StatementReading } from '../app/reconcile/statements.js';
 import { StatementFileError } from '../adapters/bank/errors.js';
 import { parseStatement, readStatementFile } from '../adapters/bank/read-statement.js';
+import { CsvMappingError, csvMappingFromJson } from '../adapters/bank/csv-mapping-json.js';
 
 function refused<T>(read: () => T): T {
   try {
@@ -22,7 +23,25 @@ function refused<T>(read: () => T): T {
   }
 }
 
+function mappingOf(body: unknown) {
+  try {
+    return csvMappingFromJson(body);
+  } catch (error) {
+    if (!(error instanceof CsvMappingError)) throw error;
+    throw new AppError(
+      'validation',
+      'csv_mapping_invalid',
+      `列の対応(--mapping)が正しくありません: ${error.fields.map((f) => `${f.path} ${f.message}`).join('、')}`,
+      error.fields,
+      error.message,
+    );
+  }
+}
+
 export const statementReading: StatementReading = Object.freeze<StatementReading>({
-  readFile: (path) => refused(() => readStatementFile(path)),
+  readFile: (path, mapping) =>
+    refused(() =>
+      readStatementFile(path, mapping === undefined ? {} : { mapping: mappingOf(mapping) }),
+    ),
   readBytes: (bytes) => refused(() => parseStatement(bytes)),
 });

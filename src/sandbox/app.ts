@@ -8,6 +8,7 @@ import { sandboxDb } from './db/database.js';
 import type { FaultPlan } from './faults.js';
 import type { ServicePlan } from './service.js';
 import { bearerAuth } from './http/auth.js';
+import { bookRoutes } from './books/deal-page.js';
 import type { SandboxDeps, SandboxEnv } from './http/env.js';
 import { errorBody, SandboxHttpError } from './http/errors.js';
 import { faultMiddleware } from './http/fault-middleware.js';
@@ -104,6 +105,7 @@ export function createSandboxApp(appDeps: SandboxAppDeps): Hono<SandboxEnv> {
   app.route('/public_api', oauthAuthorizeRoutes(deps));
   app.route('/public_api', oauthTokenRoutes(deps));
   app.route('/api/1', apiRoutes(deps));
+  app.route('/books', bookRoutes(deps));
   app.all('*', (c) => c.json(errorBody(404), 404));
   app.notFound((c) => c.json(errorBody(404), 404));
   return app;

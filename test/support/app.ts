@@ -1,4 +1,5 @@
 // A real HTTP server over a fresh test database, plus helpers to create companies and log in.
+import type { Mailer } from '../../src/app/mail/ports.js';
 import { serve, type ServerType } from '@hono/node-server';
 import { fixedClock } from '../../src/app/clock.js';
 import { login } from '../../src/app/auth/login.js';
@@ -35,6 +36,8 @@ export interface TestServices {
   freee?: FreeeRuntime;
   postingTimings?: PostingTimings;
   secureCookies?: boolean;
+  /** SMTP in mail tests; the outbox otherwise. */
+  mailer?: Mailer;
 }
 
 export function buildServices(parts: {
@@ -60,7 +63,13 @@ export function buildServices(parts: {
 export function appOfServices(services: TestServices): () => App {
   let built: { key: unknown[]; app: App } | null = null;
   return () => {
-    const key = [services.jobs, services.freee, services.postingTimings, services.clock];
+    const key = [
+      services.jobs,
+      services.freee,
+      services.postingTimings,
+      services.clock,
+      services.mailer,
+    ];
     if (!built || built.key.some((part, i) => part !== key[i]))
       built = {
         key,
@@ -73,6 +82,7 @@ export function appOfServices(services: TestServices): () => App {
           freee: services.freee ?? null,
           ...(services.postingTimings ? { postingTimings: services.postingTimings } : {}),
           secureCookies: services.secureCookies ?? false,
+          ...(services.mailer ? { mailer: services.mailer, publicUrl: 'http://console.test' } : {}),
         }),
       };
     return built.app;

@@ -11,6 +11,7 @@ import { postCommand } from './commands/post.js';
 import { reconcileCommand } from './commands/reconcile.js';
 import { receiptCommand } from './commands/receipt.js';
 import { reportCommand } from './commands/report.js';
+import { staffCommand } from './commands/staff.js';
 import { tokenCommand } from './commands/token.js';
 
 export const appCommands: readonly Command[] = [
@@ -26,4 +27,5 @@ export const appCommands: readonly Command[] = [
   dealsCommand,
   mastersCommand,
   reconcileCommand,
+  staffCommand,
 ];

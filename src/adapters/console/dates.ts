@@ -67,3 +67,9 @@ export function wallClockCell(instant: string | null): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(instant);
   return match ? `${match[1]}/${match[2]}/${match[3]} ${match[4]}:${match[5]}` : instant;
 }
+
+/** `2026-12` → `2026年12月` (the 月報's heading); anything else is returned as given. */
+export function monthHeading(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  return match ? `${match[1]}年${Number(match[2])}月` : month;
+}

@@ -9,6 +9,7 @@ header .brand{font-weight:bold;font-size:18px}
 nav.top a{color:#fff;text-decoration:none;padding:16px 12px;display:inline-block}
 nav.top a.active{background:#2f5a84}
 header .who{margin-left:auto;font-size:13px}
+header .who a{color:#fff}
 main{max-width:1100px;margin:24px auto;padding:0 20px}
 h1{font-size:22px;margin:0 0 16px}
 table{border-collapse:collapse;background:#fff;width:100%}
@@ -64,7 +65,10 @@ export function Layout(props: {
           {staff ? (
             <form class="who" method="post" action="/logout" style="margin-left:auto">
               <input type="hidden" name="_csrf" value={staff.csrfToken} />
-              {staff.staff.name}({staff.staff.code}) <button type="submit">ログアウト</button>
+              <a href="/account/password" class="account-link">
+                {staff.staff.name}({staff.staff.code})
+              </a>{' '}
+              <button type="submit">ログアウト</button>
             </form>
           ) : null}
         </header>

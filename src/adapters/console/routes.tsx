@@ -1,6 +1,7 @@
 // All console (管理画面) pages. Console errors render as a Japanese page, not JSON.
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
+import { accountRoutes } from './pages/account.js';
 import { freeeChooseRoutes } from './pages/freee-choose.js';
 import { freeeSettingsRoutes } from './pages/freee-settings.js';
 import { integrationsRoutes } from './pages/integrations.js';
@@ -10,8 +11,11 @@ import { ledgerCheckoutRoutes } from './pages/ledger-checkouts.js';
 import { ledgerCloseRoutes } from './pages/ledger-close.js';
 import { loginRoutes } from './pages/login.js';
 import { mastersRoutes } from './pages/masters.js';
+import { reconcileRoutes } from './pages/reconcile.js';
 import { reportPageRoutes } from './pages/report.js';
+import { reportMonthRoutes } from './pages/report-month.js';
 import { registerProductPages } from './pages/register/products.js';
+import { receiptIssueRoutes } from './pages/register/receipt-issues.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
@@ -25,6 +29,7 @@ export type ConsolePageModule = (app: Hono<AppEnv>) => void;
 
 export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModule[] = []): void {
   for (const register of [
+    accountRoutes,
     loginRoutes,
     topRoutes,
     settingsIndexRoutes,
@@ -42,8 +47,11 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     integrationsRoutes,
     mastersRoutes,
     reportPageRoutes,
+    reportMonthRoutes,
     registerSettingsRoutes,
     registerProductPages,
+    receiptIssueRoutes,
+    reconcileRoutes,
     ...extra,
   ]) {
     register(app);

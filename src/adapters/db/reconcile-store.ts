@@ -1,11 +1,15 @@
 // 消込's storage (the app port ReconcileStore) over the reconcile migration set's tables.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { ReconcileStore, StoredApplication } from '../../app/reconcile/ports.js';
+import type { BusinessDate } from '../../domain/calendar/business-date.js';
+import type { Yen } from '../../domain/money/yen.js';
+import type { StatementLine } from '../../domain/reconcile/statement.js';
 import type { Pool } from './pool.js';
 import {
   reconcileAliases,
   reconcileApplications,
   reconcileClaims,
+  reconcileSettings,
   reconcileStatementLines,
   reconcileWrites,
 } from './schema/reconcile/index.js';
@@ -147,9 +151,129 @@ const applicationOver =
     };
   };
 
+type LineRow = typeof reconcileStatementLines.$inferSelect;
+
+const lineOf = (r: LineRow, i: number): StatementLine => ({
+  line: i + 1,
+  sourceLine: 0,
+  account: r.account,
+  date: r.date as BusinessDate,
+  amountYen: r.amountYen as Yen,
+  direction: r.direction,
+  payerName: r.payerName,
+  description: r.description,
+  balanceYen: r.balanceYen as Yen | null,
+  key: r.key,
+});
+
+const applicationsOver =
+  (pool: Pool): ReconcileStore['applications'] =>
+  async (companyId, limit) => {
+    const db = drizzleOver(pool);
+    const rows = await db
+      .select({
+        id: reconcileApplications.id,
+        lineKey: reconcileApplications.lineKey,
+        state: reconcileApplications.state,
+        createdBy: reconcileApplications.createdBy,
+        createdAt: reconcileApplications.createdAt,
+        dealIds: sql<
+          string[]
+        >`coalesce((select array_agg(${reconcileWrites.dealId}::text order by ${reconcileWrites.seq}) from ${reconcileWrites} where ${reconcileWrites.applicationId} = ${reconcileApplications.id} and ${reconcileWrites.dealId} is not null), '{}')`,
+      })
+      .from(reconcileApplications)
+      .where(
+        and(
+          eq(reconcileApplications.companyId, companyId),
+          ne(reconcileApplications.state, 'undone'),
+        ),
+      )
+      .orderBy(desc(reconcileApplications.createdAt))
+      .limit(limit);
+    return rows.map((r) => ({
+      applicationId: r.id,
+      lineKey: r.lineKey,
+      state: r.state,
+      dealIds: r.dealIds,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+    }));
+  };
+
+/** Reads for the 消込 screen: open deposits, one line, the applications, the settings. */
+function screenReadsOver(
+  pool: Pool,
+): Pick<ReconcileStore, 'openDeposits' | 'line' | 'applications'> {
+  const db = drizzleOver(pool);
+  const held = (companyId: string) =>
+    db
+      .select({ key: reconcileApplications.lineKey })
+      .from(reconcileApplications)
+      .where(
+        and(
+          eq(reconcileApplications.companyId, companyId),
+          ne(reconcileApplications.state, 'undone'),
+        ),
+      );
+  return {
+    openDeposits: async (companyId, limit) =>
+      (
+        await db
+          .select()
+          .from(reconcileStatementLines)
+          .where(
+            and(
+              eq(reconcileStatementLines.companyId, companyId),
+              eq(reconcileStatementLines.direction, 'deposit'),
+              notInArray(reconcileStatementLines.key, held(companyId)),
+            ),
+          )
+          .orderBy(asc(reconcileStatementLines.date), asc(reconcileStatementLines.key))
+          .limit(limit)
+      ).map(lineOf),
+    line: async (companyId, key) => {
+      const [row] = await db
+        .select()
+        .from(reconcileStatementLines)
+        .where(
+          and(
+            eq(reconcileStatementLines.companyId, companyId),
+            eq(reconcileStatementLines.key, key),
+          ),
+        );
+      return row ? lineOf(row, 0) : null;
+    },
+    applications: applicationsOver(pool),
+  };
+}
+
+function settingsOver(pool: Pool): Pick<ReconcileStore, 'settings' | 'saveSettings'> {
+  const db = drizzleOver(pool);
+  return {
+    settings: async (companyId) => {
+      const [row] = await db
+        .select()
+        .from(reconcileSettings)
+        .where(eq(reconcileSettings.companyId, companyId));
+      return { autoApplyExact: row?.autoApplyExact ?? false, bankSynced: row?.bankSynced ?? false };
+    },
+    saveSettings: async (companyId, settings, now) => {
+      await db
+        .insert(reconcileSettings)
+        .values({ companyId, ...settings, updatedAt: now })
+        .onConflictDoUpdate({
+          target: reconcileSettings.companyId,
+          set: { ...settings, updatedAt: now },
+        });
+    },
+  };
+}
+
 export function reconcileStoreOver(pool: Pool): ReconcileStore {
   const db = drizzleOver(pool);
   return {
+    ...screenReadsOver(pool),
+    ...settingsOver(pool),
     application: applicationOver(pool),
     setState: async (applicationId, state) => {
       await db

@@ -267,7 +267,7 @@ export function dealUrlFor(runtime: FreeeRuntime | undefined) {
     if (provider === 'freee') return freeeDealWebUrl(dealId);
     const base = runtime?.sandboxBaseUrl;
     return base
-      ? `${base.replace(/\/+$/, '')}/api/1/deals/${dealId}?company_id=${freeeCompanyId}`
+      ? `${base.replace(/\/+$/, '')}/books/deals/${dealId}?company_id=${freeeCompanyId}`
       : null;
   };
 }

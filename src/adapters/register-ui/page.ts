@@ -20,7 +20,8 @@ export const registerPageHtml = `<!doctype html>
   <p id="setup-error" class="error"></p>
 </section>
 <header><span id="store-name"></span><select id="staff" aria-label="担当者"></select>
-  <span id="online"></span><span id="unsent" data-count="0">未送信 0</span></header>
+  <span id="online"></span><span id="unsent" data-count="0">未送信 0</span>
+  <button id="errors-open" data-count="0" hidden>送信エラー 0</button></header>
 <main id="main" hidden>
   <section>
     <nav id="tabs"></nav>
@@ -58,7 +59,15 @@ export const registerPageHtml = `<!doctype html>
   <p id="tender-error" class="error"></p>
   <button id="commit">確定</button><button id="tender-cancel">戻る</button>
 </section>
-<section id="receipt-panel" class="panel" hidden><div id="receipt-box"></div><button id="receipt-close">閉じる</button></section>
+<section id="receipt-panel" class="panel" hidden><div id="receipt-box"></div>
+  <div class="controls"><button id="receipt-print">印刷</button><button id="receipt-close">閉じる</button></div>
+  <div class="controls"><label>宛名 <input id="formal-addressee" maxlength="40" autocomplete="off"></label>
+  <label>但し書き <input id="formal-note" maxlength="40" placeholder="お品代として" autocomplete="off"></label>
+  <button id="formal-print">領収書</button></div>
+  <p id="print-status" role="status"></p></section>
+<section id="errors" class="panel" hidden><h2>送信エラー</h2>
+  <p>サーバーが受け付けなかった会計・入出金です。内容を確認して、必要なら打ち直してください。</p>
+  <ul id="errors-list"></ul><button id="errors-close">閉じる</button></section>
 <section id="recall" class="panel" hidden><h2>保留中の会計</h2><ul id="recall-list"></ul></section>
 <section id="history" class="panel" hidden><h2>会計履歴</h2><ul id="history-list"></ul><button id="history-close">閉じる</button></section>
 <section id="close" class="panel" hidden>
@@ -69,6 +78,7 @@ export const registerPageHtml = `<!doctype html>
   <p id="close-error" class="error"></p>
   <button id="close-confirm">閉局する</button><button id="close-cancel">戻る</button>
   <div id="report-box"></div>
+  <button id="report-print" hidden>日報を印刷</button><p id="report-print-status" role="status"></p>
 </section>
 </body>
 </html>

@@ -51,7 +51,17 @@ export interface ResultDay {
   postedVersion: number | null;
   nextAttemptAt: Date | null;
   updatedAt: Date | null;
+  /** When the last run ended (送信日時 of a 送信済 day). */
+  finishedAt: Date | null;
   deals: ResultDeal[];
+}
+
+/** One payment method of a day: the 日報's total against what the books hold (income − expense). */
+export interface MethodComparison {
+  code: string;
+  name: string;
+  reportYen: number | null;
+  sentYen: number | null;
 }
 
 export interface ResultsDeps {
@@ -121,6 +131,7 @@ function neverSentDay(store: PostingStoreRef, closed: ClosedDate): ResultDay {
     postedVersion: null,
     nextAttemptAt: null,
     updatedAt: null,
+    finishedAt: null,
     deals: [],
   };
 }
@@ -144,6 +155,7 @@ function postingDayView(
     postedVersion: day.postedVersion,
     nextAttemptAt: day.nextAttemptAt,
     updatedAt: day.updatedAt,
+    finishedAt: day.finishedAt,
     deals: [],
   };
 }
@@ -208,4 +220,44 @@ export async function listPostingResults(
   for (const deal of deals)
     rows.get(keyOf(deal.storeId, deal.businessDate))?.deals.push(dealView(deps, deal));
   return filteredAndSorted(rows.values(), query);
+}
+
+/** Days whose 日報 figures 連携結果 reads at most per page (one close read each). */
+export const comparedDaysMax = 100;
+
+/**
+ * Per payment method of each listed day (the first `comparedDaysMax`): the total of the close
+ * version's 日報 and the signed sum of the deals held for that method. Keyed `storeCode|date`.
+ */
+export async function compareWithReports(
+  deps: Pick<ResultsDeps, 'sources'>,
+  companyId: string,
+  days: readonly ResultDay[],
+): Promise<Map<string, MethodComparison[]>> {
+  const stores = new Map((await deps.sources.listStores(companyId)).map((s) => [s.code, s]));
+  const out = new Map<string, MethodComparison[]>();
+  for (const day of days.slice(0, comparedDaysMax)) {
+    const store = stores.get(day.storeCode);
+    const close =
+      store && day.closeVersion !== null
+        ? await deps.sources.latestClose(store.id, day.businessDate)
+        : null;
+    const sent = new Map<string, number>();
+    for (const deal of day.deals) {
+      if (deal.amountYen === null) continue;
+      const signed = deal.type === 'expense' ? -deal.amountYen : deal.amountYen;
+      sent.set(deal.methodCode, (sent.get(deal.methodCode) ?? 0) + signed);
+    }
+    const rows: MethodComparison[] = (close?.report.paymentMethods ?? []).map((m) => ({
+      code: m.code,
+      name: m.name,
+      reportYen: m.amount,
+      sentYen: sent.get(m.code) ?? null,
+    }));
+    for (const [code, amount] of sent)
+      if (!rows.some((r) => r.code === code))
+        rows.push({ code, name: code, reportYen: null, sentYen: amount });
+    out.set(`${day.storeCode}|${day.businessDate}`, rows);
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import {
 } from './post-day.js';
 import { postingQueries } from './queries.js';
 import { requestPosting, scheduleRetry, type RangeRequest } from './requests.js';
-import { listPostingResults, type ResultsDeps } from './results.js';
+import { compareWithReports, listPostingResults, type ResultsDeps } from './results.js';
 import { getPostingSettings, savePostingSettings, type PostingSettingsDeps } from './settings.js';
 import type { PostingTimings } from './timings.js';
 
@@ -77,6 +77,7 @@ export function bindPosting(ports: PostingPorts) {
       { getPostingSettings, savePostingSettings },
     ),
     ...bindAll({ store, sources, dealUrl: ports.dealUrl }, { listPostingResults }),
+    ...bindAll({ sources }, { compareWithReports }),
     requestPosting: (request: RangeRequest) => {
       if (!ports.queue) throw queueUnavailable();
       return requestPosting({ store, sources, queue: ports.queue, clock, timings }, request);

@@ -38,7 +38,31 @@ export interface StoredApplication {
   writes: StoredWrite[];
 }
 
+/** An application as the 消込 screen lists it. */
+export interface ApplicationRow {
+  applicationId: string;
+  lineKey: string;
+  state: StoredApplication['state'];
+  dealIds: string[];
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface ReconcileSettings {
+  autoApplyExact: boolean;
+  /** The bank account's 明細 are synced in freee (seed 000 §5-1): suggestions only, no writes. */
+  bankSynced: boolean;
+}
+
 export interface ReconcileStore {
+  /** Imported deposits no application holds (applying or applied), oldest first, at most `limit`. */
+  openDeposits(companyId: string, limit: number): Promise<StatementLine[]>;
+  /** One imported line of the company (null when unknown). */
+  line(companyId: string, key: string): Promise<StatementLine | null>;
+  /** The company's applications not undone, newest first. */
+  applications(companyId: string, limit: number): Promise<ApplicationRow[]>;
+  settings(companyId: string): Promise<ReconcileSettings>;
+  saveSettings(companyId: string, settings: ReconcileSettings, now: Date): Promise<void>;
   /** The application, its plan and its writes (null when unknown). */
   application(applicationId: string): Promise<StoredApplication | null>;
   setState(applicationId: string, state: StoredApplication['state']): Promise<void>;

@@ -4,6 +4,10 @@ import type { Statement } from '../../domain/reconcile/statement.js';
 
 export interface StatementReading {
   /** The whole statement, or AppError('validation', 'statement_invalid') with the line. */
-  readFile(path: string): Statement;
+  /** `mapping`: a bank CSV column mapping as JSON (refused naming its field when malformed). */
+  readFile(path: string, mapping?: unknown): Statement;
   readBytes(bytes: Buffer): Statement;
 }
+
+/** An uploaded statement's maximum size (the bank adapter refuses larger files by the same figure). */
+export const statementUploadBytesMax = 20 * 1024 * 1024;

@@ -59,3 +59,57 @@ export interface PairingStore {
   /** Revokes every live token of the register; returns how many. */
   revokeRegister(companyId: string, registerId: string, now: Date): Promise<number>;
 }
+
+/** `receipt`: レシート; `formal`: 領収書 (宛名, 但し書き). */
+export type ReceiptKind = 'receipt' | 'formal';
+export type ReceiptIssueSource = 'register' | 'console';
+export type ReceiptIssueStatus = 'printing' | 'printed' | 'failed';
+
+export interface ReceiptIssueRecord {
+  id: string;
+  checkoutId: string;
+  revision: number;
+  kind: ReceiptKind;
+  /** 1 for the first issue of this kind of this checkout, then 2, 3, … */
+  count: number;
+  /** An earlier issue of the same kind was printed: this one is 【再発行】. */
+  reissue: boolean;
+  addressee: string | null;
+  note: string | null;
+  source: ReceiptIssueSource;
+  requestedBy: string;
+  status: ReceiptIssueStatus;
+  reason: string | null;
+  printerAddress: string | null;
+  createdAt: string;
+}
+
+export interface StoredCheckoutForReceipt {
+  storeCode: string;
+  revision: number;
+  /** The latest revision as received (contract shape). */
+  document: unknown;
+}
+
+export interface NewReceiptIssue {
+  companyId: string;
+  checkoutId: string;
+  revision: number;
+  kind: ReceiptKind;
+  addressee: string | null;
+  note: string | null;
+  source: ReceiptIssueSource;
+  requestedBy: string;
+}
+
+export interface ReceiptIssueStore {
+  findCheckout(companyId: string, checkoutId: string): Promise<StoredCheckoutForReceipt | null>;
+  /** In one transaction holding the checkout's row: the next count, and whether one was printed before. */
+  recordIssue(issue: NewReceiptIssue, now: Date): Promise<ReceiptIssueRecord>;
+  markIssue(
+    id: string,
+    outcome: { status: 'printed' | 'failed'; reason: string | null; printerAddress: string | null },
+    now: Date,
+  ): Promise<void>;
+  listIssues(companyId: string, checkoutId: string, limit: number): Promise<ReceiptIssueRecord[]>;
+}

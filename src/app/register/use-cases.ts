@@ -16,8 +16,9 @@ import {
   saveProducts,
   type RegisterDeps,
 } from './products.js';
+import { issueReceipt, receiptIssues, type ReceiptIssueDeps } from './receipts.js';
 
-export function bindRegister(deps: RegisterDeps & PairingDeps) {
+export function bindRegister(deps: RegisterDeps & PairingDeps & ReceiptIssueDeps) {
   return bindAll(deps, {
     issuePairingCode,
     exchangePairingCode,
@@ -30,6 +31,8 @@ export function bindRegister(deps: RegisterDeps & PairingDeps) {
     exportProductsCsv,
     registrationNumber,
     setRegistrationNumber,
+    issueReceipt,
+    receiptIssues,
   });
 }
 

@@ -2,6 +2,7 @@
 import { bindAll } from '../bind.js';
 import type { ReportRendering } from './rendering.js';
 import { getDailyReport, getDailyReports, type ReportDeps } from './daily-report.js';
+import { getMonthlyReport } from './monthly-report.js';
 import { listPrintJobs, requestPrint, type PrintDeps } from './print-jobs.js';
 import {
   getReportSettings,
@@ -19,7 +20,7 @@ export interface ReportPorts {
 export function bindReport(ports: ReportPorts) {
   return Object.freeze({
     rendering: ports.rendering,
-    ...bindAll(ports.report, { getDailyReport, getDailyReports }),
+    ...bindAll(ports.report, { getDailyReport, getDailyReports, getMonthlyReport }),
     ...bindAll(ports.print, { requestPrint, listPrintJobs }),
     ...bindAll(ports.settings, { getReportSettings, saveReportSettings }),
   });

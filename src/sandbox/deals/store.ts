@@ -133,6 +133,24 @@ export async function insertPayment(
   });
 }
 
+/** Removes one payment line of the deal; false when the deal has no such line. */
+export async function deletePayment(
+  db: SandboxDb,
+  clock: Clock,
+  dealId: number,
+  paymentId: number,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(dealPayments)
+      .where(and(eq(dealPayments.dealId, dealId), eq(dealPayments.id, paymentId)))
+      .returning({ id: dealPayments.id });
+    if (gone.length === 0) return false;
+    await tx.update(deals).set({ updatedAt: clock.now() }).where(eq(deals.id, dealId));
+    return true;
+  });
+}
+
 export async function detailIdsOf(
   db: SandboxDb,
   dealId: number,

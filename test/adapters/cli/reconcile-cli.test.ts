@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -100,4 +100,44 @@ test('a malformed statement exits 1 naming its line; bad tolerances name the fie
   assert.equal(bad.stdout, '');
   const usage = await uriage('reconcile', '--bank', f('zengin-crlf.txt'));
   assert.equal(usage.code, 2);
+});
+
+test('reconcile --mapping: a bank CSV with its own headers reads like the preset it mirrors; a bad mapping names its field', async () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'uriage-reconcile-mapping-'));
+  try {
+    const original = readFileSync(f('rakuten-utf8.csv'), 'utf8').split(/\r?\n/);
+    const custom = join(scratch, 'own-bank.csv');
+    writeFileSync(custom, ['Booked,Amount,Balance,Text', ...original.slice(1)].join('\r\n'));
+    const mapping = join(scratch, 'mapping.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        date: 'Booked',
+        amount: { signed: 'Amount' },
+        payer: 'Text',
+        payerPrefixes: ['振込入金', 'ﾌﾘｺﾐ', '振込'],
+        description: ['Text'],
+        balance: 'Balance',
+      }),
+    );
+    const preset = await uriage('reconcile', ...common, '--bank', f('rakuten-utf8.csv'));
+    const mapped = await uriage('reconcile', ...common, '--bank', custom, '--mapping', mapping);
+    assert.equal(mapped.code, 0, mapped.stderr);
+    const lines = (out: string) =>
+      (JSON.parse(out) as { suggestions: Printed[] }).suggestions.map((s) => [
+        s.line,
+        s.receivables,
+        s.difference,
+      ]);
+    assert.ok(lines(preset.stdout).length > 0);
+    assert.deepEqual(lines(mapped.stdout), lines(preset.stdout));
+    const withoutMapping = await uriage('reconcile', ...common, '--bank', custom);
+    assert.equal(withoutMapping.code, 1, 'unknown headers without a mapping are refused');
+    writeFileSync(mapping, JSON.stringify({ date: 'Booked', payer: 'Text' }));
+    const bad = await uriage('reconcile', ...common, '--bank', custom, '--mapping', mapping);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /mapping\.amount/);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

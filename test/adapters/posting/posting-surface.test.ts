@@ -208,7 +208,7 @@ describe('連携結果', () => {
     ]);
     assert.match(
       posted?.deals[0]?.url ?? '',
-      /\/sandbox\/freee\/api\/1\/deals\/\d+\?company_id=\d+$/,
+      /\/sandbox\/freee\/books\/deals\/\d+\?company_id=\d+$/,
     );
     assert.equal(items.find((d) => d.businessDate === '2025-01-07')?.statusLabel, '未送信');
     const filtered = (await (

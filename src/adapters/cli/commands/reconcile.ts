@@ -1,5 +1,6 @@
 // uriage reconcile: 消込 suggestions offline (no database, no server).
 //   uriage reconcile --receivables R.json --partners P.json --bank FILE [--tolerances T.json]
+//     [--mapping M.json]   (a bank CSV's columns: {"date","amount":{"deposit","withdrawal"}|{"signed"},"payer",…})
 // R: freee deals (未決済), P: freee partners, FILE: a 全銀 file or a bank CSV (detected),
 // T: {"partners": {"<id>": {"feeRate": "0.0324"} | {"feeMaxYen": 660}}, "transferFeeMaxYen": 880}.
 // Prints {"suggestions":[{"line","receivables","difference","differenceAccount","confidence",
@@ -56,6 +57,7 @@ async function run(ctx: CliContext, argv: string[]): Promise<number> {
       partners: { type: 'string' },
       bank: { type: 'string' },
       tolerances: { type: 'string' },
+      mapping: { type: 'string' },
     },
   });
   if (positionals.length > 0) throw new UsageError('no positional arguments');
@@ -66,7 +68,9 @@ async function run(ctx: CliContext, argv: string[]): Promise<number> {
   const tolerances = tolerancesFromJson(
     values.tolerances ? readJson(values.tolerances, '--tolerances') : {},
   );
-  const statement = ctx.statements.readFile(values.bank);
+  const statement = values.mapping
+    ? ctx.statements.readFile(values.bank, readJson(values.mapping, '--mapping'))
+    : ctx.statements.readFile(values.bank);
   const suggestions = suggestMatches({ lines: statement.lines, receivables, partners, tolerances });
   ctx.out(JSON.stringify(suggestionsJson(suggestions)));
   return 0;
@@ -76,6 +80,6 @@ export const reconcileCommand: Command = {
   name: 'reconcile',
   summary: '消込: suggest which receivables each deposit settles (offline)',
   usage:
-    'uriage reconcile --receivables R.json --partners P.json --bank FILE [--tolerances T.json]',
+    'uriage reconcile --receivables R.json --partners P.json --bank FILE [--tolerances T.json] [--mapping M.json]',
   run,
 };

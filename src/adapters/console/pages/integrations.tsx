@@ -43,6 +43,7 @@ export function integrationsRoutes(app: Hono<AppEnv>): void {
           filter={filter}
           stores={stores}
           days={results.days}
+          methods={results.methods}
           notice={c.req.query('notice')}
           error={c.req.query('error') ?? results.error}
         />

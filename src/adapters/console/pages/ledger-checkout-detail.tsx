@@ -16,6 +16,11 @@ import { consoleStaff, errorsByPath, type StaffPrincipal } from '../session.js';
 import { taxCategoryLabels } from './report-view.js';
 import { consoleNotFound } from './not-found.js';
 import { dayQuery, statusLabels, timeIn, yen } from './ledger-format.js';
+import {
+  consoleReceiptActor,
+  ReceiptSection,
+  type ReceiptSectionProps,
+} from './register/receipt-issues.js';
 
 const detailPagesMax = 50;
 
@@ -141,6 +146,7 @@ function DetailPage(props: {
   math: CheckoutMath | null;
   names: ReadonlyMap<string, string>;
   back: string;
+  receipts: ReceiptSectionProps;
 }) {
   const checkout = props.item.document as Checkout;
   const zone = props.store.timeZone;
@@ -185,7 +191,7 @@ function DetailPage(props: {
       <h2>支払い</h2>
       <Tenders checkout={checkout} math={props.math} names={props.names} />
       <h2>レシート</h2>
-      <p>この会計のレシートはまだありません(レシートの記録は今後対応します)。</p>
+      <ReceiptSection {...props.receipts} />
     </Layout>
   );
 }
@@ -243,6 +249,20 @@ export function ledgerCheckoutDetailRoutes(app: Hono<AppEnv>): void {
     }
     const back = `/days/checkouts?${dayQuery(store.code, businessDate)}${c.req.query('status') ? `&status=${encodeURIComponent(c.req.query('status') ?? '')}` : ''}`;
     const names = new Map(methods.map((m) => [m.code, m.name]));
+    const receipts: ReceiptSectionProps = {
+      principal,
+      checkoutId: item.checkoutId,
+      storeCode: store.code,
+      businessDate,
+      timeZone: store.timeZone,
+      issues: await services.register.receiptIssues(
+        consoleReceiptActor(principal),
+        item.checkoutId,
+      ),
+      printable:
+        item.completedAt !== null && ['completed', 'cancelled', 'redone'].includes(item.status),
+      refusal: c.req.query('receiptError'),
+    };
     return c.html(
       <DetailPage
         principal={principal}
@@ -251,6 +271,7 @@ export function ledgerCheckoutDetailRoutes(app: Hono<AppEnv>): void {
         math={math}
         names={names}
         back={back}
+        receipts={receipts}
       />,
     );
   });

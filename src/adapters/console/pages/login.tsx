@@ -45,6 +45,9 @@ function LoginPage(props: { error?: string; companyCode?: string; staffCode?: st
         <p>
           <button type="submit">ログイン</button>
         </p>
+        <p>
+          <a href="/password/forgot">パスワードを忘れた場合</a>
+        </p>
       </form>
     </Layout>
   );

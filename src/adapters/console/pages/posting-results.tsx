@@ -7,7 +7,11 @@ import type { Context, Hono } from 'hono';
 import { AppError, forbidden } from '../../../app/errors.js';
 import { postingStatusLabels, postingStatuses } from '../../../app/posting/model.js';
 import { type RequestedDay } from '../../../app/posting/requests.js';
-import { parseStatus, type ResultDay } from '../../../app/posting/results.js';
+import {
+  parseStatus,
+  type MethodComparison,
+  type ResultDay,
+} from '../../../app/posting/results.js';
 import { businessDateIn as calendarDateIn } from '../../../domain/calendar/store-zone.js';
 import type { AppEnv } from '../../http/context.js';
 import { dateCell, instantCell } from '../dates.js';
@@ -15,18 +19,34 @@ import { CsrfField } from '../layout.js';
 import { consoleStaff, errorsByPath, readForm, type StaffPrincipal } from '../session.js';
 
 export const resultsDaysDefault = 14;
-/** Readable from 1024 px: 状態 and 再実行 never wrap per character; long reasons and deals wrap. */
+/**
+ * Readable from 1024 px: one summary row per store-day (状態 as a badge, 送信日時, 日報 and sent
+ * totals, 再実行) that never wraps per character, then a detail row (<details>) with the per-method
+ * comparison, the deals with their links, the reason and freee's messages.
+ */
 const resultsCss = `
-#posting-days td.status,#posting-days td:first-child,#posting-days td:nth-child(2),#posting-days td:last-child{white-space:nowrap}
-#posting-days td.status{font-weight:bold}
-#posting-days tr[data-status=failed] td.status,#posting-days tr[data-status=error] td.status,#posting-days tr[data-status=expired] td.status{color:#8a1020}
-#posting-days tr[data-status=posted] td.status{color:#1d5e2c}
-#posting-days td.reason{min-width:12em;overflow-wrap:anywhere}
+#posting-days{table-layout:auto;width:100%}
+#posting-days th,#posting-days td.nowrap{white-space:nowrap}
+#posting-days td.num{white-space:nowrap}
+.badge{display:inline-block;white-space:nowrap;padding:2px 10px;border-radius:12px;font-size:0.9em;font-weight:bold;background:#e9ecef;color:#222;border:1px solid #adb5bd}
+.badge[data-status=posted]{background:#e3f1e6;color:#14532d;border-color:#7fbf8f}
+.badge[data-status=failed],.badge[data-status=error],.badge[data-status=expired]{background:#fdecee;color:#7a0d1b;border-color:#e39aa5}
+.badge[data-status=retry_wait],.badge[data-status=sending]{background:#fff4d6;color:#5c4300;border-color:#d9b650}
+#posting-days tr.detail td{background:#fafbfc;padding:6px 12px 12px}
+#posting-days tr.detail summary{cursor:pointer}
+#posting-days .reason{overflow-wrap:anywhere}
+#posting-days table.methods{width:auto;margin:6px 0}
+#posting-days ul.deals{margin:4px 0;padding-left:18px}
+#posting-days ul.deals li{overflow-wrap:anywhere}
 #posting-days button.rerun{white-space:nowrap;padding:6px 12px}
+.diff-bad{color:#7a0d1b;font-weight:bold}
+#posting-filter label,#posting-rerun-range label{display:inline-block;margin:0 8px 6px 0}
 `;
 const yen = (amount: number | null) =>
   amount === null ? '' : `¥${amount.toLocaleString('ja-JP')}`;
 const timeText = (at: Date | null) => instantCell('Asia/Tokyo', at);
+const sumOf = (values: readonly (number | null)[]) =>
+  values.some((v) => v !== null) ? values.reduce<number>((sum, v) => sum + (v ?? 0), 0) : null;
 
 export interface ResultsFilter {
   store: string;
@@ -50,10 +70,10 @@ export function resultsFilterOf(c: Context<AppEnv>): ResultsFilter {
   };
 }
 
-function DealsCell(props: { day: ResultDay }) {
-  if (props.day.deals.length === 0) return <span>—</span>;
+function DealsList(props: { day: ResultDay }) {
+  if (props.day.deals.length === 0) return <p style="margin:4px 0">登録した取引はありません。</p>;
   return (
-    <ul style="margin:0;padding-left:16px">
+    <ul class="deals">
       {props.day.deals.map((deal) => (
         <li data-ref={deal.refNumber}>
           {deal.url ? (
@@ -71,6 +91,46 @@ function DealsCell(props: { day: ResultDay }) {
   );
 }
 
+/** 日報 total vs the books per payment method, with the difference. */
+function MethodTable(props: { methods: readonly MethodComparison[] }) {
+  const shown = props.methods.filter((m) => !(m.reportYen === 0 && m.sentYen === null));
+  if (shown.length === 0) return null;
+  const report = sumOf(props.methods.map((m) => m.reportYen));
+  const sent = sumOf(props.methods.map((m) => m.sentYen));
+  const diff = (m: { reportYen: number | null; sentYen: number | null }) =>
+    m.reportYen === null || m.sentYen === null ? null : m.sentYen - m.reportYen;
+  return (
+    <table class="methods">
+      <thead>
+        <tr>
+          <th scope="col">支払方法</th>
+          <th scope="col">日報</th>
+          <th scope="col">送信済の取引</th>
+          <th scope="col">差</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((m) => (
+          <tr data-method={m.code}>
+            <td>{m.name}</td>
+            <td class="num">{m.reportYen === null ? '—' : yen(m.reportYen)}</td>
+            <td class="num">{m.sentYen === null ? '未送信' : yen(m.sentYen)}</td>
+            <td class={diff(m) ? 'num diff-bad' : 'num'}>{yen(diff(m))}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-method="total">
+          <th scope="row">合計</th>
+          <td class="num">{yen(report)}</td>
+          <td class="num">{yen(sent)}</td>
+          <td class="num">{yen(diff({ reportYen: report, sentYen: sent }))}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
 type StoreOption = { code: string; name: string };
 
 /** The GET filter: store, date range, status and 品目. */
@@ -78,26 +138,39 @@ function ResultsFilterForm(props: { filter: ResultsFilter; stores: readonly Stor
   const f = props.filter;
   return (
     <form method="get" action="/integrations" id="posting-filter">
-      店舗{' '}
-      <select name="store" style="min-width:0">
-        <option value="">すべて</option>
-        {props.stores.map((s) => (
-          <option value={s.code} selected={s.code === f.store}>
-            {s.code} {s.name}
-          </option>
-        ))}
-      </select>{' '}
-      期間 <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
-      <input type="date" name="to" value={f.to} style="min-width:0" /> 状態{' '}
-      <select name="status" style="min-width:0">
-        <option value="">すべて</option>
-        {postingStatuses.map((s) => (
-          <option value={s} selected={s === f.status}>
-            {postingStatusLabels[s]}
-          </option>
-        ))}
-      </select>{' '}
-      品目 <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />{' '}
+      <label>
+        店舗{' '}
+        <select name="store" style="min-width:0">
+          <option value="">すべて</option>
+          {props.stores.map((s) => (
+            <option value={s.code} selected={s.code === f.store}>
+              {s.code} {s.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        期間 <input type="date" name="from" value={f.from} style="min-width:0" />
+      </label>{' '}
+      <label>
+        〜{' '}
+        <input type="date" name="to" value={f.to} style="min-width:0" aria-label="期間の終わり" />
+      </label>{' '}
+      <label>
+        状態{' '}
+        <select name="status" style="min-width:0">
+          <option value="">すべて</option>
+          {postingStatuses.map((s) => (
+            <option value={s} selected={s === f.status}>
+              {postingStatusLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        品目{' '}
+        <input name="item" value={f.item} placeholder="POS Reg" style="min-width:0;width:9em" />
+      </label>{' '}
       <button type="submit">絞り込む</button>
     </form>
   );
@@ -119,35 +192,66 @@ function DayRerunForm(props: { principal: StaffPrincipal; day: ResultDay }) {
   );
 }
 
-/** One store and business day: status, reason with freee's messages, deals, next attempt. */
-function ResultDayRow(props: { principal: StaffPrincipal; day: ResultDay; canRun: boolean }) {
+/** One store and business day: a summary row, then its detail row. */
+function ResultDayRows(props: {
+  principal: StaffPrincipal;
+  day: ResultDay;
+  methods: readonly MethodComparison[] | undefined;
+  canRun: boolean;
+}) {
   const { day } = props;
+  const methods = props.methods ?? [];
+  const id = `day-${day.storeCode}-${day.businessDate}`;
+  const sentAt = day.status === 'posted' ? day.finishedAt : null;
+  const openByDefault = ['failed', 'error', 'expired'].includes(day.status);
   return (
-    <tr data-store={day.storeCode} data-date={day.businessDate} data-status={day.status}>
-      <td>
-        {day.storeCode} {day.storeName}
-      </td>
-      <td>
-        {dateCell(day.businessDate)}
-        {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
-      </td>
-      <td class="status">{day.statusLabel}</td>
-      <td class="reason">
-        {day.message ?? ''}
-        {day.freeeMessages.length > 0 ? (
-          <ul class="freee-messages" style="margin:4px 0;padding-left:16px">
-            {day.freeeMessages.map((m) => (
-              <li>{m}</li>
-            ))}
-          </ul>
-        ) : null}
-      </td>
-      <td>
-        <DealsCell day={day} />
-      </td>
-      <td>{day.status === 'retry_wait' ? timeText(day.nextAttemptAt) : ''}</td>
-      <td>{props.canRun ? <DayRerunForm principal={props.principal} day={day} /> : null}</td>
-    </tr>
+    <>
+      <tr
+        data-store={day.storeCode}
+        data-date={day.businessDate}
+        data-status={day.status}
+        class="summary"
+      >
+        <td class="nowrap">
+          {day.storeCode} {day.storeName}
+        </td>
+        <td class="nowrap">
+          {dateCell(day.businessDate)}
+          {day.closeVersion ? `(第${day.closeVersion}版)` : ''}
+        </td>
+        <td class="status nowrap">
+          <span class="badge" data-status={day.status}>
+            {day.statusLabel}
+          </span>
+        </td>
+        <td class="nowrap sent-at">{sentAt ? timeText(sentAt) : '—'}</td>
+        <td class="num report-total">{yen(sumOf(methods.map((m) => m.reportYen)))}</td>
+        <td class="num sent-total">{yen(sumOf(methods.map((m) => m.sentYen)))}</td>
+        <td class="nowrap">
+          {day.status === 'retry_wait' ? `次回 ${timeText(day.nextAttemptAt)}` : ''}
+          {props.canRun ? <DayRerunForm principal={props.principal} day={day} /> : null}
+        </td>
+      </tr>
+      <tr class="detail" data-detail-of={id}>
+        <td colspan={7}>
+          <details id={id} open={openByDefault}>
+            <summary>
+              内訳と取引({day.deals.length}件)
+              {day.message ? <span class="reason">: {day.message}</span> : null}
+            </summary>
+            {day.freeeMessages.length > 0 ? (
+              <ul class="freee-messages" style="margin:4px 0;padding-left:16px">
+                {day.freeeMessages.map((m) => (
+                  <li>{m}</li>
+                ))}
+              </ul>
+            ) : null}
+            <MethodTable methods={methods} />
+            <DealsList day={day} />
+          </details>
+        </td>
+      </tr>
+    </>
   );
 }
 
@@ -167,16 +271,24 @@ function RangeRerunForm(props: {
       data-confirm="期間の営業日をまとめて再送します。よろしいですか。"
     >
       <CsrfField principal={props.principal} />
-      期間をまとめて再実行: 店舗{' '}
-      <select name="store" style="min-width:0">
-        {props.stores.map((s) => (
-          <option value={s.code} selected={s.code === f.store}>
-            {s.code} {s.name}
-          </option>
-        ))}
-      </select>{' '}
-      <input type="date" name="from" value={f.from} style="min-width:0" /> 〜{' '}
-      <input type="date" name="to" value={f.to} style="min-width:0" />{' '}
+      期間をまとめて再実行:{' '}
+      <label>
+        店舗{' '}
+        <select name="store" style="min-width:0">
+          {props.stores.map((s) => (
+            <option value={s.code} selected={s.code === f.store}>
+              {s.code} {s.name}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <label>
+        期間 <input type="date" name="from" value={f.from} style="min-width:0" />
+      </label>{' '}
+      <label>
+        〜{' '}
+        <input type="date" name="to" value={f.to} style="min-width:0" aria-label="期間の終わり" />
+      </label>{' '}
       <button type="submit" id="posting-rerun-range-submit">
         まとめて再実行
       </button>
@@ -189,6 +301,7 @@ export function PostingResults(props: {
   filter: ResultsFilter;
   stores: readonly StoreOption[];
   days: readonly ResultDay[];
+  methods: ReadonlyMap<string, readonly MethodComparison[]>;
   notice?: Child;
   error?: string | undefined;
 }) {
@@ -211,18 +324,23 @@ export function PostingResults(props: {
       <table id="posting-days" style="margin-top:10px">
         <thead>
           <tr>
-            <th>店舗</th>
-            <th>営業日</th>
-            <th>状態</th>
-            <th>理由</th>
-            <th>登録した取引</th>
-            <th>次回</th>
-            <th></th>
+            <th scope="col">店舗</th>
+            <th scope="col">営業日</th>
+            <th scope="col">状態</th>
+            <th scope="col">送信日時</th>
+            <th scope="col">日報の合計</th>
+            <th scope="col">送信した合計</th>
+            <th scope="col">再実行</th>
           </tr>
         </thead>
         <tbody>
           {props.days.map((day) => (
-            <ResultDayRow principal={props.principal} day={day} canRun={canRun} />
+            <ResultDayRows
+              principal={props.principal}
+              day={day}
+              methods={props.methods.get(`${day.storeCode}|${day.businessDate}`)}
+              canRun={canRun}
+            />
           ))}
         </tbody>
       </table>
@@ -238,7 +356,11 @@ export async function loadResults(
   c: Context<AppEnv>,
   principal: StaffPrincipal,
   filter: ResultsFilter,
-): Promise<{ days: ResultDay[]; error?: string }> {
+): Promise<{
+  days: ResultDay[];
+  methods: Map<string, MethodComparison[]>;
+  error?: string;
+}> {
   try {
     const days = await c.get('app').posting.listPostingResults({
       companyId: principal.companyId,
@@ -248,10 +370,15 @@ export async function loadResults(
       status: parseStatus(filter.status),
       item: filter.item || null,
     });
-    return { days };
+    const methods = await c.get('app').posting.compareWithReports(principal.companyId, days);
+    return { days, methods };
   } catch (error) {
     if (error instanceof AppError)
-      return { days: [], error: errorsByPath(error)?.message ?? error.userMessage };
+      return {
+        days: [],
+        methods: new Map(),
+        error: errorsByPath(error)?.message ?? error.userMessage,
+      };
     throw error;
   }
 }

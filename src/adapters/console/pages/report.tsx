@@ -27,6 +27,8 @@ import {
 } from '../session.js';
 import { HourlyChart } from './report-chart.js';
 import { reportSettingsRoutes } from './report-settings.js';
+import { dailyReportCsvRows } from './report-csv.js';
+import { csvEncodingOf, csvResponse } from '../csv.js';
 import {
   HourlyTable,
   PrintJobsTable,
@@ -76,6 +78,26 @@ function Picker(props: { stores: Store[]; store: Store; businessDate: string }) 
       </div>
       <div>
         <a href={`/report/settings?store=${encodeURIComponent(props.store.code)}`}>日報の設定</a>
+        {' ・ '}
+        <a
+          href={`/report/month?store=${encodeURIComponent(props.store.code)}&month=${props.businessDate.slice(0, 7)}`}
+          id="month-link"
+        >
+          月報
+        </a>
+        {' ・ CSV: '}
+        <a
+          href={`/report?${dayQuery(props.store.code, props.businessDate)}&format=csv&encoding=utf8bom`}
+          id="csv-utf8"
+        >
+          UTF-8(BOM付き)
+        </a>{' '}
+        <a
+          href={`/report?${dayQuery(props.store.code, props.businessDate)}&format=csv&encoding=sjis`}
+          id="csv-sjis"
+        >
+          Shift_JIS
+        </a>
       </div>
     </form>
   );
@@ -251,10 +273,28 @@ async function renderPage(
   );
 }
 
+/** The 日報 as CSV (UTF-8 with BOM or Shift_JIS), figures from the same getDailyReport. */
+async function dayCsv(c: Context<AppEnv>, principal: StaffPrincipal) {
+  const encoding = csvEncodingOf(c.req.query('encoding'));
+  const { store, businessDate } = await dayOf(c, principal);
+  if (!store) return c.redirect('/report');
+  const view = await c.get('app').report.getDailyReport(reportActorOf(principal), {
+    storeCode: store.code,
+    businessDate,
+  });
+  return csvResponse(
+    dailyReportCsvRows(view.report),
+    encoding,
+    `日報_${store.name}_${businessDate}.csv`,
+    `daily-report-${store.code}-${businessDate}.csv`,
+  );
+}
+
 export function reportPageRoutes(app: Hono<AppEnv>): void {
   app.get('/report', async (c) => {
     const principal = consoleStaff(c);
     if (!principal) return c.redirect('/login');
+    if (c.req.query('format') === 'csv') return dayCsv(c, principal);
     const notice =
       c.req.query('printed') === 'queued'
         ? '印刷を受け付けました。印刷の状態は下の一覧に表示されます。'

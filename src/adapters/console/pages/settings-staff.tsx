@@ -30,6 +30,25 @@ const fromStaff = (s: StaffMember): Values => ({
   password: '',
 });
 
+/** 仮のパスワードを発行 (pages/account.tsx answers it). */
+function ResetPasswordForm(props: { principal: StaffPrincipal; code: string }) {
+  return (
+    <form
+      class="card"
+      method="post"
+      action={`/admin/settings/staff/${encodeURIComponent(props.code)}/reset-password`}
+      id="reset-password"
+      data-confirm="仮のパスワードを発行し、この担当者のログインをすべて終了します。よろしいですか。"
+    >
+      <CsrfField principal={props.principal} />
+      <p>
+        パスワードを忘れた担当者には、仮のパスワードを発行できます(次のログインで本人が変更します)。
+      </p>
+      <button type="submit">仮のパスワードを発行</button>
+    </form>
+  );
+}
+
 function StaffForm(props: {
   principal: StaffPrincipal;
   values: Values;
@@ -93,6 +112,7 @@ function StaffForm(props: {
           <button type="submit">保存</button>
         </p>
       </form>
+      {props.isNew ? null : <ResetPasswordForm principal={props.principal} code={v.code} />}
     </Layout>
   );
 }

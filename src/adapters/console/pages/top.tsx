@@ -38,6 +38,12 @@ function TodayTable(props: { rows: readonly StoreToday[] }) {
             <td>
               <a href={`/report?${dayQuery(store.code, today)}`}>
                 {store.name}({store.code})
+              </a>{' '}
+              <a
+                href={`/report/month?store=${encodeURIComponent(store.code)}&month=${today.slice(0, 7)}`}
+                class="month-link"
+              >
+                月報
               </a>
             </td>
             <td>{dateCell(today)}</td>
@@ -144,6 +150,9 @@ export function topRoutes(app: Hono<AppEnv>): void {
           </li>
           <li>
             <a href="/report">日報を見る</a>
+          </li>
+          <li>
+            <a href="/report/month">月報を見る</a>
           </li>
           <li>
             <a href="/integrations">freee連携の結果を見る</a>

@@ -3,7 +3,7 @@
 // revision here and is stored in IndexedDB before the send queue (sync.js) delivers it.
 import { all, getConfig, saveCheckout, saveDrawerEvent, setConfig } from './db.js';
 import { cashEffect, lineAmount, ratePercent, tenderState, totalsOf } from './money.js';
-import { createSender, unsentCheckouts } from './sync.js';
+import { createSender, isUnsent, unsentCheckouts } from './sync.js';
 import { $, el, receiptView, reportView, yen } from './ui.js';
 
 const denominations = [10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 1];
@@ -15,6 +15,10 @@ const state = {
   payments: [],
   returnMode: false,
   selected: null,
+  /** The checkout whose receipt is on screen (印刷 / 領収書 print it). */
+  receiptFor: null,
+  /** The close version the register made last (日報を印刷). */
+  closed: null,
 };
 let sender = null;
 
@@ -305,8 +309,72 @@ function receiptOf(checkout) {
 }
 
 function showReceipt(checkout) {
+  state.receiptFor = checkout;
   $('#receipt-box').replaceChildren(receiptView(receiptOf(checkout), methodNames()));
+  $('#print-status').textContent = '';
+  delete $('#print-status').dataset.state;
   $('#receipt-panel').hidden = false;
+}
+
+const authorized = (extra = {}) => ({
+  authorization: `Bearer ${state.setup.token}`,
+  'idempotency-key': `print:${crypto.randomUUID()}`,
+  ...extra,
+});
+
+/** The server's Japanese message of an error answer. */
+async function errorMessage(response, fallback) {
+  const body = await response.json().catch(() => null);
+  const fields = (body?.error?.fields ?? []).map((f) => f.message);
+  return [body?.error?.message ?? fallback, ...fields].join(' ');
+}
+
+function printStatus(text, stateName) {
+  $('#print-status').textContent = text;
+  $('#print-status').dataset.state = stateName;
+}
+
+/**
+ * 印刷 / 領収書: the checkout is sent first (the server prints what its ledger holds), then printed
+ * on the store's printer; the server counts the issues and marks the second and later 再発行.
+ */
+async function printReceipt(kind) {
+  const checkout = state.receiptFor;
+  if (!checkout) return;
+  printStatus('印刷しています…', 'busy');
+  await sender.kick();
+  if (await isUnsent(checkout.id)) {
+    printStatus(
+      'この会計はまだ送信されていないため印刷できません。オンラインに戻ってから印刷してください。',
+      'unsent',
+    );
+    return;
+  }
+  const formal =
+    kind === 'formal'
+      ? { addressee: $('#formal-addressee').value.trim(), note: $('#formal-note').value.trim() }
+      : null;
+  const response = await fetch(`/api/v1/checkouts/${encodeURIComponent(checkout.id)}/receipts`, {
+    method: 'POST',
+    headers: authorized({ 'content-type': 'application/json' }),
+    body: JSON.stringify({ kind, ...(formal ?? {}) }),
+  }).catch(() => null);
+  if (!response) {
+    printStatus('サーバーに接続できないため印刷できません。', 'failed');
+    return;
+  }
+  if (!response.ok) {
+    printStatus(await errorMessage(response, '印刷できませんでした。'), 'failed');
+    return;
+  }
+  const result = await response.json();
+  $('#receipt-box').replaceChildren(
+    receiptView(receiptOf(checkout), methodNames(), { reissue: result.issue.reissue, formal }),
+  );
+  const label = kind === 'formal' ? '領収書' : 'レシート';
+  if (result.printed)
+    printStatus(`${label}を印刷しました${result.issue.reissue ? '(再発行)' : ''}。`, 'printed');
+  else printStatus(`${label}を印刷できませんでした: ${result.reason}`, 'failed');
 }
 
 async function showHistory() {
@@ -357,6 +425,9 @@ async function drawer(type) {
     $('#drawer-error').textContent = '金額は1円以上の整数で入力してください。';
     return;
   }
+  // Cleared before the save: what is typed meanwhile belongs to the next レジ入出金.
+  $('#drawer-amount').value = '';
+  $('#drawer-error').textContent = '';
   await saveDrawerEvent({
     id: crypto.randomUUID(),
     type,
@@ -366,8 +437,6 @@ async function drawer(type) {
     at: nowIso(),
     amount,
   });
-  $('#drawer-amount').value = '';
-  $('#drawer-error').textContent = '';
   sender.kick();
   await renderStatus();
 }
@@ -419,12 +488,54 @@ async function confirmClose() {
     return;
   }
   $('#report-box').replaceChildren(reportView(body.report));
+  state.closed = { businessDate: businessDate(), version: body.version };
+  $('#report-print').hidden = !state.boot.store.hasPrinter;
+  $('#report-print-status').textContent = state.boot.store.hasPrinter
+    ? '日報をレシートプリンターに送ります。'
+    : 'レシートプリンターが設定されていないため、日報は画面にだけ表示しています。';
+}
+
+/** 日報を印刷 (again): a print job of the close version just made, on the store's printer. */
+async function printReport() {
+  if (!state.closed) return;
+  const { businessDate: date, version } = state.closed;
+  const response = await fetch(
+    `/api/v1/stores/${encodeURIComponent(state.boot.store.code)}/days/${date}/print`,
+    {
+      method: 'POST',
+      headers: authorized({ 'content-type': 'application/json' }),
+      body: JSON.stringify({ version }),
+    },
+  ).catch(() => null);
+  $('#report-print-status').textContent = !response
+    ? 'サーバーに接続できないため印刷できません。'
+    : response.ok
+      ? '日報の印刷を受け付けました。'
+      : await errorMessage(response, '日報を印刷できませんでした。');
+}
+
+async function showErrors() {
+  const rejected = await sender.rejected();
+  $('#errors-list').replaceChildren(
+    ...rejected.map((r) =>
+      el(
+        'li',
+        { 'data-testid': 'send-error', 'data-id': r.entry.id },
+        `${r.entry.kind === 'checkout' ? '会計' : '入出金'} ${r.entry.id.slice(0, 8)} 第${r.entry.revision}版: ${r.message}`,
+      ),
+    ),
+  );
+  $('#errors').hidden = false;
 }
 
 async function renderStatus() {
   const count = sender ? await sender.unsentCount() : 0;
   $('#unsent').textContent = `未送信 ${count}`;
   $('#unsent').dataset.count = String(count);
+  const errors = sender ? (await sender.rejected()).length : 0;
+  $('#errors-open').textContent = `送信エラー ${errors}`;
+  $('#errors-open').dataset.count = String(errors);
+  $('#errors-open').hidden = errors === 0;
   $('#online').textContent = navigator.onLine ? 'オンライン' : 'オフライン';
 }
 
@@ -440,6 +551,13 @@ function wire() {
   });
   on('#receipt-close', () => {
     $('#receipt-panel').hidden = true;
+  });
+  on('#receipt-print', () => void printReceipt('receipt'));
+  on('#formal-print', () => void printReceipt('formal'));
+  on('#report-print', () => void printReport());
+  on('#errors-open', () => void showErrors());
+  on('#errors-close', () => {
+    $('#errors').hidden = true;
   });
   on('#history-open', () => void showHistory());
   on('#history-close', () => {

@@ -1,8 +1,9 @@
 // The register's local storage (IndexedDB, raw API): every checkout is written here BEFORE anything
 // is sent. Stores: `checkouts` (latest revision of each checkout, by id), `outbox` (what is still to
-// send, in order: auto-increment key), `drawer` (レジ入出金), `config` (token and settings).
+// send, in order: auto-increment key), `drawer` (レジ入出金), `config` (token and settings),
+// `rejected` (送信エラー: entries the server refused with a 4xx, with its Japanese message).
 const dbName = 'uriage-register';
-const dbVersion = 1;
+const dbVersion = 2;
 
 function promised(request) {
   return new Promise((resolve, reject) => {
@@ -16,12 +17,15 @@ let opened = null;
 export function openDb() {
   opened ??= new Promise((resolve, reject) => {
     const request = indexedDB.open(dbName, dbVersion);
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = (event) => {
       const db = request.result;
-      db.createObjectStore('checkouts', { keyPath: 'id' });
-      db.createObjectStore('outbox', { autoIncrement: true });
-      db.createObjectStore('drawer', { keyPath: 'id' });
-      db.createObjectStore('config');
+      if (event.oldVersion < 1) {
+        db.createObjectStore('checkouts', { keyPath: 'id' });
+        db.createObjectStore('outbox', { autoIncrement: true });
+        db.createObjectStore('drawer', { keyPath: 'id' });
+        db.createObjectStore('config');
+      }
+      if (event.oldVersion < 2) db.createObjectStore('rejected', { autoIncrement: true });
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -89,6 +93,15 @@ export async function deleteOutbox(key) {
   const db = await openDb();
   const tx = db.transaction('outbox', 'readwrite');
   tx.objectStore('outbox').delete(key);
+  await done(tx);
+}
+
+/** 送信エラー: the refused entry leaves the outbox and joins the rejected list in ONE transaction. */
+export async function rejectOutbox(key, rejection) {
+  const db = await openDb();
+  const tx = db.transaction(['outbox', 'rejected'], 'readwrite');
+  tx.objectStore('outbox').delete(key);
+  tx.objectStore('rejected').add(rejection);
   await done(tx);
 }
 

@@ -1,19 +1,32 @@
 // The send queue: delivers the outbox in order, one entry at a time, through the ledger's ingest
 // (/api/v1/checkouts, /api/v1/drawer-events) with the register token. An entry leaves the outbox
 // only after the server answered it (accepted, or already known: id + revision make a resend
-// harmless), so a reload in the middle loses nothing and duplicates nothing. Network errors and
-// 5xx back off (1 s doubling to 30 s); a 4xx refusal is kept aside and shown.
-import { deleteOutbox, firstOutbox, outboxCount, outboxEntries } from './db.js';
+// harmless), so a reload in the middle loses nothing and duplicates nothing. Network errors, 5xx,
+// 401 (token), 408 and 429 back off (1 s doubling to 30 s) and retry; any other 4xx is the server
+// refusing that entry: it moves to the 送信エラー list (IndexedDB `rejected`) with the server's
+// Japanese message, so it never blocks the entries behind it.
+import { all, deleteOutbox, firstOutbox, outboxCount, outboxEntries, rejectOutbox } from './db.js';
 
 const backoffMinMs = 1000;
 const backoffMaxMs = 30000;
 const sendsPerRunMax = 10000;
+const retriedStatuses = new Set([401, 408, 429]);
+
+/** The server's Japanese message and its field messages, from an error body. */
+function messageOf(status, text) {
+  try {
+    const error = JSON.parse(text).error;
+    const fields = (error.fields ?? []).map((f) => `${f.path}: ${f.message}`);
+    return [error.message, ...fields].filter(Boolean).join(' / ');
+  } catch {
+    return `サーバーが受け付けませんでした(HTTP ${status})。`;
+  }
+}
 
 export function createSender({ token, onChange }) {
-  let running = false;
+  let running = null;
   let backoffMs = backoffMinMs;
   let timer = null;
-  const rejected = [];
 
   async function sendOne(item) {
     const path = item.entry.kind === 'checkout' ? '/api/v1/checkouts' : '/api/v1/drawer-events';
@@ -26,15 +39,21 @@ export function createSender({ token, onChange }) {
       },
       body: JSON.stringify(item.entry.body),
     });
-    if (response.status >= 500) throw new Error(`server ${response.status}`);
-    if (response.status >= 400)
-      rejected.push({ entry: item.entry, status: response.status, body: await response.text() });
+    if (response.status >= 500 || retriedStatuses.has(response.status))
+      throw new Error(`server ${response.status}`);
+    if (response.status >= 400) {
+      await rejectOutbox(item.key, {
+        entry: item.entry,
+        status: response.status,
+        message: messageOf(response.status, await response.text()),
+        at: new Date().toISOString(),
+      });
+      return;
+    }
     await deleteOutbox(item.key);
   }
 
-  async function run() {
-    if (running) return;
-    running = true;
+  async function loop() {
     try {
       for (let sent = 0; sent < sendsPerRunMax; sent += 1) {
         const item = await firstOutbox();
@@ -48,19 +67,29 @@ export function createSender({ token, onChange }) {
       timer = setTimeout(() => void run(), backoffMs);
       backoffMs = Math.min(backoffMs * 2, backoffMaxMs);
     } finally {
-      running = false;
+      running = null;
       onChange();
     }
   }
 
+  /** One pass over the outbox (the pass already under way, if any). */
+  function run() {
+    running ??= loop();
+    return running;
+  }
+
   return {
     run,
+    /** Sends now; resolves when a pass that started after this call has ended. */
     kick() {
       backoffMs = backoffMinMs;
       clearTimeout(timer);
-      void run();
+      const current = running;
+      return current ? current.then(() => run()) : run();
     },
-    rejected,
+    async rejected() {
+      return all('rejected');
+    },
     async unsentCount() {
       return outboxCount();
     },
@@ -76,4 +105,9 @@ export async function unsentCheckouts() {
     if (!known || known.revision < entry.revision) latest.set(entry.id, entry.body);
   }
   return [...latest.values()];
+}
+
+/** Whether the checkout still has a revision waiting in the outbox. */
+export async function isUnsent(checkoutId) {
+  return (await outboxEntries()).some((e) => e.kind === 'checkout' && e.id === checkoutId);
 }

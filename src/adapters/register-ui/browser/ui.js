@@ -26,13 +26,21 @@ function row(label, value, testId) {
   );
 }
 
-/** The receipt as shown on screen (the same items as the printed one). */
-export function receiptView(receipt, methodNames) {
+/** The receipt as shown on screen (the same items as the printed one; `formal`: the 領収書). */
+export function receiptView(receipt, methodNames, options = {}) {
   const returned = receipt.total < 0 || receipt.lines.some((l) => l.quantity < 0);
+  const title = options.formal ? '領収書' : returned ? '返品・返金' : 'レシート';
   return el(
     'div',
     { class: 'receipt', id: 'receipt' },
-    el('h3', {}, returned ? '返品・返金' : 'レシート'),
+    el('h3', {}, title),
+    options.reissue ? el('div', { 'data-testid': 'reissue-mark' }, '【再発行】') : '',
+    options.formal
+      ? [
+          el('div', { 'data-testid': 'formal-addressee' }, `${options.formal.addressee} 様`),
+          el('div', {}, `但し ${options.formal.note || 'お品代として'}`),
+        ]
+      : '',
     el('div', {}, receipt.issuer.name),
     el('div', {}, receipt.storeName),
     receipt.issuer.registrationNumber

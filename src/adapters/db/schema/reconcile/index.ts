@@ -7,8 +7,10 @@
 // - reconcile_writes: every freee write of an application, the intent recorded BEFORE the call
 //   and freee's id after the answer; an intent without an id means "look in freee before writing".
 // - reconcile_aliases: payer names learned when a user confirms a match.
+// - reconcile_settings: the automatic apply of unique exact matches, per company.
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -97,3 +99,12 @@ export const reconcileAliases = pgTable(
   },
   (t) => [primaryKey({ columns: [t.companyId, t.payerName, t.partnerId] })],
 );
+
+/** Per company: apply unique exact matches without a click (off until the company turns it on);
+ *  the bank account's 明細 are synced in freee (then Uriage suggests only and writes nothing). */
+export const reconcileSettings = pgTable('reconcile_settings', {
+  companyId: company().primaryKey(),
+  autoApplyExact: boolean('auto_apply_exact').notNull(),
+  bankSynced: boolean('bank_synced').notNull().default(false),
+  updatedAt: at('updated_at').notNull(),
+});

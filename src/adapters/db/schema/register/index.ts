@@ -3,6 +3,7 @@
 // Not exported from the main schema index; companies are referenced by id.
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   integer,
@@ -86,3 +87,44 @@ export const pairingCodes = pgTable('register_pairing_codes', {
   usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * Every print of a checkout's receipt or 領収書 (receipt spec: 再発行 marked). The row is written
+ * before the printer is called (the intent), then marked printed or failed. `reissue`: an earlier
+ * issue of the same kind was printed, so this one says 【再発行】.
+ */
+export const receiptIssues = pgTable(
+  'register_receipt_issues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order (the list shows the issues in the order they were asked for). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    checkoutId: text('checkout_id').notNull(),
+    revision: integer('revision').notNull(),
+    /** `receipt` (レシート) or `formal` (領収書). */
+    kind: text('kind').notNull(),
+    /** 1 for the first issue of this kind of this checkout, then 2, 3, … */
+    count: integer('count').notNull(),
+    reissue: boolean('reissue').notNull(),
+    addressee: text('addressee'),
+    note: text('note'),
+    /** `register` or `console`. */
+    source: text('source').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    /** printing → printed | failed. */
+    status: text('status').notNull(),
+    reason: text('reason'),
+    printerAddress: text('printer_address'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('register_receipt_issues_count').on(t.companyId, t.checkoutId, t.kind, t.count),
+    check('register_receipt_issues_kind', sql`${t.kind} in ('receipt','formal')`),
+    check('register_receipt_issues_status', sql`${t.status} in ('printing','printed','failed')`),
+    check('register_receipt_issues_count_min', sql`${t.count} >= 1`),
+  ],
+);
