@@ -18,6 +18,7 @@ import {
 } from '../support/app.js';
 import { printWorkerDepsOf } from '../support/deps.js';
 import { readJson } from '../support/json.js';
+import { bearer, checkout, registerToken } from '../support/ledger-fixtures.js';
 import { reportJobModule } from '../../src/app/report/jobs.js';
 import { tcpReportPrinter } from '../../src/adapters/print/report-printer.js';
 import {
@@ -167,4 +168,33 @@ test('the address is checked again when the job is sent: a narrowed setting fail
   assert.ok([200, 202].includes(again.status), await again.clone().text());
   await queue.drain();
   assert.equal(printer.received.length, received + 1);
+});
+
+test('a receipt to a printer the setting no longer allows: 400 naming printer.host, nothing recorded or sent', async () => {
+  await app.app().network.savePrinterNetworks(company.companyId, ['127.0.0.1/32']);
+  assert.equal((await putPrinter('127.0.0.1', printer.port)).status, 200);
+  const register = bearer(app, await registerToken(app, company));
+  const id = '6a0e9d1c-55b2-4f0a-8c3e-1d2e3f4a5b6c';
+  const sent = await register(
+    'POST',
+    '/api/v1/checkouts',
+    checkout(id, {
+      lines: [{ name: 'コーヒー', quantity: 1, unitPrice: 500, taxCategory: 'reduced8' }],
+      payments: [{ method: 'cash', amount: 500 }],
+    }),
+  );
+  assert.equal(sent.status, 201, await sent.clone().text());
+  await app.app().network.savePrinterNetworks(company.companyId, []);
+  const received = printer.received.length;
+  const response = await register('POST', `/api/v1/checkouts/${id}/receipts`, { kind: 'receipt' });
+  const body = JSON.stringify(await readJson(response));
+  assert.equal(response.status, 400, body);
+  assert.match(body, /printer\.host/);
+  assert.match(body, /ループバック/);
+  assert.equal(printer.received.length, received, 'nothing sent');
+  const { rows } = await app.db.pool.query(
+    'select count(*)::int as n from register_receipt_issues where company_id = $1',
+    [company.companyId],
+  );
+  assert.equal((rows[0] as { n: number }).n, 0, 'nothing recorded');
 });
