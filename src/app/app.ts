@@ -7,6 +7,7 @@ import type { FreeeApp } from './freee/use-cases.js';
 import type { IdempotencyStore } from './idempotency.js';
 import type { LedgerApp } from './ledger/use-cases.js';
 import type { MastersApp } from './masters/use-cases.js';
+import type { NetworkApp } from './network/use-cases.js';
 import type { AppLog } from './log.js';
 import type { PostingApp } from './posting/use-cases.js';
 import type { RegisterApp } from './register/use-cases.js';
@@ -20,6 +21,8 @@ export interface App {
   /** Session cookies are Secure (served behind https). */
   readonly secureCookies: boolean;
   readonly tenancy: TenancyApp;
+  /** Company network settings: where printers may be (issue #10 item 12). */
+  readonly network: NetworkApp;
   readonly auth: AuthApp;
   readonly ledger: LedgerApp;
   readonly report: ReportApp;

@@ -40,6 +40,10 @@ import type { PrintJobStore, ReportSource } from '../app/report/ports.js';
 import { bindReport } from '../app/report/use-cases.js';
 import type { ReportRendering } from '../app/report/rendering.js';
 import type { PasswordHasher, TenancyUnitOfWork } from '../app/tenancy/ports.js';
+import type { HostResolver, NetworkSettingsStore } from '../app/network/printer-network.js';
+import { bindNetwork } from '../app/network/use-cases.js';
+import { networkSettingsStoreOver } from '../adapters/db/network-settings-store.js';
+import { dnsHostResolver } from '../adapters/print/host-resolver.js';
 import { bindTenancy } from '../app/tenancy/use-cases.js';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.js';
 import { accessStoreOver } from '../adapters/db/access-store.js';
@@ -96,17 +100,21 @@ export interface AppPorts {
   receiptIssues: ReceiptIssueStore;
   receiptPrinter: ReceiptPrinter;
   reconcile: ReconcileDeps;
+  networkSettings: NetworkSettingsStore;
+  resolveHost: HostResolver;
 }
 
 export function buildApp(ports: AppPorts): App {
   const { clock, log } = ports;
-  const tenancyDeps = { uow: ports.tenancy, clock, hasher: ports.hasher };
+  const printerNetwork = printerNetworkOf(ports);
+  const tenancyDeps = { uow: ports.tenancy, clock, hasher: ports.hasher, printerNetwork };
   const source = ports.reportSource;
   return Object.freeze({
     clock,
     log,
     secureCookies: ports.secureCookies,
     tenancy: bindTenancy(tenancyDeps),
+    network: bindNetwork(printerNetwork),
     auth: bindAuth({
       tenancy: ports.tenancy.read,
       access: ports.access,
@@ -138,6 +146,7 @@ export function buildApp(ports: AppPorts): App {
       issues: ports.receiptIssues,
       tenancyRead: ports.tenancy.read,
       receiptPrinter: ports.receiptPrinter,
+      network: printerNetwork,
       clock,
     }),
     freee: ports.freee ? bindFreee(ports.freee, ports.sandboxConnector) : null,
@@ -153,6 +162,11 @@ export function buildApp(ports: AppPorts): App {
     }),
     reconcile: bindReconcile(ports.reconcile),
   });
+}
+
+/** The printer network check's ports (issue #10 item 12): the setting and the resolver. */
+export function printerNetworkOf(ports: AppPorts) {
+  return { store: ports.networkSettings, resolve: ports.resolveHost, clock: ports.clock };
 }
 
 /** What a process has built before its App: the database pool and the outside clients. */
@@ -232,6 +246,8 @@ export function appPortsOver(parts: ProcessParts): AppPorts {
       reading: statementReading,
       clock,
     },
+    networkSettings: networkSettingsStoreOver(pool),
+    resolveHost: dnsHostResolver(),
   };
 }
 

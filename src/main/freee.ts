@@ -127,6 +127,8 @@ export function freeeRuntimeFor(
 export async function connectDemoCompanyToFreee(
   app: App,
   logger: Logger,
+  /** Told the sandbox user's sign-in, to print next to the demo login (a later 連携開始 asks for it). */
+  onSandboxSignIn?: (signIn: { email: string; password: string }) => void,
 ): Promise<'connected' | 'skipped'> {
   const freee = app.freee;
   if (!freee?.connectNewSandboxCompany) return 'skipped';
@@ -142,7 +144,7 @@ export async function connectDemoCompanyToFreee(
   if (statuses.some((s) => s.connection && s.connection.status !== 'disconnected'))
     return 'skipped';
   try {
-    const { freeeCompanyId, connection } = await freee.connectNewSandboxCompany({
+    const { freeeCompanyId, connection, signIn } = await freee.connectNewSandboxCompany({
       companyId: company.id,
       staffId: null,
       sandboxCompanyName: 'デモ商店(サンドボックス)',
@@ -151,6 +153,7 @@ export async function connectDemoCompanyToFreee(
       { freeeCompanyId, connectionId: connection.id, stores: statuses.length },
       'demo company connected to a sandbox 事業所',
     );
+    if (signIn) onSandboxSignIn?.(signIn);
     return 'connected';
   } catch (error) {
     logger.warn({ err: error }, 'demo company could not be connected to the freee sandbox');

@@ -9,7 +9,7 @@ import { postingTimings, type PostingTimings } from '../app/posting/timings.js';
 import { reportJobModule } from '../app/report/jobs.js';
 import type { ReportPrinter } from '../app/report/ports.js';
 import { tcpReportPrinter } from '../adapters/print/report-printer.js';
-import { postingDepsOver, type AppPorts } from './app.js';
+import { postingDepsOver, printerNetworkOf, type AppPorts } from './app.js';
 import type { Config } from './config.js';
 
 /** Posting's waits for this configuration (URIAGE_POSTING_TIME_SCALE, URIAGE_FREEE_TIMEOUT_MS). */
@@ -37,6 +37,7 @@ export function jobModulesFor(
       source: ports.reportSource,
       printJobs: ports.printJobs,
       printer: options.printer ?? tcpReportPrinter(),
+      network: printerNetworkOf(ports),
       clock: ports.clock,
       logger: ports.log,
     }),

@@ -19,4 +19,5 @@ export const allMigrationSets: readonly MigrationSet[] = [
   wingMigrations('reconcile'),
   wingMigrations('register'),
   wingMigrations('accounts'),
+  wingMigrations('hardening'),
 ];

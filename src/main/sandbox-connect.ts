@@ -21,11 +21,36 @@ export interface SandboxConnectResult {
 
 const hiddenFieldsMax = 20;
 
-/** Opens the consent page for `userId`, presses 許可する for `companyId`; returns the callback URL. */
+export interface SandboxConsentChoice {
+  /** The sandbox user signing in to the consent page (issue #10 item 3). */
+  email: string;
+  password: string;
+  userId: number;
+  companyId: number;
+}
+
+function hiddenFields(html: string): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const match of [
+    ...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g),
+  ].slice(0, hiddenFieldsMax)) {
+    form.set(match[1] ?? '', decodeEntities(match[2] ?? ''));
+  }
+  return form;
+}
+
+/** The session cookie the sign-in answer set (`name=value`), for the 許可する post. */
+function sessionOf(answer: Response): string {
+  const cookie = (answer.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (cookie === '') throw new Error('sandbox sign-in set no session cookie');
+  return cookie;
+}
+
+/** Opens the consent page, signs in as the user, presses 許可する for `companyId`; returns the callback URL. */
 export async function answerSandboxConsent(
   runtime: FreeeRuntime,
   authorizationUrl: string,
-  choice: { userId: number; companyId: number },
+  choice: SandboxConsentChoice,
 ): Promise<string> {
   if (!runtime.sandboxBaseUrl)
     throw new AppError(
@@ -34,22 +59,22 @@ export async function answerSandboxConsent(
       'freeeサンドボックスはこのプロセスでは利用できません。',
     );
   const endpoints = sandboxEndpoints(runtime.sandboxBaseUrl, runtime.sandboxFetch);
-  const pageUrl = new URL(authorizationUrl);
-  pageUrl.searchParams.set('sandbox_user_id', String(choice.userId));
-  const page = await endpoints.fetch(pageUrl.toString());
-  const html = await page.text();
+  const page = await endpoints.fetch(authorizationUrl);
+  const signInHtml = await page.text();
   if (page.status !== 200) throw new Error(`sandbox consent page answered ${page.status}`);
-  const form = new URLSearchParams();
-  for (const match of [
-    ...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g),
-  ].slice(0, hiddenFieldsMax)) {
-    form.set(match[1] ?? '', decodeEntities(match[2] ?? ''));
-  }
+  const signIn = hiddenFields(signInHtml);
+  signIn.set('email', choice.email);
+  signIn.set('password', choice.password);
+  const signedIn = await endpoints.fetch(endpoints.authorizeUrl, { method: 'POST', body: signIn });
+  const consentHtml = await signedIn.text();
+  if (signedIn.status !== 200) throw new Error(`sandbox sign-in answered ${signedIn.status}`);
+  const form = hiddenFields(consentHtml);
   form.set('selection', `${choice.userId}:${choice.companyId}`);
   form.set('decision', 'allow');
   const answer = await endpoints.fetch(endpoints.authorizeUrl, {
     method: 'POST',
     body: form,
+    headers: { cookie: sessionOf(signedIn) },
     redirect: 'manual',
   });
   const location = answer.headers.get('location');
@@ -82,7 +107,9 @@ export async function connectToNewSandboxCompany(
     staffId: input.staffId,
     provider: 'sandbox',
   });
+  if (!sandbox.signIn) throw new Error('the new sandbox 事業所 came without its user');
   const callbackUrl = await answerSandboxConsent(runtime, started.authorizationUrl, {
+    ...sandbox.signIn,
     userId: sandbox.userId,
     companyId: sandbox.companyId,
   });
@@ -106,6 +133,6 @@ export async function connectToNewSandboxCompany(
 export function sandboxConnectorOver(runtime: FreeeRuntime, pool: Pool): SandboxConnector {
   return async (input) => {
     const { sandbox, connection } = await connectToNewSandboxCompany(runtime, pool, input);
-    return { freeeCompanyId: sandbox.companyId, connection };
+    return { freeeCompanyId: sandbox.companyId, connection, signIn: sandbox.signIn };
   };
 }

@@ -20,6 +20,8 @@ export interface RunningServer {
   database: Database;
   app: App;
   demoLogin: DemoLogin | null;
+  /** The demo's freee sandbox user (consent-page sign-in), when this start connected the demo. */
+  demoSandboxSignIn: { email: string; password: string } | null;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,11 @@ export async function startServer(options: {
   try {
     const { app, ports, database } = running;
     const demoLogin = options.demo ? await app.tenancy.ensureDemoCompany() : null;
-    if (options.demo) await connectDemoCompanyToFreee(app, logger);
+    let demoSandboxSignIn: RunningServer['demoSandboxSignIn'] = null;
+    if (options.demo)
+      await connectDemoCompanyToFreee(app, logger, (signIn) => {
+        demoSandboxSignIn = signIn;
+      });
     if (demoLogin)
       await seedDemoDays(
         { uow: ports.ledger, clock },
@@ -58,7 +64,15 @@ export async function startServer(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running.close();
     };
-    return { url: `http://localhost:${port}`, port, database, app, demoLogin, close };
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      database,
+      app,
+      demoLogin,
+      demoSandboxSignIn,
+      close,
+    };
   } catch (error) {
     await running.close();
     throw error;

@@ -186,8 +186,11 @@ test('issue_date outside every fiscal year, in a closed year or before 本締め
     previousYearClosed: true,
     monthEndDate: '2025-04-30',
   });
+  // A token reaches only the 事業所 its flow granted (issue #10 item 3): one for `other`.
+  const otherToken = (await login(h, { selection: `${h.company.userId}:${other.companyId}` }))
+    .accessToken;
   const post = (date: string) =>
-    api('POST', '/api/1/deals', {
+    call(h, otherToken, 'POST', '/api/1/deals', {
       company_id: other.companyId,
       type: 'income',
       issue_date: date,
@@ -299,7 +302,8 @@ test('list: filters, paging, total_count, limit ≤ 100, company_id required and
   assert.equal((await api('GET', '/api/1/deals')).status, 400);
   const stranger = await createSandboxCompany(h.db.pool, h.clock, { name: '他人の事業所' });
   const foreign = await api('GET', `/api/1/deals?company_id=${stranger.companyId}`);
-  assert.equal(foreign.status, 400);
+  // Not the 事業所 this token was granted: 403 (issue #10 item 3), before any membership check.
+  assert.equal(foreign.status, 403);
 });
 
 test('a read_only member may read but gets 401 user_do_not_have_permission on writes', async () => {

@@ -7,7 +7,12 @@ import type { PrintDeps } from '../../src/app/report/print-jobs.js';
 import type { ReportPrinter } from '../../src/app/report/ports.js';
 import type { PrintWorkerDeps } from '../../src/app/report/print-worker.js';
 import { tcpReportPrinter } from '../../src/adapters/print/report-printer.js';
-import { appPortsOver, postingDepsOver, type AppPorts } from '../../src/main/app.js';
+import {
+  appPortsOver,
+  postingDepsOver,
+  printerNetworkOf,
+  type AppPorts,
+} from '../../src/main/app.js';
 import type { TestServices } from './app.js';
 
 export function portsOf(services: TestServices, timings?: PostingTimings): AppPorts {
@@ -52,6 +57,7 @@ export function printWorkerDepsOf(
     source: ports.reportSource,
     printJobs: ports.printJobs,
     printer,
+    network: printerNetworkOf(ports),
     clock: ports.clock,
     logger: services.logger,
   };

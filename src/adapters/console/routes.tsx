@@ -19,6 +19,7 @@ import { receiptIssueRoutes } from './pages/register/receipt-issues.js';
 import { registerSettingsRoutes } from './pages/register/register-settings.js';
 import { settingsCompanyRoutes } from './pages/settings-company.js';
 import { settingsIndexRoutes } from './pages/settings-index.js';
+import { settingsNetworkRoutes } from './pages/settings-network.js';
 import { settingsPaymentMethodRoutes } from './pages/settings-payment-methods.js';
 import { settingsStaffRoutes } from './pages/settings-staff.js';
 import { settingsStoreRoutes } from './pages/settings-stores.js';
@@ -36,6 +37,7 @@ export function consoleRoutes(app: Hono<AppEnv>, extra: readonly ConsolePageModu
     settingsStoreRoutes,
     settingsPaymentMethodRoutes,
     settingsStaffRoutes,
+    settingsNetworkRoutes,
     ledgerCheckoutRoutes,
     ledgerCheckoutDetailRoutes,
     ledgerCloseRoutes,

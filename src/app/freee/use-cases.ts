@@ -21,9 +21,12 @@ export interface SandboxConnectInput {
 }
 
 /** Connects stores to a new sandbox 事業所 without a browser (the demo, `uriage connect --sandbox`). */
-export type SandboxConnector = (
-  input: SandboxConnectInput,
-) => Promise<{ freeeCompanyId: number; connection: FreeeConnection }>;
+export type SandboxConnector = (input: SandboxConnectInput) => Promise<{
+  freeeCompanyId: number;
+  connection: FreeeConnection;
+  /** How the new sandbox user signs in to the sandbox's consent page (for a later 連携開始). */
+  signIn?: { email: string; password: string } | undefined;
+}>;
 
 export function bindFreee(deps: ConnectDeps, sandbox: SandboxConnector | null) {
   return Object.freeze({

@@ -7,6 +7,7 @@
 //   3. rendered through the receiptline path and sent; the row is marked printed or failed with the
 //      printer's Japanese reason (a failed print is no issue: the next one is not a copy).
 import { CheckoutContract } from '../ledger/contract.js';
+import { allowedPrinterAddress, type PrinterNetworkDeps } from '../network/printer-network.js';
 import { AppError, conflict, forbidden, notFound, validationError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { FieldError } from '../errors.js';
@@ -45,6 +46,8 @@ export interface ReceiptIssueDeps {
   issues: ReceiptIssueStore;
   tenancyRead: TenancyStore;
   receiptPrinter: ReceiptPrinter;
+  /** The company's printer network setting, checked before every send (issue #10 item 12). */
+  network: PrinterNetworkDeps;
   clock: Clock;
 }
 
@@ -210,6 +213,9 @@ export async function issueReceipt(
     request.checkoutId,
   );
   if (!store.printer) throw printerMissing(store);
+  // A refused address is 400 on printer.host before anything is recorded; the send goes to the
+  // checked address, not to the name again.
+  const address = await allowedPrinterAddress(deps.network, actor.companyId, store.printer.host);
   const issue = await deps.issues.recordIssue(
     {
       companyId: actor.companyId,
@@ -232,7 +238,7 @@ export async function issueReceipt(
         ? { formalReceipt: { addressee: addressee ?? '', note: note ?? '' } }
         : {}),
     },
-    store.printer,
+    { ...store.printer, host: address },
   );
   const marked = outcome.ok
     ? { status: 'printed' as const, reason: null, printerAddress: outcome.printerAddress }

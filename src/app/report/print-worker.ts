@@ -10,6 +10,8 @@ import type { Clock } from '../clock.js';
 import type { JobContext } from '../jobs/ports.js';
 import { reportOfDay, storeDayLimits, type ReportView } from './daily-report.js';
 import type { PrintJobRecord, PrintJobStore, ReportPrinter, ReportSource } from './ports.js';
+import { AppError } from '../errors.js';
+import { allowedPrinterAddress, type PrinterNetworkDeps } from '../network/printer-network.js';
 import type { PrintReportJobData } from './print-jobs.js';
 import { instantInZone } from '../../domain/calendar/store-zone.js';
 
@@ -22,6 +24,8 @@ export interface PrintWorkerDeps {
   source: ReportSource;
   printJobs: PrintJobStore;
   printer: ReportPrinter;
+  /** The company's printer network setting, checked again before every send (issue #10 item 12). */
+  network: PrinterNetworkDeps;
   clock: Clock;
   logger: PrintWorkerLogger;
 }
@@ -53,6 +57,36 @@ async function reportToPrint(
   return fixed ? { view, report: { ...fixed, printedAt: view.report.printedAt } } : null;
 }
 
+/** A job that cannot work as set up: failed at once, no retry. */
+async function failFinally(
+  deps: PrintWorkerDeps,
+  record: PrintJobRecord,
+  reason: string,
+  detail: string,
+): Promise<void> {
+  await deps.printJobs.markFailed(
+    record.id,
+    { final: true, reason, detail, printerAddress: null },
+    deps.clock.now(),
+  );
+}
+
+/** The address to connect to, or null after failing the job (the setting refuses it: no retry). */
+async function checkedAddress(
+  deps: PrintWorkerDeps,
+  record: PrintJobRecord,
+  host: string,
+): Promise<string | null> {
+  try {
+    return await allowedPrinterAddress(deps.network, record.companyId, host);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await failFinally(deps, record, error.userMessage, error.message);
+    deps.logger.warn({ printJobId: record.id, err: error }, 'report not printed: address refused');
+    return null;
+  }
+}
+
 export async function handlePrintReportJob(
   deps: PrintWorkerDeps,
   data: PrintReportJobData,
@@ -73,16 +107,7 @@ export async function handlePrintReportJob(
   const printable = await reportToPrint(deps, record);
   if (!printable) {
     const reason = `第${record.closeVersion ?? ''}版の閉局が見つからないため印刷できません。`;
-    await deps.printJobs.markFailed(
-      record.id,
-      {
-        final: true,
-        reason,
-        detail: `close version ${record.closeVersion} not found`,
-        printerAddress: null,
-      },
-      deps.clock.now(),
-    );
+    await failFinally(deps, record, reason, `close version ${record.closeVersion} not found`);
     return;
   }
   const { report, view } = printable;
@@ -90,14 +115,13 @@ export async function handlePrintReportJob(
   if (!printer) {
     const reason =
       'レシートプリンターが設定されていません。運用管理設定 > 店舗 で設定してから再印刷してください。';
-    await deps.printJobs.markFailed(
-      record.id,
-      { final: true, reason, detail: 'store has no printer', printerAddress: null },
-      deps.clock.now(),
-    );
+    await failFinally(deps, record, reason, 'store has no printer');
     return;
   }
-  const outcome = await deps.printer.print(report, view.settings, printer);
+  const address = await checkedAddress(deps, record, printer.host);
+  if (address === null) return;
+  // Connect to the address that was checked, not to the name again.
+  const outcome = await deps.printer.print(report, view.settings, { ...printer, host: address });
   if (outcome.ok) {
     await deps.printJobs.markPrinted(record.id, outcome.printerAddress, deps.clock.now());
     deps.logger.info(

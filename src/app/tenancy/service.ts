@@ -5,6 +5,7 @@ import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { Clock } from '../clock.js';
 import { hashSecret } from '../auth/tokens.js';
 import { conflict, notFound, validationError, type FieldError } from '../errors.js';
+import { allowedPrinterAddress, type PrinterNetworkDeps } from '../network/printer-network.js';
 import type { Company, CompanyPaymentMethod, StaffMember, StaffRole, Store } from './model.js';
 import type { PasswordHasher, StoreInput, TenancyUnitOfWork } from './ports.js';
 import {
@@ -139,14 +140,22 @@ export async function updateCompanySettings(
   return deps.uow.transaction((store) => store.updateCompany(companyId, input, deps.clock.now()));
 }
 
+/** saveStore also checks the printer's address against the company's network setting. */
+export interface StoreDeps extends TenancyDeps {
+  printerNetwork: PrinterNetworkDeps;
+}
+
 export async function saveStore(
-  deps: TenancyDeps,
+  deps: StoreDeps,
   companyId: string,
   input: StoreInput,
 ): Promise<Store> {
   const errors: FieldError[] = [];
   checkStore('', input, errors);
   throwIfAny(errors);
+  // Outside the transaction: a host name is resolved (issue #10 item 12).
+  if (input.printer)
+    await allowedPrinterAddress(deps.printerNetwork, companyId, input.printer.host, 'printer.host');
   return deps.uow.transaction((store) => store.upsertStore(companyId, input, deps.clock.now()));
 }
 

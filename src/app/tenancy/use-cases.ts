@@ -9,10 +9,10 @@ import {
   saveStore,
   updateCompanySettings,
   updateStaff,
-  type TenancyDeps,
+  type StoreDeps,
 } from './service.js';
 
-export function bindTenancy(deps: TenancyDeps) {
+export function bindTenancy(deps: StoreDeps) {
   return Object.freeze({
     read: tenancyQueries(deps.uow.read),
     ...bindAll(deps, {

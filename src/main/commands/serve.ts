@@ -37,6 +37,7 @@ export const serveCommand: Command<MainContext> = {
       database: server.database.mode,
       dataDir: server.database.mode === 'server' ? null : config.dataDir,
       demoLogin: server.demoLogin ?? null,
+      demoSandboxSignIn: server.demoSandboxSignIn ?? null,
       demoExists: !server.demoLogin && (values.demo ?? false),
     };
     printResult(
@@ -49,6 +50,11 @@ export const serveCommand: Command<MainContext> = {
           ? [
               'Demo company created. Log in to the console (管理画面) with:',
               `  企業コード: ${s.demoLogin.companyCode}  担当者コード: ${s.demoLogin.staffCode}  パスワード: ${s.demoLogin.password}`,
+              ...(s.demoSandboxSignIn
+                ? [
+                    `  freeeサンドボックス（連携開始で表示されるログイン）: メールアドレス: ${s.demoSandboxSignIn.email}  パスワード: ${s.demoSandboxSignIn.password}`,
+                  ]
+                : []),
             ]
           : s.demoExists
             ? [

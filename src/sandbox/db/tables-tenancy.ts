@@ -7,6 +7,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const users = freeeSandbox.table('users', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity({ startWith: idStart.users }),
   email: text('email').notNull().unique(),
+  /** scrypt hash of the sign-in password of the consent page (issue #10 item 3); null: cannot sign in. */
+  passwordHash: text('password_hash'),
   displayName: text('display_name'),
   firstName: text('first_name'),
   lastName: text('last_name'),

@@ -73,6 +73,16 @@ export async function findMembership(
   return row ? { companyId, role: row.role as SandboxRole } : null;
 }
 
+const otherCompany: FreeeErrorBody = {
+  status_code: 403,
+  errors: [{ type: 'status', messages: ['この事業所にアクセスする権限がありません。'] }],
+};
+
+/** A token reaches only the 事業所 its flow was granted (issue #10 item 3): any other → 403. */
+export function requireGrantedCompany(c: Context<SandboxEnv>, companyId: number): void {
+  if (c.get('auth').companyId !== companyId) throw new SandboxHttpError(403, otherCompany);
+}
+
 export async function requireCompany(
   c: Context<SandboxEnv>,
   deps: SandboxDeps,
@@ -85,6 +95,7 @@ export async function requireCompany(
       ? c.req.header('x-freee-company-id')
       : companyIdValue;
   const companyId = companyIdOf(given);
+  requireGrantedCompany(c, companyId);
   const membership = await findMembership(deps, c.get('auth').userId, companyId);
   if (!membership) throw badRequest('存在しない事業所のidです。');
   if (access === 'write' && !writers.includes(membership.role)) throw noPermission();

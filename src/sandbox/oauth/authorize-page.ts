@@ -26,6 +26,46 @@ type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 const hidden = (name: string, value: string) =>
   html`<input type="hidden" name="${name}" value="${value}" />`;
 
+const requestFields = (request: AuthorizeRequest) =>
+  html`${hidden('client_id', request.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('state', request.state)}
+  ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}${hidden('scope', request.scope)}`;
+
+/** Sign-in before consent (issue #10 item 3): the same request fields, plus e-mail and password. */
+export function signInPage(request: AuthorizeRequest, failed: boolean): Page {
+  return html`<!doctype html>
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <title>ログイン | freee サンドボックス</title>
+      </head>
+      <body>
+        <h1>freee サンドボックスにログイン</h1>
+        <p>
+          「${request.clientName}」との連携を始めるには、サンドボックスのユーザーでログインしてください。
+        </p>
+        ${failed ? html`<p role="alert">メールアドレスまたはパスワードが正しくありません。</p>` : ''}
+        <form method="post" action="authorize">
+          ${requestFields(request)}${hidden('sign_in', '1')}
+          <p>
+            <label for="sandbox-email">メールアドレス</label>
+            <input id="sandbox-email" type="email" name="email" autocomplete="username" required />
+          </p>
+          <p>
+            <label for="sandbox-password">パスワード</label>
+            <input
+              id="sandbox-password"
+              type="password"
+              name="password"
+              autocomplete="current-password"
+              required
+            />
+          </p>
+          <button type="submit" id="sandbox-sign-in">ログイン</button>
+        </form>
+      </body>
+    </html>`;
+}
+
 export function authorizePage(request: AuthorizeRequest, choices: readonly CompanyChoice[]): Page {
   const options = choices.map(
     (choice, i) =>
@@ -55,8 +95,7 @@ export function authorizePage(request: AuthorizeRequest, choices: readonly Compa
           アカウントへのアクセスを求めています（サンドボックス）。
         </p>
         <form method="post" action="authorize">
-          ${hidden('client_id', request.clientId)}${hidden('redirect_uri', request.redirectUri)}${hidden('state', request.state)}
-          ${hidden('code_challenge', request.codeChallenge)}${hidden('code_challenge_method', request.codeChallengeMethod)}${hidden('scope', request.scope)}
+          ${requestFields(request)}
           <h2>連携する事業所を選択してください</h2>
           ${
             choices.length === 0

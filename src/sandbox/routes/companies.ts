@@ -1,6 +1,6 @@
 // GET /api/1/companies and GET /api/1/companies/{id} (flags: details, account_items, taxes, items,
 // partners, sections, tags, walletables — value `true` only).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import {
   accountItems,
@@ -111,7 +111,13 @@ export function companiesRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
       .select({ company: companies, role: members.role })
       .from(members)
       .innerJoin(companies, eq(companies.id, members.companyId))
-      .where(eq(members.userId, c.get('auth').userId))
+      // Only the 事業所 this token was granted (issue #10 item 3).
+      .where(
+        and(
+          eq(members.userId, c.get('auth').userId),
+          eq(members.companyId, c.get('auth').companyId),
+        ),
+      )
       .orderBy(asc(companies.id));
     return c.json({
       companies: rows.map(({ company, role }) => ({

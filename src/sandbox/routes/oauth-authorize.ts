@@ -1,16 +1,19 @@
 // GET/POST /public_api/authorize: the consent page and its answer (redirect with code & state).
 import { asc, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { companies, members, users } from '../db/schema.js';
 import type { SandboxDeps, SandboxEnv } from '../http/env.js';
 import {
   authorizePage,
   errorPage,
   outOfBandPage,
+  signInPage,
   type AuthorizeRequest,
   type CompanyChoice,
 } from '../oauth/authorize-page.js';
 import { findClient } from '../oauth/clients.js';
+import { sessionCookie, SessionSigner, verifySignIn } from '../oauth/sign-in.js';
 import { issueCode } from '../oauth/tokens.js';
 
 const outOfBand = 'urn:ietf:wg:oauth:2.0:oob';
@@ -51,8 +54,9 @@ function grantedScope(requested: string): string | null {
   return knownScopes.filter((each) => asked.includes(each)).join(' ');
 }
 
-async function companyChoices(deps: SandboxDeps, userId: number | null): Promise<CompanyChoice[]> {
-  const query = deps.db
+/** The 事業所 of the signed-in user only (issue #10 item 3: no other user's 事業所 is listed). */
+async function companyChoices(deps: SandboxDeps, userId: number): Promise<CompanyChoice[]> {
+  return deps.db
     .select({
       userId: users.id,
       userEmail: users.email,
@@ -62,9 +66,19 @@ async function companyChoices(deps: SandboxDeps, userId: number | null): Promise
     })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
-    .innerJoin(companies, eq(companies.id, members.companyId));
-  const filtered = userId === null ? query : query.where(eq(users.id, userId));
-  return filtered.orderBy(asc(users.id), asc(companies.id)).limit(choicesMax);
+    .innerJoin(companies, eq(companies.id, members.companyId))
+    .where(eq(users.id, userId))
+    .orderBy(asc(companies.id))
+    .limit(choicesMax);
+}
+
+/**
+ * The cookie lives next to the authorize URL (…/public_api) under the public base URL (the sandbox
+ * may be mounted, e.g. at /sandbox/freee, and then sees its paths without the prefix).
+ */
+function cookiePath(deps: SandboxDeps): string {
+  const base = deps.baseUrl ? new URL(deps.baseUrl).pathname.replace(/\/+$/, '') : '';
+  return `${base}/public_api`;
 }
 
 const badClient =
@@ -72,26 +86,41 @@ const badClient =
 
 export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
+  const sessions = new SessionSigner();
+  const signedIn = (c: Context<SandboxEnv>) =>
+    sessions.userOf(getCookie(c, sessionCookie), deps.clock.now());
   app.get('/authorize', async (c) => {
     const request = await checkedRequest(deps, (name) => c.req.query(name) ?? '');
     if (!request) return c.html(errorPage(badClient), 400);
     const problem = requestProblem(c.req.query('response_type') ?? '', request);
     if (problem) return redirectError(c, request, problem);
-    const userText = c.req.query('sandbox_user_id') ?? '';
-    const choices = await companyChoices(deps, /^\d+$/.test(userText) ? Number(userText) : null);
-    return c.html(authorizePage(request, choices));
+    const userId = signedIn(c);
+    if (userId === null) return c.html(signInPage(request, false));
+    return c.html(authorizePage(request, await companyChoices(deps, userId)));
   });
   app.post('/authorize', async (c) => {
     const form = (await c.req.parseBody()) as Record<string, string | undefined>;
     const request = await checkedRequest(deps, (name) => form[name] ?? '');
     if (!request) return c.html(errorPage(badClient), 400);
+    if (form.sign_in === '1') {
+      const userId = await verifySignIn(deps.db, form.email ?? '', form.password ?? '');
+      if (userId === null) return c.html(signInPage(request, true), 401);
+      setCookie(c, sessionCookie, sessions.sign(userId, deps.clock.now()), {
+        path: cookiePath(deps),
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
+      return c.html(authorizePage(request, await companyChoices(deps, userId)));
+    }
     if (form.decision !== 'allow') return redirectError(c, request, 'access_denied');
     const scope = grantedScope(request.scope);
     if (scope === null) return redirectError(c, request, 'invalid_scope');
+    const sessionUser = signedIn(c);
+    if (sessionUser === null) return c.html(signInPage(request, false), 401);
     const [userId, companyId] = (form.selection ?? '').split(':').map(Number);
-    const allowed = (await companyChoices(deps, userId ?? 0)).some(
-      (choice) => choice.companyId === companyId,
-    );
+    const allowed =
+      userId === sessionUser &&
+      (await companyChoices(deps, sessionUser)).some((choice) => choice.companyId === companyId);
     if (!userId || !companyId || !allowed)
       return c.html(errorPage('事業所を選択してください。'), 400);
     const code = await issueCode(deps.db, deps.clock, {

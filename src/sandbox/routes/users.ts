@@ -1,8 +1,8 @@
 // GET /api/1/users/me and GET /api/1/users/capabilities.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { companies, members, users } from '../db/schema.js';
-import { companyIdOf, findMembership } from '../http/auth.js';
+import { companyIdOf, findMembership, requireGrantedCompany } from '../http/auth.js';
 import type { SandboxDeps, SandboxEnv } from '../http/env.js';
 import { notFound } from '../http/errors.js';
 import { queryPresent } from '../http/params.js';
@@ -11,7 +11,7 @@ import { capabilitiesFor } from '../seed/capabilities.js';
 export function usersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
   app.get('/users/me', async (c) => {
-    const { userId } = c.get('auth');
+    const { userId, companyId: grantedCompanyId } = c.get('auth');
     const rows = await deps.db.select().from(users).where(eq(users.id, userId)).limit(1);
     const user = rows[0];
     if (!user) throw notFound();
@@ -30,7 +30,7 @@ export function usersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
         .select({ id: companies.id, displayName: companies.displayName, role: members.role })
         .from(members)
         .innerJoin(companies, eq(companies.id, members.companyId))
-        .where(eq(members.userId, userId))
+        .where(and(eq(members.userId, userId), eq(members.companyId, grantedCompanyId)))
         .orderBy(asc(companies.id));
       body.companies = list.map((m) => ({
         id: m.id,
@@ -44,6 +44,7 @@ export function usersRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   });
   app.get('/users/capabilities', async (c) => {
     const companyId = companyIdOf(c.req.query('company_id'));
+    requireGrantedCompany(c, companyId);
     const membership = await findMembership(deps, c.get('auth').userId, companyId);
     if (!membership) throw notFound();
     return c.json(capabilitiesFor(membership.role));

@@ -16,6 +16,7 @@ import {
 } from '../db/schema.js';
 import { jstToday } from '../dates.js';
 import { randomSecret } from '../oauth/secrets.js';
+import { hashPassword, newPassword } from '../oauth/sign-in.js';
 import { accountCategories, accountSeeds } from './chart.js';
 import { fiscalYearsAround } from './fiscal.js';
 import { taxSeeds } from './taxes.js';
@@ -26,18 +27,29 @@ export type SandboxRole =
 export interface SandboxUserInput {
   email?: string;
   displayName?: string;
+  /** The consent page's sign-in password; a random one when absent (returned). */
+  password?: string;
+}
+
+/** A sandbox user and how they sign in to the consent page. */
+export interface SandboxUser {
+  userId: number;
+  email: string;
+  password: string;
 }
 
 export async function createSandboxUser(
   pool: Pool,
   clock: Clock,
   input: SandboxUserInput = {},
-): Promise<{ userId: number }> {
+): Promise<SandboxUser> {
   const email = input.email ?? `user-${randomSecret(6).toLowerCase()}@sandbox.example`;
+  const password = input.password ?? newPassword();
   const rows = await sandboxDb(pool)
     .insert(users)
     .values({
       email,
+      passwordHash: await hashPassword(password),
       displayName: input.displayName ?? 'サンドボックス 太郎',
       firstName: '太郎',
       lastName: 'サンドボックス',
@@ -46,7 +58,7 @@ export async function createSandboxUser(
       createdAt: clock.now(),
     })
     .returning({ id: users.id });
-  return { userId: (rows[0] as { id: number }).id };
+  return { userId: (rows[0] as { id: number }).id, email, password };
 }
 
 export interface SandboxCompanyInput {
@@ -68,6 +80,8 @@ export interface SandboxCompanyInput {
 export interface SandboxCompany {
   companyId: number;
   userId: number;
+  /** How the new user signs in to the consent page; absent when `userId` was given. */
+  signIn?: { email: string; password: string };
   cashWalletableId: number;
   bankWalletableId: number;
 }
@@ -77,7 +91,8 @@ export async function createSandboxCompany(
   clock: Clock,
   input: SandboxCompanyInput,
 ): Promise<SandboxCompany> {
-  const userId = input.userId ?? (await createSandboxUser(pool, clock)).userId;
+  const created = input.userId === undefined ? await createSandboxUser(pool, clock) : null;
+  const userId = input.userId ?? (created as SandboxUser).userId;
   const today = jstToday(clock);
   return sandboxDb(pool).transaction(async (tx) => {
     const inserted = await tx
@@ -112,6 +127,7 @@ export async function createSandboxCompany(
     return {
       companyId,
       userId,
+      ...(created ? { signIn: { email: created.email, password: created.password } } : {}),
       cashWalletableId: wallets.cash.id,
       bankWalletableId: wallets.bank.id,
     };

@@ -38,8 +38,12 @@ async function statuses(page: Page): Promise<string[]> {
   return page.locator('#freee-store-status td.status').allInnerTexts();
 }
 
-/** 連携開始 → OK on the dialog → consent page: choose `selection`, 許可する → the choice page. */
-async function startAndAllow(page: Page, selection: string): Promise<string[]> {
+/** 連携開始 → OK on the dialog → sandbox sign-in (once per browser context) → consent page: choose `selection`, 許可する → the choice page. */
+async function startAndAllow(
+  page: Page,
+  selection: string,
+  signIn: { email: string; password: string } | undefined,
+): Promise<string[]> {
   const dialogs: string[] = [];
   page.once('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -51,6 +55,12 @@ async function startAndAllow(page: Page, selection: string): Promise<string[]> {
   assert.equal(authorizeUrl.searchParams.get('prompt'), 'select_company');
   assert.equal(authorizeUrl.searchParams.get('code_challenge_method'), 'S256');
   assert.ok((authorizeUrl.searchParams.get('state') ?? '').length >= 20);
+  if ((await page.locator('#sandbox-email').count()) > 0) {
+    assert.ok(signIn, 'the sandbox asks to sign in');
+    await page.fill('#sandbox-email', signIn.email);
+    await page.fill('#sandbox-password', signIn.password);
+    await page.click('#sandbox-sign-in');
+  }
   assert.match(await page.locator('h1').innerText(), /アプリ連携の開始/);
   await page.check(`input[name=selection][value="${selection}"]`);
   await page.click('button[value=allow]');
@@ -81,7 +91,11 @@ test('連携開始 → 許可する → 事業所と店舗 → 登録: 1: 連携
   assert.equal(new URL(page.url()).pathname, '/admin/settings/integrations/freee');
   assert.deepEqual(await statuses(page), ['0: 未連携', '0: 未連携']);
 
-  const startDialogs = await startAndAllow(page, `${sandbox.userId}:${sandbox.companyId}`);
+  const startDialogs = await startAndAllow(
+    page,
+    `${sandbox.userId}:${sandbox.companyId}`,
+    sandbox.signIn,
+  );
   assert.deepEqual(startDialogs, ['連携を開始します。よろしいですか。']);
   assert.match(await page.locator('main').innerText(), /ブラウザ商店/);
   const checked = await page.locator('input[name=storeIds]:checked').count();
@@ -105,7 +119,7 @@ test('連携開始 → 許可する → 事業所と店舗 → 登録: 1: 連携
   await page.waitForURL(/done=disconnected/);
   assert.deepEqual(await statuses(page), ['0: 未連携', '0: 未連携']);
 
-  await startAndAllow(page, `${sandbox.userId}:${sandbox.companyId}`);
+  await startAndAllow(page, `${sandbox.userId}:${sandbox.companyId}`, sandbox.signIn);
   await page.uncheck('input[name=storeIds] >> nth=1');
   await register(page, sandbox.companyId);
   assert.deepEqual(await statuses(page), ['1: 連携済', '0: 未連携']);
@@ -113,7 +127,7 @@ test('連携開始 → 許可する → 事業所と店舗 → 登録: 1: 連携
 });
 
 test('a freee user without deal rights: the 管理者 role is shown as needed, the stores show エラー', async () => {
-  const { userId } = await createSandboxUser(app.freeePool, app.clock, {
+  const { userId, email, password } = await createSandboxUser(app.freeePool, app.clock, {
     email: 'viewer@example.jp',
   });
   const sandbox = await createSandboxCompany(app.freeePool, app.clock, {
@@ -125,7 +139,7 @@ test('a freee user without deal rights: the 管理者 role is shown as needed, t
   const page = await context.newPage();
   await logIn(page);
   await page.goto(`${app.url}/admin/settings/integrations/freee`);
-  await startAndAllow(page, `${userId}:${sandbox.companyId}`);
+  await startAndAllow(page, `${userId}:${sandbox.companyId}`, { email, password });
   assert.match(await page.locator('.admin-needed').innerText(), /「管理者」権限/);
   await page.check('input[name=storeIds] >> nth=1');
   await register(page, sandbox.companyId);

@@ -66,6 +66,8 @@ async function alphaCallbackUrl(): Promise<string> {
   const authorizeUrl = start.headers.get('location') ?? '';
   assert.ok(authorizeUrl.startsWith(`${app.sandboxUrl}/public_api/authorize?`), authorizeUrl);
   return answerSandboxConsent(app.runtime, authorizeUrl, {
+    email: sandbox.signIn?.email ?? '',
+    password: sandbox.signIn?.password ?? '',
     userId: sandbox.userId,
     companyId: sandbox.companyId,
   });

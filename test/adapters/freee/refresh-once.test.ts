@@ -132,6 +132,8 @@ test('a revoked refresh token: stores 期限切れ with アクセストークン
   const deps = app.runtime.connectDeps;
   const started = await startAuthorization(deps, { companyId, staffId: null, provider: 'sandbox' });
   const callbackUrl = await answerSandboxConsent(app.runtime, started.authorizationUrl, {
+    email: connected.sandbox.signIn?.email ?? '',
+    password: connected.sandbox.signIn?.password ?? '',
     userId: connected.sandbox.userId,
     companyId: connected.sandbox.companyId,
   });

@@ -60,7 +60,15 @@ test('demo: the demo company is connected to a sandbox 事業所 once, through t
     freee: runtime,
     sandboxConnector: sandboxConnectorOver(runtime, pool),
   });
-  assert.equal(await connectDemoCompanyToFreee(app, silentLogger), 'connected');
+  const signIns: { email: string; password: string }[] = [];
+  assert.equal(
+    await connectDemoCompanyToFreee(app, silentLogger, (signIn) => signIns.push(signIn)),
+    'connected',
+  );
+  // The demo's sandbox user can sign in to the consent page later (issue #10 item 3): printed by serve.
+  assert.equal(signIns.length, 1);
+  assert.match(signIns[0]?.email ?? '', /@sandbox\.example$/);
+  assert.ok((signIns[0]?.password ?? '').length >= 16);
   assert.ok(
     existsSync(join(dataDir, 'secret.key')),
     'no URIAGE_SECRET_KEY: the key file is created in the data dir',

@@ -46,6 +46,8 @@ async function connectToSameJigyosho(company: TestCompany) {
     provider: 'sandbox',
   });
   const callbackUrl = await answerSandboxConsent(h.app.runtime, started.authorizationUrl, {
+    email: h.connected.sandbox.signIn?.email ?? '',
+    password: h.connected.sandbox.signIn?.password ?? '',
     userId: h.connected.sandbox.userId,
     companyId: h.connected.sandbox.companyId,
   });

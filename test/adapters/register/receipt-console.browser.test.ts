@@ -17,7 +17,7 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { bearer, checkout, registerToken } from '../../support/ledger-fixtures.js';
-import { fakePrinter, type FakePrinter } from '../report/support.js';
+import { fakePrinter, type FakePrinter, allowLoopbackPrinters } from '../report/support.js';
 
 let app: TestApp;
 let company: TestCompany;
@@ -30,6 +30,7 @@ const id = '5e1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 before(async () => {
   app = await startTestApp();
   company = await createTestCompany(app, 'demo', ['0001']);
+  await allowLoopbackPrinters(app, company);
   staff = await apiSession(app, company);
   printer = await fakePrinter();
   const register = bearer(app, await registerToken(app, company));

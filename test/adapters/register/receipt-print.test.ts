@@ -16,7 +16,12 @@ import {
 } from '../../support/app.js';
 import { bearer, checkout, registerToken } from '../../support/ledger-fixtures.js';
 import { readJson } from '../../support/json.js';
-import { fakePrinter, offPrinterPort, type FakePrinter } from '../report/support.js';
+import {
+  fakePrinter,
+  offPrinterPort,
+  type FakePrinter,
+  allowLoopbackPrinters,
+} from '../report/support.js';
 import { renderReceipt } from '../../../src/adapters/print/render-receipt.js';
 import { demoPaymentMethods } from '../../../src/app/tenancy/demo.js';
 import type { Receipt } from '../../../src/domain/receipt/receipt.js';
@@ -53,6 +58,7 @@ async function issues(): Promise<
 before(async () => {
   app = await startTestApp();
   company = await createTestCompany(app, 'alpha', ['0001', '0002']);
+  await allowLoopbackPrinters(app, company);
   staff = await apiSession(app, company);
   register = bearer(app, await registerToken(app, company));
   otherStore = bearer(app, await registerToken(app, company, '0002', '01'));

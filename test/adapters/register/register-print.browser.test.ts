@@ -20,7 +20,7 @@ import {
   type TestCompany,
 } from '../../support/app.js';
 import { countRows, registerToken } from '../../support/ledger-fixtures.js';
-import { fakePrinter, type FakePrinter } from '../report/support.js';
+import { fakePrinter, type FakePrinter, allowLoopbackPrinters } from '../report/support.js';
 import { startJobRuntime, type JobRuntime } from '../../../src/main/job-runtime.js';
 import { silentLogger } from '../../../src/adapters/log/logger.js';
 import { reportJobModule } from '../../../src/app/report/jobs.js';
@@ -38,6 +38,7 @@ let runtime: JobRuntime;
 before(async () => {
   app = await startTestApp({ now: new Date().toISOString() });
   company = await createTestCompany(app, 'demo', ['0001']);
+  await allowLoopbackPrinters(app, company);
   token = await registerToken(app, company);
   printer = await fakePrinter();
   const staff = await apiSession(app, company);

@@ -2,7 +2,7 @@
 // the report it fixed on the store's printer, once, and the print job ends `printed`.
 // Method: real database and pg-boss; the ledger's closeDay writes `day.closed`; dispatchNow hands it
 // to the report module's consumer; a TCP listener on 127.0.0.1 records the bytes.
-import { printedSettingsOf } from './support.js';
+import { allowLoopbackPrinters, printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
@@ -33,6 +33,7 @@ let runtime: JobRuntime;
 before(async () => {
   app = await startTestApp({ now });
   alpha = await createTestCompany(app, 'alpha', ['0001']);
+  await allowLoopbackPrinters(app, alpha);
   printer = await fakePrinter();
   const session = await apiSession(app, alpha);
   const put = await session.request('PUT', '/api/v1/stores/0001', {

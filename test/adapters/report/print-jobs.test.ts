@@ -5,7 +5,7 @@
 // a replayed Idempotency-Key makes no second job; a queue that refuses leaves a failed row, not nothing.
 // Method: real HTTP and database; a TCP listener on 127.0.0.1 records the bytes; an in-memory queue
 // (same port as pg-boss) runs the registered 'print-report' handler with its retry limit.
-import { printedSettingsOf } from './support.js';
+import { allowLoopbackPrinters, printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 // First: the HTTP app extends zod with .openapi() before the ledger's contract schemas are built.
@@ -55,6 +55,7 @@ const quickPrinter = tcpReportPrinter({ attemptsMax: 1, backoffMs: 0, timeoutMs:
 before(async () => {
   app = await startTestApp({ now });
   alpha = await createTestCompany(app, 'alpha', ['0001', '0002']);
+  await allowLoopbackPrinters(app, alpha);
   await importHandWorkedDay(app, 'alpha');
   session = await apiSession(app, alpha);
   printer = await fakePrinter();

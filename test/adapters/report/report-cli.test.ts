@@ -3,7 +3,7 @@
 // bytes to the store's printer and reports an unreachable one in Japanese with exit 1.
 // Method: runCli in this process with a fixed clock, stdout/stderr captured; the hand-worked day as
 // a file, and imported into a fresh test database that the CLI opens through DATABASE_URL.
-import { printedSettingsOf } from './support.js';
+import { allowLoopbackPrinters, printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,7 @@ before(async () => {
   writeFileSync(dayFile, JSON.stringify(handWorkedDayFile('demo')));
   app = await startTestApp({ now });
   const company = await createTestCompany(app, 'alpha', ['0001', '0002']);
+  await allowLoopbackPrinters(app, company);
   await importHandWorkedDay(app, 'alpha');
   printer = await fakePrinter();
   const session = await apiSession(app, company);

@@ -5,7 +5,7 @@
 // 日報の設定 changes the title and names a wrong field.
 // Method: Chromium (playwright-core) against the real server and database; the print queue is the
 // in-memory one (same port as pg-boss), drained by the test; a TCP listener records the bytes.
-import { printedSettingsOf } from './support.js';
+import { allowLoopbackPrinters, printedSettingsOf } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -113,6 +113,7 @@ const cell = (row: string) => page.locator(`tr[data-row="${row}"] td`).innerText
 before(async () => {
   app = await startTestApp({ now });
   company = await createTestCompany(app, 'demo', ['0001', '0002']);
+  await allowLoopbackPrinters(app, company);
   await importHandWorkedDay(app, 'demo');
   session = await apiSession(app, company);
   printer = await fakePrinter();

@@ -14,7 +14,7 @@ import {
   type ReportSettings,
 } from '../../../src/domain/report/types.js';
 import { businessDayHours } from '../../../src/domain/report/hourly.js';
-import type { TestApp } from '../../support/app.js';
+import type { TestApp, TestCompany } from '../../support/app.js';
 import { testPaymentMethods } from '../../support/domain/fixtures.js';
 import {
   handWorkedCheckouts,
@@ -187,4 +187,12 @@ export function printedSettingsOf(report: DailyReport): ReportSettings {
     ...defaultReportSettings,
     hourly: businessDayHours(defaultReportSettings.hourly, report.hourly),
   };
+}
+
+/**
+ * The fake printer listens on loopback, which the network setting refuses by default (issue #10
+ * item 12): the tests allow it explicitly through the company's setting, as an admin would.
+ */
+export async function allowLoopbackPrinters(app: TestApp, company: TestCompany): Promise<void> {
+  await app.app().network.savePrinterNetworks(company.companyId, ['127.0.0.1/32']);
 }

@@ -85,6 +85,35 @@ export interface AuthorizeOptions {
   decision?: 'allow' | 'deny';
   /** The scope asked for (`read`, `write`, space-separated); absent: not sent. */
   scope?: string;
+  /** Who signs in to the consent page; default the harness company's user. */
+  signIn?: { email: string; password: string };
+}
+
+function hiddenFields(page: string): URLSearchParams {
+  const form = new URLSearchParams();
+  for (const match of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    form.set(match[1] as string, (match[2] as string).replace(/&amp;/g, '&'));
+  return form;
+}
+
+/** Signs in on the page the authorize URL answers (issue #10 item 3); returns the consent page and the session cookie. */
+export async function signInToConsent(
+  url: string,
+  authorizeQuery: URLSearchParams,
+  signIn: { email: string; password: string },
+): Promise<{ page: string; cookie: string }> {
+  const pageResponse = await fetch(`${url}/public_api/authorize?${authorizeQuery}`);
+  const signInPage = await pageResponse.text();
+  if (pageResponse.status !== 200)
+    throw new Error(`authorize page: ${pageResponse.status} ${signInPage}`);
+  const form = hiddenFields(signInPage);
+  form.set('email', signIn.email);
+  form.set('password', signIn.password);
+  const answer = await fetch(`${url}/public_api/authorize`, { method: 'POST', body: form });
+  const page = await answer.text();
+  if (answer.status !== 200) throw new Error(`sign-in: ${answer.status} ${page}`);
+  const cookie = (answer.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { page, cookie };
 }
 
 /** Opens the consent page, checks it lists the company, presses 許可する; returns the redirect. */
@@ -103,18 +132,16 @@ export async function authorize(
       ? { code_challenge: options.challenge, code_challenge_method: 'S256' }
       : {}),
   });
-  const pageResponse = await fetch(`${h.url}/public_api/authorize?${query}`);
-  const page = await pageResponse.text();
-  if (pageResponse.status !== 200)
-    throw new Error(`authorize page: ${pageResponse.status} ${page}`);
-  const form = new URLSearchParams();
-  for (const match of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
-    form.set(match[1] as string, (match[2] as string).replace(/&amp;/g, '&'));
+  const signIn = options.signIn ?? h.company.signIn;
+  if (!signIn) throw new Error('harness company has no sign-in: pass options.signIn');
+  const { page, cookie } = await signInToConsent(h.url, query, signIn);
+  const form = hiddenFields(page);
   form.set('selection', options.selection ?? `${h.company.userId}:${h.company.companyId}`);
   form.set('decision', options.decision ?? 'allow');
   const answer = await fetch(`${h.url}/public_api/authorize`, {
     method: 'POST',
     body: form,
+    headers: { cookie },
     redirect: 'manual',
   });
   const location = answer.headers.get('location');
@@ -149,9 +176,10 @@ export interface Tokens {
   refreshToken: string;
 }
 
-export async function login(h: Harness): Promise<Tokens> {
+/** Tokens through the consent page; `selection` picks another 事業所 of the user (a token reaches only that one). */
+export async function login(h: Harness, options: { selection?: string } = {}): Promise<Tokens> {
   const pkce = pkcePair();
-  const { location } = await authorize(h, { challenge: pkce.challenge });
+  const { location } = await authorize(h, { challenge: pkce.challenge, ...options });
   const reply = await tokenRequest(h, {
     grant_type: 'authorization_code',
     code: location.searchParams.get('code') ?? '',

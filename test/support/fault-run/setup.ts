@@ -42,6 +42,8 @@ export interface StoreLink {
   storeId: string;
   freeeCompanyId: number;
   sandboxUserId: number;
+  /** The sandbox user's consent-page sign-in (issue #10 item 3). */
+  sandboxSignIn: { email: string; password: string };
 }
 
 export interface World {
@@ -106,6 +108,7 @@ export async function createWorld(
       storeId: row.storeId,
       freeeCompanyId: sandbox.companyId,
       sandboxUserId: sandbox.userId,
+      sandboxSignIn: sandbox.signIn ?? { email: '', password: '' },
     });
   }
   const deps = postingSettingsDepsOf(services);
@@ -164,6 +167,7 @@ export async function reconnect(world: World, store: StoreLink): Promise<void> {
     provider: 'sandbox',
   });
   const callbackUrl = await answerSandboxConsent(world.runtime, started.authorizationUrl, {
+    ...store.sandboxSignIn,
     userId: store.sandboxUserId,
     companyId: store.freeeCompanyId,
   });

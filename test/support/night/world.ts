@@ -104,6 +104,7 @@ async function createChain(
     storeId: r.storeId,
     freeeCompanyId: sandbox.companyId,
     sandboxUserId: sandbox.userId,
+    sandboxSignIn: sandbox.signIn ?? { email: '', password: '' },
   }));
   return {
     world: { companyId: company.id, companyCode: company.code, runtime, stores },

@@ -50,17 +50,27 @@ export const connectCommand: Command = {
       const storeIds = stores.filter((s) => wanted.includes(s.storeCode)).map((s) => s.storeId);
       if (!freee.connectNewSandboxCompany)
         throw new UsageError('the freee sandbox is not available in this process');
-      const { freeeCompanyId } = await freee.connectNewSandboxCompany({
+      const { freeeCompanyId, signIn } = await freee.connectNewSandboxCompany({
         companyId: company.id,
         staffId: null,
         storeIds,
         sandboxCompanyName: values.name ?? `${company.name}(サンドボックス)`,
       });
       const rows = await freee.listStoreStatuses(company.id);
-      printResult(ctx, format, { freeeCompanyId, stores: storeStatusJson(rows) }, () => [
-        `freeeサンドボックスの事業所 ${freeeCompanyId} に連携しました。`,
-        ...storeStatusLines(rows),
-      ]);
+      printResult(
+        ctx,
+        format,
+        { freeeCompanyId, sandboxSignIn: signIn ?? null, stores: storeStatusJson(rows) },
+        (r) => [
+          `freeeサンドボックスの事業所 ${r.freeeCompanyId} に連携しました。`,
+          ...(r.sandboxSignIn
+            ? [
+                `サンドボックスのログイン（連携開始で使います）: メールアドレス: ${r.sandboxSignIn.email}  パスワード: ${r.sandboxSignIn.password}`,
+              ]
+            : []),
+          ...storeStatusLines(rows),
+        ],
+      );
       return 0;
     }
   },

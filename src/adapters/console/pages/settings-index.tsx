@@ -26,6 +26,9 @@ export function settingsIndexRoutes(app: Hono<AppEnv>): void {
             <li>
               <a href="/admin/settings/staff">担当者</a>
             </li>
+            <li>
+              <a href="/admin/settings/network">ネットワーク</a>
+            </li>
           </ul>
           <h2>サービス連携</h2>
           <ul class="menu">

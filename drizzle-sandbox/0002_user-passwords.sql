@@ -1,0 +1,1 @@
+ALTER TABLE "freee_sandbox"."users" ADD COLUMN "password_hash" text;
