@@ -1,7 +1,15 @@
 // One incoming checkout → a write, or a rejection naming every wrong field. Pure over the company's
 // context: the contract's shape (zod), who may send it, store and register, then the domain's rules
 // (validateCheckout: statuses, times, content, spec §2 step 6 tenders, known payment methods).
+import {
+  CheckoutFigures,
+  figuresMethodIndex,
+  type FiguresMethodIndex,
+} from '../../domain/ledger/checkout-figures-record.js';
+import type { PaymentMethodIndex } from '../../domain/ledger/payment-methods.js';
+import { figuresKeyOf, storedFiguresOf } from '../../domain/report/day-sums.js';
 import { computeCheckoutTotals } from '../../domain/ledger/checkout-totals.js';
+import { yen, type Yen } from '../../domain/money/yen.js';
 import { validateCheckout } from '../../domain/ledger/tender-rules.js';
 import type { Checkout } from '../../domain/ledger/types.js';
 import type { FieldError } from '../errors.js';
@@ -81,6 +89,43 @@ function idOf(raw: unknown): { id: string | null; revision: number | null } {
   };
 }
 
+/** Per company configuration (a context's method index): the figures' method index and key. */
+interface Pricing {
+  index: FiguresMethodIndex;
+  key: string;
+  roundingMode: CompanyLedgerContext['roundingMode'];
+}
+const pricingCache = new WeakMap<PaymentMethodIndex, Pricing>();
+const scratch = new CheckoutFigures();
+
+function pricingOf(context: CompanyLedgerContext): Pricing {
+  let pricing = pricingCache.get(context.methodIndex);
+  if (pricing === undefined || pricing.roundingMode !== context.roundingMode) {
+    pricing = {
+      index: figuresMethodIndex(context.methodIndex),
+      key: figuresKeyOf(context.methodIndex.methods, context.roundingMode),
+      roundingMode: context.roundingMode,
+    };
+    pricingCache.set(context.methodIndex, pricing);
+  }
+  return pricing;
+}
+
+/** T, and the 日報 figures priced once here (day-sums.ts; T is the same figure as computeCheckoutTotals'). */
+function pricedFigures(
+  checkout: Checkout,
+  context: CompanyLedgerContext,
+): { totalYen: Yen; figures: CheckoutWrite['figures'] } {
+  const pricing = pricingOf(context);
+  const figures = storedFiguresOf(checkout, pricing.index, context.roundingMode, scratch);
+  if (figures === null)
+    return {
+      totalYen: computeCheckoutTotals(checkout, context.roundingMode).totalYen,
+      figures: null,
+    };
+  return { totalYen: yen(figures.totalYen), figures: { key: pricing.key, figures } };
+}
+
 export function prepareCheckout(
   raw: unknown,
   index: number,
@@ -134,6 +179,7 @@ export function prepareCheckout(
   // zod builds its output in the schema's key order, whatever order the register sent, and the
   // strict schema lets no other key through: so this text is canonical for the content.
   const documentJson = JSON.stringify(checkout);
+  const { totalYen, figures } = pricedFigures(checkout, context);
   const write: CheckoutWrite = {
     checkoutId: checkout.id,
     revision: checkout.revision,
@@ -142,10 +188,11 @@ export function prepareCheckout(
     businessDate: checkout.businessDate,
     status: checkout.status,
     completedAt: checkout.completedAt,
-    totalYen: computeCheckoutTotals(checkout, context.roundingMode).totalYen,
+    totalYen,
     redoes: checkout.redoes ?? null,
     documentJson,
     contentHash: sha256Hex(documentJson),
+    figures,
   };
   return { ok: true, item: { index, path, checkout, write } };
 }
