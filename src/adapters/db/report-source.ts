@@ -93,7 +93,7 @@ const bucketOffset = 4_000_000_000_000;
  *   shorter padded with nulls, GROUP BY GROUPING SETS ((method position), (matrix position)));
  * - kind 2: the drawer event documents ($4 = their limit + 1).
  */
-export const storeDaySumsSql = `with s as (${storeHeadSql})
+const storeDaySumsSql = `with s as (${storeHeadSql})
 select 0 as kind, s.store as doc from s
 union all (select 10, json_build_array(1, k.status, null, count(*), count(k.fig_key), min(k.fig_key collate "C"), max(k.fig_key collate "C"),
     coalesce(sum(k.fig_total), 0), coalesce(sum(k.fig_sales10), 0), coalesce(sum(k.fig_sales8), 0), coalesce(sum(k.fig_sales0), 0),
