@@ -7,7 +7,12 @@ import {
   type FiguresMethodIndex,
 } from '../../domain/ledger/checkout-figures-record.js';
 import type { PaymentMethodIndex } from '../../domain/ledger/payment-methods.js';
-import { figuresKeyOf, storedFiguresOf } from '../../domain/report/day-sums.js';
+import {
+  fastStoredFigures,
+  figuresKeyOf,
+  storedFiguresOf,
+  type StoredFigures,
+} from '../../domain/report/day-sums.js';
 import { computeCheckoutTotals } from '../../domain/ledger/checkout-totals.js';
 import { yen, type Yen } from '../../domain/money/yen.js';
 import { validateCheckout } from '../../domain/ledger/tender-rules.js';
@@ -111,19 +116,32 @@ function pricingOf(context: CompanyLedgerContext): Pricing {
   return pricing;
 }
 
-/** T, and the 日報 figures priced once here (day-sums.ts; T is the same figure as computeCheckoutTotals'). */
+/**
+ * T, and the 日報 figures priced once here (day-sums.ts; T is the same figure as
+ * computeCheckoutTotals'), for a checkout without rule errors; `fast` = the single pass's figures.
+ */
 function pricedFigures(
   checkout: Checkout,
   context: CompanyLedgerContext,
+  pricing: Pricing,
+  fast: StoredFigures | null,
 ): { totalYen: Yen; figures: CheckoutWrite['figures'] } {
-  const pricing = pricingOf(context);
-  const figures = storedFiguresOf(checkout, pricing.index, context.roundingMode, scratch);
+  const figures = fast ?? storedFiguresOf(checkout, pricing.index, context.roundingMode, scratch);
   if (figures === null)
     return {
       totalYen: computeCheckoutTotals(checkout, context.roundingMode).totalYen,
       figures: null,
     };
   return { totalYen: yen(figures.totalYen), figures: { key: pricing.key, figures } };
+}
+
+/** The domain's rules, run (and naming the wrong fields) only when the single pass cannot prove a checkout valid. */
+function ruleErrorsOf(checkout: Checkout, context: CompanyLedgerContext, path: string) {
+  return validateCheckout(checkout, context.methodIndex, context.roundingMode).map((e) => ({
+    path: prefixed(path, e.path),
+    code: e.code,
+    message: e.message,
+  }));
 }
 
 export function prepareCheckout(
@@ -160,9 +178,9 @@ export function prepareCheckout(
         fields: place.errors,
       },
     };
-  const ruleErrors = validateCheckout(checkout, context.methodIndex, context.roundingMode).map(
-    (e) => ({ path: prefixed(path, e.path), code: e.code, message: e.message }),
-  );
+  const pricing = pricingOf(context);
+  const fast = fastStoredFigures(checkout, pricing.index, context.roundingMode, scratch);
+  const ruleErrors = fast !== null ? [] : ruleErrorsOf(checkout, context, path);
   const errors = [...place.errors, ...ruleErrors];
   if (errors.length > 0 || !place.store || !place.registerId) {
     return {
@@ -179,7 +197,7 @@ export function prepareCheckout(
   // zod builds its output in the schema's key order, whatever order the register sent, and the
   // strict schema lets no other key through: so this text is canonical for the content.
   const documentJson = JSON.stringify(checkout);
-  const { totalYen, figures } = pricedFigures(checkout, context);
+  const { totalYen, figures } = pricedFigures(checkout, context, pricing, fast);
   const write: CheckoutWrite = {
     checkoutId: checkout.id,
     revision: checkout.revision,

@@ -24,6 +24,7 @@ import type { RoundingMode } from '../money/rounding-mode.js';
 import { makeBusinessHourOfEpoch, ReportInputError } from './business-hour.js';
 import { cashSummary, drawerFigures } from './cash-drawer.js';
 import { priceCheckout } from './day-figures.js';
+import { computeCheckoutFigures } from '../ledger/checkout-figures.js';
 import { hourlyWindow } from './hourly.js';
 import type {
   CountAmount,
@@ -98,6 +99,26 @@ export function storedFiguresOf(
   } catch {
     return null;
   }
+  return figuresOfRecord(checkout, out);
+}
+
+/**
+ * The fast single pass only (computeCheckoutFigures): figures when it proves them — and then
+ * validateCheckout would return no error — else null (the caller validates and prices the
+ * reference way).
+ */
+export function fastStoredFigures(
+  checkout: Checkout,
+  index: FiguresMethodIndex,
+  roundingMode: RoundingMode,
+  out: CheckoutFigures,
+): StoredFigures | null {
+  return computeCheckoutFigures(checkout, index, roundingMode, out)
+    ? figuresOfRecord(checkout, out)
+    : null;
+}
+
+function figuresOfRecord(checkout: Checkout, out: CheckoutFigures): StoredFigures {
   if (out.status !== statusCode.completed) return { totalYen: out.totalYen, completed: null };
   let refundPaymentCount = 0;
   let refundYen = 0;
