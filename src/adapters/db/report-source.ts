@@ -81,7 +81,7 @@ union all (select 2, d.document from s join drawer_events d on d.store_id = s.id
 const bucketOffset = 4_000_000_000_000;
 
 /**
- * The store-day as sums of the checkouts' stored figures (day-sums.ts), in three scans of the day's
+ * The store-day as sums of the checkouts' stored figures (day-sums.ts), in four scans of the day's
  * rows and no document: the head row (kind 0, as storeDaySql), then
  * - kind 10, per status: the count, the fig_key check (min, max, how many carry one), Σ T and
  *   every sum the report needs (layout: daySumsOf); the last completedAt as the greatest
@@ -89,8 +89,9 @@ const bucketOffset = 4_000_000_000_000;
  * - kind 11, per 15-minute bucket of the completed ones' completedAt (offset to stay positive):
  *   count, Σ T, Σ customers, Σ items;
  * - kind 13: the method rows and the matrix rows of the completed checkouts: rows 1 and 2 from
- *   their columns (GROUP BY position), further rows from the arrays (one unnest of both, the
- *   shorter padded with nulls, GROUP BY GROUPING SETS ((method position), (matrix position)));
+ *   their columns in one scan (GROUP BY GROUPING SETS over the four position columns), further
+ *   rows from the arrays (one unnest of both, the shorter padded with nulls, GROUP BY GROUPING SETS
+ *   ((method position), (matrix position))); a null position (no such row) is skipped;
  * - kind 2: the drawer event documents ($4 = their limit + 1).
  */
 const storeDaySumsSql = `with s as (${storeHeadSql})
@@ -116,14 +117,13 @@ union all (select 11, json_build_array(b, count(*), sum(fig_total), sum(fig_cust
     from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed'
       and k.fig_completed_ms is not null) h
   group by b)
-union all (select 13, json_build_array(0, k.fig_m1_pos, sum(k.fig_m1_tenders), sum(k.fig_m1_yen)) from checkouts k
-  where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_m1_pos is not null group by k.fig_m1_pos)
-union all (select 13, json_build_array(0, k.fig_m2_pos, sum(k.fig_m2_tenders), sum(k.fig_m2_yen)) from checkouts k
-  where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_m2_pos is not null group by k.fig_m2_pos)
-union all (select 13, json_build_array(1, k.fig_x1_pos, null, null, sum(k.fig_x1_10), sum(k.fig_x1_8), sum(k.fig_x1_0), sum(k.fig_x1_non)) from checkouts k
-  where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_x1_pos is not null group by k.fig_x1_pos)
-union all (select 13, json_build_array(1, k.fig_x2_pos, null, null, sum(k.fig_x2_10), sum(k.fig_x2_8), sum(k.fig_x2_0), sum(k.fig_x2_non)) from checkouts k
-  where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_x2_pos is not null group by k.fig_x2_pos)
+union all (select 13, case grouping(k.fig_m1_pos, k.fig_m2_pos, k.fig_x1_pos, k.fig_x2_pos)
+      when 7 then json_build_array(0, k.fig_m1_pos, sum(k.fig_m1_tenders), sum(k.fig_m1_yen))
+      when 11 then json_build_array(0, k.fig_m2_pos, sum(k.fig_m2_tenders), sum(k.fig_m2_yen))
+      when 13 then json_build_array(1, k.fig_x1_pos, null, null, sum(k.fig_x1_10), sum(k.fig_x1_8), sum(k.fig_x1_0), sum(k.fig_x1_non))
+      else json_build_array(1, k.fig_x2_pos, null, null, sum(k.fig_x2_10), sum(k.fig_x2_8), sum(k.fig_x2_0), sum(k.fig_x2_non)) end
+  from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed'
+  group by grouping sets ((k.fig_m1_pos), (k.fig_m2_pos), (k.fig_x1_pos), (k.fig_x2_pos)))
 union all (select 13, json_build_array(grouping(m.mpos), coalesce(m.mpos, m.xpos), sum(m.tenders), sum(m.yen), sum(m.x10), sum(m.x8), sum(m.x0), sum(m.xnon))
   from (select unnest(k.fig_method_pos) as mpos, unnest(k.fig_method_tenders) as tenders, unnest(k.fig_method_yen) as yen,
       unnest(k.fig_matrix_pos) as xpos, unnest(k.fig_matrix10) as x10, unnest(k.fig_matrix8) as x8, unnest(k.fig_matrix0) as x0,
