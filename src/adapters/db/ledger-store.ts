@@ -25,6 +25,7 @@ import {
   type LedgerUnitOfWork,
   type NewDayClose,
 } from '../../app/ledger/ports.js';
+import * as figureSql from './checkout-figures-columns.js';
 import type { Pool, PoolClient } from './pool.js';
 import { inTransaction, type Queryable } from './unit-of-work.js';
 
@@ -36,7 +37,7 @@ export class DayTooLargeError extends Error {
 }
 
 const checkoutRecordset = `jsonb_to_recordset($3::jsonb) as x(checkout_id text, revision bigint, store_id uuid, register_id uuid,
-  business_date date, status text, completed_at timestamptz, total_yen bigint, redoes text, document jsonb, content_hash text)`;
+  business_date date, status text, completed_at timestamptz, total_yen bigint, redoes text, document jsonb, content_hash text, ${figureSql.figureColumnTypes})`;
 
 /** The rows as one JSON array; each document is already canonical JSON text, spliced in as is. */
 function checkoutRowsJson(rows: readonly CheckoutWrite[]): string {
@@ -44,7 +45,7 @@ function checkoutRowsJson(rows: readonly CheckoutWrite[]): string {
     (r) =>
       `{"checkout_id":${JSON.stringify(r.checkoutId)},"revision":${r.revision},"store_id":"${r.storeId}","register_id":"${r.registerId}",` +
       `"business_date":"${r.businessDate}","status":"${r.status}","completed_at":${JSON.stringify(r.completedAt)},"total_yen":${r.totalYen},` +
-      `"redoes":${JSON.stringify(r.redoes)},"content_hash":"${r.contentHash}","document":${r.documentJson}}`,
+      `"redoes":${JSON.stringify(r.redoes)},"content_hash":"${r.contentHash}",${figureSql.figureFieldsJson(r.figures ?? null)}"document":${r.documentJson}}`,
   );
   return `[${parts.join(',')}]`;
 }
@@ -295,8 +296,8 @@ function checkoutWritesOver(
     },
     insertCheckouts: async (companyId, rows, now) => {
       const result = await client.query<{ checkout_id: string }>(
-        `insert into checkouts (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at)
-         select $1, x.checkout_id, x.revision, x.store_id, x.register_id, x.business_date, x.status, x.completed_at, x.total_yen, x.redoes, x.document, x.content_hash, $2
+        `insert into checkouts (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at, ${figureSql.figureColumnList})
+         select $1, x.checkout_id, x.revision, x.store_id, x.register_id, x.business_date, x.status, x.completed_at, x.total_yen, x.redoes, x.document, x.content_hash, $2, ${figureSql.figureValues}
            from ${checkoutRecordset}
          on conflict (company_id, checkout_id) do nothing
          returning checkout_id`,
@@ -308,7 +309,7 @@ function checkoutWritesOver(
       const result = await client.query(
         `update checkouts c set revision = x.revision, store_id = x.store_id, register_id = x.register_id, business_date = x.business_date,
                 status = x.status, completed_at = x.completed_at, total_yen = x.total_yen, redoes = x.redoes, document = x.document,
-                content_hash = x.content_hash, received_at = $2
+                content_hash = x.content_hash, received_at = $2, ${figureSql.figureAssignments}
            from ${checkoutRecordset}
           where c.company_id = $1 and c.checkout_id = x.checkout_id and c.revision < x.revision`,
         [companyId, now, checkoutRowsJson(rows)],

@@ -5,6 +5,7 @@ import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { AppErrorKind, FieldError } from '../errors.js';
 import type { Yen } from '../../domain/money/yen.js';
+import type { StoredFigures } from '../../domain/report/day-sums.js';
 
 /** Who writes: a staff session (any store of the company), a register token (its own store and
  *  register only), the CLI or an import. `label` is recorded as `closed_by`. */
@@ -47,6 +48,8 @@ export interface CheckoutWrite {
   /** Canonical JSON text of the document. */
   documentJson: string;
   contentHash: string;
+  /** The 日報 figures priced once at ingest, and the configuration key they were priced under. */
+  figures?: { key: string; figures: StoredFigures } | null;
 }
 
 export interface CheckoutHead {

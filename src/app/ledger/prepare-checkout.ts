@@ -1,7 +1,20 @@
 // One incoming checkout → a write, or a rejection naming every wrong field. Pure over the company's
 // context: the contract's shape (zod), who may send it, store and register, then the domain's rules
 // (validateCheckout: statuses, times, content, spec §2 step 6 tenders, known payment methods).
+import {
+  CheckoutFigures,
+  figuresMethodIndex,
+  type FiguresMethodIndex,
+} from '../../domain/ledger/checkout-figures-record.js';
+import type { PaymentMethodIndex } from '../../domain/ledger/payment-methods.js';
+import {
+  fastStoredFigures,
+  figuresKeyOf,
+  storedFiguresOf,
+  type StoredFigures,
+} from '../../domain/report/day-sums.js';
 import { computeCheckoutTotals } from '../../domain/ledger/checkout-totals.js';
+import { yen, type Yen } from '../../domain/money/yen.js';
 import { validateCheckout } from '../../domain/ledger/tender-rules.js';
 import type { Checkout } from '../../domain/ledger/types.js';
 import type { FieldError } from '../errors.js';
@@ -81,6 +94,56 @@ function idOf(raw: unknown): { id: string | null; revision: number | null } {
   };
 }
 
+/** Per company configuration (a context's method index): the figures' method index and key. */
+interface Pricing {
+  index: FiguresMethodIndex;
+  key: string;
+  roundingMode: CompanyLedgerContext['roundingMode'];
+}
+const pricingCache = new WeakMap<PaymentMethodIndex, Pricing>();
+const scratch = new CheckoutFigures();
+
+function pricingOf(context: CompanyLedgerContext): Pricing {
+  let pricing = pricingCache.get(context.methodIndex);
+  if (pricing === undefined || pricing.roundingMode !== context.roundingMode) {
+    pricing = {
+      index: figuresMethodIndex(context.methodIndex),
+      key: figuresKeyOf(context.methodIndex.methods, context.roundingMode),
+      roundingMode: context.roundingMode,
+    };
+    pricingCache.set(context.methodIndex, pricing);
+  }
+  return pricing;
+}
+
+/**
+ * T, and the 日報 figures priced once here (day-sums.ts; T is the same figure as
+ * computeCheckoutTotals'), for a checkout without rule errors; `fast` = the single pass's figures.
+ */
+function pricedFigures(
+  checkout: Checkout,
+  context: CompanyLedgerContext,
+  pricing: Pricing,
+  fast: StoredFigures | null,
+): { totalYen: Yen; figures: CheckoutWrite['figures'] } {
+  const figures = fast ?? storedFiguresOf(checkout, pricing.index, context.roundingMode, scratch);
+  if (figures === null)
+    return {
+      totalYen: computeCheckoutTotals(checkout, context.roundingMode).totalYen,
+      figures: null,
+    };
+  return { totalYen: yen(figures.totalYen), figures: { key: pricing.key, figures } };
+}
+
+/** The domain's rules, run (and naming the wrong fields) only when the single pass cannot prove a checkout valid. */
+function ruleErrorsOf(checkout: Checkout, context: CompanyLedgerContext, path: string) {
+  return validateCheckout(checkout, context.methodIndex, context.roundingMode).map((e) => ({
+    path: prefixed(path, e.path),
+    code: e.code,
+    message: e.message,
+  }));
+}
+
 export function prepareCheckout(
   raw: unknown,
   index: number,
@@ -115,9 +178,9 @@ export function prepareCheckout(
         fields: place.errors,
       },
     };
-  const ruleErrors = validateCheckout(checkout, context.methodIndex, context.roundingMode).map(
-    (e) => ({ path: prefixed(path, e.path), code: e.code, message: e.message }),
-  );
+  const pricing = pricingOf(context);
+  const fast = fastStoredFigures(checkout, pricing.index, context.roundingMode, scratch);
+  const ruleErrors = fast !== null ? [] : ruleErrorsOf(checkout, context, path);
   const errors = [...place.errors, ...ruleErrors];
   if (errors.length > 0 || !place.store || !place.registerId) {
     return {
@@ -134,6 +197,7 @@ export function prepareCheckout(
   // zod builds its output in the schema's key order, whatever order the register sent, and the
   // strict schema lets no other key through: so this text is canonical for the content.
   const documentJson = JSON.stringify(checkout);
+  const { totalYen, figures } = pricedFigures(checkout, context, pricing, fast);
   const write: CheckoutWrite = {
     checkoutId: checkout.id,
     revision: checkout.revision,
@@ -142,10 +206,11 @@ export function prepareCheckout(
     businessDate: checkout.businessDate,
     status: checkout.status,
     completedAt: checkout.completedAt,
-    totalYen: computeCheckoutTotals(checkout, context.roundingMode).totalYen,
+    totalYen,
     redoes: checkout.redoes ?? null,
     documentJson,
     contentHash: sha256Hex(documentJson),
+    figures,
   };
   return { ok: true, item: { index, path, checkout, write } };
 }

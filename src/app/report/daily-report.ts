@@ -7,12 +7,19 @@ import { datesBetween } from '../../domain/calendar/day-arithmetic.js';
 import { instantInZone } from '../../domain/calendar/store-zone.js';
 import { buildDailyReport } from '../../domain/report/build-daily-report.js';
 import { businessDayHours } from '../../domain/report/hourly.js';
+import { HourBucketSplitError, reportFromDaySums } from '../../domain/report/day-sums.js';
 import { InvalidCheckoutError } from '../../domain/report/day-selection.js';
 import { PaymentMethodConfigError } from '../../domain/ledger/payment-methods.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type { Clock } from '../clock.js';
 import { AppError, forbidden, notFound, validationError } from '../errors.js';
-import type { ReportSource, ReportStoreRecord, StoreDay, StoreDayLimits } from './ports.js';
+import type {
+  ReportSource,
+  ReportStoreRecord,
+  StoreDay,
+  StoreDayLimits,
+  StoreDaySums,
+} from './ports.js';
 import { effectiveReportSettings } from './report-settings.js';
 
 export const reportRangeDaysMax = 92;
@@ -90,6 +97,68 @@ export function reportOfDay(day: StoreDay, businessDate: string, printedAt: stri
   }
 }
 
+/** reportFromDaySums over a store-day read as sums; null when the sums cannot place its hours. */
+function reportOfSums(
+  day: StoreDaySums,
+  businessDate: string,
+  printedAt: string,
+): ReportView | null {
+  const settings = effectiveReportSettings(day.store.reportSettings);
+  try {
+    const report = reportFromDaySums({
+      store: { code: day.store.code, name: day.store.name, timeZone: day.store.timeZone },
+      businessDate,
+      paymentMethods: day.company.paymentMethods,
+      sums: day.sums,
+      drawerEvents: day.drawerEvents,
+      close: day.close
+        ? {
+            storeCode: day.store.code,
+            businessDate,
+            float: day.close.float,
+            countedCash: day.close.countedCash,
+          }
+        : null,
+      settings,
+      printedAt,
+    });
+    const shown =
+      day.store.reportSettings === null
+        ? { ...settings, hourly: businessDayHours(settings.hourly, report.hourly) }
+        : settings;
+    return { report, settings: shown, store: day.store };
+  } catch (error) {
+    if (error instanceof HourBucketSplitError) return null;
+    throw unpriceable(error);
+  }
+}
+
+/** One store-day's report: from the stored figures' sums when the source has them, else the documents. */
+async function reportOfStoreDay(
+  deps: ReportDeps,
+  actor: ReportActor,
+  storeCode: string,
+  businessDate: string,
+  now: Date,
+): Promise<ReportView> {
+  const day = deps.source.loadStoreDaySums
+    ? await deps.source.loadStoreDaySums(actor.companyId, storeCode, businessDate, storeDayLimits)
+    : await deps.source.loadStoreDay(actor.companyId, storeCode, businessDate, storeDayLimits);
+  if (!day) throw storeNotFound(storeCode);
+  const printedAt = instantInZone(now, day.store.timeZone);
+  if (!('sums' in day)) return reportOfDay(day, businessDate, printedAt);
+  const fromSums = reportOfSums(day, businessDate, printedAt);
+  if (fromSums !== null) return fromSums;
+  const documents = await deps.source.loadStoreDay(
+    actor.companyId,
+    storeCode,
+    businessDate,
+    storeDayLimits,
+  );
+  if (!documents) throw storeNotFound(storeCode);
+  return reportOfDay(documents, businessDate, printedAt);
+}
+
 function unpriceable(error: unknown): unknown {
   if (error instanceof InvalidCheckoutError) {
     const fields = error.errors.map((e) => ({
@@ -124,14 +193,7 @@ export async function getDailyReport(
 ): Promise<ReportView> {
   checkActorStore(actor, query.storeCode);
   checkBusinessDate('date', query.businessDate);
-  const day = await deps.source.loadStoreDay(
-    actor.companyId,
-    query.storeCode,
-    query.businessDate,
-    storeDayLimits,
-  );
-  if (!day) throw storeNotFound(query.storeCode);
-  return reportOfDay(day, query.businessDate, instantInZone(deps.clock.now(), day.store.timeZone));
+  return reportOfStoreDay(deps, actor, query.storeCode, query.businessDate, deps.clock.now());
 }
 
 /** One report per business date from `from` to `to` (inclusive), oldest first. */
@@ -164,15 +226,7 @@ export async function getDailyReports(
   }
   const now = deps.clock.now();
   const views: ReportView[] = [];
-  for (const businessDate of dates) {
-    const day = await deps.source.loadStoreDay(
-      actor.companyId,
-      query.storeCode,
-      businessDate,
-      storeDayLimits,
-    );
-    if (!day) throw storeNotFound(query.storeCode);
-    views.push(reportOfDay(day, businessDate, instantInZone(now, day.store.timeZone)));
-  }
+  for (const businessDate of dates)
+    views.push(await reportOfStoreDay(deps, actor, query.storeCode, businessDate, now));
   return views;
 }

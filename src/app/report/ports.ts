@@ -4,6 +4,7 @@
 import type { Checkout, DrawerEvent, PaymentMethod } from '../../domain/ledger/types.js';
 import type { RoundingMode } from '../../domain/money/rounding-mode.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
+import type { DaySums } from '../../domain/report/day-sums.js';
 import { AppError } from '../errors.js';
 import type { PrinterSetting } from '../tenancy/model.js';
 
@@ -40,6 +41,11 @@ export interface StoreDay {
   close: StoreDayClose | null;
 }
 
+/** A store-day with the checkouts as sums of their stored figures (src/domain/report/day-sums.ts). */
+export interface StoreDaySums extends Omit<StoreDay, 'checkouts'> {
+  sums: DaySums;
+}
+
 export interface StoreDayLimits {
   checkoutsMax: number;
   drawerEventsMax: number;
@@ -58,6 +64,17 @@ export interface ReportSource {
     businessDate: string,
     limits: StoreDayLimits,
   ): Promise<StoreDay | null>;
+  /**
+   * The store-day as sums when every checkout's figures are stored under the current rounding and
+   * payment methods, else the documents (as loadStoreDay; the source may then store the missing
+   * figures). Optional: without it the report reads the documents.
+   */
+  loadStoreDaySums?(
+    companyId: string,
+    storeCode: string,
+    businessDate: string,
+    limits: StoreDayLimits,
+  ): Promise<StoreDaySums | StoreDay | null>;
   /** The report fixed by one version of the close, or null. */
   closeReport(
     companyId: string,

@@ -116,7 +116,7 @@ function emptyDayFigures(methods: PaymentMethodIndex, count: number): DayFigures
 }
 
 /** `out` := the checkout's figures: the fast pass, else the reference path (which throws InvalidCheckoutError). */
-function priceCheckout(
+export function priceCheckout(
   checkout: Checkout,
   index: FiguresMethodIndex,
   roundingMode: RoundingMode,

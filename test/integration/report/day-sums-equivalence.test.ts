@@ -1,0 +1,186 @@
+// Goal (issue #15 item 5): the 日報 read as SQL sums of the figures stored at ingest
+// (loadStoreDaySums + reportFromDaySums) is EQUAL, field by field, to the engine (buildDailyReport)
+// over the same stored documents — on every generated day, the hand-worked day, and for rows stored
+// without figures (before migration 0007), which the first report prices from the documents and
+// stores so that the next one is read as sums.
+// Method: fast-check days (test/support/domain/arbitraries.ts: every status, returns, vouchers,
+// change, all rounding modes, completedAt over the whole business day and the next morning) plus a
+// drawer event, each imported through the ledger as its own company into one database (embedded,
+// or DATABASE_URL's server); then both paths read the same store-day.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { fixedClock } from '../../../src/app/clock.js';
+import { importDayFile } from '../../../src/app/ledger/import-day-file.js';
+import { getDailyReport, storeDayLimits } from '../../../src/app/report/daily-report.js';
+import { effectiveReportSettings } from '../../../src/app/report/report-settings.js';
+import { argon2Hasher } from '../../../src/adapters/crypto/argon2-hasher.js';
+import { reportSourceOver } from '../../../src/adapters/db/report-source.js';
+import { tenancyUnitOfWork } from '../../../src/adapters/db/tenancy-store.js';
+import { ledgerDepsOver } from '../../../src/main/app.js';
+import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
+import type { DailyReport } from '../../../src/domain/report/types.js';
+import { arbitraryDay, type GeneratedDay } from '../../support/domain/arbitraries.js';
+import { testPaymentMethods } from '../../support/domain/fixtures.js';
+import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { handWorkedDayFile, knownDate } from '../../adapters/report/support.js';
+
+let database: TestDatabase;
+const clock = fixedClock('2025-01-11T02:00:00+09:00');
+let companies = 0;
+
+before(async () => {
+  database = await openTestDatabase();
+});
+after(async () => {
+  await database?.close();
+});
+
+async function importDay(file: Record<string, unknown>): Promise<string> {
+  await importDayFile(
+    {
+      tenancy: { uow: tenancyUnitOfWork(database.pool), clock, hasher: argon2Hasher },
+      ledger: ledgerDepsOver(database.pool, clock),
+    },
+    file,
+  );
+  const code = (file.company as { code: string }).code;
+  const { rows } = await database.pool.query<{ id: string }>(
+    'select id from companies where code = $1',
+    [code],
+  );
+  const id = rows[0]?.id;
+  assert.ok(id, `company ${code} imported`);
+  return id;
+}
+
+/** Which path the source takes for the store-day: 'sums' or 'documents'. */
+async function pathOf(companyId: string, storeCode: string, businessDate: string) {
+  const day = await reportSourceOver(database.pool).loadStoreDaySums?.(
+    companyId,
+    storeCode,
+    businessDate,
+    storeDayLimits,
+  );
+  assert.ok(day);
+  return 'sums' in day ? 'sums' : 'documents';
+}
+
+/** The engine over the stored documents of the store-day (what the report was before 0007). */
+async function engineReport(
+  companyId: string,
+  storeCode: string,
+  businessDate: string,
+  printedAt: string,
+): Promise<DailyReport> {
+  const day = await reportSourceOver(database.pool).loadStoreDay(
+    companyId,
+    storeCode,
+    businessDate,
+    storeDayLimits,
+  );
+  assert.ok(day);
+  return buildDailyReport({
+    store: { code: day.store.code, name: day.store.name, timeZone: day.store.timeZone },
+    businessDate,
+    paymentMethods: day.company.paymentMethods,
+    roundingMode: day.company.roundingMode,
+    checkouts: day.checkouts,
+    drawerEvents: day.drawerEvents,
+    close: day.close
+      ? { storeCode, businessDate, float: day.close.float, countedCash: day.close.countedCash }
+      : null,
+    settings: effectiveReportSettings(day.store.reportSettings),
+    printedAt,
+  });
+}
+
+/** getDailyReport (the API's path) equals the engine, field by field; returns the path taken. */
+async function assertSameReport(
+  companyId: string,
+  storeCode: string,
+  businessDate: string,
+): Promise<void> {
+  const view = await getDailyReport(
+    { source: reportSourceOver(database.pool), clock },
+    { companyId, label: 'test' },
+    { storeCode, businessDate },
+  );
+  const expected = await engineReport(companyId, storeCode, businessDate, view.report.printedAt);
+  assert.deepEqual(Object.keys(view.report), Object.keys(expected), 'the same fields, in order');
+  for (const field of Object.keys(expected) as (keyof DailyReport)[])
+    assert.deepStrictEqual(view.report[field], expected[field], `field ${field}`);
+}
+
+function generatedDayFile(code: string, day: GeneratedDay): Record<string, unknown> {
+  return {
+    company: {
+      code,
+      name: `企業${code}`,
+      roundingMode: day.roundingMode,
+      paymentMethods: testPaymentMethods,
+      stores: [{ code: '0001', name: '店舗0001', timeZone: 'Asia/Tokyo', registers: ['01'] }],
+    },
+    checkouts: day.checkouts,
+    drawer: [
+      {
+        id: `in-${code}`,
+        type: 'cashIn',
+        storeCode: '0001',
+        registerCode: '01',
+        businessDate: knownDate,
+        at: '2025-01-10T09:00:00+09:00',
+        amount: 5000,
+      },
+    ],
+    closes: [],
+  };
+}
+
+describe('日報 from stored sums', () => {
+  it('equals the engine on generated days (every status, rounding mode and hour)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryDay(16), async (day) => {
+        companies += 1;
+        const code = `eq${companies}`;
+        const companyId = await importDay(generatedDayFile(code, day));
+        const stored = await database.pool.query<{ n: number }>(
+          `select count(*)::int as n from checkouts where company_id = $1`,
+          [companyId],
+        );
+        assert.equal(stored.rows[0]?.n, day.checkouts.length, 'every generated checkout stored');
+        assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+        await assertSameReport(companyId, '0001', knownDate);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 30) },
+    );
+  });
+
+  it('equals the engine on the hand-worked day (both stores), and on an empty date', async () => {
+    const companyId = await importDay(handWorkedDayFile('sumshand'));
+    for (const storeCode of ['0001', '0002']) {
+      assert.equal(await pathOf(companyId, storeCode, knownDate), 'sums');
+      await assertSameReport(companyId, storeCode, knownDate);
+    }
+    await assertSameReport(companyId, '0001', '2025-01-12');
+  });
+
+  it('rows stored without figures are priced by the first report and read as sums after', async () => {
+    const companyId = await importDay(handWorkedDayFile('sumslazy'));
+    await database.pool.query(
+      `update checkouts set fig_key = null, fig_total = null where company_id = $1`,
+      [companyId],
+    );
+    assert.equal(await pathOf(companyId, '0001', knownDate), 'documents');
+    // That read stored the figures: now the sums path, and still equal to the engine.
+    assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+    await assertSameReport(companyId, '0001', knownDate);
+    // Figures priced under another configuration are not used: a reordered method list.
+    await database.pool.query(
+      `update payment_methods set sort_order = -sort_order where company_id = $1`,
+      [companyId],
+    );
+    assert.equal(await pathOf(companyId, '0001', knownDate), 'documents');
+    await assertSameReport(companyId, '0001', knownDate);
+  });
+});
