@@ -1,9 +1,10 @@
 // GET /books/deals/{id}?company_id=N: a read-only HTML page of one 取引 as freee's 取引の詳細 shows it
 // (発生日, 種別, 取引先, 管理番号, 金額, the 明細 with 勘定科目 / 税区分 / 品目 / 部門 / 備考, 決済), so
-// the demo's 連携結果 links open something a person can read. The sandbox has no user login (its
-// consent page lists every user), so the page answers only for a deal of the 事業所 the link names:
-// an id of another 事業所 is the same 404 as an unknown id. Everything is escaped (hono/html) and the
-// page sends a CSP with no scripts at all.
+// the demo's 連携結果 links open something a person can read. Only a signed-in sandbox user (the same
+// login and session cookie as the consent page) who is a member of the 事業所 the link names sees
+// it: without a session the page asks for the login (401); a deal of a 事業所 the user does not
+// belong to is the same 404 as an unknown id (issue #10 item 3: nobody reads another 事業所's
+// books). Everything is escaped (hono/html) and the page sends a CSP with no scripts at all.
 import { and, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
@@ -19,10 +20,50 @@ import {
 } from '../db/schema.js';
 import { loadDeal, type DealRecord } from '../deals/read.js';
 import type { SandboxDeps, SandboxEnv } from '../http/env.js';
+import { findMembership } from '../http/auth.js';
+import {
+  sessionCookie,
+  sessionCookiePath,
+  sessionSignerFor,
+  verifySignIn,
+} from '../oauth/sign-in.js';
+import { getCookie, setCookie } from 'hono/cookie';
 
 type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-const pageCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'none'";
+const pageCsp =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; form-action 'self'; frame-ancestors 'none'";
+/** Where the sign-in form may send the user back to: a deal page of this router only. */
+const nextPattern = /^deals\/[1-9]\d{0,9}\?company_id=[1-9]\d{0,9}$/;
+const formBytesMax = 4096;
+
+/** `action` is relative to the page that shows the form (a deal page or the sign-in answer). */
+function signInForm(next: string, failed: boolean, action: string): Page {
+  return page(
+    'ログイン',
+    html`<h1>freee サンドボックスにログイン</h1>
+      <p>取引を見るには、この事業所のサンドボックスユーザーでログインしてください。</p>
+      ${failed ? html`<p role="alert">メールアドレスまたはパスワードが正しくありません。</p>` : ''}
+      <form method="post" action="${action}">
+        <input type="hidden" name="next" value="${next}" />
+        <p>
+          <label for="sandbox-email">メールアドレス</label>
+          <input id="sandbox-email" type="email" name="email" autocomplete="username" required />
+        </p>
+        <p>
+          <label for="sandbox-password">パスワード</label>
+          <input
+            id="sandbox-password"
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            required
+          />
+        </p>
+        <button type="submit" id="sandbox-sign-in">ログイン</button>
+      </form>`,
+  );
+}
 const css = `body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}
 table{border-collapse:collapse;width:100%;margin:8px 0 20px}th,td{border:1px solid #bbb;padding:6px 8px;text-align:left;vertical-align:top}
 td.yen{text-align:right;white-space:nowrap}th{background:#eef2f6}dl{display:grid;grid-template-columns:9em 1fr;gap:4px 12px}dt{font-weight:bold}
@@ -217,13 +258,41 @@ function dealPage(record: DealRecord, names: Names): Page {
 
 export function bookRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
-  app.get('/deals/:id', async (c) => {
+  const sessions = sessionSignerFor(deps);
+  app.use('*', async (c, next) => {
     c.header('Content-Security-Policy', pageCsp);
     c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.post('/sign-in', async (c) => {
+    const length = Number(c.req.header('content-length') ?? 'NaN');
+    if (!(length <= formBytesMax)) return c.text('Payload Too Large', 413);
+    const form = (await c.req.parseBody()) as Record<string, string | undefined>;
+    const next = form.next ?? '';
+    if (!nextPattern.test(next)) return c.text('Bad Request', 400);
+    const userId = await verifySignIn(deps.db, form.email ?? '', form.password ?? '');
+    if (userId === null) return c.html(signInForm(next, true, 'sign-in'), 401);
+    setCookie(c, sessionCookie, sessions.sign(userId, deps.clock.now()), {
+      path: sessionCookiePath(deps.baseUrl),
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    return c.redirect(next, 303);
+  });
+  app.get('/deals/:id', async (c) => {
     const id = positiveId(c.req.param('id'));
     const companyId = positiveId(c.req.query('company_id'));
+    const userId = sessions.userOf(getCookie(c, sessionCookie), deps.clock.now());
+    if (userId === null) {
+      const next = id === null || companyId === null ? '' : `deals/${id}?company_id=${companyId}`;
+      return c.html(signInForm(next, false, '../sign-in'), 401);
+    }
+    const member = companyId === null ? null : await findMembership(deps, userId, companyId);
     const record =
-      id === null || companyId === null ? null : await loadDeal(deps.db, companyId, id);
+      id === null || companyId === null || member === null
+        ? null
+        : await loadDeal(deps.db, companyId, id);
     if (!record || companyId === null)
       return c.html(
         page(

@@ -16,6 +16,28 @@ const sessionMs = 60 * 60 * 1000;
 
 export const sessionCookie = 'freee_sandbox_session';
 
+/**
+ * The session cookie covers the whole sandbox under its public base URL (the consent page and the
+ * read-only books; the sandbox may be mounted, e.g. at /sandbox/freee, and then sees its paths
+ * without the prefix).
+ */
+export function sessionCookiePath(baseUrl: string | null | undefined): string {
+  const base = baseUrl ? new URL(baseUrl).pathname.replace(/\/+$/, '') : '';
+  return `${base}/`;
+}
+
+const signers = new WeakMap<object, SessionSigner>();
+
+/** One signer per sandbox app, shared by the consent page and the books. */
+export function sessionSignerFor(deps: object): SessionSigner {
+  let signer = signers.get(deps);
+  if (!signer) {
+    signer = new SessionSigner();
+    signers.set(deps, signer);
+  }
+  return signer;
+}
+
 function derive(password: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scrypt(password, salt, keyLength, cost, (error, key) => (error ? reject(error) : resolve(key))),

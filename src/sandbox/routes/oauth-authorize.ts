@@ -13,7 +13,12 @@ import {
   type CompanyChoice,
 } from '../oauth/authorize-page.js';
 import { findClient } from '../oauth/clients.js';
-import { sessionCookie, SessionSigner, verifySignIn } from '../oauth/sign-in.js';
+import {
+  sessionCookie,
+  sessionCookiePath,
+  sessionSignerFor,
+  verifySignIn,
+} from '../oauth/sign-in.js';
 import { issueCode } from '../oauth/tokens.js';
 
 const outOfBand = 'urn:ietf:wg:oauth:2.0:oob';
@@ -72,21 +77,12 @@ async function companyChoices(deps: SandboxDeps, userId: number): Promise<Compan
     .limit(choicesMax);
 }
 
-/**
- * The cookie lives next to the authorize URL (…/public_api) under the public base URL (the sandbox
- * may be mounted, e.g. at /sandbox/freee, and then sees its paths without the prefix).
- */
-function cookiePath(deps: SandboxDeps): string {
-  const base = deps.baseUrl ? new URL(deps.baseUrl).pathname.replace(/\/+$/, '') : '';
-  return `${base}/public_api`;
-}
-
 const badClient =
   'クライアントIDまたはリダイレクトURIが正しくありません。アプリケーションの設定を確認してください。';
 
 export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
-  const sessions = new SessionSigner();
+  const sessions = sessionSignerFor(deps);
   const signedIn = (c: Context<SandboxEnv>) =>
     sessions.userOf(getCookie(c, sessionCookie), deps.clock.now());
   app.get('/authorize', async (c) => {
@@ -106,7 +102,7 @@ export function oauthAuthorizeRoutes(deps: SandboxDeps): Hono<SandboxEnv> {
       const userId = await verifySignIn(deps.db, form.email ?? '', form.password ?? '');
       if (userId === null) return c.html(signInPage(request, true), 401);
       setCookie(c, sessionCookie, sessions.sign(userId, deps.clock.now()), {
-        path: cookiePath(deps),
+        path: sessionCookiePath(deps.baseUrl),
         httpOnly: true,
         sameSite: 'Lax',
       });

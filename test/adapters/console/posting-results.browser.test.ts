@@ -112,6 +112,13 @@ test('連携結果: badges, 送信日時, 日報 vs sent per method, deals whose
   await page.setViewportSize({ width: 1280, height: 800 });
   const [dealPage] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await dealPage.waitForLoadState();
+  // The books are the sandbox user's: the link asks for the sandbox login first (issue #10 item 3).
+  assert.equal(await dealPage.locator('#deal-ref').count(), 0);
+  const signIn = h.connected.sandbox.signIn;
+  assert.ok(signIn, 'the harness made a sandbox user with a login');
+  await dealPage.fill('#sandbox-email', signIn.email);
+  await dealPage.fill('#sandbox-password', signIn.password);
+  await Promise.all([dealPage.waitForURL(/\/books\/deals\//), dealPage.click('#sandbox-sign-in')]);
   assert.match(new URL(dealPage.url()).pathname, /^\/sandbox\/freee\/books\/deals\/\d+$/);
   assert.equal(await dealPage.locator('#deal-ref').innerText(), 'URG-res.0001-20250106-credit');
   assert.equal(await dealPage.locator('#deal-amount').innerText(), '¥1,100');
@@ -121,9 +128,13 @@ test('連携結果: badges, 送信日時, 日報 vs sent per method, deals whose
   // The same deal id under another 事業所 id is not shown.
   const url = new URL(dealPage.url());
   url.searchParams.set('company_id', String(Number(url.searchParams.get('company_id')) + 1));
-  const other = await fetch(url);
-  assert.equal(other.status, 404);
+  const other = await context.request.get(url.toString());
+  assert.equal(other.status(), 404);
   assert.doesNotMatch(await other.text(), /URG-res/);
+  // Without the sandbox session nobody reads the deal.
+  const anonymous = await fetch(dealPage.url());
+  assert.equal(anonymous.status, 401);
+  assert.doesNotMatch(await anonymous.text(), /URG-res/);
   // What the books hold is text, never markup.
   const dealId = Number(new URL(dealPage.url()).pathname.split('/').pop());
   await h.app.freeePool.query(
