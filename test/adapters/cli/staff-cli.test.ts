@@ -80,6 +80,10 @@ const temporaryOf = (stdout: string) => /仮のパスワード: (\S+)/.exec(stdo
 test('an imported company gets its admin from `uriage staff create`; reset-password issues a new one', async () => {
   const imported = await cli(['import', exampleDayPath.pathname]);
   assert.equal(imported.code, 0, imported.stderr);
+  assert.match(
+    imported.stderr,
+    new RegExp(`uriage staff create --company ${companyCode} --code admin`),
+  );
   assert.deepEqual(
     await app
       .app()

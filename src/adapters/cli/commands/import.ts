@@ -95,6 +95,11 @@ export const importCommand: Command = {
       ],
     );
     for (const error of summary.errors) ctx.err(`  ${error.path}: ${error.message}`);
+    // A company made from a day file has no console login yet (issue #14 item 8): say how to get one.
+    if (summary.company.created)
+      ctx.err(
+        `企業 ${summary.company.code} を作成しました。管理画面の管理者は uriage staff create --company ${summary.company.code} --code admin で作成してください(仮のパスワードが一度だけ表示されます)。`,
+      );
     return summary.errors.length === 0 ? 0 : 1;
   },
 };
