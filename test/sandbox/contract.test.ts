@@ -202,3 +202,56 @@ test('deals: create, list, get, update, settle, errors', async () => {
   assert.equal(missing.status, 404);
   assertMatchesSchema('/api/1/deals/{id}', 'get', 404, missing.body);
 });
+
+test('items by code: refused without 品目コード, upserted with it, code in answers', async () => {
+  const put = (body: unknown) => call(h, token, 'PUT', '/api/1/items/code/upsert', body);
+  const upsert = (code: string, name: string) => ({ company_id: cid, code, item: { name } });
+  const off = await put(upsert('cash', '【POS Reg】現金(コード)'));
+  assert.equal(off.status, 400, JSON.stringify(off.body));
+  assertMatchesSchema('/api/1/items/code/upsert', 'put', 400, off.body);
+  const plain = await get(`/api/1/items?company_id=${cid}`, '/api/1/items');
+  assert.ok(
+    (plain.items as Rec[]).every((item) => !('code' in item)),
+    'no code key when off',
+  );
+
+  await h.db.pool.query('update freee_sandbox.companies set use_item_code = true where id = $1', [
+    cid,
+  ]);
+  const created = await put(upsert('cash', '【POS Reg】現金(コード)'));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assertMatchesSchema('/api/1/items/code/upsert', 'put', 201, created.body);
+  const item = (created.body as { item: Rec }).item;
+  assert.equal(item.code, 'cash');
+  const renamed = await put(upsert('cash', '【POS Reg】現金(改名)'));
+  assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+  assertMatchesSchema('/api/1/items/code/upsert', 'put', 200, renamed.body);
+  assert.deepEqual(
+    [(renamed.body as { item: Rec }).item.id, (renamed.body as { item: Rec }).item.name],
+    [item.id, '【POS Reg】現金(改名)'],
+  );
+  const listed = (await get(`/api/1/items?company_id=${cid}`, '/api/1/items')).items as Rec[];
+  assert.deepEqual(
+    listed.filter((i) => i.code === 'cash').map((i) => i.name),
+    ['【POS Reg】現金(改名)'],
+  );
+  assert.ok(
+    listed.some((i) => i.code === null),
+    'an item without a code has code null',
+  );
+  for (const bad of [
+    { company_id: cid, code: 'cash', item: { name: 'x', code: 'other' } },
+    upsert('bad code!', 'y'),
+    upsert('other', '【POS Reg】現金(改名)'),
+  ]) {
+    const reply = await put(bad);
+    assert.equal(reply.status, 400, JSON.stringify(bad));
+    assertMatchesSchema('/api/1/items/code/upsert', 'put', 400, reply.body);
+  }
+  const posted = await post('/api/1/items', {
+    company_id: cid,
+    name: '品目コード付き',
+    code: 'c-1',
+  });
+  assert.equal((posted.item as Rec).code, 'c-1');
+});

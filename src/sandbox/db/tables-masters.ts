@@ -65,10 +65,14 @@ export const items = freeeSandbox.table(
     name: text('name').notNull(),
     shortcut1: text('shortcut1'),
     shortcut2: text('shortcut2'),
+    code: text('code'),
     available: boolean('available').notNull().default(true),
     updateDate: updateDate(),
   },
-  (t) => [uniqueIndex('items_company_name').on(t.companyId, t.name)],
+  (t) => [
+    uniqueIndex('items_company_name').on(t.companyId, t.name),
+    uniqueIndex('items_company_code').on(t.companyId, t.code),
+  ],
 );
 
 export const partners = freeeSandbox.table(

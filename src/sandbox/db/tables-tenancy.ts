@@ -28,6 +28,8 @@ export const companies = freeeSandbox.table('companies', {
   /** 0 切り捨て, 1 切り上げ, 2 四捨五入 (amounts entered on screen; not the tax fraction). */
   amountFraction: integer('amount_fraction').notNull().default(0),
   usePartnerCode: boolean('use_partner_code').notNull().default(false),
+  /** 品目コードを使用する (a company setting freee does not return; items then carry `code`). */
+  useItemCode: boolean('use_item_code').notNull().default(false),
   /** How many セグメント the plan allows (0 on most plans; 1 アドバンス, 3 エンタープライズ). */
   segmentsAvailable: integer('segments_available').notNull().default(0),
   externalCid: text('external_cid').notNull(),

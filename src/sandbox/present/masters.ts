@@ -3,7 +3,8 @@ import type { items, partners, sections, segmentTags, tags } from '../db/schema.
 
 type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
 
-export function presentItem(row: Row<typeof items>) {
+/** `code` only where the company uses item codes (freee omits the key otherwise). */
+export function presentItem(row: Row<typeof items>, useItemCode: boolean) {
   return {
     id: row.id,
     company_id: row.companyId,
@@ -12,6 +13,7 @@ export function presentItem(row: Row<typeof items>) {
     available: row.available,
     shortcut1: row.shortcut1,
     shortcut2: row.shortcut2,
+    ...(useItemCode ? { code: row.code } : {}),
   };
 }
 

@@ -72,6 +72,7 @@ export interface SandboxCompanyInput {
   monthEndDate?: string | null;
   previousYearClosed?: boolean;
   usePartnerCode?: boolean;
+  useItemCode?: boolean;
   segmentsAvailable?: 0 | 1 | 2 | 3;
   sections?: readonly string[];
   bankName?: string;
@@ -103,6 +104,7 @@ export async function createSandboxCompany(
         displayName: input.name,
         companyNumber: '',
         usePartnerCode: input.usePartnerCode ?? false,
+        useItemCode: input.useItemCode ?? false,
         segmentsAvailable: input.segmentsAvailable ?? 0,
         externalCid: randomSecret(9),
         createdAt: clock.now(),

@@ -1,8 +1,8 @@
 // Goal (issue 11 item 6): Uriage creates or updates in freee (the sandbox, over HTTP) the masters
 // postings need — the 【POS Reg】 品目 per payment method, the stores' 部門, the settlement 取引先 —
-// upserting by code where the company uses codes (a renamed 取引先 is renamed back by its code) and
-// by name where it does not (an existing 品目 is reused, the missing ones created); the synced
-// records are the lookup and are updated from freee's answers, so a second push writes nothing.
+// upserting by code where the company uses codes (a renamed 取引先 or 品目 is renamed back by its
+// code) and by name where it does not (an existing 品目 is reused, the missing ones created); the
+// synced records are the lookup and are updated from freee's answers, so a second push writes nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../../src/app/errors.js';
@@ -123,6 +123,69 @@ test('a second push finds everything in the synced records and writes nothing', 
   assert.equal(writes, 0);
   const viaApp = await h.app.app().masters.pushPostingMasters(h.companyId);
   assert.deepEqual([viaApp.created, viaApp.updated, viaApp.unchanged], [[], [], 10]);
+});
+
+test('where the company uses item codes, 品目 are upserted by the method code', async () => {
+  // The owner turns on 品目コード in freee, gives 【POS Reg】現金 the code "cash" and removes the
+  // other 【POS Reg】 品目; a full sync sees the codes (and archives the removed ones).
+  await sandbox('update freee_sandbox.companies set use_item_code = true where id = $1');
+  await sandbox(
+    "update freee_sandbox.items set code = 'cash' where company_id = $1 and name = '【POS Reg】現金'",
+  );
+  await sandbox(
+    "delete from freee_sandbox.items where company_id = $1 and name like '【POS Reg】%' and code is null",
+  );
+  assert.equal((await h.sync({ masters: ['items'], full: true })).status, 'succeeded');
+  writes = 0;
+  const first = await pushPostingMasters(deps(), h.companyId);
+  assert.deepEqual(first.failed, []);
+  assert.deepEqual(first.updated, []);
+  assert.deepEqual(first.created.sort(), [
+    '支払い方法「PayPay」の品目: 【POS Reg】PayPay',
+    '支払い方法「クレジット」の品目: 【POS Reg】クレジット',
+    '支払い方法「商品券(お釣り有り)」の品目: 【POS Reg】商品券(お釣り有り)',
+    '支払い方法「商品券(お釣り無し)」の品目: 【POS Reg】商品券(お釣り無し)',
+  ]);
+  assert.equal(writes, 4);
+  const posReg = () =>
+    sandbox(
+      "select id, code, name from freee_sandbox.items where company_id = $1 and name like '【POS Reg】%' order by code",
+    );
+  const created = await posReg();
+  assert.deepEqual(
+    created.map((r) => [r.code, r.name]),
+    [
+      ['cash', '【POS Reg】現金'],
+      ['credit', '【POS Reg】クレジット'],
+      ['giftChange', '【POS Reg】商品券(お釣り有り)'],
+      ['giftNoChange', '【POS Reg】商品券(お釣り無し)'],
+      ['paypay', '【POS Reg】PayPay'],
+    ],
+  );
+  // Someone renames the クレジット 品目 in freee; the next push renames it back by its code.
+  await sandbox(
+    "update freee_sandbox.items set name = 'クレジット売上' where company_id = $1 and code = 'credit'",
+  );
+  assert.equal((await h.sync({ masters: ['items'], full: true })).status, 'succeeded');
+  writes = 0;
+  const second = await pushPostingMasters(deps(), h.companyId);
+  assert.deepEqual([second.created, second.failed], [[], []]);
+  assert.deepEqual(second.updated, ['支払い方法「クレジット」の品目: 【POS Reg】クレジット']);
+  assert.equal(writes, 1);
+  const after = await sandbox(
+    "select id, name from freee_sandbox.items where company_id = $1 and code = 'credit'",
+  );
+  const credit = created.find((r) => r.code === 'credit');
+  assert.deepEqual(
+    after,
+    [{ id: credit?.id, name: '【POS Reg】クレジット' }],
+    'one record, same id',
+  );
+  const local = (await h.rows('items')).filter((r) => !r.archived && r.key === String(credit?.id));
+  assert.deepEqual(
+    local.map((r) => r.name),
+    ['【POS Reg】クレジット'],
+  );
 });
 
 test('a company without a freee connection is refused in Japanese', async () => {
