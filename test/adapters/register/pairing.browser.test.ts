@@ -55,7 +55,11 @@ test('console: 登録番号 warned, a product saved; pairing by QR link; revoke'
   await admin.fill('#name', '');
   await admin.fill('#priceYen', 'abc');
   await admin.click('form[action="/admin/register/products"] button');
-  assert.match((await admin.textContent('ul.error')) ?? '', /priceYen: 価格/);
+  // The messages name the fields in Japanese (no developer paths) and the input is kept.
+  assert.match((await admin.textContent('ul.error')) ?? '', /価格は0〜100000000円の整数/);
+  assert.doesNotMatch((await admin.textContent('ul.error')) ?? '', /priceYen/);
+  assert.equal(await admin.inputValue('#priceYen'), 'abc');
+  assert.equal(await admin.inputValue('#code'), 'F2');
   assert.equal(await admin.locator('tr[data-code="F2"]').count(), 0);
 
   await admin.goto(`${app.url}/admin/register`);
