@@ -196,7 +196,15 @@ test('やり直し: the completed checkout becomes redone, the new one redoes it
   await page.click('#commit');
   await page.waitForSelector('#receipt-panel:not([hidden])');
   await waitSent(page);
-  const after = await stored();
+  // The counter can read 0 between the redone revision's send and the new checkout's enqueue:
+  // wait for the server to hold both (bounded), then check them.
+  let after = await stored();
+  for (let tries = 0; tries < 120; tries += 1) {
+    const redone = after.find((c) => c.id === first.id)?.status === 'redone';
+    if (redone && after.some((c) => !ids.has(c.id))) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    after = await stored();
+  }
   const old = after.find((c) => c.id === first.id);
   assert.deepEqual([old?.status, old?.revision], ['redone', first.revision + 1]);
   const redo = after.filter((c) => !ids.has(c.id));
