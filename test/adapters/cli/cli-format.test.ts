@@ -5,54 +5,18 @@
 // migrate, import the spec's example day, close, token, connect to the built-in sandbox, post,
 // deals, masters, reconcile, report, receipt, rekey, and serve/worker's start line. Off a terminal
 // (these pipes), the long commands (import, post over a range, masters sync) draw no progress bar.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { useCliProcesses } from '../../support/cli-process.js';
 import { exampleDayPath } from '../../support/ledger-fixtures.js';
 
-const run = promisify(execFile);
 const dayFile = fileURLToPath(exampleDayPath);
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'reconcile');
-let dataDir: string;
-let serverDb: TestDatabase | null = null;
-let env: NodeJS.ProcessEnv;
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'uriage-cli-format-'));
-  env = { ...process.env, URIAGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.URIAGE_SECRET_KEY;
-  if (process.env.DATABASE_URL) {
-    serverDb = await openTestDatabase();
-    env.DATABASE_URL = serverDb.connectionString;
-  } else {
-    delete env.DATABASE_URL;
-  }
-});
-after(async () => {
-  await serverDb?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function uriage(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/uriage.js', ...args], {
-      env,
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = useCliProcesses('cli-format', { timeoutMs: 90_000, unset: ['URIAGE_SECRET_KEY'] });
+const uriage = cli.uriage;
 
 /** What a drawn bar leaves: terminal escapes (ESC [) or its ETA. */
 const noBar = new RegExp(`${String.fromCharCode(27)}\\[|残り`);
@@ -212,7 +176,7 @@ test('serve and worker: --format json prints the start as one JSON line', async 
     ['serve', '--port', '0', '--format', 'json'],
     ['worker', '--format', 'json'],
   ]) {
-    const child = spawn(process.execPath, ['bin/uriage.js', ...args], { env });
+    const child = spawn(process.execPath, ['bin/uriage.js', ...args], { env: cli.env() });
     const first = await new Promise<string>((resolve, reject) => {
       let seen = '';
       child.stdout.on('data', (chunk: Buffer) => {

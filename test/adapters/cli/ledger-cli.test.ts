@@ -2,51 +2,16 @@
 // file imports, a second run changes nothing, close prints the version, and bad input exits
 // non-zero with a message naming the field. Method: the real bin/uriage.js in a child process on a
 // fresh embedded data directory, or on a fresh database of the DATABASE_URL server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openTestDatabase, type TestDatabase } from '../../support/database.js';
+import { useCliProcesses } from '../../support/cli-process.js';
 import { exampleDay, exampleDayPath } from '../../support/ledger-fixtures.js';
 
-const run = promisify(execFile);
-let dataDir: string;
-let serverDb: TestDatabase | null = null;
-let env: NodeJS.ProcessEnv;
-
-before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'uriage-ledger-cli-'));
-  env = { ...process.env, URIAGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  if (process.env.DATABASE_URL) {
-    serverDb = await openTestDatabase();
-    env.DATABASE_URL = serverDb.connectionString;
-  } else {
-    delete env.DATABASE_URL;
-  }
-});
-after(async () => {
-  await serverDb?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function uriage(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/uriage.js', ...args], {
-      env,
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = useCliProcesses('ledger-cli', { timeoutMs: 60_000 });
+const uriage = cli.uriage;
 
 test('import the example day twice: created, then unchanged; close prints the version', async () => {
   const file = fileURLToPath(exampleDayPath);
@@ -141,7 +106,7 @@ test('bad input: usage errors exit 2; a wrong file or store exits 1 naming the f
   };
   bad.company.code = 'other';
   (bad.checkouts[0] as { lines: { quantity: number }[] }).lines[0]!.quantity = 0;
-  const path = join(dataDir, 'bad-day.json');
+  const path = join(cli.dataDir(), 'bad-day.json');
   writeFileSync(path, JSON.stringify(bad));
   const refused = await uriage('import', path);
   assert.equal(refused.code, 1);
