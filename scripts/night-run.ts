@@ -3,32 +3,47 @@
 // 403 lock-outs and bounded concurrency on (test/support/night/run.ts). Prints the figures and the
 // books' verdict; exit 1 unless every store-day is 送信済 exactly once with its invariants.
 //   npx tsx scripts/night-run.ts        (PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
-// Full scale (the issue): NIGHT_COMPANIES=500 NIGHT_BIG_CHAIN=1000 NIGHT_STORES_MAX=80 NIGHT_WORKERS=4
+// Full scale (the issue): NIGHT_COMPANIES=500 NIGHT_STORES=10000 NIGHT_BIG_CHAIN=1000 NIGHT_STORES_MAX=80 NIGHT_WORKERS=4
+// The world is kept between runs as a template database (test/support/night/template.ts): build
+// it once, then each run copies it (NIGHT_REBUILD=1 builds it again, NIGHT_BUILD_ONLY=1 only builds; drop `uriage_nightw_*` to free space).
 // Knobs (environment, defaults = a reduced scale that fits a shared 2-core machine):
 //   NIGHT_COMPANIES (20), NIGHT_BIG_CHAIN (100), NIGHT_STORES_MAX (80), NIGHT_WORKERS (4),
 //   NIGHT_TIME_FACTOR (30: 2 simulated hours in 4 wall minutes), NIGHT_PER_PROCESS (8),
 //   NIGHT_PER_COMPANY (2), NIGHT_COMPANY_RUNS (4: over all workers), NIGHT_LATENCY_MS (150), NIGHT_SEED (15), NIGHT_DEADLINE_MIN (30).
-import { runMigrations } from '../src/adapters/db/migrate.js';
 import { createPool } from '../src/adapters/db/pool.js';
-import { allMigrationSets } from '../src/main/migration-sets.js';
-import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
+import { serverUrlFromEnv } from '../test/support/database.js';
 import { runNight } from '../test/support/night/run.js';
+import { nightWorldCopy } from '../test/support/night/template.js';
 
 const number = (name: string, fallback: number) =>
   process.env[name] ? Number(process.env[name]) : fallback;
 
-const database = await createScratchDatabase(serverUrlFromEnv(), 'uriage_night');
+const log = (line: string) =>
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const shape = {
+  companies: number('NIGHT_COMPANIES', 20),
+  bigChainStores: number('NIGHT_BIG_CHAIN', 100),
+  storesMax: number('NIGHT_STORES_MAX', 80),
+  seed: number('NIGHT_SEED', 15),
+  ...(process.env.NIGHT_STORES ? { totalStores: number('NIGHT_STORES', 0) } : {}),
+};
+// The world (chains connected, checkouts ingested) is built once per shape and date, kept as a
+// template database, and copied for each run (NIGHT_REBUILD=1 builds it again).
+const database = await nightWorldCopy(serverUrlFromEnv(), shape, log, {
+  rebuild: process.env.NIGHT_REBUILD === '1',
+});
+if (process.env.NIGHT_BUILD_ONLY === '1') {
+  await database.drop();
+  process.exit(0);
+}
 const pool = createPool(database.url, 10);
 let failed: boolean;
 try {
-  await runMigrations(pool, allMigrationSets);
   const result = await runNight({
     pool,
     connectionString: database.url,
-    companies: number('NIGHT_COMPANIES', 20),
-    bigChainStores: number('NIGHT_BIG_CHAIN', 100),
-    storesMax: number('NIGHT_STORES_MAX', 80),
-    seed: number('NIGHT_SEED', 15),
+    prepared: database.prepare(pool),
+    ...shape,
     workers: number('NIGHT_WORKERS', 4),
     timeFactor: number('NIGHT_TIME_FACTOR', 30),
     perProcess: number('NIGHT_PER_PROCESS', 8),
@@ -36,7 +51,7 @@ try {
     companyRunsMax: number('NIGHT_COMPANY_RUNS', 4),
     latencyMedianMs: number('NIGHT_LATENCY_MS', 150),
     deadlineMs: number('NIGHT_DEADLINE_MIN', 30) * 60_000,
-    log: (line) => process.stdout.write(`${line}\n`),
+    log,
   });
   const { notPosted, violations, ...figures } = result;
   process.stdout.write(

@@ -105,7 +105,7 @@ async function openServerDatabase(
   };
 }
 
-function migrationsFingerprint(sets: readonly MigrationSet[]): string {
+export function migrationsFingerprint(sets: readonly MigrationSet[]): string {
   const hash = createHash('sha256');
   for (const set of sets) {
     for (const file of readdirSync(set.folder, { recursive: true }).map(String).sort()) {

@@ -28,6 +28,7 @@ import {
 } from '../../../src/sandbox/index.js';
 import { faultRunPublicUrl } from '../fault-run/setup.js';
 import { verifyBooks, type BooksCheck } from '../fault-run/verify.js';
+import type { PreparedNight } from './template.js';
 import { closeStoreDay, createNight, type NightShape, type NightStoreDay } from './world.js';
 
 export interface NightOptions extends NightShape {
@@ -45,6 +46,8 @@ export interface NightOptions extends NightShape {
   sandboxConcurrency?: number;
   latencyMedianMs: number;
   deadlineMs: number;
+  /** The world built beforehand (a copy of a kept template, template.ts); else built here. */
+  prepared?: PreparedNight;
   /** SIGKILL the first worker once this many store-days are 送信済 (not restarted). */
   killOneWorkerAtPosted?: number;
   log?: (line: string) => void;
@@ -285,13 +288,22 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
+async function prepareHere(
+  options: NightOptions,
+  log: (line: string) => void,
+): Promise<PreparedNight> {
+  const secretKeyText = generateSecretKeyText();
+  const businessDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const chains = await createNight(options.pool, secretKeyText, options, businessDate, log);
+  return { secretKeyText, businessDate, chains };
+}
+
 export async function runNight(options: NightOptions): Promise<NightResult> {
   const log = options.log ?? (() => undefined);
   const wallStarted = performance.now();
-  const secretKeyText = generateSecretKeyText();
   const dir = mkdtempSync(join(tmpdir(), 'uriage-night-'));
-  const businessDate = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const chains = await createNight(options.pool, secretKeyText, options, businessDate, log);
+  const { secretKeyText, businessDate, chains } =
+    options.prepared ?? (await prepareHere(options, log));
   const days = chains.flatMap((c) => c.storeDays);
   log(`${chains.length} chains, ${days.length} store-days ingested (${dir})`);
   const plans = new Map(

@@ -30,6 +30,8 @@ export interface NightShape {
   bigChainStores: number;
   /** Other chains have 1 … this many stores (the issue: 80). */
   storesMax: number;
+  /** All stores of the night, the big chain's included (the issue: 10,000); unset = as drawn. */
+  totalStores?: number;
   seed: number;
 }
 
@@ -54,11 +56,40 @@ function closeMinuteOf(prng: Prng): number {
   return prng.below(121);
 }
 
-function storesOf(prng: Prng, shape: NightShape, index: number): number {
+function drawnStores(prng: Prng, shape: NightShape, index: number): number {
   if (index === 0) return shape.bigChainStores;
-  // Small chains are the many: 1 + ⌊r² × (max − 1)⌋.
-  const r = prng.next();
-  return 1 + Math.floor(r * r * (shape.storesMax - 1));
+  // Small chains are the many: 1 + ⌊rᵏ × (max − 1)⌋, k chosen so that the mean meets the total.
+  const smallMean =
+    shape.totalStores === undefined
+      ? 1 + (shape.storesMax - 1) / 3
+      : Math.max(
+          1.01,
+          (shape.totalStores - shape.bigChainStores) / Math.max(1, shape.companies - 1),
+        );
+  const exponent = Math.max(0.1, (shape.storesMax - 1) / (smallMean - 1) - 1);
+  return 1 + Math.floor(prng.next() ** exponent * (shape.storesMax - 1));
+}
+
+/** Each chain's stores (1 … storesMax but the big chain), adjusted one by one to make `totalStores`. */
+export function chainSizes(prng: Prng, shape: NightShape): number[] {
+  const drawn = Array.from({ length: shape.companies }, (_, i) => drawnStores(prng, shape, i));
+  if (shape.totalStores === undefined || drawn.length < 2) return drawn;
+  const smallDrawn = drawn.slice(1).reduce((a, b) => a + b, 0);
+  const smallTarget = shape.totalStores - shape.bigChainStores;
+  const sizes = drawn.map((n, i) =>
+    i === 0
+      ? n
+      : Math.min(shape.storesMax, Math.max(1, Math.round((n * smallTarget) / smallDrawn))),
+  );
+  let rest = smallTarget - (sizes.reduce((a, b) => a + b, 0) - shape.bigChainStores);
+  // Spread the rounding's remainder one store at a time (bounded: every chain once per pass).
+  for (let pass = 0; rest !== 0 && pass < shape.storesMax; pass += 1)
+    for (let i = 1; i < sizes.length && rest !== 0; i += 1) {
+      const size = sizes[i] ?? 1;
+      if (rest > 0 && size < shape.storesMax) [sizes[i], rest] = [size + 1, rest - 1];
+      else if (rest < 0 && size > 1) [sizes[i], rest] = [size - 1, rest + 1];
+    }
+  return sizes;
 }
 
 async function createChain(
@@ -112,6 +143,27 @@ async function createChain(
   };
 }
 
+/** Runs `work` over `items`, at most `limit` at once (the night's set-up in parallel). */
+export async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+}
+
+/** Chains set up at once, and store-days of one chain ingested at once. */
+const chainsAtOnce = 4;
+const ingestsAtOnce = 4;
+
 /** Every chain created, connected, and its store-days' checkouts ingested (not closed). */
 export async function createNight(
   pool: Pool,
@@ -121,32 +173,35 @@ export async function createNight(
   log: (line: string) => void,
 ): Promise<NightChain[]> {
   const prng = createPrng(shape.seed);
+  // The night's shape is drawn first, in one order (deterministic for a seed), then built in parallel.
+  const plans = chainSizes(prng, shape).map((storeCount, index) => ({
+    index,
+    closeMinutes: Array.from({ length: storeCount }, () => closeMinuteOf(prng)),
+  }));
   const runtime = cleanRuntime(pool, secretKeyText);
   const ledger = ledgerDepsOver(pool, systemClock);
-  const chains: NightChain[] = [];
-  for (let index = 0; index < shape.companies; index += 1) {
-    const { world, freeeCompanyId } = await createChain(
-      pool,
-      runtime,
-      index,
-      storesOf(prng, shape, index),
-    );
+  const chains: NightChain[] = new Array<NightChain>(plans.length);
+  let ready = 0;
+  // The big chain (index 0) starts first and ingests alongside the small ones.
+  await eachLimited(plans, chainsAtOnce, async ({ index, closeMinutes }) => {
+    const { world, freeeCompanyId } = await createChain(pool, runtime, index, closeMinutes.length);
     const actor = { companyId: world.companyId, label: 'night' };
     const days = storeDays(
       shape.seed + index,
       world.stores.map((s) => s.storeCode),
       [businessDate],
-    ).map((day) => ({ ...day, companyId: world.companyId, closeMinute: closeMinuteOf(prng) }));
-    for (const day of days) {
+    ).map((day, n) => ({ ...day, companyId: world.companyId, closeMinute: closeMinutes[n] ?? 60 }));
+    await eachLimited(days, ingestsAtOnce, async (day) => {
       await ingestCheckouts(ledger, actor, day.checkouts, { pathOf: (i) => `checkouts[${i}]` });
       if (day.drawerEvents.length > 0)
         await recordDrawerEvents(ledger, actor, day.drawerEvents, {
           pathOf: (i) => `drawerEvents[${i}]`,
         });
-    }
-    chains.push({ world, freeeCompanyId, storeDays: days });
-    if (index % 10 === 9) log(`${index + 1} chains ready`);
-  }
+    });
+    chains[index] = { world, freeeCompanyId, storeDays: days };
+    ready += 1;
+    if (ready % 10 === 0) log(`${ready} chains ready`);
+  });
   return chains;
 }
 
