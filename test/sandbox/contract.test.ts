@@ -116,6 +116,22 @@ test('chart of accounts, tax codes and 口座 of a new 事業所', async () => {
     [129, 156, 23, 2],
   );
   assert.equal(taxes.find((t) => t.code === 156)?.display_category, 'tax_r8');
+  // The common master (no company): every code the 事業所 has, with the same names.
+  const allOfCompany = (
+    await get(`/api/1/taxes/companies/${cid}`, '/api/1/taxes/companies/{company_id}')
+  ).taxes as Rec[];
+  const codes = (await get('/api/1/taxes/codes', '/api/1/taxes/codes')).taxes as Rec[];
+  assert.deepEqual(
+    codes,
+    allOfCompany.map((t) => ({ code: t.code, name: t.name, name_ja: t.name_ja })),
+  );
+  const one = await get('/api/1/taxes/codes/156', '/api/1/taxes/codes/{code}');
+  assert.deepEqual(one.tax, {
+    code: 156,
+    name: 'sales_with_tax_reduced_8',
+    name_ja: '課税売上8%（軽）',
+  });
+  await get('/api/1/taxes/codes/99999', '/api/1/taxes/codes/{code}', 404);
   const wallets = (
     await get(
       `/api/1/walletables?company_id=${cid}&with_balance=true&with_sync_status=true&with_last_synced_at=true`,

@@ -132,9 +132,18 @@ export async function authorize(
       ? { code_challenge: options.challenge, code_challenge_method: 'S256' }
       : {}),
   });
+  return answerConsent(h, query, options);
+}
+
+/** Signs in on the page `authorizeQuery` opens (as a client built it) and answers it; returns the redirect. */
+export async function answerConsent(
+  h: Harness,
+  authorizeQuery: URLSearchParams,
+  options: Pick<AuthorizeOptions, 'selection' | 'decision' | 'signIn'> = {},
+): Promise<{ location: URL; page: string }> {
   const signIn = options.signIn ?? h.company.signIn;
   if (!signIn) throw new Error('harness company has no sign-in: pass options.signIn');
-  const { page, cookie } = await signInToConsent(h.url, query, signIn);
+  const { page, cookie } = await signInToConsent(h.url, authorizeQuery, signIn);
   const form = hiddenFields(page);
   form.set('selection', options.selection ?? `${h.company.userId}:${h.company.companyId}`);
   form.set('decision', options.decision ?? 'allow');
