@@ -79,6 +79,8 @@ export interface NightResult extends BooksCheck {
   /** Wall seconds from the SIGKILL to the last 送信済 (null: no worker killed). */
   afterKillWallSeconds: number | null;
   workerCpuSeconds: number;
+  /** This process during the night: the sandbox (freee) it serves, the closes and the polling. */
+  harnessCpuSeconds: number;
   postgresCpuSeconds: number;
   wallSeconds: number;
 }
@@ -188,7 +190,10 @@ async function spawnWorkers(
   const log = createWriteStream(logFile, { flags: 'a' });
   log.setMaxListeners(4 * count + 10); // two pipes per worker
   const children = Array.from({ length: count }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/index.ts', 'worker'], {
+    // NIGHT_WORKER_NODE_ARGS: extra node flags for the workers (e.g. `--cpu-prof --cpu-prof-dir=…`).
+    const nodeArgs = (process.env.NIGHT_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [...nodeArgs, '--import', 'tsx', 'src/main/index.ts', 'worker'];
+    const child = spawn(process.execPath, args, {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -240,14 +245,25 @@ async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
   );
 }
 
-/** Store-days 送信済 at their latest close (`<company>/<store>`: one business date in the night). */
-async function postedKeys(pool: Pool): Promise<Set<string>> {
-  const { rows } = await pool.query<{ key: string }>(
-    `select p.company_id::text || '/' || s.code as key from posting_days p join stores s on s.id = p.store_id
-      where p.status = 'posted' and p.posted_version = (select max(version) from day_closes c
-        where c.store_id = p.store_id and c.business_date = p.business_date)`,
+/**
+ * Store-days 送信済 at their latest close (`<company>/<store>`: one business date in the night)
+ * whose row changed since `sinceIso` (the poll reads only what moved; a full read of 10,000 rows
+ * four times a second would cost the night more than the posting).
+ */
+async function postedKeysSince(
+  pool: Pool,
+  sinceIso: string,
+): Promise<{ keys: string[]; latestIso: string }> {
+  const { rows } = await pool.query<{ key: string; at: string }>(
+    `select p.company_id::text || '/' || s.code as key, to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
+       from posting_days p join stores s on s.id = p.store_id
+      where p.status = 'posted' and p.updated_at >= $1
+        and p.posted_version = (select max(version) from day_closes c
+          where c.store_id = p.store_id and c.business_date = p.business_date)`,
+    [sinceIso],
   );
-  return new Set(rows.map((r) => r.key));
+  const latestIso = rows.reduce((latest, r) => (r.at > latest ? r.at : latest), sinceIso);
+  return { keys: rows.map((r) => r.key), latestIso };
 }
 
 /** What a shop would do: 再実行 of a day that ended 失敗 (e.g. two runs creating one 品目 at once). */
@@ -347,6 +363,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   // PostgreSQL's backends come and go: the postmaster's reaped-children time counts the ended ones.
   const pgCpuBefore = cpuSecondsOf(postgresPids(), true);
   const workers = await spawnWorkers(options.workers, env, join(dir, 'workers.log'));
+  const harnessCpuBefore = process.cpuUsage();
   // The night starts once the workers run (the sandbox holds `clock`: its `now` moves with it).
   const ready = simulatedClock(`${businessDate}T22:59:00+09:00`, options.timeFactor);
   clock.now = ready.now;
@@ -357,6 +374,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const keyOf = (d: NightStoreDay) => `${d.companyId}/${d.storeCode}`;
   const nightStartSim = Date.parse(`${businessDate}T23:00:00+09:00`);
   let next = 0;
+  let postedSince = '1970-01-01T00:00:00.000Z';
   let workerCpu = 0;
   let lastLog = 0;
   let killedAtWall: number | null = null;
@@ -379,9 +397,12 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           closedAtSim.set(keyOf(day), clock.now().getTime());
         }),
       );
-      const posted = await postedKeys(options.pool);
+      // Rows are read again from 30 s before the latest seen: commits land out of updated_at order.
+      const since = new Date(Date.parse(postedSince) - 30_000).toISOString();
+      const polled = await postedKeysSince(options.pool, since);
+      postedSince = polled.latestIso;
       const seenSim = clock.now().getTime();
-      for (const key of posted) if (!postedAtSim.has(key)) postedAtSim.set(key, seenSim);
+      for (const key of polled.keys) if (!postedAtSim.has(key)) postedAtSim.set(key, seenSim);
       if (
         killedAtWall === null &&
         postedAtSim.size >= (options.killOneWorkerAtPosted ?? Infinity)
@@ -390,8 +411,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         killedAtWall = performance.now();
         log(`SIGKILL worker 1 at ${postedAtSim.size} posted`);
       }
-      if (posted.size > postedCount)
-        [postedCount, lastPostedWall] = [posted.size, performance.now()];
+      if (postedAtSim.size > postedCount)
+        [postedCount, lastPostedWall] = [postedAtSim.size, performance.now()];
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
         log(
@@ -411,6 +432,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     await queue.stop();
   }
   const postgresCpuSeconds = cpuSecondsOf(postgresPids(), true) - pgCpuBefore;
+  const harnessCpu = process.cpuUsage(harnessCpuBefore);
   await sandbox.close();
   const books = emptyBooks();
   for (const chain of chains) {
@@ -465,6 +487,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     afterKillWallSeconds:
       killedAtWall === null ? null : Math.round((lastPostedWall - killedAtWall) / 1000),
     workerCpuSeconds: round1(workerCpu),
+    harnessCpuSeconds: round1((harnessCpu.user + harnessCpu.system) / 1e6),
     postgresCpuSeconds: round1(postgresCpuSeconds),
     wallSeconds: Math.round((performance.now() - wallStarted) / 1000),
   };
