@@ -8,6 +8,7 @@ import type {
   QueueDefinition,
 } from '../../app/jobs/ports.js';
 import type { Logger } from '../log/logger.js';
+import { startQueuePoller, type QueuePoller } from './queue-poller.js';
 
 export interface PgBossQueueOptions {
   connectionString: string;
@@ -19,7 +20,7 @@ export interface PgBossQueueOptions {
   maintenanceIntervalSeconds?: number;
 }
 
-/** Pollers per queue per process (each polls the database on its own). */
+/** Jobs of one queue running at once per process (one poller fetches for all of them). */
 export const workersPerQueueMax = 32;
 
 export class UnknownQueueError extends Error {
@@ -92,6 +93,7 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   }
   const known = new Set(options.queues.map((q) => q.name));
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  const pollers: QueuePoller[] = [];
   return {
     enqueue: async (name, data, enqueueOptions: EnqueueOptions = {}) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
@@ -103,23 +105,24 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
       workOptions: { concurrency?: number } = {},
     ) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
-      const workers = Math.max(1, Math.min(workOptions.concurrency ?? 1, workersPerQueueMax));
-      for (let i = 0; i < workers; i += 1) {
-        await boss.work<T>(
+      const slots = Math.max(1, Math.min(workOptions.concurrency ?? 1, workersPerQueueMax));
+      pollers.push(
+        startQueuePoller<T>({
+          boss,
           name,
-          { batchSize: 1, pollingIntervalSeconds, includeMetadata: true },
-          async (jobs: PgBoss.JobWithMetadata<T>[]) => {
-            for (const job of jobs)
-              await handler(job.data, { id: job.id, retryCount: job.retryCount });
-          },
-        );
-      }
+          slots,
+          intervalMs: pollingIntervalSeconds * 1000,
+          handle: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount }),
+          onError: (error) => options.logger.error({ err: error, queue: name }, 'job queue error'),
+        }),
+      );
     },
     schedule: async (name, cron, data, scheduleOptions) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
       await boss.schedule(name, cron, data, { tz: scheduleOptions.tz });
     },
     stop: async () => {
+      await Promise.all(pollers.splice(0).map((poller) => poller.stop(10_000)));
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
     },
   };

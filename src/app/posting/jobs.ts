@@ -48,8 +48,19 @@ export interface PostingConcurrency {
   shared: CompanyAdmission | null;
 }
 
-/** A run over its company's bound is put back this much later. */
+/** A run over its company's bound is put back this much later (the first times)… */
 export const companyDeferralSeconds = 1;
+/** …then twice as late every 3 put-backs, up to this: a 1,000-store chain's backlog of waiting
+ * store-days must not ask for a place hundreds of times a second (each ask is a fetch, a put-back
+ * and a completion in the queue). */
+export const companyDeferralSecondsMax = 8;
+
+export function deferralSecondsOf(deferrals: number): number {
+  return Math.min(
+    companyDeferralSecondsMax,
+    companyDeferralSeconds * 2 ** Math.floor(deferrals / 3),
+  );
+}
 /** After this many put-backs the run goes ahead anyway (no job is deferred for ever). */
 export const companyDeferralsMax = 600;
 
@@ -90,7 +101,7 @@ async function enterGates(
   const overdue = deferrals >= companyDeferralsMax;
   const leaveLocal = gates.local.enter(data.companyId);
   if (!leaveLocal && !overdue) {
-    await putBack(queue, timings, data, companyDeferralSeconds, deferrals + 1);
+    await putBack(queue, timings, data, deferralSecondsOf(deferrals), deferrals + 1);
     return null;
   }
   if (!gates.shared) return { leave: async () => leaveLocal?.() };
@@ -119,7 +130,7 @@ async function enterGates(
     return null;
   }
   if (overdue) return { leave: async () => undefined };
-  await putBack(queue, timings, data, companyDeferralSeconds, deferrals + 1);
+  await putBack(queue, timings, data, deferralSecondsOf(deferrals), deferrals + 1);
   return null;
 }
 
