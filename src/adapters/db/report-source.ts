@@ -119,8 +119,8 @@ export const compactionSlackRows = 128;
  * interleaving. The transaction-level try-lock only spares a second compaction of the same
  * store-day the work (it then does nothing).
  */
-const compactSql = `with go as (select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext($1::text || '|' || $2::text)) as locked),
-gone as (delete from store_day_sum_deltas x where x.store_id = $1 and x.business_date = $2::date and (select locked from go)
+const compactSql = `with go as (select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext($1::uuid::text || '|' || $2::date::text)) as locked),
+gone as (delete from store_day_sum_deltas x where x.store_id = $1::uuid and x.business_date = $2::date and (select locked from go)
   returning x.*)
 insert into store_day_sum_deltas (store_id, business_date, kind, status, fig_key, pos, n, ${sumValueColumns.join(', ')})
 select g.* from (select store_id, business_date, kind, status, fig_key, pos, sum(n) as n, ${sumValueColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}
