@@ -1,8 +1,10 @@
-// ReportSource over PostgreSQL: READ-ONLY queries over the tenancy and ledger tables (the ledger owns
-// them: src/adapters/db/schema/ledger.ts). A store-day is ONE statement (one snapshot): the store, its
-// company's rounding and payment methods and the latest close as one JSON row, then one row per
-// checkout document and per drawer event document — no per-row round trips, no named prepared
-// statements, no transaction (so nothing holds PGlite's single backend).
+// ReportSource over PostgreSQL: queries over the tenancy and ledger tables (the ledger owns them:
+// src/adapters/db/schema/ledger.ts) and the day aggregate (store_day_sum_deltas, kept by the triggers
+// of migration 0008). It writes only derived data, each time in one statement: the lazy backfill of
+// fig_* and the compaction of a store-day's aggregate. A store-day is ONE statement (one
+// snapshot): the store, its company's rounding and payment methods and the latest close as one
+// JSON row, then one row per checkout document and per drawer event document — no per-row round
+// trips, no named prepared statements, no transaction (so nothing holds PGlite's single backend).
 //
 // Why one row per document (measured on 5,000 checkouts, docs/report.md "Performance"): the server's
 // cost is turning each jsonb document into text (~15 ms, whatever the client does with it); with one
@@ -29,11 +31,7 @@ import {
   figureColumnTypes,
   figureFieldsJson,
 } from './checkout-figures-columns.js';
-import {
-  figuresKeyOf,
-  storedFiguresOf,
-  type DaySums,
-} from '../../domain/report/day-sums.js';
+import { figuresKeyOf, storedFiguresOf, type DaySums } from '../../domain/report/day-sums.js';
 import {
   CheckoutFigures,
   figuresMethodIndex,
@@ -110,7 +108,7 @@ union all (select 2, d.document::json from s join drawer_events d on d.store_id 
 const compactionLockClass = 7_240_508;
 
 /** A store-day's aggregate is compacted once its delta rows outnumber its groups by more than this. */
-export const compactionSlackRows = 128;
+const compactionSlackRows = 128;
 
 /**
  * Replaces the store-day's delta rows by one row per group (their sums; empty groups dropped), in
@@ -197,6 +195,36 @@ const countAmount = (row: readonly unknown[], at: number) => ({
 /** One kind-10 row: kind, status, fig_key, pos, delta rows, n, v01…v27 (v01 at `valueAt`). */
 const valueAt = 6;
 
+/** The kind-0 group of the completed checkouts (its layout: v01 at `valueAt`) as DaySums fields. */
+function completedSumsOf(
+  c: readonly unknown[],
+): Omit<DaySums, 'statuses' | 'hourBuckets' | 'methods' | 'matrix' | 'lastCheckoutAt'> {
+  const v = valueAt;
+  return {
+    completedCount: num(c[5]),
+    salesYen: triple(c, v + 1),
+    taxYen: triple(c, v + 4),
+    netYen: triple(c, v + 7),
+    nonSalesYen: num(c[v + 10]),
+    customerCount: num(c[v + 11]),
+    itemCount: num(c[v + 12]),
+    voucherShortfall: countAmount(c, v + 13),
+    voucherChange: countAmount(c, v + 15),
+    lineDiscounts: countAmount(c, v + 17),
+    orderDiscounts: countAmount(c, v + 19),
+    returns: {
+      checkoutCount: num(c[v + 21]),
+      itemCount: num(c[v + 22]),
+      amount: num(c[v + 23]) as Yen,
+    },
+    refunds: {
+      checkoutCount: num(c[v + 24]),
+      paymentCount: num(c[v + 25]),
+      amount: num(c[v + 26]) as Yen,
+    },
+  };
+}
+
 /**
  * What the kind-10 and kind-12 rows tell: the sums, how many checkouts, whether every one carries
  * `key` (and the aggregate is sane: no group below zero), and how many delta rows were summed
@@ -247,22 +275,8 @@ function daySumsOf(
       if (status === 'completed') completed = row;
     }
   }
-  const c = completed;
-  const v = valueAt;
   const sums: DaySums = {
-    completedCount: num(c[5]),
-    salesYen: triple(c, v + 1),
-    taxYen: triple(c, v + 4),
-    netYen: triple(c, v + 7),
-    nonSalesYen: num(c[v + 10]),
-    customerCount: num(c[v + 11]),
-    itemCount: num(c[v + 12]),
-    voucherShortfall: countAmount(c, v + 13),
-    voucherChange: countAmount(c, v + 15),
-    lineDiscounts: countAmount(c, v + 17),
-    orderDiscounts: countAmount(c, v + 19),
-    returns: { checkoutCount: num(c[v + 21]), itemCount: num(c[v + 22]), amount: num(c[v + 23]) as Yen },
-    refunds: { checkoutCount: num(c[v + 24]), paymentCount: num(c[v + 25]), amount: num(c[v + 26]) as Yen },
+    ...completedSumsOf(completed),
     statuses,
     hourBuckets,
     methods,

@@ -19,10 +19,7 @@ import { importDayFile } from '../../../src/app/ledger/import-day-file.js';
 import { getDailyReport, storeDayLimits } from '../../../src/app/report/daily-report.js';
 import { effectiveReportSettings } from '../../../src/app/report/report-settings.js';
 import { argon2Hasher } from '../../../src/adapters/crypto/argon2-hasher.js';
-import {
-  compactStoreDaySums,
-  reportSourceOver,
-} from '../../../src/adapters/db/report-source.js';
+import { compactStoreDaySums, reportSourceOver } from '../../../src/adapters/db/report-source.js';
 import { ingestCheckouts } from '../../../src/app/ledger/ingest-checkouts.js';
 import { tenancyUnitOfWork } from '../../../src/adapters/db/tenancy-store.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
