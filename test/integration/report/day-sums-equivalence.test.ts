@@ -299,4 +299,48 @@ describe('日報 from stored sums', () => {
     assert.ok(after < 64, `${after} delta rows after the read (was ${before})`);
     await assertSameReport(companyId, '0001', knownDate);
   });
+
+  it('concurrent one-checkout requests and compactions of one store-day count each checkout once', async () => {
+    // Generated days of one rounding mode, concatenated (fast-check keeps each day short).
+    const floorDays = fc
+      .sample(arbitraryDay(40), { numRuns: 60, seed: 20250110 })
+      .filter((each) => each.roundingMode === 'floor');
+    const day: GeneratedDay = {
+      roundingMode: 'floor',
+      checkouts: floorDays
+        .flatMap((each) => each.checkouts)
+        .slice(0, 45)
+        .map((each, index) => ({ ...each, id: `k-${String(index).padStart(3, '0')}` })),
+    };
+    assert.ok(day.checkouts.length > 20, `a day of ${day.checkouts.length} checkouts`);
+    const companyId = await importDay(generatedDayFile('aggconc', { ...day, checkouts: [] }));
+    const store = await database.pool.query<{ id: string }>(
+      `select id from stores where company_id = $1 and code = '0001'`,
+      [companyId],
+    );
+    const storeId = store.rows[0]?.id ?? '';
+    const deps = ledgerDepsOver(database.pool, clock);
+    const streams = [0, 1, 2].map(async (stream) => {
+      for (const [index, each] of day.checkouts.entries())
+        if (index % 3 === stream)
+          await ingestCheckouts(deps, { companyId, label: 'test' }, [each], {
+            pathOf: () => '',
+          });
+    });
+    let sending = true;
+    const compactions = (async () => {
+      for (let round = 0; sending && round < 200; round += 1)
+        await compactStoreDaySums(database.pool, storeId, knownDate);
+    })();
+    await Promise.all(streams);
+    sending = false;
+    await compactions;
+    const stored = await database.pool.query<{ n: number }>(
+      `select count(*)::int as n from checkouts where company_id = $1`,
+      [companyId],
+    );
+    assert.equal(stored.rows[0]?.n, day.checkouts.length);
+    assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+    await assertSameReport(companyId, '0001', knownDate);
+  });
 });
