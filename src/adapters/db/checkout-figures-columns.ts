@@ -1,7 +1,8 @@
 // The checkouts' figure columns (migration 0007, src/adapters/db/schema/ledger.ts): one list, the
 // types a jsonb_to_recordset needs, and one row's fields as JSON text. Written with every insert
 // and replace of a checkout (ledger-store.ts) and by the report's lazy pricing of older rows
-// (report-source.ts); read as sums by the report (report-source.ts).
+// (report-source.ts); summed into the day aggregate by the triggers of migration 0008, which the
+// report reads (report-source.ts).
 import type { StoredFigures } from '../../domain/report/day-sums.js';
 
 const columns = [

@@ -1,8 +1,10 @@
-// ReportSource over PostgreSQL: READ-ONLY queries over the tenancy and ledger tables (the ledger owns
-// them: src/adapters/db/schema/ledger.ts). A store-day is ONE statement (one snapshot): the store, its
-// company's rounding and payment methods and the latest close as one JSON row, then one row per
-// checkout document and per drawer event document — no per-row round trips, no named prepared
-// statements, no transaction (so nothing holds PGlite's single backend).
+// ReportSource over PostgreSQL: queries over the tenancy and ledger tables (the ledger owns them:
+// src/adapters/db/schema/ledger.ts) and the day aggregate (store_day_sum_deltas, kept by the triggers
+// of migration 0008). It writes only derived data, each time in one statement: the lazy backfill of
+// fig_* and the compaction of a store-day's aggregate. A store-day is ONE statement (one
+// snapshot): the store, its company's rounding and payment methods and the latest close as one
+// JSON row, then one row per checkout document and per drawer event document — no per-row round
+// trips, no named prepared statements, no transaction (so nothing holds PGlite's single backend).
 //
 // Why one row per document (measured on 5,000 checkouts, docs/report.md "Performance"): the server's
 // cost is turning each jsonb document into text (~15 ms, whatever the client does with it); with one
@@ -29,12 +31,7 @@ import {
   figureColumnTypes,
   figureFieldsJson,
 } from './checkout-figures-columns.js';
-import {
-  figuresKeyOf,
-  hourBucketMs,
-  storedFiguresOf,
-  type DaySums,
-} from '../../domain/report/day-sums.js';
+import { figuresKeyOf, storedFiguresOf, type DaySums } from '../../domain/report/day-sums.js';
 import {
   CheckoutFigures,
   figuresMethodIndex,
@@ -77,60 +74,56 @@ select 0 as kind, s.store::jsonb as doc from s
 union all (select 1, k.document from s join checkouts k on k.store_id = s.id and k.business_date = $3::date limit $4)
 union all (select 2, d.document from s join drawer_events d on d.store_id = s.id and d.business_date = $3::date limit $5)`;
 
-/** Added to completedAt's epoch ms before the bucket's integer division (a multiple of the bucket). */
+/**
+ * Added to a bucket number by the triggers of 0008, which bucket completedAt by day-sums.ts's
+ * hourBucketMs (900,000 ms, written there as a literal).
+ */
 const bucketOffset = 4_000_000_000_000;
 
+/** The value columns of store_day_sum_deltas (schema/report.ts; kind 0 uses all 27). */
+const sumValueColumns = Array.from({ length: 27 }, (_, i) => `v${String(i + 1).padStart(2, '0')}`);
+
 /**
- * The store-day as sums of the checkouts' stored figures (day-sums.ts), in four scans of the day's
- * rows and no document: the head row (kind 0, as storeDaySql), then
- * - kind 10, per status: the count, the fig_key check (min, max, how many carry one), Σ T and
- *   every sum the report needs (layout: daySumsOf); the last completedAt as the greatest
- *   fig_completed_key (checkout-figures-columns.ts);
- * - kind 11, per 15-minute bucket of the completed ones' completedAt (offset to stay positive):
- *   count, Σ T, Σ customers, Σ items;
- * - kind 13: the method rows and the matrix rows of the completed checkouts: rows 1 and 2 from
- *   their columns in one scan (GROUP BY GROUPING SETS over the four position columns), further
- *   rows from the arrays (one unnest of both, the shorter padded with nulls, GROUP BY GROUPING SETS
- *   ((method position), (matrix position))); a null position (no such row) is skipped;
+ * The store-day as sums of the checkouts' stored figures (day-sums.ts) read from the day aggregate
+ * (store_day_sum_deltas, maintained by the triggers of migration 0008), no scan of the day's
+ * checkouts: the head row (kind 0, as storeDaySql), then
+ * - kind 10, per group of the aggregate (kind, status, fig_key, pos): how many delta rows it sums,
+ *   then n and v01…v27 summed (layout: the trigger functions of 0008, read by daySumsOf);
+ * - kind 12: the last completedAt as the greatest fig_completed_key in "C" order, from the partial
+ *   index checkouts_store_day_last (one index probe);
  * - kind 2: the drawer event documents ($4 = their limit + 1).
  */
-const storeDaySumsSql = `with s as (${storeHeadSql})
+const storeDaySumsSql = `with s as (${storeHeadSql}),
+d as (select kind, status, fig_key, pos, count(*) as delta_rows, sum(n) as n, ${sumValueColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}
+  from store_day_sum_deltas where store_id = (select id from s) and business_date = $3::date
+  group by kind, status, fig_key, pos)
 select 0 as kind, s.store as doc from s
-union all (select 10, json_build_array(1, k.status, null, count(*), count(k.fig_key), min(k.fig_key collate "C"), max(k.fig_key collate "C"),
-    coalesce(sum(k.fig_total), 0), coalesce(sum(k.fig_sales10), 0), coalesce(sum(k.fig_sales8), 0), coalesce(sum(k.fig_sales0), 0),
-    coalesce(sum(k.fig_tax10), 0), coalesce(sum(k.fig_tax8), 0), coalesce(sum(k.fig_tax0), 0),
-    coalesce(sum(k.fig_net10), 0), coalesce(sum(k.fig_net8), 0), coalesce(sum(k.fig_net0), 0),
-    coalesce(sum(k.fig_non_sales), 0), coalesce(sum(k.fig_customers), 0), coalesce(sum(k.fig_items), 0),
-    count(*) filter (where k.fig_short > 0), coalesce(sum(k.fig_short) filter (where k.fig_short > 0), 0),
-    count(*) filter (where k.fig_voucher_change > 0), coalesce(sum(k.fig_voucher_change) filter (where k.fig_voucher_change > 0), 0),
-    coalesce(sum(k.fig_line_discounts) filter (where k.fig_line_discounts > 0), 0), coalesce(sum(k.fig_line_discount_yen) filter (where k.fig_line_discounts > 0), 0),
-    count(*) filter (where k.fig_order_discount > 0), coalesce(sum(k.fig_order_discount) filter (where k.fig_order_discount > 0), 0),
-    count(*) filter (where k.fig_return_lines > 0), coalesce(sum(k.fig_return_items) filter (where k.fig_return_lines > 0), 0),
-    coalesce(sum(k.fig_return_yen) filter (where k.fig_return_lines > 0), 0),
-    count(*) filter (where k.fig_total < 0), coalesce(sum(k.fig_refund_payments) filter (where k.fig_total < 0), 0),
-    coalesce(sum(k.fig_refund_yen) filter (where k.fig_total < 0), 0),
-    max(k.fig_completed_key collate "C"))
-  from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date
-  group by k.status)
-union all (select 11, json_build_array(b, count(*), sum(fig_total), sum(fig_customers), sum(fig_items))
-  from (select (k.fig_completed_ms + ${bucketOffset}::bigint * ${hourBucketMs}) / ${hourBucketMs} as b, k.fig_total, k.fig_customers, k.fig_items
-    from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed'
-      and k.fig_completed_ms is not null) h
-  group by b)
-union all (select 13, case grouping(k.fig_m1_pos, k.fig_m2_pos, k.fig_x1_pos, k.fig_x2_pos)
-      when 7 then json_build_array(0, k.fig_m1_pos, sum(k.fig_m1_tenders), sum(k.fig_m1_yen))
-      when 11 then json_build_array(0, k.fig_m2_pos, sum(k.fig_m2_tenders), sum(k.fig_m2_yen))
-      when 13 then json_build_array(1, k.fig_x1_pos, null, null, sum(k.fig_x1_10), sum(k.fig_x1_8), sum(k.fig_x1_0), sum(k.fig_x1_non))
-      else json_build_array(1, k.fig_x2_pos, null, null, sum(k.fig_x2_10), sum(k.fig_x2_8), sum(k.fig_x2_0), sum(k.fig_x2_non)) end
-  from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed'
-  group by grouping sets ((k.fig_m1_pos), (k.fig_m2_pos), (k.fig_x1_pos), (k.fig_x2_pos)))
-union all (select 13, json_build_array(grouping(m.mpos), coalesce(m.mpos, m.xpos), sum(m.tenders), sum(m.yen), sum(m.x10), sum(m.x8), sum(m.x0), sum(m.xnon))
-  from (select unnest(k.fig_method_pos) as mpos, unnest(k.fig_method_tenders) as tenders, unnest(k.fig_method_yen) as yen,
-      unnest(k.fig_matrix_pos) as xpos, unnest(k.fig_matrix10) as x10, unnest(k.fig_matrix8) as x8, unnest(k.fig_matrix0) as x0,
-      unnest(k.fig_matrix_non) as xnon
-    from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and (k.fig_method_pos is not null or k.fig_matrix_pos is not null)) m
-  group by grouping sets ((m.mpos), (m.xpos)))
+union all (select 10, json_build_array(d.kind, d.status, d.fig_key, d.pos, d.delta_rows, d.n, ${sumValueColumns.map((c) => `d.${c}`).join(', ')}) from d)
+union all (select 12, json_build_array(k.fig_completed_key) from checkouts k
+  where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_completed_key is not null
+  order by k.fig_completed_key collate "C" desc limit 1)
 union all (select 2, d.document::json from s join drawer_events d on d.store_id = s.id and d.business_date = $3::date limit $4)`;
+
+/** The key class of the compaction's advisory lock (the second key: the store-day's hash). */
+const compactionLockClass = 7_240_508;
+
+/** A store-day's aggregate is compacted once its delta rows outnumber its groups by more than this. */
+const compactionSlackRows = 128;
+
+/**
+ * Replaces the store-day's delta rows by one row per group (their sums; empty groups dropped), in
+ * one statement. Rows appended meanwhile by an ingest are not in its snapshot and stay; a row
+ * deleted by a concurrent compaction is skipped, so every delta is counted once whatever the
+ * interleaving. The transaction-level try-lock only spares a second compaction of the same
+ * store-day the work (it then does nothing).
+ */
+const compactSql = `with go as (select pg_try_advisory_xact_lock(${compactionLockClass}, hashtext($1::uuid::text || '|' || $2::date::text)) as locked),
+gone as (delete from store_day_sum_deltas x where x.store_id = $1::uuid and x.business_date = $2::date and (select locked from go)
+  returning x.*)
+insert into store_day_sum_deltas (store_id, business_date, kind, status, fig_key, pos, n, ${sumValueColumns.join(', ')})
+select g.* from (select store_id, business_date, kind, status, fig_key, pos, sum(n) as n, ${sumValueColumns.map((c) => `sum(${c}) as ${c}`).join(', ')}
+  from gone group by store_id, business_date, kind, status, fig_key, pos) g
+where g.n <> 0 or ${sumValueColumns.map((c) => `g.${c} <> 0`).join(' or ')}`;
 
 /** The first row of storeDaySql. */
 interface StoreDayHead {
@@ -161,8 +154,10 @@ function typeParserOf(oid: number): (text: string) => unknown {
 const storeRowKind = 0;
 const checkoutRowKind = 1;
 const drawerRowKind = 2;
-const bucketRowKind = 11;
-const methodRowKind = 13;
+const groupRowKind = 10;
+const lastRowKind = 12;
+/** The groups of store_day_sum_deltas (migration 0008). */
+const groupKind = { status: 0, bucket: 1, method: 2, matrix: 3 } as const;
 
 function toRecords(row: StoreRow): { company: ReportCompanyRecord; store: ReportStoreRecord } {
   return {
@@ -197,70 +192,98 @@ const countAmount = (row: readonly unknown[], at: number) => ({
   amount: num(row[at + 1]) as Yen,
 });
 
-/** What the kind-10 and kind-13 rows tell: the sums, and whether every row carries `key`. */
+/** One kind-10 row: kind, status, fig_key, pos, delta rows, n, v01…v27 (v01 at `valueAt`). */
+const valueAt = 6;
+
+/** The kind-0 group of the completed checkouts (its layout: v01 at `valueAt`) as DaySums fields. */
+function completedSumsOf(
+  c: readonly unknown[],
+): Omit<DaySums, 'statuses' | 'hourBuckets' | 'methods' | 'matrix' | 'lastCheckoutAt'> {
+  const v = valueAt;
+  return {
+    completedCount: num(c[5]),
+    salesYen: triple(c, v + 1),
+    taxYen: triple(c, v + 4),
+    netYen: triple(c, v + 7),
+    nonSalesYen: num(c[v + 10]),
+    customerCount: num(c[v + 11]),
+    itemCount: num(c[v + 12]),
+    voucherShortfall: countAmount(c, v + 13),
+    voucherChange: countAmount(c, v + 15),
+    lineDiscounts: countAmount(c, v + 17),
+    orderDiscounts: countAmount(c, v + 19),
+    returns: {
+      checkoutCount: num(c[v + 21]),
+      itemCount: num(c[v + 22]),
+      amount: num(c[v + 23]) as Yen,
+    },
+    refunds: {
+      checkoutCount: num(c[v + 24]),
+      paymentCount: num(c[v + 25]),
+      amount: num(c[v + 26]) as Yen,
+    },
+  };
+}
+
+/**
+ * What the kind-10 and kind-12 rows tell: the sums, how many checkouts, whether every one carries
+ * `key` (and the aggregate is sane: no group below zero), and how many delta rows were summed
+ * into how many groups.
+ */
 function daySumsOf(
-  rows: readonly [number, unknown[]][],
+  groups: readonly unknown[][],
+  lastKey: string | null,
   key: string,
-): { count: number; allPriced: boolean; sums: DaySums } {
+): { count: number; allPriced: boolean; sums: DaySums; deltaRows: number } {
   const statuses: DaySums['statuses'] = {};
   const hourBuckets: DaySums['hourBuckets'][number][] = [];
   const methods: DaySums['methods'][number][] = [];
   const matrix: DaySums['matrix'][number][] = [];
   let count = 0;
+  let deltaRows = 0;
   let allPriced = true;
-  let completed: readonly unknown[] = [];
-  for (const [kind, row] of rows) {
-    if (kind === methodRowKind) {
-      const position = row[1];
-      if (position === null) continue; // the padding of the shorter array
-      if (row[0] === 0)
-        methods.push({ position: num(position), tenderCount: num(row[2]), totalYen: num(row[3]) });
-      else
-        matrix.push({
-          position: num(position),
-          yen: [num(row[4]), num(row[5]), num(row[6]), num(row[7])],
-        });
-      continue;
-    }
-    if (kind === bucketRowKind) {
+  let completed: readonly unknown[] = new Array<unknown>(valueAt + 27).fill(0);
+  for (const row of groups) {
+    deltaRows += num(row[4]);
+    const n = num(row[5]);
+    if (n < 0) allPriced = false; // not the sums of any set of rows: read the documents
+    if (n <= 0) continue; // an empty group (sums of no row)
+    const kind = num(row[0]);
+    const position = num(row[3]);
+    const at = (i: number) => num(row[valueAt + i]);
+    if (kind === groupKind.bucket) {
       hourBuckets.push({
-        bucket: num(row[0]) - bucketOffset,
-        checkoutCount: num(row[1]),
-        salesTotal: num(row[2]),
-        customerCount: num(row[3]),
-        itemCount: num(row[4]),
+        bucket: position - bucketOffset,
+        checkoutCount: n,
+        salesTotal: at(0),
+        customerCount: at(1),
+        itemCount: at(2),
       });
-      continue;
+    } else if (kind === groupKind.method) {
+      methods.push({ position, tenderCount: at(0), totalYen: at(1) });
+    } else if (kind === groupKind.matrix) {
+      matrix.push({ position, yen: [at(0), at(1), at(2), at(3)] });
+    } else {
+      const status = String(row[1]);
+      count += n;
+      if (row[2] !== key) allPriced = false;
+      const previous = statuses[status];
+      statuses[status] = {
+        count: (previous?.count ?? 0) + n,
+        amount: ((previous?.amount ?? 0) + at(0)) as Yen,
+      };
+      if (status === 'completed') completed = row;
     }
-    const status = String(row[1]);
-    count += num(row[3]);
-    if (num(row[4]) !== num(row[3]) || row[5] !== key || row[6] !== key) allPriced = false;
-    statuses[status] = { count: num(row[3]), amount: num(row[7]) as Yen };
-    if (status === 'completed') completed = row;
   }
-  const last = completed[34];
-  const c = completed.length > 0 ? completed : new Array<unknown>(35).fill(0);
   const sums: DaySums = {
-    completedCount: num(c[3]),
-    salesYen: triple(c, 8),
-    taxYen: triple(c, 11),
-    netYen: triple(c, 14),
-    nonSalesYen: num(c[17]),
-    customerCount: num(c[18]),
-    itemCount: num(c[19]),
-    voucherShortfall: countAmount(c, 20),
-    voucherChange: countAmount(c, 22),
-    lineDiscounts: countAmount(c, 24),
-    orderDiscounts: countAmount(c, 26),
-    returns: { checkoutCount: num(c[28]), itemCount: num(c[29]), amount: num(c[30]) as Yen },
-    refunds: { checkoutCount: num(c[31]), paymentCount: num(c[32]), amount: num(c[33]) as Yen },
+    ...completedSumsOf(completed),
     statuses,
     hourBuckets,
     methods,
     matrix,
-    lastCheckoutAt: typeof last === 'string' ? last.slice(last.indexOf('|') + 1) : null,
+    lastCheckoutAt: lastKey === null ? null : lastKey.slice(lastKey.indexOf('|') + 1),
   };
-  return { count, allPriced, sums };
+  return { count, allPriced, sums, deltaRows };
 }
 
 const backfillBatch = 2_000;
@@ -348,6 +371,15 @@ function loadStoreDayOver(client: Queryable): ReportSource['loadStoreDay'] {
   };
 }
 
+/** Compacts the store-day's aggregate (compactSql); a no-op while another compaction of it runs. */
+export async function compactStoreDaySums(
+  client: Queryable,
+  storeId: string,
+  businessDate: string,
+): Promise<void> {
+  await client.query(compactSql, [storeId, businessDate]);
+}
+
 async function loadStoreDaySumsOver(
   client: Queryable,
   loadStoreDay: ReportSource['loadStoreDay'],
@@ -360,18 +392,23 @@ async function loadStoreDaySumsOver(
     types: { getTypeParser: sumsTypeParserOf },
   });
   let head: StoreDayHead | null = null;
-  const aggregates: [number, unknown[]][] = [];
+  let lastKey: string | null = null;
+  const groups: unknown[][] = [];
   const drawerEvents: DrawerEvent[] = [];
   for (const [kind, doc] of rows) {
     if (kind === storeRowKind) head = doc as StoreDayHead;
     else if (kind === drawerRowKind) drawerEvents.push(doc as DrawerEvent);
-    else aggregates.push([kind, doc as unknown[]]);
+    else if (kind === groupRowKind) groups.push(doc as unknown[]);
+    else if (kind === lastRowKind) lastKey = String((doc as unknown[])[0]);
   }
   if (head === null) return null;
-  const { count, allPriced, sums } = daySumsOf(
-    aggregates,
+  const { count, allPriced, sums, deltaRows } = daySumsOf(
+    groups,
+    lastKey,
     figuresKeyOf(head.methods, head.roundingMode),
   );
+  if (deltaRows - groups.length > compactionSlackRows)
+    await compactStoreDaySums(client, head.id, businessDate);
   if (count > limits.checkoutsMax)
     throw new StoreDayTooLargeError('checkouts', limits.checkoutsMax);
   if (drawerEvents.length > limits.drawerEventsMax)

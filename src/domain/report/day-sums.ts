@@ -1,11 +1,13 @@
 // The 日報 from sums (issue #15 item 5): each checkout's figures are computed ONCE, when it is stored
 // (`storedFiguresOf`, the same pricing as buildDailyReport: priceCheckout of day-figures.ts), and a
-// report is then assembled from their sums (`reportFromDaySums`), which the database computes
-// without shipping a document. The figures depend on the company's rounding mode and payment
-// methods (positions, kinds, change rules): `figuresKeyOf` names that configuration, and sums are
-// only used when every checkout of the day was priced under the current key (else the caller
-// falls back to buildDailyReport over the documents). Equality with buildDailyReport is
-// property-tested on PGlite and on the PostgreSQL server (test/adapters/report/day-sums.test.ts).
+// report is then assembled from their sums (`reportFromDaySums`), which the database keeps per
+// store-day as they are written (the day aggregate of migration 0008, docs/report.md). The
+// figures depend on the company's rounding mode and payment methods (positions, kinds, change
+// rules): `figuresKeyOf` names that configuration, and sums are only used when every checkout of
+// the day was priced under the current key (else the caller falls back to buildDailyReport over
+// the documents). Equality with buildDailyReport is
+// property-tested on PGlite and on the PostgreSQL server
+// (test/integration/report/day-sums-equivalence.test.ts).
 //
 // Hours: sums come per 15-minute bucket of completedAt (epoch ms, UTC); a bucket counts for the
 // business hour of its first and last millisecond. Every zone offset in use is a multiple of

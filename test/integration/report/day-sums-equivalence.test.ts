@@ -3,6 +3,10 @@
 // over the same stored documents — on every generated day, the hand-worked day, and for rows stored
 // without figures (before migration 0007), which the first report prices from the documents and
 // stores so that the next one is read as sums.
+// The sums come from the day aggregate (store_day_sum_deltas, kept by the triggers of migration
+// 0008): the aggregate is also compared with the engine after a day sent in pieces (down to one
+// checkout per request), after revisions that change lines, tenders and status (returns included),
+// after rows deleted, and after compaction (docs/report.md "Day aggregate").
 // Method: fast-check days (test/support/domain/arbitraries.ts: every status, returns, vouchers,
 // change, all rounding modes, completedAt over the whole business day and the next morning) plus a
 // drawer event, each imported through the ledger as its own company into one database (embedded,
@@ -15,12 +19,17 @@ import { importDayFile } from '../../../src/app/ledger/import-day-file.js';
 import { getDailyReport, storeDayLimits } from '../../../src/app/report/daily-report.js';
 import { effectiveReportSettings } from '../../../src/app/report/report-settings.js';
 import { argon2Hasher } from '../../../src/adapters/crypto/argon2-hasher.js';
-import { reportSourceOver } from '../../../src/adapters/db/report-source.js';
+import { compactStoreDaySums, reportSourceOver } from '../../../src/adapters/db/report-source.js';
+import { ingestCheckouts } from '../../../src/app/ledger/ingest-checkouts.js';
 import { tenancyUnitOfWork } from '../../../src/adapters/db/tenancy-store.js';
 import { ledgerDepsOver } from '../../../src/main/app.js';
 import { buildDailyReport } from '../../../src/domain/report/build-daily-report.js';
 import type { DailyReport } from '../../../src/domain/report/types.js';
-import { arbitraryDay, type GeneratedDay } from '../../support/domain/arbitraries.js';
+import {
+  arbitraryDay,
+  arbitraryRoundingMode,
+  type GeneratedDay,
+} from '../../support/domain/arbitraries.js';
 import { testPaymentMethods } from '../../support/domain/fixtures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 import { handWorkedDayFile, knownDate } from '../../adapters/report/support.js';
@@ -181,6 +190,157 @@ describe('日報 from stored sums', () => {
       [companyId],
     );
     assert.equal(await pathOf(companyId, '0001', knownDate), 'documents');
+    await assertSameReport(companyId, '0001', knownDate);
+  });
+
+  it('the aggregate equals the engine through pieces, revisions, status changes, deletes and compaction', async () => {
+    // Two generated days of one rounding mode: the first is sent in pieces (cuts), the second's
+    // checkouts (same ids c-000…) as revision 2 of some of them — other lines, tenders, status.
+    const histories = arbitraryRoundingMode.chain((roundingMode) =>
+      fc.record({
+        first: arbitraryDay(12).map((day) => ({ ...day, roundingMode })),
+        second: arbitraryDay(12).map((day) => ({ ...day, roundingMode })),
+        cuts: fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 4 }),
+        revised: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        deleted: fc.nat({ max: 11 }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(histories, async ({ first, second, cuts, revised, deleted }) => {
+        companies += 1;
+        const code = `agg${companies}`;
+        const companyId = await importDay(generatedDayFile(code, { ...first, checkouts: [] }));
+        const send = async (items: readonly unknown[]) => {
+          const sent = await ingestCheckouts(
+            ledgerDepsOver(database.pool, clock),
+            { companyId, label: 'test' },
+            items,
+            { pathOf: (i) => `checkouts[${i}]` },
+          );
+          return sent.results.filter((r) => r.result !== 'rejected').length;
+        };
+        let start = 0;
+        for (const end of [...new Set(cuts)].sort((a, b) => a - b).concat(first.checkouts.length)) {
+          if (end <= start) continue;
+          await send(first.checkouts.slice(start, end));
+          start = end;
+          assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+          await assertSameReport(companyId, '0001', knownDate);
+        }
+        const revisions = second.checkouts
+          .filter((each, index) => revised[index] === true && index < first.checkouts.length)
+          .map((each) => ({ ...each, revision: 2 }));
+        // One per request (the register's way), then the same again (no change).
+        for (const revision of revisions) await send([revision]);
+        await send(revisions);
+        assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+        await assertSameReport(companyId, '0001', knownDate);
+        // A deleted row (not the ledger's way, but any statement on checkouts keeps the aggregate).
+        await database.pool.query(
+          `delete from checkout_revisions where company_id = $1 and checkout_id = $2`,
+          [companyId, `c-${String(deleted).padStart(3, '0')}`],
+        );
+        await database.pool.query(
+          `delete from checkouts where company_id = $1 and checkout_id = $2`,
+          [companyId, `c-${String(deleted).padStart(3, '0')}`],
+        );
+        await assertSameReport(companyId, '0001', knownDate);
+        // Compaction: one row per non-empty group, and the same report.
+        const store = await database.pool.query<{ id: string }>(
+          `select id from stores where company_id = $1 and code = '0001'`,
+          [companyId],
+        );
+        const storeId = store.rows[0]?.id ?? '';
+        await compactStoreDaySums(database.pool, storeId, knownDate);
+        const rows = await database.pool.query<{ all: number; groups: number; empty: number }>(
+          `select count(*)::int as all, count(distinct (kind, status, fig_key, pos))::int as groups,
+                  count(*) filter (where n = 0)::int as empty
+             from store_day_sum_deltas where store_id = $1 and business_date = $2::date`,
+          [storeId, knownDate],
+        );
+        assert.deepEqual(
+          { all: rows.rows[0]?.all, empty: rows.rows[0]?.empty },
+          { all: rows.rows[0]?.groups, empty: 0 },
+          'compacted: one row per group, no empty group',
+        );
+        assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
+        await assertSameReport(companyId, '0001', knownDate);
+      }),
+      { numRuns: Number(process.env.RUNS ?? 20) },
+    );
+  });
+
+  it('a read past the slack compacts the store-day, and the report stays equal', async () => {
+    const companyId = await importDay(handWorkedDayFile('sumscompact'));
+    const store = await database.pool.query<{ id: string }>(
+      `select id from stores where company_id = $1 and code = '0001'`,
+      [companyId],
+    );
+    const storeId = store.rows[0]?.id ?? '';
+    const deltaRows = async () =>
+      (
+        await database.pool.query<{ n: number }>(
+          `select count(*)::int as n from store_day_sum_deltas where store_id = $1 and business_date = $2::date`,
+          [storeId, knownDate],
+        )
+      ).rows[0]?.n ?? 0;
+    // Updates that change the figures one row per statement, then back: many delta rows, the same day.
+    for (let round = 0; round < 70; round += 1)
+      await database.pool.query(
+        `update checkouts set fig_items = fig_items + ${round % 2 === 0 ? 1 : -1}
+          where company_id = $1 and store_id = $2 and status = 'completed'
+            and checkout_id = (select min(checkout_id) from checkouts where company_id = $1 and store_id = $2 and status = 'completed')`,
+        [companyId, storeId],
+      );
+    const before = await deltaRows();
+    assert.ok(before > 140, `${before} delta rows before the read`);
+    await assertSameReport(companyId, '0001', knownDate);
+    const after = await deltaRows();
+    assert.ok(after < 64, `${after} delta rows after the read (was ${before})`);
+    await assertSameReport(companyId, '0001', knownDate);
+  });
+
+  it('concurrent one-checkout requests and compactions of one store-day count each checkout once', async () => {
+    // Generated days of one rounding mode, concatenated (fast-check keeps each day short).
+    const floorDays = fc
+      .sample(arbitraryDay(40), { numRuns: 60, seed: 20250110 })
+      .filter((each) => each.roundingMode === 'floor');
+    const day: GeneratedDay = {
+      roundingMode: 'floor',
+      checkouts: floorDays
+        .flatMap((each) => each.checkouts)
+        .slice(0, 45)
+        .map((each, index) => ({ ...each, id: `k-${String(index).padStart(3, '0')}` })),
+    };
+    assert.ok(day.checkouts.length > 20, `a day of ${day.checkouts.length} checkouts`);
+    const companyId = await importDay(generatedDayFile('aggconc', { ...day, checkouts: [] }));
+    const store = await database.pool.query<{ id: string }>(
+      `select id from stores where company_id = $1 and code = '0001'`,
+      [companyId],
+    );
+    const storeId = store.rows[0]?.id ?? '';
+    const deps = ledgerDepsOver(database.pool, clock);
+    const streams = [0, 1, 2].map(async (stream) => {
+      for (const [index, each] of day.checkouts.entries())
+        if (index % 3 === stream)
+          await ingestCheckouts(deps, { companyId, label: 'test' }, [each], {
+            pathOf: () => '',
+          });
+    });
+    let sending = true;
+    const compactions = (async () => {
+      for (let round = 0; sending && round < 200; round += 1)
+        await compactStoreDaySums(database.pool, storeId, knownDate);
+    })();
+    await Promise.all(streams);
+    sending = false;
+    await compactions;
+    const stored = await database.pool.query<{ n: number }>(
+      `select count(*)::int as n from checkouts where company_id = $1`,
+      [companyId],
+    );
+    assert.equal(stored.rows[0]?.n, day.checkouts.length);
+    assert.equal(await pathOf(companyId, '0001', knownDate), 'sums');
     await assertSameReport(companyId, '0001', knownDate);
   });
 });

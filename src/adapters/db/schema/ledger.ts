@@ -109,6 +109,10 @@ export const checkouts = pgTable(
   (t) => [
     primaryKey({ name: 'checkouts_pk', columns: [t.companyId, t.checkoutId] }),
     index('checkouts_store_day').on(t.storeId, t.businessDate, t.status),
+    // The 日報's last checkout (the greatest fig_completed_key in "C" order) without a scan of the day.
+    index('checkouts_store_day_last')
+      .on(t.storeId, t.businessDate, sql`${t.figCompletedKey} collate "C"`)
+      .where(sql`${t.status} = 'completed'`),
     check('checkouts_revision', sql`${t.revision} >= 1`),
     check(
       'checkouts_status',

@@ -4,7 +4,9 @@
 // Japanese reason and a 再印刷 button.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  smallint,
   check,
   date,
   index,
@@ -62,4 +64,56 @@ export const printJobs = pgTable(
     ),
     check('print_jobs_attempts', sql`${t.attempts} >= 0 and ${t.attemptsMax} >= 1`),
   ],
+);
+
+// The 日報's day aggregate (issue #15 item 5, docs/report.md): APPEND-ONLY delta rows of the sums
+// of the checkouts' stored figures (fig_* of `checkouts`), written by statement-level triggers on
+// `checkouts` (migration 0008: one row per group and statement, new rows' sums minus old rows'),
+// so concurrent ingest batches never wait on one day row. The report sums a store-day's rows;
+// a read that finds many rows replaces them by their sums (compaction, report-source.ts). The
+// invariant: per store-day and group, Σ rows = the sums over the checkouts as they stand.
+// Groups (kind): 0 per status and fig_key ('' = not priced), 1 per 15-minute bucket of the
+// completed ones' completedAt (pos = bucket + offset), 2 per method position, 3 per matrix
+// position. `n` counts the rows summed (0 = an empty group); v01… are the kind's sums, in the
+// order of storeDaySumValues (src/adapters/db/report-source.ts).
+const sumColumn = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+export const storeDaySumDeltas = pgTable(
+  'store_day_sum_deltas',
+  {
+    storeId: uuid('store_id').notNull(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    kind: smallint('kind').notNull(),
+    status: text('status').notNull().default(''),
+    figKey: text('fig_key').notNull().default(''),
+    pos: bigint('pos', { mode: 'number' }).notNull().default(0),
+    n: sumColumn('n'),
+    v01: sumColumn('v01'),
+    v02: sumColumn('v02'),
+    v03: sumColumn('v03'),
+    v04: sumColumn('v04'),
+    v05: sumColumn('v05'),
+    v06: sumColumn('v06'),
+    v07: sumColumn('v07'),
+    v08: sumColumn('v08'),
+    v09: sumColumn('v09'),
+    v10: sumColumn('v10'),
+    v11: sumColumn('v11'),
+    v12: sumColumn('v12'),
+    v13: sumColumn('v13'),
+    v14: sumColumn('v14'),
+    v15: sumColumn('v15'),
+    v16: sumColumn('v16'),
+    v17: sumColumn('v17'),
+    v18: sumColumn('v18'),
+    v19: sumColumn('v19'),
+    v20: sumColumn('v20'),
+    v21: sumColumn('v21'),
+    v22: sumColumn('v22'),
+    v23: sumColumn('v23'),
+    v24: sumColumn('v24'),
+    v25: sumColumn('v25'),
+    v26: sumColumn('v26'),
+    v27: sumColumn('v27'),
+  },
+  (t) => [index('store_day_sum_deltas_store_day').on(t.storeId, t.businessDate)],
 );
