@@ -37,14 +37,27 @@ function withinSeconds<T>(work: Promise<T>, seconds: number): Promise<T> {
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
-export function startQueuePoller<T extends object>(options: {
+interface PollerOptions<T> {
   boss: Boss;
   name: string;
   slots: number;
   intervalMs: number;
   handle: (job: PollerJob<T>) => Promise<void>;
   onError: (error: unknown) => void;
-}): QueuePoller {
+}
+
+/** Runs one job to its end: completed, or failed (pg-boss retries it as the queue says). */
+async function runJob<T>(options: PollerOptions<T>, job: PollerJob<T>): Promise<void> {
+  try {
+    await withinSeconds(options.handle(job), job.expireInSeconds);
+    await options.boss.complete(options.name, job.id);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await options.boss.fail(options.name, job.id, { message }).catch(options.onError);
+  }
+}
+
+export function startQueuePoller<T extends object>(options: PollerOptions<T>): QueuePoller {
   const { boss, name, slots } = options;
   const running = new Map<string, Promise<void>>();
   let stopping = false;
@@ -55,18 +68,10 @@ export function startQueuePoller<T extends object>(options: {
     resolve?.();
   };
   const run = (job: PollerJob<T>) => {
-    const done = (async () => {
-      try {
-        await withinSeconds(options.handle(job), job.expireInSeconds);
-        await boss.complete(name, job.id);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await boss.fail(name, job.id, { message }).catch(options.onError);
-      } finally {
-        running.delete(job.id);
-        wakeUp();
-      }
-    })();
+    const done = runJob(options, job).finally(() => {
+      running.delete(job.id);
+      wakeUp();
+    });
     running.set(job.id, done);
   };
   const loop = (async () => {
