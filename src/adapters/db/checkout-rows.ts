@@ -4,16 +4,25 @@ import type { CheckoutWrite } from '../../app/ledger/model.js';
 import * as figureSql from './checkout-figures-columns.js';
 import { textElement } from './checkout-figures-columns.js';
 
+const openBracket = Buffer.from('[');
+const comma = Buffer.from(',');
+const closeBracket = Buffer.from(']');
+
 /**
  * A batch of checkout rows as statement parameters from `$first` on: one array literal per column
  * (built here as text: no per-element work in the driver) and the documents as one JSON array of
- * their canonical texts spliced in as is. `from` zips them back into rows `x` (ROWS FROM: the n-th
- * element of every array is row n), so a batch is one statement however many rows it has.
+ * their canonical UTF-8 spliced in as is, sent as bytes (no second encoding, no UTF-8 length
+ * pass over a large string in the driver). `from` zips them back into rows `x` (ROWS FROM: the
+ * n-th element of every array is row n), so a batch is one statement however many rows it has.
  */
 export function checkoutRows(
   rows: readonly CheckoutWrite[],
   first: number,
-): { params: string[]; from: string; figures: ReturnType<typeof figureSql.figureUnnest> } {
+): {
+  params: (string | Buffer)[];
+  from: string;
+  figures: ReturnType<typeof figureSql.figureUnnest>;
+} {
   const ids: string[] = [];
   const revisions: string[] = [];
   const stores: string[] = [];
@@ -24,7 +33,7 @@ export function checkoutRows(
   const totals: string[] = [];
   const redoes: string[] = [];
   const hashes: string[] = [];
-  const documents: string[] = [];
+  const documents: Uint8Array[] = [openBracket];
   for (const r of rows) {
     ids.push(textElement(r.checkoutId));
     revisions.push(String(r.revision));
@@ -36,7 +45,9 @@ export function checkoutRows(
     totals.push(String(r.totalYen));
     redoes.push(textElement(r.redoes));
     hashes.push(r.contentHash); // hex
-    documents.push(r.documentJson);
+    const document = r.documentUtf8 ?? Buffer.from(r.documentJson, 'utf8');
+    if (documents.length > 1) documents.push(comma);
+    documents.push(document);
   }
   const literal = (elements: string[]) => `{${elements.join(',')}}`;
   const base = [
@@ -69,10 +80,10 @@ export function checkoutRows(
   const params = [
     ...base.map(literal),
     ...figureSql.figureColumnArrays(rows.map((r) => r.figures ?? null)),
-    `[${documents.join(',')}]`,
+    Buffer.concat([...documents, closeBracket]),
   ];
   const from = `rows from (unnest(${baseTypes.map((type, i) => `$${first + i}::${type}[]`).join(', ')}, ${figures.args}),
-    jsonb_array_elements($${documentsAt}::jsonb))
+    jsonb_array_elements(convert_from($${documentsAt}::bytea, 'UTF8')::jsonb))
     as x(checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, content_hash, ${figureSql.figureColumnList}, document)`;
   return { params, from, figures };
 }

@@ -140,6 +140,7 @@ const payloadOf = (base: object, extra: Record<string, unknown>) =>
   ) as Record<string, unknown>;
 
 test('quick pass: well-formed checkouts (any key order, with or without priceMode) give zod output', () => {
+  let asSent = 0;
   fc.assert(
     fc.property(
       arbitraryCompletedCheckout('floor'),
@@ -147,7 +148,7 @@ test('quick pass: well-formed checkouts (any key order, with or without priceMod
         staffCode: fc.option(fc.constantFrom('s1', ''), { nil: undefined }),
         redoes: fc.option(fc.constant('c-0'), { nil: undefined }),
         dropPriceMode: fc.boolean(),
-        reverse: fc.boolean(),
+        order: fc.constantFrom('generated', 'reversed', 'schema'),
       }),
       (base, options) => {
         let payload = payloadOf(base, {
@@ -155,16 +156,27 @@ test('quick pass: well-formed checkouts (any key order, with or without priceMod
           ...(options.redoes !== undefined ? { redoes: options.redoes } : {}),
         });
         if (options.dropPriceMode) delete payload.priceMode;
-        if (options.reverse) payload = reversed(payload) as Record<string, unknown>;
+        if (options.order === 'reversed') payload = reversed(payload) as Record<string, unknown>;
+        if (options.order === 'schema')
+          payload = JSON.parse(JSON.stringify(CheckoutContract.parse(payload))) as Record<
+            string,
+            unknown
+          >;
         const quick = quickCheckout(payload);
         const parsed = CheckoutContract.parse(payload);
         assert.notEqual(quick, null, JSON.stringify(payload));
         assert.equal(JSON.stringify(quick), JSON.stringify(parsed));
         assert.deepEqual(quick, parsed);
+        // Sent exactly as zod outputs it: the object itself is the output (no copy).
+        if (JSON.stringify(payload) === JSON.stringify(parsed)) {
+          assert.equal(quick, payload);
+          asSent += 1;
+        } else assert.notEqual(quick, payload);
       },
     ),
     { numRuns: 1000 },
   );
+  assert.ok(asSent > 100, `sent in the schema's order: ${asSent}`);
 });
 
 test('quick pass: a checkout broken at up to three fields is vouched for only when zod accepts it, with its output', () => {

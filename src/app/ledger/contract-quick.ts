@@ -13,7 +13,12 @@ import {
   type Payment,
 } from '../../domain/ledger/types.js';
 import { isSafeText } from '../../domain/text/safe-text.js';
-import { InstantContract } from './contract.js';
+import {
+  CheckoutContract,
+  CheckoutLineContract,
+  InstantContract,
+  PaymentContract,
+} from './contract.js';
 
 /** zod's own pattern for the contract's instants (none: the quick pass vouches for nothing). */
 const instantPattern: RegExp | null =
@@ -34,6 +39,22 @@ const int = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
 const instant = (value: unknown): value is string =>
   typeof value === 'string' && instantPattern !== null && instantPattern.test(value);
+
+/** The contract's keys in the schema's order (the order zod outputs them in). */
+const checkoutOrder = Object.keys(CheckoutContract.shape);
+const lineOrder = Object.keys(CheckoutLineContract.shape);
+const paymentOrder = Object.keys(PaymentContract.shape);
+
+/** Whether the object's own keys come in the schema's order (the optional ones may be missing). */
+function inOrder(value: Record<string, unknown>, order: readonly string[]): boolean {
+  let at = 0;
+  for (const key in value) {
+    while (at < order.length && order[at] !== key) at += 1;
+    if (at === order.length) return false;
+    at += 1;
+  }
+  return true;
+}
 
 /** How many keys an object has of its own: equal to the known keys found, no other key (strict). */
 function keyCount(value: Record<string, unknown>): number {
@@ -57,6 +78,7 @@ function quickLine(raw: unknown): CheckoutLine | null {
     known += 1;
   }
   if (keyCount(raw) !== known) return null;
+  if (inOrder(raw, lineOrder)) return raw as unknown as CheckoutLine;
   const line: CheckoutLine = sku === undefined ? ({} as CheckoutLine) : ({ sku } as CheckoutLine);
   line.name = name;
   line.quantity = quantity;
@@ -71,7 +93,7 @@ function quickPayment(raw: unknown): Payment | null {
   const { method, amount } = raw;
   if (!text(method, 1, 32) || !int(amount, -1_000_000_000, 1_000_000_000)) return null;
   if (keyCount(raw) !== 2) return null;
-  return { method, amount };
+  return inOrder(raw, paymentOrder) ? (raw as unknown as Payment) : { method, amount };
 }
 
 function quickList<T>(raw: unknown, max: number, item: (raw: unknown) => T | null): T[] | null {
@@ -116,6 +138,15 @@ export function quickCheckout(raw: unknown): Checkout | null {
   if (lines === null) return null;
   const payments = quickList(c.payments, paymentsMax, quickPayment);
   if (payments === null) return null;
+  // Already what zod outputs (the schema's key order, priceMode sent, every line and payment as
+  // is): the object itself. Nothing downstream changes it.
+  if (
+    c.priceMode !== undefined &&
+    inOrder(c, checkoutOrder) &&
+    lines.every((line, i) => line === (c.lines as unknown[])[i]) &&
+    payments.every((payment, i) => payment === (c.payments as unknown[])[i])
+  )
+    return c as unknown as Checkout;
   // The schema's key order, optional keys only when sent (as zod outputs it).
   const out = { id: c.id, revision: c.revision, storeCode: c.storeCode } as Checkout;
   out.registerCode = c.registerCode;

@@ -212,6 +212,7 @@ export function prepareCheckout(
   // zod (and the quick pass) build the output in the schema's key order, whatever order the
   // register sent, and the strict schema lets no other key through: so this text is canonical.
   const documentJson = JSON.stringify(checkout);
+  const documentUtf8 = Buffer.from(documentJson, 'utf8');
   const { totalYen, figures } = pricedFigures(checkout, context, pricing, fast);
   const write: CheckoutWrite = {
     checkoutId: checkout.id,
@@ -224,7 +225,8 @@ export function prepareCheckout(
     totalYen,
     redoes: checkout.redoes ?? null,
     documentJson,
-    contentHash: sha256Hex(documentJson),
+    documentUtf8,
+    contentHash: sha256Hex(documentUtf8),
     figures,
   };
   return { ok: true, item: { index, path, checkout, write } };
