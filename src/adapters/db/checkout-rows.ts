@@ -4,6 +4,18 @@ import type { CheckoutWrite } from '../../app/ledger/model.js';
 import * as figureSql from './checkout-figures-columns.js';
 import { textElement } from './checkout-figures-columns.js';
 
+const baseColumns = [
+  ['checkout_id', 'text'],
+  ['revision', 'bigint'],
+  ['store_id', 'uuid'],
+  ['register_id', 'uuid'],
+  ['business_date', 'date'],
+  ['status', 'text'],
+  ['completed_at', 'timestamptz'],
+  ['total_yen', 'bigint'],
+  ['redoes', 'text'],
+  ['content_hash', 'text'],
+] as const;
 const openBracket = Buffer.from('[');
 const comma = Buffer.from(',');
 const closeBracket = Buffer.from(']');
@@ -23,57 +35,27 @@ export function checkoutRows(
   from: string;
   figures: ReturnType<typeof figureSql.figureUnnest>;
 } {
-  const ids: string[] = [];
-  const revisions: string[] = [];
-  const stores: string[] = [];
-  const registers: string[] = [];
-  const dates: string[] = [];
-  const statuses: string[] = [];
-  const completed: string[] = [];
-  const totals: string[] = [];
-  const redoes: string[] = [];
-  const hashes: string[] = [];
+  // One array per column of `baseColumns`, in its order.
+  const base = baseColumns.map(() => new Array<string>(rows.length));
   const documents: Uint8Array[] = [openBracket];
-  for (const r of rows) {
-    ids.push(textElement(r.checkoutId));
-    revisions.push(String(r.revision));
-    stores.push(r.storeId);
-    registers.push(r.registerId);
-    dates.push(textElement(r.businessDate));
-    statuses.push(r.status); // one of the statuses: nothing to quote
-    completed.push(textElement(r.completedAt));
-    totals.push(String(r.totalYen));
-    redoes.push(textElement(r.redoes));
-    hashes.push(r.contentHash); // hex
-    const document = r.documentUtf8 ?? Buffer.from(r.documentJson, 'utf8');
+  rows.forEach((r, row) => {
+    const values = [
+      textElement(r.checkoutId),
+      String(r.revision),
+      r.storeId,
+      r.registerId,
+      textElement(r.businessDate),
+      r.status, // one of the statuses: nothing to quote
+      textElement(r.completedAt),
+      String(r.totalYen),
+      textElement(r.redoes),
+      r.contentHash, // hex
+    ];
+    values.forEach((value, column) => ((base[column] as string[])[row] = value));
     if (documents.length > 1) documents.push(comma);
-    documents.push(document);
-  }
+    documents.push(r.documentUtf8 ?? Buffer.from(r.documentJson, 'utf8'));
+  });
   const literal = (elements: string[]) => `{${elements.join(',')}}`;
-  const base = [
-    ids,
-    revisions,
-    stores,
-    registers,
-    dates,
-    statuses,
-    completed,
-    totals,
-    redoes,
-    hashes,
-  ];
-  const baseTypes = [
-    'text',
-    'bigint',
-    'uuid',
-    'uuid',
-    'date',
-    'text',
-    'timestamptz',
-    'bigint',
-    'text',
-    'text',
-  ];
   const figureFirst = first + base.length;
   const figures = figureSql.figureUnnest(figureFirst);
   const documentsAt = figureFirst + figureSql.figureColumnCount;
@@ -82,8 +64,8 @@ export function checkoutRows(
     ...figureSql.figureColumnArrays(rows.map((r) => r.figures ?? null)),
     Buffer.concat([...documents, closeBracket]),
   ];
-  const from = `rows from (unnest(${baseTypes.map((type, i) => `$${first + i}::${type}[]`).join(', ')}, ${figures.args}),
+  const from = `rows from (unnest(${baseColumns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')}, ${figures.args}),
     jsonb_array_elements(convert_from($${documentsAt}::bytea, 'UTF8')::jsonb))
-    as x(checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, content_hash, ${figureSql.figureColumnList}, document)`;
+    as x(${baseColumns.map(([name]) => name).join(', ')}, ${figureSql.figureColumnList}, document)`;
   return { params, from, figures };
 }
