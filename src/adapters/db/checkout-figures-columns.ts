@@ -1,7 +1,7 @@
 // The checkouts' figure columns (migration 0007, src/adapters/db/schema/ledger.ts): one list, the
-// types a jsonb_to_recordset needs, and one row's fields as JSON text. Written with every insert
-// and replace of a checkout (ledger-store.ts) and by the report's lazy pricing of older rows
-// (report-source.ts); read as sums by the report (report-source.ts).
+// types a jsonb_to_recordset needs, and one row's fields as JSON text (the report's lazy pricing
+// of older rows, report-source.ts), or a batch's columns as array literals for unnest (every
+// insert and replace of a checkout, checkout-rows.ts); read as sums by the report (report-source.ts).
 import type { StoredFigures } from '../../domain/report/day-sums.js';
 
 const columns = [
@@ -60,8 +60,7 @@ const columns = [
 const figureColumns: readonly string[] = columns.map(([name]) => name);
 export const figureColumnTypes = columns.map(([name, type]) => `${name} ${type}`).join(', ');
 export const figureColumnList = figureColumns.join(', ');
-/** `x.fig_…` of a recordset `x`, and `fig_… = x.fig_…` for an update from it. */
-export const figureValues = figureColumns.map((c) => `x.${c}`).join(', ');
+/** `fig_… = x.fig_…` for an update from a recordset `x` (the report's backfill). */
 export const figureAssignments = figureColumns.map((c) => `${c} = x.${c}`).join(', ');
 
 /** Added to completedAt's epoch ms before padding, so that any instant the ledger accepts is positive. */
