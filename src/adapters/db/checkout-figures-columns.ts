@@ -1,8 +1,8 @@
 // The checkouts' figure columns (migration 0007, src/adapters/db/schema/ledger.ts): one list, the
-// types a jsonb_to_recordset needs, and one row's fields as JSON text. Written with every insert
-// and replace of a checkout (ledger-store.ts) and by the report's lazy pricing of older rows
-// (report-source.ts); summed into the day aggregate by the triggers of migration 0008, which the
-// report reads (report-source.ts).
+// types a jsonb_to_recordset needs, and one row's fields as JSON text (the report's lazy pricing
+// of older rows, report-source.ts), or a batch's columns as array literals for unnest (every
+// insert and replace of a checkout, checkout-rows.ts); summed into the day aggregate by the
+// triggers of migration 0008, which the report reads (report-source.ts).
 import type { StoredFigures } from '../../domain/report/day-sums.js';
 
 const columns = [
@@ -61,8 +61,7 @@ const columns = [
 const figureColumns: readonly string[] = columns.map(([name]) => name);
 export const figureColumnTypes = columns.map(([name, type]) => `${name} ${type}`).join(', ');
 export const figureColumnList = figureColumns.join(', ');
-/** `x.fig_…` of a recordset `x`, and `fig_… = x.fig_…` for an update from it. */
-export const figureValues = figureColumns.map((c) => `x.${c}`).join(', ');
+/** `fig_… = x.fig_…` for an update from a recordset `x` (the report's backfill). */
 export const figureAssignments = figureColumns.map((c) => `${c} = x.${c}`).join(', ');
 
 /** Added to completedAt's epoch ms before padding, so that any instant the ledger accepts is positive. */
@@ -125,4 +124,187 @@ function matrixSlotsJson(c: Completed): string {
     `"fig_matrix_pos":${restJson(pos)},"fig_matrix10":${restJson(y10)},"fig_matrix8":${restJson(y8)},` +
     `"fig_matrix0":${restJson(y0)},"fig_matrix_non":${restJson(yNon)},`
   );
+}
+
+// ---- Column-wise form (one PostgreSQL array literal per column) for `unnest` batch writes. ----
+
+type Priced = { key: string; figures: StoredFigures } | null;
+
+/** An element of an array literal: a number as is, a text quoted, NULL for null / absent. */
+const numberElement = (value: number | null | undefined): string =>
+  value === null || value === undefined ? 'NULL' : String(value);
+/** Text inside an array literal: double-quoted, backslash and quote escaped. */
+export const textElement = (value: string | null): string =>
+  value === null
+    ? 'NULL'
+    : value.includes('"') || value.includes('\\')
+      ? `"${value.replace(/[\\"]/g, '\\$&')}"`
+      : `"${value}"`;
+/** Rows from the third on as one quoted `{…}` element (cast per row to its array type), or NULL. */
+const restElement = (values: readonly number[]): string =>
+  values.length > 2 ? `"{${values.slice(2).join(',')}}"` : 'NULL';
+
+/** The columns `completedElements` writes, in its order (checked against `columns` at load). */
+const completedOrder = [
+  'fig_key',
+  'fig_total',
+  'fig_completed_ms',
+  'fig_completed_key',
+  'fig_sales10',
+  'fig_sales8',
+  'fig_sales0',
+  'fig_tax10',
+  'fig_tax8',
+  'fig_tax0',
+  'fig_net10',
+  'fig_net8',
+  'fig_net0',
+  'fig_non_sales',
+  'fig_short',
+  'fig_voucher_change',
+  'fig_customers',
+  'fig_items',
+  'fig_line_discounts',
+  'fig_line_discount_yen',
+  'fig_return_lines',
+  'fig_return_items',
+  'fig_return_yen',
+  'fig_order_discount',
+  'fig_refund_payments',
+  'fig_refund_yen',
+  'fig_m1_pos',
+  'fig_m1_tenders',
+  'fig_m1_yen',
+  'fig_m2_pos',
+  'fig_m2_tenders',
+  'fig_m2_yen',
+  'fig_x1_pos',
+  'fig_x1_10',
+  'fig_x1_8',
+  'fig_x1_0',
+  'fig_x1_non',
+  'fig_x2_pos',
+  'fig_x2_10',
+  'fig_x2_8',
+  'fig_x2_0',
+  'fig_x2_non',
+  'fig_method_pos',
+  'fig_method_tenders',
+  'fig_method_yen',
+  'fig_matrix_pos',
+  'fig_matrix10',
+  'fig_matrix8',
+  'fig_matrix0',
+  'fig_matrix_non',
+] as const;
+if (completedOrder.join() !== figureColumns.join())
+  throw new Error('checkout-figures-columns: completedOrder differs from columns');
+
+/** Every column's element for a priced checkout with `completed` figures (figureFieldsJson's values). */
+function completedElements(key: string, totalYen: number, c: Completed): string[] {
+  const [pos, tenders, yen] = [c.methodPosition, c.methodTenderCount, c.methodTotalYen];
+  const matrix = c.matrixPosition;
+  const [y10, y8, y0, yNon] = c.matrixYen;
+  return [
+    textElement(key),
+    String(totalYen),
+    numberElement(c.completedMs),
+    textElement(completedKeyOf(c.completedMs, c.completedAt)),
+    String(c.salesYen[0]),
+    String(c.salesYen[1]),
+    String(c.salesYen[2]),
+    String(c.taxYen[0]),
+    String(c.taxYen[1]),
+    String(c.taxYen[2]),
+    String(c.netYen[0]),
+    String(c.netYen[1]),
+    String(c.netYen[2]),
+    String(c.nonSalesYen),
+    String(c.shortYen),
+    String(c.voucherChangeYen),
+    String(c.customerCount),
+    String(c.itemCount),
+    String(c.lineDiscountCount),
+    String(c.lineDiscountYen),
+    String(c.returnLineCount),
+    String(c.returnItemCount),
+    String(c.returnAmountYen),
+    String(c.orderDiscountYen),
+    String(c.refundPaymentCount),
+    String(c.refundYen),
+    numberElement(pos[0]),
+    numberElement(tenders[0]),
+    numberElement(yen[0]),
+    numberElement(pos[1]),
+    numberElement(tenders[1]),
+    numberElement(yen[1]),
+    numberElement(matrix[0]),
+    numberElement(y10[0]),
+    numberElement(y8[0]),
+    numberElement(y0[0]),
+    numberElement(yNon[0]),
+    numberElement(matrix[1]),
+    numberElement(y10[1]),
+    numberElement(y8[1]),
+    numberElement(y0[1]),
+    numberElement(yNon[1]),
+    restElement(pos),
+    restElement(tenders),
+    restElement(yen),
+    restElement(matrix),
+    restElement(y10),
+    restElement(y8),
+    restElement(y0),
+    restElement(yNon),
+  ];
+}
+
+const keyColumn = figureColumns.indexOf('fig_key');
+const totalColumn = figureColumns.indexOf('fig_total');
+
+/**
+ * The figure columns of a batch as one array literal each, in `figureColumnList` order (the values
+ * figureFieldsJson writes: all NULL when not priced; only fig_key and fig_total when nothing is
+ * completed). Array-valued columns travel as text[] of array literals: see `figureUnnest`.
+ */
+export function figureColumnArrays(rows: readonly Priced[]): string[] {
+  const out: string[][] = columns.map(() => new Array<string>(rows.length));
+  rows.forEach((priced, row) => {
+    const c = priced?.figures.completed ?? null;
+    const elements =
+      priced !== null && c !== null
+        ? completedElements(priced.key, priced.figures.totalYen, c)
+        : null;
+    for (let column = 0; column < columns.length; column += 1) {
+      const target = out[column] as string[];
+      if (elements !== null) target[row] = elements[column] as string;
+      else if (priced !== null && column === keyColumn) target[row] = textElement(priced.key);
+      else if (priced !== null && column === totalColumn)
+        target[row] = String(priced.figures.totalYen);
+      else target[row] = 'NULL';
+    }
+  });
+  return out.map((elements) => `{${elements.join(',')}}`);
+}
+
+export const figureColumnCount = columns.length;
+
+/**
+ * For a statement whose figure arrays are parameters `$first…`: the `unnest` arguments (scalars as
+ * their own array type, array columns as text[]) and the select list taking them from recordset `x`.
+ */
+export function figureUnnest(first: number): {
+  args: string;
+  values: string;
+  assignments: string;
+} {
+  const value = ([name, type]: (typeof columns)[number]) =>
+    type.endsWith('[]') ? `x.${name}::${type}` : `x.${name}`;
+  return {
+    args: columns
+      .map(([, type], i) => `$${first + i}::${type.endsWith('[]') ? 'text' : type}[]`)
+      .join(', '),
+    values: columns.map(value).join(', '),
+    assignments: columns.map((column) => `${column[0]} = ${value(column)}`).join(', '),
+  };
 }

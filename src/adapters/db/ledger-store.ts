@@ -1,5 +1,5 @@
-// LedgerStore over PostgreSQL. Batch writes are ONE statement each: the rows travel as one jsonb
-// array expanded by jsonb_to_recordset (no per-row round trips, no named prepared statements).
+// LedgerStore over PostgreSQL. Batch writes are ONE statement each: the rows travel as one array
+// parameter per column expanded by unnest (no per-row round trips, no named prepared statements).
 import type {
   CheckoutStatus,
   Checkout,
@@ -11,7 +11,6 @@ import { yen } from '../../domain/money/yen.js';
 import type { DailyReport, ReportSettings } from '../../domain/report/types.js';
 import type {
   CheckoutHead,
-  CheckoutWrite,
   CompanyLedgerContext,
   DayCloseRecord,
   LedgerStoreRef,
@@ -25,7 +24,8 @@ import {
   type LedgerUnitOfWork,
   type NewDayClose,
 } from '../../app/ledger/ports.js';
-import * as figureSql from './checkout-figures-columns.js';
+import { figureColumnList } from './checkout-figures-columns.js';
+import { checkoutRows } from './checkout-rows.js';
 import type { Pool, PoolClient } from './pool.js';
 import { inTransaction, type Queryable } from './unit-of-work.js';
 
@@ -34,20 +34,6 @@ export class DayTooLargeError extends Error {
     super(`more than ${countMax} ${what} in one store-day`);
     this.name = 'DayTooLargeError';
   }
-}
-
-const checkoutRecordset = `jsonb_to_recordset($3::jsonb) as x(checkout_id text, revision bigint, store_id uuid, register_id uuid,
-  business_date date, status text, completed_at timestamptz, total_yen bigint, redoes text, document jsonb, content_hash text, ${figureSql.figureColumnTypes})`;
-
-/** The rows as one JSON array; each document is already canonical JSON text, spliced in as is. */
-function checkoutRowsJson(rows: readonly CheckoutWrite[]): string {
-  const parts = rows.map(
-    (r) =>
-      `{"checkout_id":${JSON.stringify(r.checkoutId)},"revision":${r.revision},"store_id":"${r.storeId}","register_id":"${r.registerId}",` +
-      `"business_date":"${r.businessDate}","status":"${r.status}","completed_at":${JSON.stringify(r.completedAt)},"total_yen":${r.totalYen},` +
-      `"redoes":${JSON.stringify(r.redoes)},"content_hash":"${r.contentHash}",${figureSql.figureFieldsJson(r.figures ?? null)}"document":${r.documentJson}}`,
-  );
-  return `[${parts.join(',')}]`;
 }
 
 interface CloseRow {
@@ -287,32 +273,35 @@ function checkoutWritesOver(
       );
     },
     insertRevisionHistory: async (companyId, rows, now) => {
+      const batch = checkoutRows(rows, 3);
       await client.query(
         `insert into checkout_revisions (company_id, checkout_id, revision, status, document, content_hash, received_at, superseded_at)
-         select $1, x.checkout_id, x.revision, x.status, x.document, x.content_hash, $2, $2 from ${checkoutRecordset}
+         select $1, x.checkout_id, x.revision, x.status, x.document, x.content_hash, $2, $2 from ${batch.from}
          on conflict do nothing`,
-        [companyId, now, checkoutRowsJson(rows)],
+        [companyId, now, ...batch.params],
       );
     },
     insertCheckouts: async (companyId, rows, now) => {
+      const batch = checkoutRows(rows, 3);
       const result = await client.query<{ checkout_id: string }>(
-        `insert into checkouts (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at, ${figureSql.figureColumnList})
-         select $1, x.checkout_id, x.revision, x.store_id, x.register_id, x.business_date, x.status, x.completed_at, x.total_yen, x.redoes, x.document, x.content_hash, $2, ${figureSql.figureValues}
-           from ${checkoutRecordset}
+        `insert into checkouts (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at, ${figureColumnList})
+         select $1, x.checkout_id, x.revision, x.store_id, x.register_id, x.business_date, x.status, x.completed_at, x.total_yen, x.redoes, x.document, x.content_hash, $2, ${batch.figures.values}
+           from ${batch.from}
          on conflict (company_id, checkout_id) do nothing
          returning checkout_id`,
-        [companyId, now, checkoutRowsJson(rows)],
+        [companyId, now, ...batch.params],
       );
       return result.rows.map((r) => r.checkout_id);
     },
     replaceCheckouts: async (companyId, rows, now) => {
+      const batch = checkoutRows(rows, 3);
       const result = await client.query(
         `update checkouts c set revision = x.revision, store_id = x.store_id, register_id = x.register_id, business_date = x.business_date,
                 status = x.status, completed_at = x.completed_at, total_yen = x.total_yen, redoes = x.redoes, document = x.document,
-                content_hash = x.content_hash, received_at = $2, ${figureSql.figureAssignments}
-           from ${checkoutRecordset}
+                content_hash = x.content_hash, received_at = $2, ${batch.figures.assignments}
+           from ${batch.from}
           where c.company_id = $1 and c.checkout_id = x.checkout_id and c.revision < x.revision`,
-        [companyId, now, checkoutRowsJson(rows)],
+        [companyId, now, ...batch.params],
       );
       return result.rowCount ?? 0;
     },

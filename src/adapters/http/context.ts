@@ -10,5 +10,7 @@ export interface AppEnv {
   Variables: {
     app: App;
     principal: Principal | undefined;
+    /** A ledger batch's JSON body as text, decoded once by its text guard (text-guard.ts). */
+    ledgerBodyText: string | undefined;
   };
 }

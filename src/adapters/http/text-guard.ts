@@ -4,6 +4,7 @@
 // and query of every request, and JSON and form bodies of writes. The ledger batches are walked by
 // their contract item by item (a bad item must not fail its neighbours), so for them this checks the
 // encoding only; it runs after their body limit (api.ts).
+import { isUtf8 } from 'node:buffer';
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError, type FieldError } from '../../app/errors.js';
 import { firstUnsafeText, isSafeText } from '../../domain/text/safe-text.js';
@@ -42,14 +43,17 @@ async function bodyBytes(c: Context<AppEnv>): Promise<Uint8Array> {
   return bytes;
 }
 
+const notUtf8 = () =>
+  refuse(
+    [{ path: '', code: 'invalid_encoding', message: 'UTF-8 で送信してください。' }],
+    'request body is not UTF-8',
+  );
+
 function decodeUtf8(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw refuse(
-      [{ path: '', code: 'invalid_encoding', message: 'UTF-8 で送信してください。' }],
-      'request body is not UTF-8',
-    );
+    throw notUtf8();
   }
 }
 
@@ -96,8 +100,20 @@ export const requestTextGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The ledger batches, after their body limit: the encoding only (the contract checks each item). */
+/**
+ * The ledger batches, after their body limit: the encoding only (the contract checks each item).
+ * A JSON body is decoded here once (validated, then decoded by Buffer's fast path rather than a
+ * fatal TextDecoder and then again by the request's own json()) and handed to the route as text.
+ */
 export const ledgerTextGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (writeMethods.has(c.req.method) && c.req.raw.body) await checkBody(c, false);
+  if (writeMethods.has(c.req.method) && c.req.raw.body) {
+    if (/json/i.test(c.req.header('content-type') ?? '')) {
+      const bytes = await bodyBytes(c);
+      if (!isUtf8(bytes)) throw notUtf8();
+      const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      // A leading byte order mark is dropped, as the request's own text() would.
+      c.set('ledgerBodyText', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } else await checkBody(c, false);
+  }
   await next();
 };

@@ -25,7 +25,8 @@ export function canonicalJson(value: unknown): string {
   return write(value, 0);
 }
 
-export function sha256Hex(text: string): string {
+/** sha256 of a text's UTF-8 (or of those bytes already encoded), as hex. */
+export function sha256Hex(text: string | Uint8Array): string {
   // crypto.hash (Node ≥ 20.12) is the one-shot form: a third of createHash's cost on short texts.
   return typeof hash === 'function'
     ? hash('sha256', text, 'hex')

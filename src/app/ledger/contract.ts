@@ -20,7 +20,9 @@ const text = () =>
       });
   });
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
-const instant = z.iso.datetime({ offset: true });
+/** An instant with its offset (RFC 3339); its pattern is also the quick pass's (contract-quick.ts). */
+export const InstantContract = z.iso.datetime({ offset: true });
+const instant = InstantContract;
 /** A real calendar date YYYY-MM-DD (the domain's one parser), reported as zod's invalid_format. */
 export const BusinessDateContract = z
   .string()

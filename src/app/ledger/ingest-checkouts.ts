@@ -1,10 +1,11 @@
 // Checkout ingest (issue 3 §1): a batch of up to 1,000 checkouts; every item gets its own result.
 // Items are checked first without the database; the accepted ones of the batch are then written in
-// ONE transaction: lock the stored heads of the batch's ids, decide (plan-checkouts.ts), archive
-// replaced revisions, one multi-row insert and one multi-row update. Counting once under
-// concurrency is the primary key's job: an insert that meets an id another transaction has just
-// committed writes nothing; the transaction then rolls back and the batch is decided again against
-// the winner (bounded by `attemptsMax`).
+// ONE transaction: one multi-row insert of the ids new to the ledger, then for the others lock the
+// stored heads, decide (plan-checkouts.ts), archive replaced revisions, insert and update. Counting
+// once under concurrency is the primary key's job: an insert that meets an id another transaction
+// has just committed writes nothing. In the first insert that item is then decided over the
+// winner's locked row; in the plan's insert the transaction rolls back and the batch is decided
+// again (bounded by `ingestAttemptsMax`).
 import { AppError, validationError } from '../errors.js';
 import { loadContext, type LedgerDeps } from './deps.js';
 import {
@@ -110,7 +111,46 @@ async function writeWithRetry(
   );
 }
 
+/**
+ * One attempt, in one transaction. First the batch's ids that occur once in it are inserted as
+ * new rows in one statement (`ON CONFLICT DO NOTHING`): an id the insert wrote had no stored
+ * checkout, which is exactly when the plan accepts it whatever its status, so a batch of new
+ * checkouts costs that one statement. Every other item (an id already stored, or sent several
+ * times in the batch) is then decided as before over its locked head (plan-checkouts.ts).
+ */
 async function writeOnce(
+  tx: LedgerTransaction,
+  companyId: string,
+  items: readonly PreparedCheckout[],
+  now: Date,
+): Promise<Decision[]> {
+  const occurrences = new Map<string, number>();
+  for (const { write } of items)
+    occurrences.set(write.checkoutId, (occurrences.get(write.checkoutId) ?? 0) + 1);
+  const fresh = items
+    .filter((item) => occurrences.get(item.write.checkoutId) === 1)
+    .map((item) => item.write)
+    .sort(byCheckoutId);
+  const inserted =
+    fresh.length === 0
+      ? new Set<string>()
+      : new Set(await tx.insertCheckouts(companyId, fresh, now));
+  const decisions: Decision[] = [];
+  const rest: PreparedCheckout[] = [];
+  for (const item of items) {
+    if (inserted.has(item.write.checkoutId))
+      decisions.push({ index: item.index, outcome: 'accepted' });
+    else rest.push(item);
+  }
+  if (rest.length > 0) decisions.push(...(await writeDecided(tx, companyId, rest, now)));
+  return decisions;
+}
+
+const byCheckoutId = (a: { checkoutId: string }, b: { checkoutId: string }) =>
+  a.checkoutId < b.checkoutId ? -1 : a.checkoutId > b.checkoutId ? 1 : 0;
+
+/** Items decided over the locked stored heads of their ids: archive, history, insert, replace. */
+async function writeDecided(
   tx: LedgerTransaction,
   companyId: string,
   items: readonly PreparedCheckout[],

@@ -47,6 +47,8 @@ export interface CheckoutWrite {
   redoes: string | null;
   /** Canonical JSON text of the document. */
   documentJson: string;
+  /** The same text as UTF-8, encoded once (hashed, then sent as is); absent: encoded when written. */
+  documentUtf8?: Uint8Array;
   contentHash: string;
   /** The 日報 figures priced once at ingest, and the configuration key they were priced under. */
   figures?: { key: string; figures: StoredFigures } | null;

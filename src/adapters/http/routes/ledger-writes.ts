@@ -122,6 +122,12 @@ const drawerEnvelope: Envelope = {
   label: 'レジ入出金',
 };
 
+/** The batch's JSON: the text its guard decoded (text-guard.ts), else the request's own. */
+async function bodyOf(c: Context<AppEnv>): Promise<unknown> {
+  const text = c.get('ledgerBodyText');
+  return text === undefined ? c.req.json() : (JSON.parse(text) as unknown);
+}
+
 function document(api: OpenAPIHono<AppEnv>): void {
   // The contract schemas are plain zod (src/app): registry.register() would call `.openapi()` on
   // them, which only zod instances patched by @hono/zod-openapi have, so they are inlined instead.
@@ -180,7 +186,7 @@ export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
   document(api);
   api.post('/checkouts', async (c) => {
     const actor = requireActor(c);
-    const { items, batch } = itemsOf(await c.req.json(), checkoutsEnvelope);
+    const { items, batch } = itemsOf(await bodyOf(c), checkoutsEnvelope);
     const report = await c.get('app').ledger.ingestCheckouts(actor, items, {
       pathOf: (index) => (batch ? `checkouts[${index}]` : ''),
     });
@@ -188,7 +194,7 @@ export function ledgerWriteRoutes(api: OpenAPIHono<AppEnv>): void {
   });
   api.post('/drawer-events', async (c) => {
     const actor = requireActor(c);
-    const { items, batch } = itemsOf(await c.req.json(), drawerEnvelope);
+    const { items, batch } = itemsOf(await bodyOf(c), drawerEnvelope);
     const report = await c.get('app').ledger.recordDrawerEvents(actor, items, {
       pathOf: (index) => (batch ? `drawerEvents[${index}]` : ''),
     });
