@@ -8,7 +8,7 @@
 //   - raw COPY FROM STDIN (text format) through `psql \copy`, when psql is installed (the `pg`
 //     driver here has no copy-from stream: pg-copy-streams is not a dependency).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -207,6 +207,39 @@ function psqlCopyMs(
   }
 }
 
+/**
+ * COPY of the rows exactly as the ingest stored them (every column: the figure columns the report
+ * sums are part of each row Uriage writes; the baseline above leaves them NULL). The rows are
+ * copied out of `checkouts` untimed, then COPY FROM into an empty table shaped like it is timed.
+ * Null when psql is missing. Returns the time scaled to `checkoutCount` rows.
+ */
+function psqlCopyStoredMs(databaseUrl: string): number | null {
+  if (spawnSync('psql', ['--version']).status !== 0) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
+  try {
+    const path = join(dir, 'stored.tsv');
+    const run = (sql: string) =>
+      spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], {
+        encoding: 'utf8',
+      });
+    for (const sql of [
+      `\\copy (select * from checkouts) to '${path}'`,
+      'create table bench_copy_stored (like checkouts including all)',
+    ]) {
+      const done = run(sql);
+      if (done.status !== 0) throw new Error(done.stderr);
+    }
+    const rowCount = readFileSync(path, 'utf8').split('\n').length - 1;
+    const started = performance.now();
+    const copied = run(`\\copy bench_copy_stored from '${path}'`);
+    const elapsedMs = performance.now() - started;
+    if (copied.status !== 0) throw new Error(copied.stderr);
+    return (elapsedMs * checkoutCount) / rowCount;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The registers' side runs in a worker thread (plain JS, global fetch): in real life the clients
  *  are other machines, so their JSON and socket work must not share the server's event loop. */
 const clientSource = `
@@ -275,7 +308,12 @@ async function httpIngestMs(
 }
 
 /** The HTTP rate against each baseline measured in the same run (COPY only when psql exists). */
-function ingestFigures(httpMs: number, insertMs: number, copyMs: number | null): BenchFigure[] {
+function ingestFigures(
+  httpMs: number,
+  insertMs: number,
+  copyMs: number | null,
+  copyStoredMs: number | null,
+): BenchFigure[] {
   const perSecond = (ms: number) => (checkoutCount * 1000) / ms;
   const httpRate = perSecond(httpMs);
   const figure = (baselineName: string, baselineMs: number): BenchFigure => ({
@@ -295,6 +333,13 @@ function ingestFigures(httpMs: number, insertMs: number, copyMs: number | null):
   ];
   if (copyMs !== null)
     figures.push(figure('raw COPY FROM STDIN (psql \\copy, text format, one stream)', copyMs));
+  if (copyStoredMs !== null)
+    figures.push(
+      figure(
+        'raw COPY of the same rows as stored, figure columns filled (psql \\copy, one stream)',
+        copyStoredMs,
+      ),
+    );
   return figures;
 }
 
@@ -344,7 +389,7 @@ export const ingestBench: Bench = {
       const ids = { companyId: company.id, storeId: place.store_id, registerId: place.register_id };
       const insertMs = await unnestInsertMs(pool, ids, rows);
       const copyMs = psqlCopyMs(database.url, ids, rows);
-      return ingestFigures(http.elapsedMs, insertMs, copyMs);
+      return ingestFigures(http.elapsedMs, insertMs, copyMs, psqlCopyStoredMs(database.url));
     } finally {
       const running = server as ServerType | null;
       if (running) await new Promise<void>((resolve) => running.close(() => resolve()));
