@@ -94,10 +94,15 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
   const known = new Set(options.queues.map((q) => q.name));
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
   const pollers: QueuePoller[] = [];
+  const pollersByName = new Map<string, QueuePoller>();
   return {
     enqueue: async (name, data, enqueueOptions: EnqueueOptions = {}) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
-      return boss.send(name, data, sendOptions(enqueueOptions));
+      const id = await boss.send(name, data, sendOptions(enqueueOptions));
+      // A job queued by this process for itself starts now, not at the next poll (one poller per
+      // queue polls once a second; jobs queued by other processes wait for that poll).
+      if (!enqueueOptions.startAfterSeconds) pollersByName.get(name)?.wake();
+      return id;
     },
     work: async <T extends object>(
       name: string,
@@ -106,16 +111,16 @@ export async function startPgBossQueue(options: PgBossQueueOptions): Promise<Job
     ) => {
       if (!known.has(name)) throw new UnknownQueueError(name);
       const slots = Math.max(1, Math.min(workOptions.concurrency ?? 1, workersPerQueueMax));
-      pollers.push(
-        startQueuePoller<T>({
-          boss,
-          name,
-          slots,
-          intervalMs: pollingIntervalSeconds * 1000,
-          handle: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount }),
-          onError: (error) => options.logger.error({ err: error, queue: name }, 'job queue error'),
-        }),
-      );
+      const poller = startQueuePoller<T>({
+        boss,
+        name,
+        slots,
+        intervalMs: pollingIntervalSeconds * 1000,
+        handle: (job) => handler(job.data, { id: job.id, retryCount: job.retryCount }),
+        onError: (error) => options.logger.error({ err: error, queue: name }, 'job queue error'),
+      });
+      pollers.push(poller);
+      pollersByName.set(name, poller);
     },
     schedule: async (name, cron, data, scheduleOptions) => {
       if (!known.has(name)) throw new UnknownQueueError(name);

@@ -15,6 +15,8 @@ export interface PollerJob<T> {
 }
 
 export interface QueuePoller {
+  /** Fetches now instead of at the end of the polling interval (a job was just queued here). */
+  wake(): void;
   /** Stops fetching; waits up to `timeoutMs` for running jobs, then fails the rest (retried later). */
   stop(timeoutMs: number): Promise<void>;
 }
@@ -102,6 +104,7 @@ export function startQueuePoller<T extends object>(options: PollerOptions<T>): Q
     }
   })();
   return {
+    wake: wakeUp,
     stop: async (timeoutMs) => {
       stopping = true;
       wakeUp();
