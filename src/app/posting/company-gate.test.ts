@@ -112,7 +112,7 @@ test('the job module asks the shared admission and follows its answer', async ()
   const answers: Admission[] = [];
   const released: string[] = [];
   const shared: CompanyAdmission = {
-    admit: async (companyId) =>
+    admit: async ({ companyId }) =>
       answers.shift() ?? {
         admitted: true,
         release: async () => {
@@ -141,10 +141,17 @@ test('the job module asks the shared admission and follows its answer', async ()
     businessDate: '2025-01-10',
     reason: 'close',
   });
-  answers.push({ admitted: false, until: null });
+  answers.push({ admitted: false, until: null, roundsAhead: 0 });
   await run(job('A'), { id: '1', retryCount: 0 });
   assert.deepEqual(enqueued.pop(), { data: { ...job('A'), deferrals: 1 }, startAfter: 1 });
-  answers.push({ admitted: false, until: new Date(now.getTime() + 600_000) });
+  // Later in the company's waiting line: asks again after about its rounds ahead (bounded).
+  answers.push({ admitted: false, until: null, roundsAhead: 3 });
+  await run(job('A'), { id: '1b', retryCount: 0 });
+  assert.deepEqual(enqueued.pop(), { data: { ...job('A'), deferrals: 1 }, startAfter: 3 });
+  answers.push({ admitted: false, until: null, roundsAhead: 50 });
+  await run(job('A'), { id: '1c', retryCount: 0 });
+  assert.deepEqual(enqueued.pop(), { data: { ...job('A'), deferrals: 1 }, startAfter: 8 });
+  answers.push({ admitted: false, until: new Date(now.getTime() + 600_000), roundsAhead: 0 });
   await run(job('A'), { id: '2', retryCount: 0 });
   assert.deepEqual(enqueued.pop(), { data: { ...job('A'), deferrals: 0 }, startAfter: 600 });
   assert.deepEqual(ran, [], 'no run started while refused');

@@ -30,13 +30,28 @@ export function createCompanyGate(perCompanyMax: number): CompanyGate {
 }
 
 export type Admission =
-  { admitted: true; release(): Promise<void> } | { admitted: false; until: Date | null };
+  | { admitted: true; release(): Promise<void> }
+  | {
+      admitted: false;
+      /** The end of freee's lock-out of the company; null = its places are taken. */
+      until: Date | null;
+      /** Rounds of the company's places before this run's turn (waiters ahead ÷ places); 0 = next. */
+      roundsAhead: number;
+    };
+
+/** The store-day a run is for (its place in the company's waiting line). */
+export interface RunKey {
+  companyId: string;
+  storeCode: string;
+  businessDate: string;
+}
 
 /**
  * The same bound across every worker process (src/adapters/db/company-admission.ts): at most N runs
- * of one company at once over all processes, and none while the company is locked out by freee
- * (403 throttle) — `until` is then the end of the lock-out; null = full, try again shortly.
+ * of one company at once over all processes, given to the store-days that have waited longest, and
+ * none while the company is locked out by freee (403 throttle) — `until` is then the end of the
+ * lock-out.
  */
 export interface CompanyAdmission {
-  admit(companyId: string, businessDate: string, now: Date): Promise<Admission>;
+  admit(run: RunKey, now: Date): Promise<Admission>;
 }

@@ -55,6 +55,13 @@ export const companyDeferralSeconds = 1;
  * and a completion in the queue). */
 export const companyDeferralSecondsMax = 8;
 
+/** A refused run's wait before asking again, by its rounds ahead in the company's waiting line
+ * (company-admission.ts): the next in line asks every second, later ones less often (a round is
+ * about a run's length), up to companyDeferralSecondsMax. */
+export function turnSecondsOf(roundsAhead: number): number {
+  return Math.min(companyDeferralSecondsMax, Math.max(companyDeferralSeconds, roundsAhead));
+}
+
 export function deferralSecondsOf(deferrals: number): number {
   return Math.min(
     companyDeferralSecondsMax,
@@ -110,7 +117,10 @@ async function enterGates(
   let admission: Admission;
   try {
     now = deps().clock.now();
-    admission = await shared.admit(data.companyId, data.businessDate, now);
+    admission = await shared.admit(
+      { companyId: data.companyId, storeCode: data.storeCode, businessDate: data.businessDate },
+      now,
+    );
   } catch (error) {
     leaveLocal?.(); // the job fails and is retried; this process's place is not kept
     throw error;
@@ -130,7 +140,7 @@ async function enterGates(
     return null;
   }
   if (overdue) return { leave: async () => undefined };
-  await putBack(queue, timings, data, deferralSecondsOf(deferrals), deferrals + 1);
+  await putBack(queue, timings, data, turnSecondsOf(admission.roundsAhead), deferrals + 1);
   return null;
 }
 

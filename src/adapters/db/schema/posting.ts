@@ -128,3 +128,31 @@ export const postedDeals = pgTable(
     check('posted_deals_provider', sql`${t.provider} in ('freee','sandbox')`),
   ],
 );
+
+/**
+ * The waiting line of a company's posting runs across worker processes (company-admission.ts):
+ * one row per store-day whose run asked for one of the company's places and was refused. Places go
+ * to the oldest waiters first; a row is deleted when its run is admitted, and a row whose run has
+ * not asked again for a while no longer counts (its job was handled some other way).
+ */
+export const postingCompanyWaits = pgTable(
+  'posting_company_waits',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    storeCode: text('store_code').notNull(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    /** The first refusal of this wait: the place in the line. */
+    waitingSince: at('waiting_since').notNull(),
+    /** The last time the run asked (rows not asked for a while are not counted). */
+    askedAt: at('asked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'posting_company_waits_pk',
+      columns: [t.companyId, t.storeCode, t.businessDate],
+    }),
+    index('posting_company_waits_line').on(t.companyId, t.waitingSince),
+  ],
+);
