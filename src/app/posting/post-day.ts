@@ -340,7 +340,7 @@ async function postPlan(run: Run, planned: Planned): Promise<PostingOutcome> {
     if (planned.guard.kind !== 'open') return guarded(run, planned.guard);
     if (diff.actions.length > postingActionsMax)
       throw new PostingActionsLimitError(diff.actions.length);
-    const written = await writeAll(run, planned, diff.actions);
+    const written = await writeAll(run, planned, diff.actions, records);
     if (written !== 'gone') return written;
     forceLookup = true;
   }
@@ -352,19 +352,28 @@ async function postPlan(run: Run, planned: Planned): Promise<PostingOutcome> {
   );
 }
 
+/**
+ * Each action with our record of its entry as it stands: the records read for the diff (the lease
+ * keeps other runs off this store-day), read again only for a key an earlier action here wrote.
+ */
 async function writeAll(
   run: Run,
   planned: Planned,
   actions: readonly PostingAction[],
+  records: readonly EntryRecord[],
 ): Promise<PostingOutcome | 'gone'> {
   const deps = writeDepsOf(run, planned);
+  let current = records;
+  const written = new Set<string>();
   for (const action of actions) {
-    const current = await run.deps.store.listEntries(
-      run.lease.storeId,
-      run.request.businessDate,
-      deps.gateway.freeeCompanyId,
-    );
+    if (written.has(action.key))
+      current = await run.deps.store.listEntries(
+        run.lease.storeId,
+        run.request.businessDate,
+        deps.gateway.freeeCompanyId,
+      );
     const record = current.find((each) => each.key === action.key);
+    written.add(action.key);
     const result = await applyAction(deps, action, record);
     if (result.kind === 'gone') return 'gone';
     if (result.kind === 'failed') return failed(run, result.failure, result.ambiguous);
