@@ -2,8 +2,9 @@
 // DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a fresh database, dropped after).
 // 10 stores × 100 days of random checkouts (test/support/fault-run/days.ts), each store on its own
 // sandbox 事業所. The run is the job's use case (postStoreDay: lease, masters, plan, record, intent
-// before each write), `concurrency` store-days at a time. Figures:
-//   - time to post the 1,000 store-days (target ≤ 60 s), against a baseline measured in the same
+// before each write), `concurrency` store-days at a time, after 3 dates posted untimed (warm-up).
+// Figures:
+//   - time to post the 1,000 store-days (target ≤ 60 s and ≤ 1.5× the baseline), against a baseline measured in the same
 //     run: raw POST /api/1/deals of the same deal bodies through the same client and concurrency;
 //   - freee calls per store-day (target ≤ payment methods used + 2), against the methods used + 2.
 import { systemClock } from '../src/app/clock.js';
@@ -35,6 +36,10 @@ const storeCount = 10;
 const dayCount = 100;
 const concurrency = 8;
 const targetMs = 60_000;
+/** Issue 15: the use case within 1.5× the raw POSTs of the same bodies. */
+const targetRatio = 1.5;
+/** Dates posted untimed first (JIT and caches warm, as for the raw POSTs that run after). */
+const warmupDates = 3;
 
 /** Runs `work` over `items`, `width` at a time; returns the elapsed ms. */
 async function timedPool<T>(
@@ -57,6 +62,16 @@ async function timedPool<T>(
 }
 
 type StoreDay = ReturnType<typeof storeDays>[number];
+
+/**
+ * Before each timed phase: the writes of the phase before flushed (CHECKPOINT) and the tables
+ * vacuumed and analysed, so that neither phase pays for the other's background work (the raw
+ * baseline varied 11–18 s between runs without this).
+ */
+async function settle(pool: ReturnType<typeof createPool>): Promise<void> {
+  await pool.query('vacuum analyze');
+  await pool.query('checkpoint').catch(() => undefined); // needs pg_checkpoint / superuser
+}
 
 /** The job's use case over every store-day, `concurrency` at a time; each must end posted. */
 async function postAll(
@@ -122,8 +137,8 @@ function postingFigures(
       unit: 'ms',
       baselineName: 'raw POST /deals of the same bodies',
       baselineValue: rawMs,
-      target: `≤ ${targetMs} ms`,
-      met: postMs <= targetMs,
+      target: `≤ ${targetMs} ms and ≤ ${targetRatio}× baseline`,
+      met: postMs <= targetMs && postMs <= targetRatio * rawMs,
     },
     {
       name: 'freee calls per store-day',
@@ -147,12 +162,15 @@ export const postingBench: Bench = {
       await runMigrations(pool, allMigrationSets);
       const keyText = generateSecretKeyText();
       const world = await createWorld(pool, keyText, storeCount);
-      const days = storeDays(
+      const allDays = storeDays(
         20250110,
         world.stores.map((s) => s.storeCode),
-        datesBefore(new Date().toISOString().slice(0, 10), dayCount),
+        datesBefore(new Date().toISOString().slice(0, 10), warmupDates + dayCount),
       );
-      await closeAll(pool, world.companyId, days);
+      await closeAll(pool, world.companyId, allDays);
+      const warmup = allDays.slice(0, warmupDates * storeCount);
+      const days = allDays.slice(warmupDates * storeCount);
+      const firstTimedDate = days[0]?.businessDate ?? '';
       const services = buildServices({
         pool,
         clock: systemClock,
@@ -170,12 +188,16 @@ export const postingBench: Bench = {
       });
       // As the job runs it: a 事業所's masters reused a short while (company-info-cache.ts).
       const deps = { ...postingDepsOf(services), companyInfo: createCompanyInfoCache() };
+      await postAll(deps, world.companyId, warmup);
+      await settle(pool);
       const { outcomes, postMs } = await postAll(deps, world.companyId, days);
       const { rows } = await pool.query<{ store_id: string; content: DealContent; n: number }>(
-        `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n from posted_deals d where d.company_id = $1`,
-        [world.companyId],
+        `select d.store_id, d.content, count(*) over (partition by d.store_id, d.business_date)::int as n
+           from posted_deals d where d.company_id = $1 and d.business_date >= $2::date`,
+        [world.companyId, firstTimedDate],
       );
       const runtime = services.freee;
+      await settle(pool);
       const rawMs = await rawPostMs(
         (storeId) => runtime.clientForStore(world.companyId, storeId),
         world.stores.map((store) => store.storeId),

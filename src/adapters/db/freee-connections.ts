@@ -14,6 +14,7 @@ type ConnectionQueries = Pick<
   | 'listConnections'
   | 'findConnection'
   | 'listStoreConnections'
+  | 'findStoreConnection'
   | 'saveConnection'
   | 'disconnect'
   | 'readTokens'
@@ -53,6 +54,21 @@ export function connectionQueriesOver(
     },
 
     listStoreConnections: (companyId) => storeConnections(db, companyId),
+
+    findStoreConnection: async (companyId, storeId) => {
+      if (!isUuid(storeId)) return null;
+      const rows = await db
+        .select({ connection: freeeConnections })
+        .from(freeeStoreConnections)
+        .innerJoin(freeeConnections, eq(freeeConnections.id, freeeStoreConnections.connectionId))
+        .where(
+          and(
+            eq(freeeStoreConnections.storeId, storeId),
+            eq(freeeConnections.companyId, companyId),
+          ),
+        );
+      return rows[0] ? toConnection(rows[0].connection) : null;
+    },
 
     saveConnection: (input, now) =>
       inTransaction(pool, (client) =>

@@ -26,6 +26,7 @@ import type {
 import type { Pool } from './pool.js';
 import { tenancyUnitOfWork } from './tenancy-store.js';
 import { storeRefSelect } from './ref-scope.js';
+import { dayInputsOver } from './posting-day-inputs.js';
 
 interface DayRow {
   company_id: string;
@@ -374,6 +375,7 @@ export function postingSourcesOver(pool: Pool): PostingSources {
         givesChange: m.givesChange,
         settlement: m.settlement,
       })),
+    dayInputs: dayInputsOver(pool),
     latestClose: async (storeId, businessDate) => {
       const { rows } = await pool.query<{ version: number; report: DailyReport }>(
         'select version, report from day_closes where store_id = $1 and business_date = $2::date order by version desc limit 1',

@@ -242,12 +242,10 @@ export function postingGatewayOver(
 export function postingConnectionsOver(runtime: FreeeRuntime): PostingConnections {
   return {
     forStore: async (companyId, storeId) => {
-      const row = (await runtime.store.listStoreConnections(companyId)).find(
-        (each) => each.storeId === storeId,
-      );
-      if (!row?.connection || row.connection.status === 'disconnected')
-        return { kind: 'unconnected' };
-      const status = storeStatusOf(row.connection);
+      // The store's own connection: one row, also in a chain of a thousand stores.
+      const connection = await runtime.store.findStoreConnection(companyId, storeId);
+      if (!connection || connection.status === 'disconnected') return { kind: 'unconnected' };
+      const status = storeStatusOf(connection);
       if (status.status === 'expired')
         return { kind: 'unusable', status: 'expired', message: status.message ?? '' };
       if (status.status === 'error')
@@ -256,8 +254,8 @@ export function postingConnectionsOver(runtime: FreeeRuntime): PostingConnection
           status: 'error',
           message: status.message ?? 'freee連携でエラーが発生しています。',
         };
-      const client = await runtime.clientFor(companyId, row.connection.id);
-      return { kind: 'connected', gateway: postingGatewayOver(client, row.connection.provider) };
+      const client = runtime.clientOver(companyId, connection);
+      return { kind: 'connected', gateway: postingGatewayOver(client, connection.provider) };
     },
   };
 }

@@ -11,7 +11,12 @@ import {
 } from '../../app/freee/errors.js';
 import { AppError } from '../../app/errors.js';
 import type { Clock } from '../../app/clock.js';
-import { callbackPath, freeeMessages, type FreeeProvider } from '../../app/freee/model.js';
+import {
+  callbackPath,
+  freeeMessages,
+  type FreeeConnection,
+  type FreeeProvider,
+} from '../../app/freee/model.js';
 import type { FreeeGateway, FreeeGateways, FreeeStore } from '../../app/freee/ports.js';
 import type { Logger } from '../log/logger.js';
 import {
@@ -72,6 +77,8 @@ export interface FreeeRuntime {
   readonly sandboxFetch: FetchLike;
   /** A client bound to one connection's 事業所; refuses a connection of another company. */
   clientFor(companyId: string, connectionId: string): Promise<FreeeClient>;
+  /** A client bound to a connection of `companyId` the caller has just read (no second read). */
+  clientOver(companyId: string, connection: FreeeConnection): FreeeClient;
   /** The client of the connection a store posts to; null when the store is 未連携. */
   clientForStore(companyId: string, storeId: string): Promise<FreeeClient | null>;
 }
@@ -98,6 +105,16 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
           'freee連携が見つかりません。',
           connectionId,
         );
+      return runtime.clientOver(companyId, connection);
+    },
+    clientOver: (companyId, connection) => {
+      const connectionId = connection.id;
+      if (connection.companyId !== companyId)
+        throw new FreeeConnectionUnusableError(
+          'freee_connection_not_found',
+          'freee連携が見つかりません。',
+          connectionId,
+        );
       const endpoints = endpointsFor(options, connection.provider);
       const tokens = connectionTokenSource(options.accessToken, companyId, connectionId);
       const client = createFreeeClient({
@@ -113,9 +130,9 @@ export function createFreeeRuntime(options: FreeeRuntimeOptions): FreeeRuntime {
       return withPermissionWatch(client, store, options.clock, connectionId);
     },
     clientForStore: async (companyId, storeId) => {
-      const row = (await store.listStoreConnections(companyId)).find((s) => s.storeId === storeId);
-      if (!row?.connection || row.connection.status === 'disconnected') return null;
-      return runtime.clientFor(companyId, row.connection.id);
+      const connection = await store.findStoreConnection(companyId, storeId);
+      if (!connection || connection.status === 'disconnected') return null;
+      return runtime.clientOver(companyId, connection);
     },
   };
   return runtime;

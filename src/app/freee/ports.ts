@@ -39,6 +39,8 @@ export interface FreeeStore {
     freeeCompanyId: number;
   }): Promise<{ storeCode: string; refScope: string }[]>;
   findConnection(companyId: string, connectionId: string): Promise<FreeeConnection | null>;
+  /** The connection store `storeId` of the company posts to (null = 未連携): one row, whatever the chain's size. */
+  findStoreConnection(companyId: string, storeId: string): Promise<FreeeConnection | null>;
   /** Every store of the company with its connection (null = 未連携). */
   listStoreConnections(
     companyId: string,

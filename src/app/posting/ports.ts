@@ -91,8 +91,21 @@ export interface LatestClose {
   report: DailyReport;
 }
 
+/** What a run reads before it calls freee, in one round trip (post-day.ts). */
+export interface DayInputs {
+  /** The latest close of the store-day; null when never closed. */
+  close: LatestClose | null;
+  /** The company's payment methods, in their display order. */
+  methods: PaymentMethod[];
+  /** The company's store codes, in order (the settings' defaults fill one row per store). */
+  storeCodes: string[];
+  /** The company's posting settings as stored (parsed by settings.ts), null when none. */
+  settings: unknown;
+}
+
 /** Reads of the ledger and tenancy posting needs. */
 export interface PostingSources {
+  dayInputs(companyId: string, storeId: string, businessDate: string): Promise<DayInputs>;
   findStore(companyId: string, storeCode: string): Promise<PostingStoreRef | null>;
   listStores(companyId: string): Promise<PostingStoreRef[]>;
   paymentMethods(companyId: string): Promise<PaymentMethod[]>;

@@ -1,6 +1,7 @@
 // Posting one closed store-day to freee (docs/posting.md): the run that the job, `uriage post` and
 // the tests call. In order:
-//   claim the store-day (lease) → the latest close's 日報 → the store's freee connection →
+//   claim the store-day (lease) → the latest close's 日報 with the company's methods, stores and
+//   settings (one read) → the store's freee connection →
 //   GET companies/{id} (+ masters) and taxes/companies → mappings → the planned deals →
 //   our record, brought in line with freee by a lookup when an intent is open (after the settle time)
 //   or when the plan touches deals already written → diffPosting → nothing to do: 送信済 →
@@ -23,7 +24,7 @@ import type {
   PostingStore,
 } from './ports.js';
 import { resolveDayMappings } from './resolve.js';
-import { loadEffectiveSettings } from './settings.js';
+import { effectiveSettingsOf } from './settings.js';
 import type { PostingTimings } from './timings.js';
 import { applyAction, PostingLeaseLostError } from './write-actions.js';
 import { lookUp } from './look-up.js';
@@ -179,7 +180,13 @@ async function finish(run: Run, result: PostingOutcome): Promise<PostingOutcome>
 
 async function runClaimed(run: Run): Promise<PostingOutcome> {
   const { deps, request } = run;
-  const close = await deps.sources.latestClose(run.lease.storeId, request.businessDate);
+  // The close, the company's methods, stores and settings: one round trip.
+  const inputs = await deps.sources.dayInputs(
+    request.companyId,
+    run.lease.storeId,
+    request.businessDate,
+  );
+  const close = inputs.close;
   if (!close) return outcome('unsent', 'not_closed', postingMessages.notClosed, countsOf(run));
   run.closeVersion = close.version;
   const freee = await deps.connections.forStore(request.companyId, run.lease.storeId);
@@ -193,14 +200,8 @@ async function runClaimed(run: Run): Promise<PostingOutcome> {
       countsOf(run),
     );
   run.gateway = freee.gateway;
-  const methods = await deps.sources.paymentMethods(request.companyId);
-  const stores = await deps.sources.listStores(request.companyId);
-  const settings = await loadEffectiveSettings(
-    deps,
-    request.companyId,
-    methods,
-    stores.map((s) => s.code),
-  );
+  const methods = inputs.methods;
+  const settings = effectiveSettingsOf(inputs.settings, methods, inputs.storeCodes);
   const cacheKey = `${request.companyId}/${freee.gateway.provider}/${freee.gateway.freeeCompanyId}`;
   for (let reading = 1; reading <= mastersReadingsMax; reading++) {
     const info = await companyInfoOf(run, cacheKey, reading === 1);

@@ -397,6 +397,15 @@ export async function savePostingSettings(
   return effectivePostingSettings(settings, methods, stores);
 }
 
+/** The effective settings of a stored document (null or invalid: the defaults). */
+export function effectiveSettingsOf(
+  stored: unknown,
+  methods: readonly PaymentMethod[],
+  storeCodes: readonly string[],
+): PostingSettingsDocument {
+  return effectivePostingSettings(parsedOrNull(stored), methods, storeCodes);
+}
+
 export async function loadEffectiveSettings(
   deps: Pick<PostingSettingsDeps, 'store'>,
   companyId: string,
