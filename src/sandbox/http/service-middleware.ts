@@ -1,6 +1,7 @@
 // Applies the ServicePlan (service.ts) to every API call, after bearer auth: the call counts against
 // the company it acts on × the calling application; refused → 403 (freee's throttle, about 10
-// minutes); admitted → it waits its latency, holding one of the company's concurrent slots.
+// minutes); admitted → it waits its latency, holding one of the company's concurrent slots until it
+// answers or its client disconnects.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ServicePlan } from '../service.js';
 import type { SandboxEnv } from './env.js';
@@ -56,11 +57,22 @@ export function serviceMiddleware(
       c.header('X-Sandbox-Throttle', admission.refusal);
       return c.json(throttledBody, 403);
     }
+    // A call whose client is gone (a killed worker) stops holding its slot: the client can no longer
+    // bound it, and its company's next call must not be counted against a dead process.
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      admission.release();
+    };
+    const signal = c.req.raw.signal;
+    signal.addEventListener('abort', release, { once: true });
     try {
       await wait(service.latencyMs());
       await next();
     } finally {
-      admission.release();
+      signal.removeEventListener('abort', release);
+      release();
     }
   };
 }

@@ -5,6 +5,8 @@
 // (0 duplicates, 0 missing, invariants 1–6), and the small chains are not starved by the big one.
 // Midway one worker is killed (SIGKILL, not restarted): the other posts the rest, the killed one's
 // store-days included once their lease and job expire (no head-of-line blocking).
+// A call of the killed worker stops counting as in flight when its connection closes (the
+// sandbox releases its slot): no live process can bound what a dead one left at freee.
 // Method: test/support/night (the engine of `npx tsx scripts/night-run.ts`) at a small scale: one
 // chain of 60 stores and 5 small ones, the 2-hour night compressed 60 times. Needs a PostgreSQL
 // server (DATABASE_URL): the embedded database is one process, where the per-process gate suffices.
