@@ -1,8 +1,9 @@
 // The checkouts' figure columns (migration 0007, src/adapters/db/schema/ledger.ts): one list, the
 // types a jsonb_to_recordset needs, and one row's fields as JSON text (the report's lazy pricing
 // of older rows, report-source.ts), or a batch's columns as array literals for unnest (every
-// insert and replace of a checkout, checkout-rows.ts); summed into the day aggregate by the
-// triggers of migration 0008, which the report reads (report-source.ts).
+// insert and replace of a checkout, checkout-rows.ts); summed into the day aggregate, which the
+// report reads (report-source.ts), by the ledger's insert (checkout-insert.ts) and by the update
+// and delete triggers of migration 0008.
 import type { StoredFigures } from '../../domain/report/day-sums.js';
 
 const columns = [

@@ -24,8 +24,8 @@ import {
   type LedgerUnitOfWork,
   type NewDayClose,
 } from '../../app/ledger/ports.js';
-import { figureColumnList } from './checkout-figures-columns.js';
 import { checkoutRows } from './checkout-rows.js';
+import { insertCheckoutRows } from './checkout-insert.js';
 import type { Pool, PoolClient } from './pool.js';
 import { inTransaction, type Queryable } from './unit-of-work.js';
 
@@ -281,18 +281,7 @@ function checkoutWritesOver(
         [companyId, now, ...batch.params],
       );
     },
-    insertCheckouts: async (companyId, rows, now) => {
-      const batch = checkoutRows(rows, 3);
-      const result = await client.query<{ checkout_id: string }>(
-        `insert into checkouts (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at, ${figureColumnList})
-         select $1, x.checkout_id, x.revision, x.store_id, x.register_id, x.business_date, x.status, x.completed_at, x.total_yen, x.redoes, x.document, x.content_hash, $2, ${batch.figures.values}
-           from ${batch.from}
-         on conflict (company_id, checkout_id) do nothing
-         returning checkout_id`,
-        [companyId, now, ...batch.params],
-      );
-      return result.rows.map((r) => r.checkout_id);
-    },
+    insertCheckouts: (companyId, rows, now) => insertCheckoutRows(client, companyId, rows, now),
     replaceCheckouts: async (companyId, rows, now) => {
       const batch = checkoutRows(rows, 3);
       const result = await client.query(

@@ -85,12 +85,17 @@ const sumValueColumns = Array.from({ length: 27 }, (_, i) => `v${String(i + 1).p
 
 /**
  * The store-day as sums of the checkouts' stored figures (day-sums.ts) read from the day aggregate
- * (store_day_sum_deltas, maintained by the triggers of migration 0008), no scan of the day's
- * checkouts: the head row (kind 0, as storeDaySql), then
+ * (store_day_sum_deltas: deltas of inserts written by the ledger, of updates and deletes by the
+ * triggers of migration 0008), no read of the day's checkout rows: the head row (kind 0, as
+ * storeDaySql), then
  * - kind 10, per group of the aggregate (kind, status, fig_key, pos): how many delta rows it sums,
  *   then n and v01…v27 summed (layout: the trigger functions of 0008, read by daySumsOf);
  * - kind 12: the last completedAt as the greatest fig_completed_key in "C" order, from the partial
  *   index checkouts_store_day_last (one index probe);
+ * - kind 13: how many checkouts the store-day has (index checkouts_store_day): the aggregate's
+ *   rows must count as many, else a row reached `checkouts` without its deltas (an INSERT outside
+ *   the ledger: since migration 0010 the ledger, not a trigger, writes an insert's deltas) and
+ *   the documents are read instead;
  * - kind 2: the drawer event documents ($4 = their limit + 1).
  */
 const storeDaySumsSql = `with s as (${storeHeadSql}),
@@ -102,6 +107,7 @@ union all (select 10, json_build_array(d.kind, d.status, d.fig_key, d.pos, d.del
 union all (select 12, json_build_array(k.fig_completed_key) from checkouts k
   where k.store_id = (select id from s) and k.business_date = $3::date and k.status = 'completed' and k.fig_completed_key is not null
   order by k.fig_completed_key collate "C" desc limit 1)
+union all (select 13, json_build_array(count(*)) from checkouts k where k.store_id = (select id from s) and k.business_date = $3::date)
 union all (select 2, d.document::json from s join drawer_events d on d.store_id = s.id and d.business_date = $3::date limit $4)`;
 
 /** The key class of the compaction's advisory lock (the second key: the store-day's hash). */
@@ -156,6 +162,7 @@ const checkoutRowKind = 1;
 const drawerRowKind = 2;
 const groupRowKind = 10;
 const lastRowKind = 12;
+const rowCountKind = 13;
 /** The groups of store_day_sum_deltas (migration 0008). */
 const groupKind = { status: 0, bucket: 1, method: 2, matrix: 3 } as const;
 
@@ -393,6 +400,7 @@ async function loadStoreDaySumsOver(
   });
   let head: StoreDayHead | null = null;
   let lastKey: string | null = null;
+  let rowCount = 0;
   const groups: unknown[][] = [];
   const drawerEvents: DrawerEvent[] = [];
   for (const [kind, doc] of rows) {
@@ -400,6 +408,7 @@ async function loadStoreDaySumsOver(
     else if (kind === drawerRowKind) drawerEvents.push(doc as DrawerEvent);
     else if (kind === groupRowKind) groups.push(doc as unknown[]);
     else if (kind === lastRowKind) lastKey = String((doc as unknown[])[0]);
+    else if (kind === rowCountKind) rowCount = Number((doc as unknown[])[0]);
   }
   if (head === null) return null;
   const { count, allPriced, sums, deltaRows } = daySumsOf(
@@ -413,6 +422,7 @@ async function loadStoreDaySumsOver(
     throw new StoreDayTooLargeError('checkouts', limits.checkoutsMax);
   if (drawerEvents.length > limits.drawerEventsMax)
     throw new StoreDayTooLargeError('drawer events', limits.drawerEventsMax);
+  if (count !== rowCount) return loadStoreDay(companyId, storeCode, businessDate, limits);
   if (!allPriced) {
     const day = await loadStoreDay(companyId, storeCode, businessDate, limits);
     if (day !== null)

@@ -67,9 +67,10 @@ export const printJobs = pgTable(
 );
 
 // The 日報's day aggregate (issue #15 item 5, docs/report.md): APPEND-ONLY delta rows of the sums
-// of the checkouts' stored figures (fig_* of `checkouts`), written by statement-level triggers on
-// `checkouts` (migration 0008: one row per group and statement, new rows' sums minus old rows'),
-// so concurrent ingest batches never wait on one day row. The report sums a store-day's rows;
+// of the checkouts' stored figures (fig_* of `checkouts`): for new rows by the ledger's insert in
+// the same statement (checkout-insert.ts, migration 0010), for updates and deletes by
+// statement-level triggers on `checkouts` (migration 0008: one row per group and statement, new
+// rows' sums minus old rows'), so concurrent ingest batches never wait on one day row. The report sums a store-day's rows;
 // a read that finds many rows replaces them by their sums (compaction, report-source.ts). The
 // invariant: per store-day and group, Σ rows = the sums over the checkouts as they stand.
 // Groups (kind): 0 per status and fig_key ('' = not priced), 1 per 15-minute bucket of the
