@@ -12,10 +12,7 @@
 //     "COPY of the same rows" of issue 15 item 4, the figure its target ≥ 0.5× is judged on.
 // The HTTP ingest and both COPYs run `BENCH_INGEST_RUNS` times (3) and report their medians, each
 // run into an empty table after VACUUM ANALYZE + CHECKPOINT (single runs varied ±20 %).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { serve, type ServerType } from '@hono/node-server';
 import type pg from 'pg';
@@ -32,11 +29,12 @@ import type { Checkout, CheckoutLine, Payment } from '../src/domain/ledger/types
 import { buildServices, httpAppOver } from '../test/support/app.js';
 import { createScratchDatabase, serverUrlFromEnv } from '../test/support/database.js';
 import { seeded } from '../test/support/prng.js';
+import { median, psqlCopyMs, psqlCopyStoredMs, type BaselineRow } from './ingest-copy.js';
 import type { Bench, BenchFigure } from './run.js';
 
 const checkoutCount = 100_000;
 const batchSize = 500;
-const requestsInFlight = 4;
+const requestsInFlight = Number(process.env.BENCH_INGEST_IN_FLIGHT ?? 4);
 const targetPerSecond = 10_000;
 const targetRatio = 0.5; // issue 15 item 4: ≥ 0.5× a raw COPY of the same rows
 /** HTTP runs and COPY runs timed each (the figures are medians): single runs varied ±20 %. */
@@ -110,14 +108,6 @@ async function inFlight<T>(
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
-interface BaselineRow {
-  id: string;
-  total: number;
-  completedAt: string;
-  document: string;
-  hash: string;
-}
-
 function baselineRows(checkouts: readonly Checkout[]): BaselineRow[] {
   return checkouts.map((c) => {
     const document = canonicalJson(c);
@@ -158,122 +148,6 @@ async function unnestInsertMs(
     );
   });
   return performance.now() - started;
-}
-
-const copyEscape = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-
-/** The median of the timings (the middle one of an odd count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-type Psql = (sql: string) => void;
-
-function psqlOver(databaseUrl: string): Psql | null {
-  if (spawnSync('psql', ['--version']).status !== 0) return null;
-  return (sql) => {
-    const done = spawnSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], {
-      encoding: 'utf8',
-    });
-    if (done.status !== 0) throw new Error(done.stderr);
-  };
-}
-
-/** `runs` COPYs of `path` into a fresh table shaped like checkouts, each after `settle`: the median. */
-async function copyRunsMs(
-  psql: Psql,
-  settle: () => Promise<void>,
-  table: string,
-  copySql: (table: string) => string,
-): Promise<number> {
-  const timings: number[] = [];
-  for (let run = 0; run < timedRuns; run += 1) {
-    psql(`drop table if exists ${table}`);
-    psql(`create table ${table} (like checkouts including all)`);
-    await settle();
-    const started = performance.now();
-    psql(copySql(table));
-    timings.push(performance.now() - started);
-  }
-  return median(timings);
-}
-
-/** COPY FROM STDIN through psql (null when psql is missing). The file is written before timing. */
-async function psqlCopyMs(
-  databaseUrl: string,
-  settle: () => Promise<void>,
-  place: { companyId: string; storeId: string; registerId: string },
-  rows: readonly BaselineRow[],
-): Promise<number | null> {
-  const psql = psqlOver(databaseUrl);
-  if (psql === null) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
-  try {
-    const path = join(dir, 'rows.tsv');
-    const now = new Date().toISOString();
-    writeFileSync(
-      path,
-      rows
-        .map((r) =>
-          [
-            place.companyId,
-            r.id,
-            '1',
-            place.storeId,
-            place.registerId,
-            '2025-01-10',
-            'completed',
-            r.completedAt,
-            String(r.total),
-            '\\N',
-            copyEscape(r.document),
-            r.hash,
-            now,
-          ].join('\t'),
-        )
-        .join('\n') + '\n',
-    );
-    return await copyRunsMs(
-      psql,
-      settle,
-      'bench_copy_baseline',
-      (table) =>
-        `\\copy ${table} (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at) from '${path}'`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * COPY of the rows exactly as the ingest stored them (every column: the figure columns the report
- * sums are part of each row Uriage writes; the baseline above leaves them NULL). The rows are
- * copied out of `checkouts` untimed, then COPY FROM into an empty table shaped like it is timed.
- * Null when psql is missing. Returns the time scaled to `checkoutCount` rows.
- */
-async function psqlCopyStoredMs(
-  databaseUrl: string,
-  settle: () => Promise<void>,
-): Promise<number | null> {
-  const psql = psqlOver(databaseUrl);
-  if (psql === null) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
-  try {
-    const path = join(dir, 'stored.tsv');
-    psql(`\\copy (select * from checkouts) to '${path}'`);
-    const rowCount = readFileSync(path, 'utf8').split('\n').length - 1;
-    const elapsedMs = await copyRunsMs(
-      psql,
-      settle,
-      'bench_copy_stored',
-      (table) => `\\copy ${table} from '${path}'`,
-    );
-    return (elapsedMs * checkoutCount) / rowCount;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** The registers' side runs in a worker thread (plain JS, global fetch): in real life the clients
@@ -471,8 +345,8 @@ export const ingestBench: Bench = {
       const settled = () => settle(pool);
       await settled();
       const insertMs = await unnestInsertMs(pool, ids, rows);
-      const copyMs = await psqlCopyMs(database.url, settled, ids, rows);
-      const copyStoredMs = await psqlCopyStoredMs(database.url, settled);
+      const copyMs = await psqlCopyMs(database.url, settled, ids, rows, timedRuns);
+      const copyStoredMs = await psqlCopyStoredMs(database.url, settled, timedRuns, checkoutCount);
       return ingestFigures(median(httpTimings), insertMs, copyMs, copyStoredMs);
     } finally {
       const running = server as ServerType | null;

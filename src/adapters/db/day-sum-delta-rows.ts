@@ -19,14 +19,7 @@ function deltaJson(delta: DaySumDelta): string {
 
 /** The delta rows of `rows` as one JSON array for json_populate_recordset, or null when none. */
 export function daySumDeltasJson(rows: readonly CheckoutWrite[]): string | null {
-  const deltas = daySumDeltasOf(
-    rows.map((r) => ({
-      storeId: r.storeId,
-      businessDate: r.businessDate,
-      status: r.status,
-      figures: r.figures ?? null,
-    })),
-  );
+  const deltas = daySumDeltasOf(rows);
   return deltas.length === 0 ? null : `[${deltas.map(deltaJson).join(',')}]`;
 }
 

@@ -18,7 +18,8 @@ export interface DaySumRowInput {
   storeId: string;
   businessDate: string;
   status: string;
-  figures: { key: string; figures: StoredFigures } | null;
+  /** Absent or null: not priced (the `''` group). */
+  figures?: { key: string; figures: StoredFigures } | null;
 }
 
 export interface DaySumDelta {
@@ -44,8 +45,8 @@ export const quarterHourPosition = (completedMs: number): number =>
 interface DayGroups {
   storeId: string;
   businessDate: string;
-  /** Kind 0 by status and figure key (joined by U+0000, which neither can hold). */
-  byStatus: Map<string, DaySumDelta>;
+  /** Kind 0 by status, then figure key. */
+  byStatus: Map<string, Map<string, DaySumDelta>>;
   byBucket: Map<number, DaySumDelta>;
   byMethod: Map<number, DaySumDelta>;
   byMatrix: Map<number, DaySumDelta>;
@@ -98,10 +99,12 @@ export function daySumDeltasOf(rows: readonly DaySumRowInput[]): DaySumDelta[] {
       }
     }
     const figKey = row.figures?.key ?? '';
-    addStatusGroup(
-      groupIn(day, day.byStatus, `${row.status}\u0000${figKey}`, 0, row.status, figKey, 0),
-      row,
-    );
+    let ofStatus = day.byStatus.get(row.status);
+    if (ofStatus === undefined) {
+      ofStatus = new Map();
+      day.byStatus.set(row.status, ofStatus);
+    }
+    addStatusGroup(groupIn(day, ofStatus, figKey, 0, row.status, figKey, 0), row);
     const completed = row.status === 'completed' ? (row.figures?.figures.completed ?? null) : null;
     if (completed === null) continue;
     if (completed.completedMs !== null) {
@@ -134,7 +137,12 @@ export function daySumDeltasOf(rows: readonly DaySumRowInput[]): DaySumDelta[] {
   }
   const out: DaySumDelta[] = [];
   for (const groups of days.values())
-    for (const kind of [groups.byStatus, groups.byBucket, groups.byMethod, groups.byMatrix])
+    for (const kind of [
+      ...groups.byStatus.values(),
+      groups.byBucket,
+      groups.byMethod,
+      groups.byMatrix,
+    ])
       for (const delta of kind.values())
         if (delta.n !== 0 || delta.values.some((v) => v !== 0)) out.push(delta);
   return out;
