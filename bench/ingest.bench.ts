@@ -12,7 +12,9 @@
 //     "COPY of the same rows" of issue 15 item 4, the figure its target ≥ 0.5× is judged on.
 // The HTTP ingest and both COPYs run `BENCH_INGEST_RUNS` times (3) and report their medians, each
 // run into an empty table after VACUUM ANALYZE + CHECKPOINT (single runs varied ±20 %).
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { serve, type ServerType } from '@hono/node-server';
 import type pg from 'pg';
@@ -213,6 +215,31 @@ function postgresCpuMs(): number | null {
   }
 }
 
+/** BENCH_CPU_PROFILE=dir: a CPU profile of the server's main thread during each timed HTTP run. */
+async function startProfile(): Promise<{ stop: (count: number) => Promise<void> } | null> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return {
+    stop: async (count) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: object };
+      session.disconnect();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `ingest-${count}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
+}
+
 async function httpIngestMs(
   url: string,
   token: string,
@@ -223,6 +250,7 @@ async function httpIngestMs(
   const elu = performance.eventLoopUtilization();
   const cpuBefore = process.cpuUsage();
   const pgBefore = postgresCpuMs();
+  const profile = await startProfile();
   const result = await new Promise<{ elapsedMs: number; accepted: number; error?: string }>(
     (resolve, reject) => {
       const worker = new Worker(clientSource, {
@@ -237,6 +265,7 @@ async function httpIngestMs(
       worker.once('error', reject);
     },
   );
+  await profile?.stop(count);
   if (result.error) throw new Error(result.error);
   if (process.env.BENCH_DEBUG)
     process.stderr.write(

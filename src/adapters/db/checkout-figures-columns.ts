@@ -131,9 +131,6 @@ function matrixSlotsJson(c: Completed): string {
 
 type Priced = { key: string; figures: StoredFigures } | null;
 
-/** An element of an array literal: a number as is, a text quoted, NULL for null / absent. */
-const numberElement = (value: number | null | undefined): string =>
-  value === null || value === undefined ? 'NULL' : String(value);
 /** Text inside an array literal: double-quoted, backslash and quote escaped. */
 export const textElement = (value: string | null): string =>
   value === null
@@ -141,11 +138,11 @@ export const textElement = (value: string | null): string =>
     : value.includes('"') || value.includes('\\')
       ? `"${value.replace(/[\\"]/g, '\\$&')}"`
       : `"${value}"`;
-/** Rows from the third on as one quoted `{…}` element (cast per row to its array type), or NULL. */
-const restElement = (values: readonly number[]): string =>
-  values.length > 2 ? `"{${values.slice(2).join(',')}}"` : 'NULL';
+/** An element of an array literal: a number as is, a text quoted, NULL for null. */
+const elementOf = (value: FigureValue): string =>
+  typeof value === 'number' ? String(value) : textElement(value);
 
-/** The columns `completedElements` writes, in its order (checked against `columns` at load). */
+/** The columns `completedValues` writes, in its order (checked against `columns` at load). */
 const completedOrder = [
   'fig_key',
   'fig_total',
@@ -201,67 +198,91 @@ const completedOrder = [
 if (completedOrder.join() !== figureColumns.join())
   throw new Error('checkout-figures-columns: completedOrder differs from columns');
 
-/** Every column's element for a priced checkout with `completed` figures (figureFieldsJson's values). */
-function completedElements(key: string, totalYen: number, c: Completed): string[] {
+/** A figure column's value: a number, a text (fig_key, fig_completed_key, the `{…}` literal of an
+ *  array column's rows from the third on), or null. */
+export type FigureValue = string | number | null;
+
+/** Rows from the third on as one array literal (cast per row to its array type), or null. */
+const restLiteral = (values: readonly number[]): string | null =>
+  values.length > 2 ? `{${values.slice(2).join(',')}}` : null;
+const at = (values: readonly number[], index: number): number | null => values[index] ?? null;
+
+/** Every column's value for a priced checkout with `completed` figures (figureFieldsJson's values). */
+function completedValues(key: string, totalYen: number, c: Completed): FigureValue[] {
   const [pos, tenders, yen] = [c.methodPosition, c.methodTenderCount, c.methodTotalYen];
   const matrix = c.matrixPosition;
   const [y10, y8, y0, yNon] = c.matrixYen;
   return [
-    textElement(key),
-    String(totalYen),
-    numberElement(c.completedMs),
-    textElement(completedKeyOf(c.completedMs, c.completedAt)),
-    String(c.salesYen[0]),
-    String(c.salesYen[1]),
-    String(c.salesYen[2]),
-    String(c.taxYen[0]),
-    String(c.taxYen[1]),
-    String(c.taxYen[2]),
-    String(c.netYen[0]),
-    String(c.netYen[1]),
-    String(c.netYen[2]),
-    String(c.nonSalesYen),
-    String(c.shortYen),
-    String(c.voucherChangeYen),
-    String(c.customerCount),
-    String(c.itemCount),
-    String(c.lineDiscountCount),
-    String(c.lineDiscountYen),
-    String(c.returnLineCount),
-    String(c.returnItemCount),
-    String(c.returnAmountYen),
-    String(c.orderDiscountYen),
-    String(c.refundPaymentCount),
-    String(c.refundYen),
-    numberElement(pos[0]),
-    numberElement(tenders[0]),
-    numberElement(yen[0]),
-    numberElement(pos[1]),
-    numberElement(tenders[1]),
-    numberElement(yen[1]),
-    numberElement(matrix[0]),
-    numberElement(y10[0]),
-    numberElement(y8[0]),
-    numberElement(y0[0]),
-    numberElement(yNon[0]),
-    numberElement(matrix[1]),
-    numberElement(y10[1]),
-    numberElement(y8[1]),
-    numberElement(y0[1]),
-    numberElement(yNon[1]),
-    restElement(pos),
-    restElement(tenders),
-    restElement(yen),
-    restElement(matrix),
-    restElement(y10),
-    restElement(y8),
-    restElement(y0),
-    restElement(yNon),
+    key,
+    totalYen,
+    c.completedMs,
+    completedKeyOf(c.completedMs, c.completedAt),
+    c.salesYen[0],
+    c.salesYen[1],
+    c.salesYen[2],
+    c.taxYen[0],
+    c.taxYen[1],
+    c.taxYen[2],
+    c.netYen[0],
+    c.netYen[1],
+    c.netYen[2],
+    c.nonSalesYen,
+    c.shortYen,
+    c.voucherChangeYen,
+    c.customerCount,
+    c.itemCount,
+    c.lineDiscountCount,
+    c.lineDiscountYen,
+    c.returnLineCount,
+    c.returnItemCount,
+    c.returnAmountYen,
+    c.orderDiscountYen,
+    c.refundPaymentCount,
+    c.refundYen,
+    at(pos, 0),
+    at(tenders, 0),
+    at(yen, 0),
+    at(pos, 1),
+    at(tenders, 1),
+    at(yen, 1),
+    at(matrix, 0),
+    at(y10, 0),
+    at(y8, 0),
+    at(y0, 0),
+    at(yNon, 0),
+    at(matrix, 1),
+    at(y10, 1),
+    at(y8, 1),
+    at(y0, 1),
+    at(yNon, 1),
+    restLiteral(pos),
+    restLiteral(tenders),
+    restLiteral(yen),
+    restLiteral(matrix),
+    restLiteral(y10),
+    restLiteral(y8),
+    restLiteral(y0),
+    restLiteral(yNon),
   ];
 }
 
 const keyColumn = figureColumns.indexOf('fig_key');
 const totalColumn = figureColumns.indexOf('fig_total');
+const allNull: readonly FigureValue[] = figureColumns.map(() => null);
+
+/**
+ * One row's figure columns in `figureColumnList` order (the values figureFieldsJson writes: all
+ * null when not priced; only fig_key and fig_total when nothing is completed).
+ */
+export function figureValues(priced: Priced): readonly FigureValue[] {
+  if (priced === null) return allNull;
+  const c = priced.figures.completed;
+  if (c !== null) return completedValues(priced.key, priced.figures.totalYen, c);
+  const values = [...allNull];
+  values[keyColumn] = priced.key;
+  values[totalColumn] = priced.figures.totalYen;
+  return values;
+}
 
 /**
  * The figure columns of a batch as one array literal each, in `figureColumnList` order (the values
@@ -271,19 +292,9 @@ const totalColumn = figureColumns.indexOf('fig_total');
 export function figureColumnArrays(rows: readonly Priced[]): string[] {
   const out: string[][] = columns.map(() => new Array<string>(rows.length));
   rows.forEach((priced, row) => {
-    const c = priced?.figures.completed ?? null;
-    const elements =
-      priced !== null && c !== null
-        ? completedElements(priced.key, priced.figures.totalYen, c)
-        : null;
-    for (let column = 0; column < columns.length; column += 1) {
-      const target = out[column] as string[];
-      if (elements !== null) target[row] = elements[column] as string;
-      else if (priced !== null && column === keyColumn) target[row] = textElement(priced.key);
-      else if (priced !== null && column === totalColumn)
-        target[row] = String(priced.figures.totalYen);
-      else target[row] = 'NULL';
-    }
+    const values = figureValues(priced);
+    for (let column = 0; column < columns.length; column += 1)
+      (out[column] as string[])[row] = elementOf(values[column] ?? null);
   });
   return out.map((elements) => `{${elements.join(',')}}`);
 }

@@ -25,7 +25,9 @@ import {
   type NewDayClose,
 } from '../../app/ledger/ports.js';
 import { checkoutRows } from './checkout-rows.js';
+import { copyCheckoutRows } from './checkout-copy.js';
 import { insertCheckoutRows } from './checkout-insert.js';
+import { copyCapable } from './copy-capable.js';
 import type { Pool, PoolClient } from './pool.js';
 import { inTransaction, type Queryable } from './unit-of-work.js';
 
@@ -199,11 +201,11 @@ async function listDayCheckouts(
   }));
 }
 
-function transactionOver(client: PoolClient): LedgerTransaction {
+function transactionOver(client: PoolClient, copy: boolean): LedgerTransaction {
   return {
     ...readsOver(client),
     ...revisionChecksOver(client),
-    ...checkoutWritesOver(client),
+    ...checkoutWritesOver(client, copy),
     ...drawerWritesOver(client),
     ...closeWritesOver(client),
   };
@@ -258,6 +260,7 @@ function revisionChecksOver(
 /** Batch writes of checkouts and their revision history: one statement each. */
 function checkoutWritesOver(
   client: PoolClient,
+  copy: boolean,
 ): Pick<
   LedgerTransaction,
   'archiveCurrentRevisions' | 'insertRevisionHistory' | 'insertCheckouts' | 'replaceCheckouts'
@@ -281,7 +284,10 @@ function checkoutWritesOver(
         [companyId, now, ...batch.params],
       );
     },
-    insertCheckouts: (companyId, rows, now) => insertCheckoutRows(client, companyId, rows, now),
+    insertCheckouts: (companyId, rows, now) =>
+      copy
+        ? copyCheckoutRows(client, companyId, rows, now)
+        : insertCheckoutRows(client, companyId, rows, now),
     replaceCheckouts: async (companyId, rows, now) => {
       const batch = checkoutRows(rows, 3);
       const result = await client.query(
@@ -386,8 +392,9 @@ export function ledgerUnitOfWork(pool: Pool): LedgerUnitOfWork {
   return {
     read: readsOver(pool),
     transaction: async (work) => {
+      const copy = await copyCapable(pool);
       try {
-        return await inTransaction(pool, (client) => work(transactionOver(client)));
+        return await inTransaction(pool, (client) => work(transactionOver(client, copy)));
       } catch (error) {
         if (retryableCodes.has((error as { code?: string }).code ?? ''))
           throw new RetryableConflictError(error);
