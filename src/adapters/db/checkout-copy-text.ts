@@ -5,7 +5,9 @@
 import type { CheckoutWrite } from '../../app/ledger/model.js';
 import { figureColumnList, figureValues, type FigureValue } from './checkout-figures-columns.js';
 
-export const copyColumnList = `company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at, ${figureColumnList}`;
+/** The document last: a row is one text, then the document's bytes as they are, then a newline. */
+export const copyColumnList = `company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, content_hash, received_at, ${figureColumnList}, document`;
+const newline = 0x0a;
 
 const backslash = 0x5c;
 const needsEscape = /[\\\t\n\r]/;
@@ -51,30 +53,28 @@ export function checkoutCopyData(
   receivedAt: Date,
 ): Buffer {
   const received = receivedAt.toISOString();
-  const heads = new Array<string>(rows.length);
-  const tails = new Array<string>(rows.length);
+  const texts = new Array<string>(rows.length);
   const documents = new Array<Uint8Array>(rows.length);
   let bound = 0;
   rows.forEach((r, row) => {
-    const head =
+    const text =
       `${companyId}\t${copyField(r.checkoutId)}\t${r.revision}\t${r.storeId}\t${r.registerId}\t` +
-      `${copyField(r.businessDate)}\t${r.status}\t${copyField(r.completedAt)}\t${r.totalYen}\t${copyField(r.redoes)}\t`;
-    const tail = `\t${r.contentHash}\t${received}${figureFields(figureValues(r.figures ?? null))}\n`;
+      `${copyField(r.businessDate)}\t${r.status}\t${copyField(r.completedAt)}\t${r.totalYen}\t${copyField(r.redoes)}\t` +
+      `${r.contentHash}\t${received}${figureFields(figureValues(r.figures ?? null))}\t`;
     const document = documentField(r.documentUtf8 ?? Buffer.from(r.documentJson, 'utf8'));
-    heads[row] = head;
-    tails[row] = tail;
+    texts[row] = text;
     documents[row] = document;
-    // A UTF-16 code unit is at most 3 bytes of UTF-8.
-    bound += 3 * (head.length + tail.length) + document.length;
+    // A UTF-16 code unit is at most 3 bytes of UTF-8; one byte for the newline.
+    bound += 3 * text.length + document.length + 1;
   });
   const out = Buffer.allocUnsafe(bound);
   let used = 0;
   for (let row = 0; row < rows.length; row += 1) {
-    used += out.write(heads[row] as string, used, 'utf8');
+    used += out.write(texts[row] as string, used, 'utf8');
     const document = documents[row] as Uint8Array;
     out.set(document, used);
     used += document.length;
-    used += out.write(tails[row] as string, used, 'utf8');
+    out[used++] = newline;
   }
   return out.subarray(0, used);
 }
