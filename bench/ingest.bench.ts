@@ -6,12 +6,13 @@
 // prints the server's event-loop utilisation (near 1.0 = bound by the server's CPU) and the CPU
 // per checkout of this process and of the machine's PostgreSQL processes.
 //   - raw multi-row INSERT … SELECT FROM unnest(…) in batches of 500 over `pg` (always);
-//   - raw COPY FROM STDIN (text format) through `psql \copy`, when psql is installed (the `pg`
-//     driver here has no copy-from stream: pg-copy-streams is not a dependency);
+//   - raw COPY FROM STDIN (text format) through `psql \copy`, when psql is installed (one stream,
+//     no Node work: the ingest itself writes by COPY through pg-copy-streams since stop 24);
 //   - raw COPY of the rows as the ingest stored them (every column, the 日報 figure columns filled):
 //     "COPY of the same rows" of issue 15 item 4, the figure its target ≥ 0.5× is judged on.
 // The HTTP ingest and both COPYs run `BENCH_INGEST_RUNS` times (3) and report their medians, each
 // run into an empty table after VACUUM ANALYZE + CHECKPOINT (single runs varied ±20 %).
+// BENCH_CPU_PROFILE=dir writes a CPU profile of the server's main thread over each HTTP run.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
