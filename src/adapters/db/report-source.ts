@@ -32,6 +32,7 @@ import {
   figureFieldsJson,
 } from './checkout-figures-columns.js';
 import { figuresKeyOf, storedFiguresOf, type DaySums } from '../../domain/report/day-sums.js';
+import { bucketOffset } from '../../domain/report/day-sum-deltas.js';
 import {
   CheckoutFigures,
   figuresMethodIndex,
@@ -73,12 +74,6 @@ const storeDaySql = `with s as (${storeHeadSql})
 select 0 as kind, s.store::jsonb as doc from s
 union all (select 1, k.document from s join checkouts k on k.store_id = s.id and k.business_date = $3::date limit $4)
 union all (select 2, d.document from s join drawer_events d on d.store_id = s.id and d.business_date = $3::date limit $5)`;
-
-/**
- * Added to a bucket number by the triggers of 0008, which bucket completedAt by day-sums.ts's
- * hourBucketMs (900,000 ms, written there as a literal).
- */
-const bucketOffset = 4_000_000_000_000;
 
 /** The value columns of store_day_sum_deltas (schema/report.ts; kind 0 uses all 27). */
 const sumValueColumns = Array.from({ length: 27 }, (_, i) => `v${String(i + 1).padStart(2, '0')}`);

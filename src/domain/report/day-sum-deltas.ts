@@ -35,8 +35,8 @@ export interface DaySumDelta {
 }
 
 const bucketMs = 900_000;
-/** The bucket number offset of migration 0008 (`(ms + 4e12 × 900000) / 900000`), kept exact. */
-const bucketOffset = 4_000_000_000_000;
+/** The bucket number offset of migration 0008 (`(ms + 4e12 × 900000) / 900000`), kept exact; the report (report-source.ts) subtracts it. */
+export const bucketOffset = 4_000_000_000_000;
 
 /** The kind-1 position of an instant in epoch ms (floor of 15-minute buckets, offset positive). */
 export const quarterHourPosition = (completedMs: number): number =>
