@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyField } from '../src/adapters/db/checkout-copy-text.js';
 
 export interface BaselineRow {
   id: string;
@@ -14,9 +15,6 @@ export interface BaselineRow {
   hash: string;
 }
 
-const copyEscape = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-
 /** The median of the timings (the middle one of an odd count). */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,6 +22,16 @@ export function median(values: readonly number[]): number {
 }
 
 type Psql = (sql: string) => void;
+
+/** `work` with a fresh temporary directory, removed afterwards whatever happens. */
+async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
+  try {
+    return await work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function psqlOver(databaseUrl: string): Psql | null {
   if (spawnSync('psql', ['--version']).status !== 0) return null;
@@ -65,8 +73,7 @@ export async function psqlCopyMs(
 ): Promise<number | null> {
   const psql = psqlOver(databaseUrl);
   if (psql === null) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
-  try {
+  return inTempDir(async (dir) => {
     const path = join(dir, 'rows.tsv');
     const now = new Date().toISOString();
     writeFileSync(
@@ -84,7 +91,7 @@ export async function psqlCopyMs(
             r.completedAt,
             String(r.total),
             '\\N',
-            copyEscape(r.document),
+            copyField(r.document),
             r.hash,
             now,
           ].join('\t'),
@@ -99,9 +106,7 @@ export async function psqlCopyMs(
       (table) =>
         `\\copy ${table} (company_id, checkout_id, revision, store_id, register_id, business_date, status, completed_at, total_yen, redoes, document, content_hash, received_at) from '${path}'`,
     );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -118,8 +123,7 @@ export async function psqlCopyStoredMs(
 ): Promise<number | null> {
   const psql = psqlOver(databaseUrl);
   if (psql === null) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'uriage-bench-copy-'));
-  try {
+  return inTempDir(async (dir) => {
     const path = join(dir, 'stored.tsv');
     psql(`\\copy (select * from checkouts) to '${path}'`);
     const rowCount = readFileSync(path, 'utf8').split('\n').length - 1;
@@ -131,7 +135,5 @@ export async function psqlCopyStoredMs(
       (table) => `\\copy ${table} from '${path}'`,
     );
     return (elapsedMs * scaledToRows) / rowCount;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
