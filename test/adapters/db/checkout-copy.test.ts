@@ -18,8 +18,8 @@ import { insertCheckoutRows } from '../../../src/adapters/db/checkout-insert.js'
 import { copyCapable } from '../../../src/adapters/db/copy-capable.js';
 import type { PoolClient } from '../../../src/adapters/db/pool.js';
 import { inTransaction } from '../../../src/adapters/db/unit-of-work.js';
-import type { StoredFigures } from '../../../src/domain/report/day-sums.js';
 import { yen } from '../../../src/domain/money/yen.js';
+import { completedFigures } from '../../support/domain/stored-figures.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 
 const onServer = Boolean(process.env.DATABASE_URL);
@@ -43,36 +43,7 @@ const newPlace = (): Place => ({
   registerId: randomUUID(),
 });
 
-const completed = (methods: number, matrixRows: number): StoredFigures['completed'] => ({
-  completedMs: Date.parse('2025-01-10T03:39:45Z'),
-  completedAt: '2025-01-10T03:39:45Z',
-  salesYen: [1100, 540, 0],
-  taxYen: [100, 40, 0],
-  netYen: [1000, 500, 0],
-  nonSalesYen: 3,
-  shortYen: 4,
-  voucherChangeYen: 5,
-  customerCount: 2,
-  itemCount: 7,
-  lineDiscountCount: 1,
-  lineDiscountYen: 50,
-  returnLineCount: 1,
-  returnItemCount: 2,
-  returnAmountYen: -300,
-  orderDiscountYen: 10,
-  refundPaymentCount: 1,
-  refundYen: 20,
-  methodPosition: Array.from({ length: methods }, (_, i) => i * 2),
-  methodTenderCount: Array.from({ length: methods }, (_, i) => i + 1),
-  methodTotalYen: Array.from({ length: methods }, (_, i) => 1000 * (i + 1) - 7),
-  matrixPosition: Array.from({ length: matrixRows }, (_, i) => i),
-  matrixYen: [0, 1, 2, 3].map((k) => Array.from({ length: matrixRows }, (_, i) => k * 10 + i)) as [
-    number[],
-    number[],
-    number[],
-    number[],
-  ],
-});
+const completed = completedFigures;
 
 const hostileKey = 'floor|4:cash:cash:1,6:"quoted"\\back\ttab:card:0';
 

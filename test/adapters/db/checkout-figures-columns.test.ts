@@ -9,6 +9,7 @@ import {
   figureFieldsJson,
 } from '../../../src/adapters/db/checkout-figures-columns.js';
 import type { StoredFigures } from '../../../src/domain/report/day-sums.js';
+import { completedFigures } from '../../support/domain/stored-figures.js';
 
 /** Elements of an array literal as written there: NULL → null, "…" unescaped, bare as text. */
 function elementsOf(literal: string): (string | null)[] {
@@ -45,36 +46,7 @@ const asElement = (value: unknown): string | null =>
       ? `{${value.join(',')}}`
       : String(value);
 
-const completed = (methods: number, matrixRows: number): StoredFigures['completed'] => ({
-  completedMs: 1_736_480_385_000,
-  completedAt: '2025-01-10T03:39:45Z',
-  salesYen: [1100, 540, 0],
-  taxYen: [100, 40, 0],
-  netYen: [1000, 500, 0],
-  nonSalesYen: 3,
-  shortYen: 4,
-  voucherChangeYen: 5,
-  customerCount: 2,
-  itemCount: 7,
-  lineDiscountCount: 1,
-  lineDiscountYen: 50,
-  returnLineCount: 1,
-  returnItemCount: 2,
-  returnAmountYen: -300,
-  orderDiscountYen: 10,
-  refundPaymentCount: 1,
-  refundYen: 20,
-  methodPosition: Array.from({ length: methods }, (_, i) => i * 2),
-  methodTenderCount: Array.from({ length: methods }, (_, i) => i + 1),
-  methodTotalYen: Array.from({ length: methods }, (_, i) => 1000 * (i + 1) - 7),
-  matrixPosition: Array.from({ length: matrixRows }, (_, i) => i),
-  matrixYen: [0, 1, 2, 3].map((k) => Array.from({ length: matrixRows }, (_, i) => k * 10 + i)) as [
-    number[],
-    number[],
-    number[],
-    number[],
-  ],
-});
+const completed = completedFigures;
 
 test('figure columns: the array literals carry figureFieldsJson’s values row by row', () => {
   const key = 'floor|4:cash:cash:1,6:"quoted"\\back:card:0';
