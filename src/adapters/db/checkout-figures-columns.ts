@@ -77,55 +77,24 @@ function completedKeyOf(completedMs: number | null, completedAt: string | null):
   return `${String(completedMs + completedKeyOffsetMs).padStart(20, '0')}|${completedAt}`;
 }
 
-/** `"fig_…":value,` for every figure column (nulls when not priced), ready to splice into an object. */
-export function figureFieldsJson(priced: { key: string; figures: StoredFigures } | null): string {
+/** `"fig_…":value,` for every figure column (nulls when not priced), ready to splice into an object:
+ *  the values of `figureValues`, array columns as JSON arrays. */
+export function figureFieldsJson(priced: Priced): string {
   if (priced === null) return '';
-  const { key, figures } = priced;
-  const c = figures.completed;
-  if (c === null) return `"fig_key":${JSON.stringify(key)},"fig_total":${figures.totalYen},`;
-  return (
-    `"fig_key":${JSON.stringify(key)},"fig_total":${figures.totalYen},"fig_completed_ms":${c.completedMs ?? 'null'},` +
-    `"fig_completed_key":${JSON.stringify(completedKeyOf(c.completedMs, c.completedAt))},` +
-    `"fig_sales10":${c.salesYen[0]},"fig_sales8":${c.salesYen[1]},"fig_sales0":${c.salesYen[2]},` +
-    `"fig_tax10":${c.taxYen[0]},"fig_tax8":${c.taxYen[1]},"fig_tax0":${c.taxYen[2]},` +
-    `"fig_net10":${c.netYen[0]},"fig_net8":${c.netYen[1]},"fig_net0":${c.netYen[2]},` +
-    `"fig_non_sales":${c.nonSalesYen},"fig_short":${c.shortYen},"fig_voucher_change":${c.voucherChangeYen},` +
-    `"fig_customers":${c.customerCount},"fig_items":${c.itemCount},` +
-    `"fig_line_discounts":${c.lineDiscountCount},"fig_line_discount_yen":${c.lineDiscountYen},` +
-    `"fig_return_lines":${c.returnLineCount},"fig_return_items":${c.returnItemCount},"fig_return_yen":${c.returnAmountYen},` +
-    `"fig_order_discount":${c.orderDiscountYen},"fig_refund_payments":${c.refundPaymentCount},"fig_refund_yen":${c.refundYen},` +
-    methodSlotsJson(c) +
-    matrixSlotsJson(c)
-  );
+  const values = figureValues(priced);
+  return columns
+    .map(([name, type], column) => {
+      const value = values[column] ?? null;
+      const json =
+        typeof value === 'string' && type.endsWith('[]')
+          ? `[${value.slice(1, -1)}]`
+          : JSON.stringify(value);
+      return `"${name}":${json},`;
+    })
+    .join('');
 }
 
 type Completed = NonNullable<StoredFigures['completed']>;
-/** Rows from the third on as a JSON array, or null when there are none. */
-const restJson = (values: readonly number[]): string =>
-  values.length > 2 ? `[${values.slice(2).join(',')}]` : 'null';
-const slot = (values: readonly number[], at: number): string => String(values[at] ?? 'null');
-
-/** Method rows 1 and 2 in their columns, the rest in the arrays. */
-function methodSlotsJson(c: Completed): string {
-  const [pos, tenders, yen] = [c.methodPosition, c.methodTenderCount, c.methodTotalYen];
-  return (
-    `"fig_m1_pos":${slot(pos, 0)},"fig_m1_tenders":${slot(tenders, 0)},"fig_m1_yen":${slot(yen, 0)},` +
-    `"fig_m2_pos":${slot(pos, 1)},"fig_m2_tenders":${slot(tenders, 1)},"fig_m2_yen":${slot(yen, 1)},` +
-    `"fig_method_pos":${restJson(pos)},"fig_method_tenders":${restJson(tenders)},"fig_method_yen":${restJson(yen)},`
-  );
-}
-
-/** Matrix rows 1 and 2 in their columns, the rest in the arrays. */
-function matrixSlotsJson(c: Completed): string {
-  const pos = c.matrixPosition;
-  const [y10, y8, y0, yNon] = c.matrixYen;
-  return (
-    `"fig_x1_pos":${slot(pos, 0)},"fig_x1_10":${slot(y10, 0)},"fig_x1_8":${slot(y8, 0)},"fig_x1_0":${slot(y0, 0)},"fig_x1_non":${slot(yNon, 0)},` +
-    `"fig_x2_pos":${slot(pos, 1)},"fig_x2_10":${slot(y10, 1)},"fig_x2_8":${slot(y8, 1)},"fig_x2_0":${slot(y0, 1)},"fig_x2_non":${slot(yNon, 1)},` +
-    `"fig_matrix_pos":${restJson(pos)},"fig_matrix10":${restJson(y10)},"fig_matrix8":${restJson(y8)},` +
-    `"fig_matrix0":${restJson(y0)},"fig_matrix_non":${restJson(yNon)},`
-  );
-}
 
 // ---- Column-wise form (one PostgreSQL array literal per column) for `unnest` batch writes. ----
 
