@@ -14,14 +14,16 @@ import type {
   PostingDayRecord,
   PostingStatus,
 } from '../../app/posting/model.js';
-import type {
-  DayListFilter,
-  Lease,
-  PostedDealView,
-  PostingSources,
-  PostingStore,
-  PostingStoreRef,
-  RecordWrite,
+import {
+  EntryWritesLimitError,
+  entryWritesMax,
+  type DayListFilter,
+  type Lease,
+  type PostedDealView,
+  type PostingSources,
+  type PostingStore,
+  type PostingStoreRef,
+  type RecordWrite,
 } from '../../app/posting/ports.js';
 import type { Pool } from './pool.js';
 import { tenancyUnitOfWork } from './tenancy-store.js';
@@ -276,7 +278,7 @@ function dayQueriesOver(
 /** The deals recorded for a store-day: intents and answers, each write fenced by the lease. */
 function entryOpsOver(
   pool: Pool,
-): Pick<PostingStore, 'listEntries' | 'writeEntry' | 'removeEntry'> {
+): Pick<PostingStore, 'listEntries' | 'writeEntries' | 'removeEntry'> {
   return {
     listEntries: async (storeId, businessDate, freeeCompanyId) => {
       const { rows } = await pool.query<EntryRow>(
@@ -285,8 +287,8 @@ function entryOpsOver(
       );
       return rows.map(toEntry);
     },
-    writeEntry: (lease, write: RecordWrite, now, leaseUntil) =>
-      writeEntry(pool, lease, write, now, leaseUntil),
+    writeEntries: (lease, writes, now, leaseUntil) =>
+      writeEntries(pool, lease, writes, now, leaseUntil),
     removeEntry: async (lease, freeeCompanyId, key, now, leaseUntil) => {
       const { rows } = await pool.query<{ leased: number }>(
         `with ${fenceCte},
@@ -300,21 +302,55 @@ function entryOpsOver(
   };
 }
 
-/** One statement: extends the lease and upserts the entry, or writes nothing if the lease is lost. */
-async function writeEntry(
+/** An entry's record as one element of the statement's JSON rows (jsonb_to_recordset). */
+function entryRow(write: RecordWrite, now: Date) {
+  const intentContent = write.intent?.content ?? null;
+  return {
+    freee_company_id: write.freeeCompanyId,
+    entry_key: write.key,
+    provider: write.provider,
+    method_code: write.methodCode,
+    item_name: write.itemName,
+    ref_number: write.refNumber,
+    deal_id: write.dealId,
+    content: write.content,
+    content_hash: contentHash(write.content),
+    amount_yen: amountOf(write.content),
+    deal_type: write.content?.type ?? null,
+    has_payments: write.hasPayments,
+    intent: write.intent?.op ?? null,
+    intent_content: intentContent,
+    intent_hash: contentHash(intentContent),
+    intent_at: write.intent ? now.toISOString() : null,
+    posted_at: write.intent === null && write.dealId !== null ? now.toISOString() : null,
+  };
+}
+
+/**
+ * One statement: extends the lease and upserts the entries (distinct keys), or writes nothing if
+ * the lease is lost. A run's answer to one deal and its intent for the next go together here.
+ */
+async function writeEntries(
   pool: Pool,
   lease: Lease,
-  write: RecordWrite,
+  writes: readonly RecordWrite[],
   now: Date,
   leaseUntil: Date,
 ): Promise<boolean> {
-  const intentContent = write.intent?.content ?? null;
+  if (writes.length === 0) throw new Error('writeEntries needs at least one entry');
+  if (writes.length > entryWritesMax) throw new EntryWritesLimitError(writes.length);
+  if (new Set(writes.map((w) => `${w.freeeCompanyId}/${w.key}`)).size !== writes.length)
+    throw new Error('writeEntries needs distinct entry keys');
   const { rows } = await pool.query(
     `with ${fenceCte}
        insert into posted_deals (store_id, business_date, freee_company_id, entry_key, company_id, provider, method_code, item_name, ref_number,
          deal_id, content, content_hash, amount_yen, deal_type, has_payments, intent, intent_content, intent_hash, intent_at, posted_at, updated_at)
-       select $1::uuid, $2::date, $6::bigint, $7::text, lease.company_id, $8::text, $9::text, $10::text, $11::text, $12::bigint, $13::jsonb, $14::text,
-         $15::bigint, $16::text, $17::boolean, $18::text, $19::jsonb, $20::text, $21::timestamptz, $22::timestamptz, $5::timestamptz from lease
+       select $1::uuid, $2::date, x.freee_company_id, x.entry_key, lease.company_id, x.provider, x.method_code, x.item_name, x.ref_number,
+         x.deal_id, x.content, x.content_hash, x.amount_yen, x.deal_type, x.has_payments, x.intent, x.intent_content, x.intent_hash,
+         x.intent_at, x.posted_at, $5::timestamptz
+         from lease cross join jsonb_to_recordset($6::jsonb) as x(freee_company_id bigint, entry_key text, provider text, method_code text,
+           item_name text, ref_number text, deal_id bigint, content jsonb, content_hash text, amount_yen bigint, deal_type text,
+           has_payments boolean, intent text, intent_content jsonb, intent_hash text, intent_at timestamptz, posted_at timestamptz)
        on conflict (store_id, business_date, freee_company_id, entry_key) do update set
          provider = excluded.provider, method_code = excluded.method_code, item_name = excluded.item_name, ref_number = excluded.ref_number,
          deal_id = excluded.deal_id, content = excluded.content, content_hash = excluded.content_hash, amount_yen = excluded.amount_yen,
@@ -328,23 +364,7 @@ async function writeEntry(
       lease.leaseId,
       leaseUntil,
       now,
-      write.freeeCompanyId,
-      write.key,
-      write.provider,
-      write.methodCode,
-      write.itemName,
-      write.refNumber,
-      write.dealId,
-      write.content === null ? null : JSON.stringify(write.content),
-      contentHash(write.content),
-      amountOf(write.content),
-      write.content?.type ?? null,
-      write.hasPayments,
-      write.intent?.op ?? null,
-      intentContent === null ? null : JSON.stringify(intentContent),
-      contentHash(intentContent),
-      write.intent ? now : null,
-      write.intent === null && write.dealId !== null ? now : null,
+      JSON.stringify(writes.map((write) => entryRow(write, now))),
     ],
   );
   return rows.length > 0;

@@ -58,14 +58,16 @@ export async function lookUp(
   for (const key of reconciled.changedKeys) {
     const record = reconciled.records.find((each) => each.key === key);
     const ok = record
-      ? await run.deps.store.writeEntry(
+      ? await run.deps.store.writeEntries(
           run.lease,
-          {
-            ...record,
-            freeeCompanyId: gateway.freeeCompanyId,
-            provider: gateway.provider,
-            intent: null,
-          },
+          [
+            {
+              ...record,
+              freeeCompanyId: gateway.freeeCompanyId,
+              provider: gateway.provider,
+              intent: null,
+            },
+          ],
           now,
           until,
         )

@@ -142,6 +142,16 @@ export interface DayFinish {
   writes: number;
 }
 
+/** Entry records one `writeEntries` statement writes at most. */
+export const entryWritesMax = 20;
+
+export class EntryWritesLimitError extends Error {
+  constructor(readonly count: number) {
+    super(`${count} entry records in one statement, more than ${entryWritesMax}`);
+    this.name = 'EntryWritesLimitError';
+  }
+}
+
 export interface RecordWrite {
   key: string;
   freeeCompanyId: number;
@@ -209,8 +219,17 @@ export interface PostingStore {
     businessDate: string,
     freeeCompanyId: number,
   ): Promise<EntryRecord[]>;
-  /** Upserts one entry's record if the lease is still ours (false otherwise). One statement. */
-  writeEntry(lease: Lease, write: RecordWrite, now: Date, leaseUntil: Date): Promise<boolean>;
+  /**
+   * Upserts the entries' records (1 to `entryWritesMax`, distinct keys) if the lease is still ours
+   * (false otherwise, nothing written). One statement: a run records the answer of one deal and the
+   * intent of the next together.
+   */
+  writeEntries(
+    lease: Lease,
+    writes: readonly RecordWrite[],
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<boolean>;
   /** Removes one entry's record if the lease is still ours. */
   removeEntry(
     lease: Lease,

@@ -22,11 +22,12 @@ import type {
   PostingGateway,
   PostingSources,
   PostingStore,
+  RecordWrite,
 } from './ports.js';
 import { resolveDayMappings } from './resolve.js';
 import { effectiveSettingsOf } from './settings.js';
 import type { PostingTimings } from './timings.js';
-import { applyAction, PostingLeaseLostError } from './write-actions.js';
+import { applyAction, PostingLeaseLostError, writeAnswer } from './write-actions.js';
 import { lookUp } from './look-up.js';
 import type { CompanyInfoCache } from './company-info-cache.js';
 import { countsOf, failed, writeDepsOf, type Planned, type Run } from './run-context.js';
@@ -366,18 +367,26 @@ async function writeAll(
   const deps = writeDepsOf(run, planned);
   let current = records;
   const written = new Set<string>();
+  // The answer of the action before, written with the next intent (write-actions.ts).
+  let pending: RecordWrite | null = null;
   for (const action of actions) {
-    if (written.has(action.key))
+    if (written.has(action.key)) {
+      if (pending) await writeAnswer(deps, pending);
+      pending = null;
       current = await run.deps.store.listEntries(
         run.lease.storeId,
         run.request.businessDate,
         deps.gateway.freeeCompanyId,
       );
+    }
     const record = current.find((each) => each.key === action.key);
     written.add(action.key);
-    const result = await applyAction(deps, action, record);
+    // `pending` is written with this action's intent (its first statement).
+    const result = await applyAction(deps, action, record, pending);
     if (result.kind === 'gone') return 'gone';
     if (result.kind === 'failed') return failed(run, result.failure, result.ambiguous);
+    pending = result.answer;
   }
+  if (pending) await writeAnswer(deps, pending);
   return outcome('posted', null, null, countsOf(run));
 }

@@ -5,6 +5,10 @@
 //   3. record the answer (deal id + content) — or, when freee refused (nothing written), clear the
 //      intent; when no answer came (network, 5xx), leave the intent open: the next run waits the
 //      settle time, looks the deal up by ref_number and only then writes again.
+// A created or updated deal's answer is handed back (`done.answer`) instead of written at once:
+// the caller writes it with the next action's intent in one statement (before that action calls
+// freee), or alone after the last action (`writeAnswer`). Nothing happens in between, so a crash
+// there leaves the same open intent as a crash before the answer's own statement did.
 // No database transaction is open while freee is called.
 import type { PostingAction } from '../../domain/posting/diff.js';
 import type { Clock } from '../clock.js';
@@ -36,7 +40,8 @@ export interface WriteDeps {
 }
 
 export type ActionResult =
-  | { kind: 'done' }
+  /** `answer`: the record still to write (with the next intent, or by `writeAnswer`). */
+  | { kind: 'done'; answer: RecordWrite | null }
   /** PUT / DELETE of a deal freee no longer has: the books changed under us; look up and diff again. */
   | { kind: 'gone' }
   | { kind: 'failed'; failure: FreeeCallFailure; ambiguous: boolean };
@@ -57,12 +62,30 @@ function base(deps: WriteDeps, key: string, record: EntryRecord | undefined): Re
   };
 }
 
-async function write(deps: WriteDeps, entry: RecordWrite): Promise<void> {
+async function writeAll(deps: WriteDeps, entries: readonly RecordWrite[]): Promise<void> {
   const now = deps.clock.now();
-  if (
-    !(await deps.store.writeEntry(deps.lease, entry, now, new Date(now.getTime() + deps.leaseMs)))
-  )
+  const leaseUntil = new Date(now.getTime() + deps.leaseMs);
+  if (!(await deps.store.writeEntries(deps.lease, entries, now, leaseUntil)))
     throw new PostingLeaseLostError(deps.lease);
+}
+
+/** An earlier action's answer still to write: with this write when its key differs, else before. */
+async function write(
+  deps: WriteDeps,
+  entry: RecordWrite,
+  pending: RecordWrite | null = null,
+): Promise<void> {
+  if (pending === null) return writeAll(deps, [entry]);
+  if (pending.key === entry.key && pending.freeeCompanyId === entry.freeeCompanyId) {
+    await writeAll(deps, [pending]);
+    return writeAll(deps, [entry]);
+  }
+  return writeAll(deps, [pending, entry]);
+}
+
+/** The last action's answer (`done.answer`), written on its own. */
+export async function writeAnswer(deps: WriteDeps, answer: RecordWrite): Promise<void> {
+  await writeAll(deps, [answer]);
 }
 
 async function remove(deps: WriteDeps, key: string): Promise<void> {
@@ -83,6 +106,7 @@ async function create(
   deps: WriteDeps,
   action: Extract<PostingAction, { kind: 'create' }>,
   record: EntryRecord | undefined,
+  pending: RecordWrite | null,
 ): Promise<ActionResult> {
   const entry = {
     ...base(deps, action.key, record),
@@ -90,12 +114,10 @@ async function create(
     content: null,
     hasPayments: false,
   };
-  await write(deps, { ...entry, intent: { op: 'create', content: action.deal } });
+  await write(deps, { ...entry, intent: { op: 'create', content: action.deal } }, pending);
   const result = await deps.gateway.createDeal(action.deal);
-  if (result.ok) {
-    await write(deps, { ...entry, dealId: result.value.id, content: action.deal });
-    return { kind: 'done' };
-  }
+  if (result.ok)
+    return { kind: 'done', answer: { ...entry, dealId: result.value.id, content: action.deal } };
   const ambiguous = isAmbiguous(result.failure);
   if (!ambiguous) await remove(deps, action.key);
   return { kind: 'failed', failure: result.failure, ambiguous };
@@ -105,14 +127,12 @@ async function update(
   deps: WriteDeps,
   action: Extract<PostingAction, { kind: 'update' }>,
   record: EntryRecord | undefined,
+  pending: RecordWrite | null,
 ): Promise<ActionResult> {
   const entry = { ...base(deps, action.key, record), dealId: action.dealId };
-  await write(deps, { ...entry, intent: { op: 'update', content: action.deal } });
+  await write(deps, { ...entry, intent: { op: 'update', content: action.deal } }, pending);
   const result = await deps.gateway.updateDeal(action.dealId, action.deal);
-  if (result.ok) {
-    await write(deps, { ...entry, content: action.deal });
-    return { kind: 'done' };
-  }
+  if (result.ok) return { kind: 'done', answer: { ...entry, content: action.deal } };
   if (result.failure.kind === 'not_found') {
     await remove(deps, action.key);
     return { kind: 'gone' };
@@ -126,25 +146,28 @@ async function destroy(
   deps: WriteDeps,
   action: Extract<PostingAction, { kind: 'delete' }>,
   record: EntryRecord | undefined,
+  pending: RecordWrite | null,
 ): Promise<ActionResult> {
   const entry = { ...base(deps, action.key, record), dealId: action.dealId };
-  await write(deps, { ...entry, intent: { op: 'delete', content: null } });
+  await write(deps, { ...entry, intent: { op: 'delete', content: null } }, pending);
   const result = await deps.gateway.deleteDeal(action.dealId);
   if (result.ok || result.failure.kind === 'not_found') {
     await remove(deps, action.key);
-    return { kind: 'done' };
+    return { kind: 'done', answer: null };
   }
   const ambiguous = isAmbiguous(result.failure);
   if (!ambiguous) await write(deps, entry);
   return { kind: 'failed', failure: result.failure, ambiguous };
 }
 
+/** `pending`: the answer of the action before (its `done.answer`), written with this intent. */
 export async function applyAction(
   deps: WriteDeps,
   action: PostingAction,
   record: EntryRecord | undefined,
+  pending: RecordWrite | null = null,
 ): Promise<ActionResult> {
-  if (action.kind === 'create') return create(deps, action, record);
-  if (action.kind === 'update') return update(deps, action, record);
-  return destroy(deps, action, record);
+  if (action.kind === 'create') return create(deps, action, record, pending);
+  if (action.kind === 'update') return update(deps, action, record, pending);
+  return destroy(deps, action, record, pending);
 }
