@@ -3,7 +3,6 @@
 // freee is called, and none needs a second connection. Writes of a run are fenced by its lease: the
 // statement that records an intent or an answer also checks (and extends) the lease in a CTE, so a
 // run that lost the store-day writes nothing.
-import { createHash } from 'node:crypto';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import { yen } from '../../domain/money/yen.js';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
@@ -15,8 +14,6 @@ import type {
   PostingStatus,
 } from '../../app/posting/model.js';
 import {
-  EntryWritesLimitError,
-  entryWritesMax,
   type DayListFilter,
   type Lease,
   type PostedDealView,
@@ -25,10 +22,16 @@ import {
   type PostingStoreRef,
   type RecordWrite,
 } from '../../app/posting/ports.js';
+import { entryRowsJson, upsertEntriesFrom } from './posting-entry-rows.js';
 import type { Pool } from './pool.js';
 import { tenancyUnitOfWork } from './tenancy-store.js';
 import { storeRefSelect } from './ref-scope.js';
 import { dayInputsOver } from './posting-day-inputs.js';
+
+interface ClaimRow {
+  auto_retries: number | null;
+  held_until: Date | null;
+}
 
 interface DayRow {
   company_id: string;
@@ -114,27 +117,6 @@ const toEntry = (r: EntryRow): EntryRecord => ({
       : { op: r.intent, content: r.intent_content, at: r.intent_at ?? new Date(0) },
 });
 
-/** JSON with sorted keys: the same content always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, each]) => each !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function contentHash(content: DealContent | null): string | null {
-  return content === null
-    ? null
-    : createHash('sha256').update(canonicalJson(content)).digest('hex');
-}
-
-const amountOf = (content: DealContent | null): number | null =>
-  content === null ? null : content.details.reduce((sum, line) => sum + line.amount, 0);
-
 /** $1 store, $2 date, $3 lease id, $4 new lease_until, $5 now: extends the lease if still held. */
 const fenceCte = `lease as (
       update posting_days set lease_until = $4::timestamptz, updated_at = $5::timestamptz
@@ -170,24 +152,38 @@ function settingsOpsOver(pool: Pool): Pick<PostingStore, 'readSettings' | 'saveS
 }
 
 /** The run's lease on a store-day: claim, renew, finish (which releases it). */
-function dayLeaseOpsOver(pool: Pool): Pick<PostingStore, 'claimDay' | 'renewLease' | 'finishDay'> {
+function dayLeaseOpsOver(
+  pool: Pool,
+): Pick<PostingStore, 'claimStoreDay' | 'renewLease' | 'finishDay'> {
   return {
-    claimDay: async ({ companyId, storeId, businessDate, leaseId, now, until }) => {
-      const { rows } = await pool.query<{ auto_retries: number }>(
-        `insert into posting_days (store_id, business_date, company_id, status, lease_id, lease_until, started_at, updated_at)
-         values ($1, $2::date, $3, 'sending', $4, $5, $6, $6)
-         on conflict (store_id, business_date) do update set status = 'sending', lease_id = excluded.lease_id, lease_until = excluded.lease_until,
-           started_at = excluded.started_at, updated_at = excluded.updated_at
-         where posting_days.lease_until is null or posting_days.lease_until <= $6
-         returning auto_retries`,
-        [storeId, businessDate, companyId, leaseId, until, now],
+    claimStoreDay: async ({ companyId, storeCode, businessDate, leaseId, now, until }) => {
+      // The lease_until read sees the store-day as before this statement: when the claim failed,
+      // the row that holds it (or none, inserted meanwhile by a concurrent claim: then `now`).
+      const { rows } = await pool.query<PostingStoreRef & ClaimRow>(
+        `with s as (${storeRefSelect} where s.company_id = $1 and s.code = $2),
+         claimed as (
+           insert into posting_days (store_id, business_date, company_id, status, lease_id, lease_until, started_at, updated_at)
+           select s.id, $3::date, $1, 'sending', $4, $5, $6, $6 from s
+           on conflict (store_id, business_date) do update set status = 'sending', lease_id = excluded.lease_id, lease_until = excluded.lease_until,
+             started_at = excluded.started_at, updated_at = excluded.updated_at
+           where posting_days.lease_until is null or posting_days.lease_until <= $6
+           returning auto_retries)
+         select s.id, s.code, s.name, s."refScope", (select auto_retries from claimed) as auto_retries,
+           (select d.lease_until from posting_days d where d.store_id = s.id and d.business_date = $3::date) as held_until
+           from s`,
+        [companyId, storeCode, businessDate, leaseId, until, now],
       );
-      if (rows[0]) return { claimed: true, autoRetries: rows[0].auto_retries };
-      const held = await pool.query<{ lease_until: Date | null }>(
-        'select lease_until from posting_days where store_id = $1 and business_date = $2::date',
-        [storeId, businessDate],
-      );
-      return { claimed: false, leaseUntil: held.rows[0]?.lease_until ?? now };
+      const row = rows[0];
+      if (!row) return null;
+      const store: PostingStoreRef = {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        refScope: row.refScope,
+      };
+      return row.auto_retries !== null
+        ? { store, claim: { claimed: true, autoRetries: row.auto_retries } }
+        : { store, claim: { claimed: false, leaseUntil: row.held_until ?? now } };
     },
     renewLease: async (lease, now, until) => {
       const { rowCount } = await pool.query(
@@ -197,12 +193,17 @@ function dayLeaseOpsOver(pool: Pool): Pick<PostingStore, 'claimDay' | 'renewLeas
       return (rowCount ?? 0) > 0;
     },
     finishDay: async (lease, finish, now) => {
-      await pool.query(
-        `update posting_days set status = $4, reason_code = $5, message = $6, freee_messages = $7::jsonb,
+      const finishSql = `update posting_days set status = $4, reason_code = $5, message = $6, freee_messages = $7::jsonb,
            close_version = coalesce($8, close_version), posted_version = coalesce($9, posted_version), next_attempt_at = $10,
            auto_retries = case $11 when 'reset' then 0 when 'increment' then auto_retries + 1 else auto_retries end,
            last_calls = $12, last_writes = $13, lease_id = null, lease_until = null, finished_at = $14, updated_at = $14
-         where store_id = $1 and business_date = $2::date and lease_id = $3`,
+         where store_id = $1 and business_date = $2::date and lease_id = $3`;
+      // The run's last answer goes with its finish, under the same lease (nothing if it is lost).
+      const withEntries = finish.entries.length > 0;
+      await pool.query(
+        withEntries
+          ? `with fin as (${finishSql} returning company_id) ${upsertEntriesFrom('fin', '$15', '$14')}`
+          : finishSql,
         [
           lease.storeId,
           lease.businessDate,
@@ -218,6 +219,7 @@ function dayLeaseOpsOver(pool: Pool): Pick<PostingStore, 'claimDay' | 'renewLeas
           finish.calls,
           finish.writes,
           now,
+          ...(withEntries ? [entryRowsJson(finish.entries, now)] : []),
         ],
       );
     },
@@ -302,34 +304,7 @@ function entryOpsOver(
   };
 }
 
-/** An entry's record as one element of the statement's JSON rows (jsonb_to_recordset). */
-function entryRow(write: RecordWrite, now: Date) {
-  const intentContent = write.intent?.content ?? null;
-  return {
-    freee_company_id: write.freeeCompanyId,
-    entry_key: write.key,
-    provider: write.provider,
-    method_code: write.methodCode,
-    item_name: write.itemName,
-    ref_number: write.refNumber,
-    deal_id: write.dealId,
-    content: write.content,
-    content_hash: contentHash(write.content),
-    amount_yen: amountOf(write.content),
-    deal_type: write.content?.type ?? null,
-    has_payments: write.hasPayments,
-    intent: write.intent?.op ?? null,
-    intent_content: intentContent,
-    intent_hash: contentHash(intentContent),
-    intent_at: write.intent ? now.toISOString() : null,
-    posted_at: write.intent === null && write.dealId !== null ? now.toISOString() : null,
-  };
-}
-
-/**
- * One statement: extends the lease and upserts the entries (distinct keys), or writes nothing if
- * the lease is lost. A run's answer to one deal and its intent for the next go together here.
- */
+/** One statement: extends the lease and upserts the entries, or writes nothing if it is lost. */
 async function writeEntries(
   pool: Pool,
   lease: Lease,
@@ -337,35 +312,10 @@ async function writeEntries(
   now: Date,
   leaseUntil: Date,
 ): Promise<boolean> {
-  if (writes.length === 0) throw new Error('writeEntries needs at least one entry');
-  if (writes.length > entryWritesMax) throw new EntryWritesLimitError(writes.length);
-  if (new Set(writes.map((w) => `${w.freeeCompanyId}/${w.key}`)).size !== writes.length)
-    throw new Error('writeEntries needs distinct entry keys');
+  const rowsJson = entryRowsJson(writes, now);
   const { rows } = await pool.query(
-    `with ${fenceCte}
-       insert into posted_deals (store_id, business_date, freee_company_id, entry_key, company_id, provider, method_code, item_name, ref_number,
-         deal_id, content, content_hash, amount_yen, deal_type, has_payments, intent, intent_content, intent_hash, intent_at, posted_at, updated_at)
-       select $1::uuid, $2::date, x.freee_company_id, x.entry_key, lease.company_id, x.provider, x.method_code, x.item_name, x.ref_number,
-         x.deal_id, x.content, x.content_hash, x.amount_yen, x.deal_type, x.has_payments, x.intent, x.intent_content, x.intent_hash,
-         x.intent_at, x.posted_at, $5::timestamptz
-         from lease cross join jsonb_to_recordset($6::jsonb) as x(freee_company_id bigint, entry_key text, provider text, method_code text,
-           item_name text, ref_number text, deal_id bigint, content jsonb, content_hash text, amount_yen bigint, deal_type text,
-           has_payments boolean, intent text, intent_content jsonb, intent_hash text, intent_at timestamptz, posted_at timestamptz)
-       on conflict (store_id, business_date, freee_company_id, entry_key) do update set
-         provider = excluded.provider, method_code = excluded.method_code, item_name = excluded.item_name, ref_number = excluded.ref_number,
-         deal_id = excluded.deal_id, content = excluded.content, content_hash = excluded.content_hash, amount_yen = excluded.amount_yen,
-         deal_type = excluded.deal_type, has_payments = excluded.has_payments, intent = excluded.intent, intent_content = excluded.intent_content,
-         intent_hash = excluded.intent_hash, intent_at = excluded.intent_at, posted_at = coalesce(excluded.posted_at, posted_deals.posted_at),
-         updated_at = excluded.updated_at
-       returning entry_key`,
-    [
-      lease.storeId,
-      lease.businessDate,
-      lease.leaseId,
-      leaseUntil,
-      now,
-      JSON.stringify(writes.map((write) => entryRow(write, now))),
-    ],
+    `with ${fenceCte} ${upsertEntriesFrom('lease', '$6', '$5')} returning entry_key`,
+    [lease.storeId, lease.businessDate, lease.leaseId, leaseUntil, now, rowsJson],
   );
   return rows.length > 0;
 }

@@ -140,6 +140,8 @@ export interface DayFinish {
   autoRetries: 'reset' | 'increment' | 'keep';
   calls: number;
   writes: number;
+  /** Entry records still to write (the last deal's answer), with the finish under the lease. */
+  entries: readonly RecordWrite[];
 }
 
 /** Entry records one `writeEntries` statement writes at most. */
@@ -181,19 +183,26 @@ export interface PostedDealView extends EntryRecord {
   dealType: string | null;
 }
 
+export type DayClaim =
+  { claimed: true; autoRetries: number } | { claimed: false; leaseUntil: Date };
+
 export interface PostingStore {
   readSettings(companyId: string): Promise<unknown | null>;
   saveSettings(companyId: string, settings: unknown, updatedBy: string, now: Date): Promise<void>;
 
-  /** Takes the store-day (status sending) unless another lease is live; returns the day or the live lease's end. */
-  claimDay(input: {
+  /**
+   * The store of `storeCode` and, when the company has it, its store-day taken (status sending)
+   * unless another lease is live: the claim or the live lease's end. One statement; null when the
+   * company has no such store (nothing written).
+   */
+  claimStoreDay(input: {
     companyId: string;
-    storeId: string;
+    storeCode: string;
     businessDate: string;
     leaseId: string;
     now: Date;
     until: Date;
-  }): Promise<{ claimed: true; autoRetries: number } | { claimed: false; leaseUntil: Date }>;
+  }): Promise<{ store: PostingStoreRef; claim: DayClaim } | null>;
   /** Extends the lease; false when it is no longer ours. */
   renewLease(lease: Lease, now: Date, until: Date): Promise<boolean>;
   /** Records how the run ended and releases the lease (only if still ours). */

@@ -72,22 +72,21 @@ export async function postStoreDay(
   deps: PostingDeps,
   request: PostingRequest,
 ): Promise<PostingOutcome> {
-  const store = await deps.sources.findStore(request.companyId, request.storeCode);
-  if (!store) throw notFound('store', `店舗コード「${request.storeCode}」の店舗が見つかりません。`);
   const now = deps.clock.now();
-  const lease: Lease = {
-    storeId: store.id,
-    businessDate: request.businessDate,
-    leaseId: randomUUID(),
-  };
-  const claim = await deps.store.claimDay({
+  const leaseId = randomUUID();
+  // The store by its code and the claim of its store-day: one statement.
+  const claimed = await deps.store.claimStoreDay({
     companyId: request.companyId,
-    storeId: store.id,
+    storeCode: request.storeCode,
     businessDate: request.businessDate,
-    leaseId: lease.leaseId,
+    leaseId,
     now,
     until: new Date(now.getTime() + deps.timings.leaseMs),
   });
+  if (!claimed)
+    throw notFound('store', `店舗コード「${request.storeCode}」の店舗が見つかりません。`);
+  const { store, claim } = claimed;
+  const lease: Lease = { storeId: store.id, businessDate: request.businessDate, leaseId };
   if (!claim.claimed)
     return outcome(
       'busy',
@@ -104,6 +103,7 @@ export async function postStoreDay(
     autoRetries: claim.autoRetries,
     gateway: null,
     closeVersion: null,
+    unwritten: [],
   };
   let result: PostingOutcome;
   try {
@@ -161,6 +161,7 @@ async function finish(run: Run, result: PostingOutcome): Promise<PostingOutcome>
         final.status === 'posted' ? 'reset' : final.status === 'retry_wait' ? 'increment' : 'keep',
       calls: final.calls,
       writes: final.writes,
+      entries: run.unwritten,
     },
     deps.clock.now(),
   );
@@ -387,6 +388,7 @@ async function writeAll(
     if (result.kind === 'failed') return failed(run, result.failure, result.ambiguous);
     pending = result.answer;
   }
-  if (pending) await writeAnswer(deps, pending);
+  // The last answer is written with the run's finish (one statement fewer); nothing runs between.
+  run.unwritten = pending ? [pending] : [];
   return outcome('posted', null, null, countsOf(run));
 }

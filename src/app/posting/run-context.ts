@@ -7,7 +7,7 @@ import type { PostingMappings } from '../../domain/posting/mappings.js';
 import type { PaymentMethod } from '../../domain/ledger/types.js';
 import { classifyFailure, type RunCounts } from './classify.js';
 import type { PostingOutcome } from './model.js';
-import type { FreeeCompanyInfo, Lease, PostingGateway } from './ports.js';
+import type { FreeeCompanyInfo, Lease, PostingGateway, RecordWrite } from './ports.js';
 import type { PostingDeps, PostingRequest } from './post-day.js';
 import type { ReconcileContext } from './reconcile.js';
 import type { WriteDeps } from './write-actions.js';
@@ -21,6 +21,8 @@ export interface Run {
   autoRetries: number;
   gateway: PostingGateway | null;
   closeVersion: number | null;
+  /** The last deal's answer, still to write: with the run's finish (post-day.ts). */
+  unwritten: RecordWrite[];
 }
 
 export const countsOf = (run: Run): RunCounts => ({

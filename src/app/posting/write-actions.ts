@@ -7,8 +7,9 @@
 //      settle time, looks the deal up by ref_number and only then writes again.
 // A created or updated deal's answer is handed back (`done.answer`) instead of written at once:
 // the caller writes it with the next action's intent in one statement (before that action calls
-// freee), or alone after the last action (`writeAnswer`). Nothing happens in between, so a crash
-// there leaves the same open intent as a crash before the answer's own statement did.
+// freee), the last one with the run's finish (post-day.ts), or alone (`writeAnswer`) when our
+// records must be read again first. Nothing happens in between, so a crash there leaves the same
+// open intent as a crash before the answer's own statement did.
 // No database transaction is open while freee is called.
 import type { PostingAction } from '../../domain/posting/diff.js';
 import type { Clock } from '../clock.js';
@@ -83,7 +84,7 @@ async function write(
   return writeAll(deps, [pending, entry]);
 }
 
-/** The last action's answer (`done.answer`), written on its own. */
+/** An action's answer (`done.answer`), written on its own. */
 export async function writeAnswer(deps: WriteDeps, answer: RecordWrite): Promise<void> {
   await writeAll(deps, [answer]);
 }
