@@ -2,7 +2,7 @@
 // them: the records as JSON rows (`jsonb_to_recordset`) and the upsert that takes the company from
 // the fencing CTE — the lease check of writeEntries, or the finish of the run (posting-store.ts).
 // No fence row (the lease is lost): nothing is written.
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../app/ledger/canonical.js';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import {
   EntryWritesLimitError,
@@ -10,22 +10,9 @@ import {
   type RecordWrite,
 } from '../../app/posting/ports.js';
 
-/** JSON with sorted keys: the same content always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, each]) => each !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, each]) => `${JSON.stringify(key)}:${canonicalJson(each)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function contentHash(content: DealContent | null): string | null {
-  return content === null
-    ? null
-    : createHash('sha256').update(canonicalJson(content)).digest('hex');
+/** sha256 of the content's canonical JSON (sorted keys): the same content always hashes the same. */
+function contentHash(content: DealContent | null): string | null {
+  return content === null ? null : sha256Hex(canonicalJson(content));
 }
 
 const amountOf = (content: DealContent | null): number | null =>
