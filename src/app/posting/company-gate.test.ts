@@ -52,8 +52,9 @@ test('the job module defers a company over its share and lets other companies ru
   const deps = () =>
     ({
       timings,
-      sources: {
-        findStore: (companyId: string) => {
+      clock: { now: () => new Date(0) },
+      store: {
+        claimStoreDay: ({ companyId }: { companyId: string }) => {
           lookups.push(companyId);
           return new Promise(() => {});
         },
@@ -125,8 +126,8 @@ test('the job module asks the shared admission and follows its answer', async ()
     ({
       timings,
       clock: { now: () => now },
-      sources: {
-        findStore: async (companyId: string) => {
+      store: {
+        claimStoreDay: async ({ companyId }: { companyId: string }) => {
           ran.push(companyId);
           throw new Error('stop here');
         },
