@@ -2,7 +2,8 @@
 // them: the records as JSON rows (`jsonb_to_recordset`) and the upsert that takes the company from
 // the fencing CTE — the lease check of writeEntries, or the finish of the run (posting-store.ts).
 // No fence row (the lease is lost): nothing is written.
-import { canonicalJson, sha256Hex } from '../../app/ledger/canonical.js';
+import { sha256Hex } from '../../app/ledger/content-hash.js';
+import { canonicalJson } from '../../domain/text/canonical-json.js';
 import type { DealContent } from '../../domain/posting/deal-types.js';
 import {
   EntryWritesLimitError,

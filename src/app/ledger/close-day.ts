@@ -11,7 +11,8 @@ import { defaultReportSettings, type DailyReport } from '../../domain/report/typ
 import type { Checkout, DrawerEvent } from '../../domain/ledger/types.js';
 import { yen } from '../../domain/money/yen.js';
 import { AppError, validationError } from '../errors.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { canonicalJson } from '../../domain/text/canonical-json.js';
+import { sha256Hex } from './content-hash.js';
 import { CloseContract } from './contract.js';
 import { loadContext, storeOfDay, type LedgerDeps } from './deps.js';
 import { fieldErrorsOf } from './field-errors.js';

@@ -18,7 +18,7 @@ import { yen, type Yen } from '../../domain/money/yen.js';
 import { validateCheckout } from '../../domain/ledger/tender-rules.js';
 import type { Checkout } from '../../domain/ledger/types.js';
 import type { FieldError } from '../errors.js';
-import { sha256Hex } from './canonical.js';
+import { sha256Hex } from './content-hash.js';
 import { CheckoutContract } from './contract.js';
 import { quickCheckout } from './contract-quick.js';
 import { fieldErrorsOf, prefixed } from './field-errors.js';

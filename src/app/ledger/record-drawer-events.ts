@@ -4,7 +4,7 @@
 import { isBusinessDate } from '../../domain/calendar/business-date.js';
 import { yen } from '../../domain/money/yen.js';
 import { AppError, validationError, type FieldError } from '../errors.js';
-import { sha256Hex } from './canonical.js';
+import { sha256Hex } from './content-hash.js';
 import { DrawerEventContract } from './contract.js';
 import { loadContext, type LedgerDeps } from './deps.js';
 import { fieldErrorsOf, prefixed } from './field-errors.js';

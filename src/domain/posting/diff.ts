@@ -16,6 +16,7 @@ import type { DealContent, PlannedPosting } from './deal-types.js';
 import { adjustmentDeal } from './adjusting-deal.js';
 import { netOf, netsEqual } from './deal-net.js';
 import { entryKey, familyKeyOf, parseEntryKey, refNumberOf } from './entry-keys.js';
+import { canonicalJson } from '../text/canonical-json.js';
 
 export interface PostedEntry {
   key: string;
@@ -80,28 +81,17 @@ function sameHeader(left: DealContent, right: DealContent): boolean {
   );
 }
 
-/** JSON with object keys sorted, so that a deal rebuilt from freee's response compares by content. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, each]) => each !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([name, each]) => `${JSON.stringify(name)}:${canonical(each)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** PUT can take `deal` to `next`: same type, same payments. */
 function puttable(deal: DealContent, next: DealContent): boolean {
   return (
-    deal.type === next.type && canonical(deal.payments ?? []) === canonical(next.payments ?? [])
+    deal.type === next.type &&
+    canonicalJson(deal.payments ?? []) === canonicalJson(next.payments ?? [])
   );
 }
 
 /** `entry` becomes `next`: nothing, PUT, or delete + create. */
 function replace(entry: PostedEntry, key: string, next: DealContent): PostingAction[] {
-  if (canonical(entry.deal) === canonical(next) && entry.key === key) return [];
+  if (canonicalJson(entry.deal) === canonicalJson(next) && entry.key === key) return [];
   if (puttable(entry.deal, next) && entry.key === key)
     return [{ kind: 'update', key, dealId: entry.dealId, deal: next }];
   return [
