@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { CheckoutContract } from './contract.js';
 import { quickCheckout } from './contract-quick.js';
 import { arbitraryCompletedCheckout } from '../../../test/support/domain/arbitraries.js';
+import { reversedKeys } from '../../../test/support/reversed-keys.js';
 
 /** Boundary values and wrong types (as the contract test's pool), plus unsafe text and instants. */
 const values: unknown[] = [
@@ -116,17 +117,6 @@ function set(target: Record<string, unknown>, path: string, value: unknown): voi
     });
 }
 
-/** Keys in reverse order, recursively: a register may send them in any order. */
-function reversed(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversed);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, reversed(v)]),
-  );
-}
-
 const payloadOf = (base: object, extra: Record<string, unknown>) =>
   JSON.parse(
     JSON.stringify({
@@ -156,7 +146,8 @@ test('quick pass: well-formed checkouts (any key order, with or without priceMod
           ...(options.redoes !== undefined ? { redoes: options.redoes } : {}),
         });
         if (options.dropPriceMode) delete payload.priceMode;
-        if (options.order === 'reversed') payload = reversed(payload) as Record<string, unknown>;
+        if (options.order === 'reversed')
+          payload = reversedKeys(payload) as Record<string, unknown>;
         if (options.order === 'schema')
           payload = JSON.parse(JSON.stringify(CheckoutContract.parse(payload))) as Record<
             string,

@@ -5,19 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { reversedKeys } from '../../../test/support/reversed-keys.js';
 import { canonicalDepthMax, CanonicalDepthError, canonicalJson } from './canonical-json.js';
-
-/** The same value with every object's keys inserted in reverse order. */
-function reversedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reversedKeys);
-  if (value === null || typeof value !== 'object') return value;
-  // fromEntries defines own members (a key `__proto__` too, as JSON.parse does).
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([key, item]) => [key, reversedKeys(item)]),
-  );
-}
 
 test('key order does not change the text, and the text reads back as the same value', () => {
   fc.assert(
